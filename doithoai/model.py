@@ -1,0 +1,176 @@
+"""Plain data passed between the layers: what a workbook holds, and what a job wants written back.
+
+Readers (calamine, xlwings) produce a `BookData`; domain logic reads it and returns plain results and a
+`ChangeSet`; writers (openpyxl, xlwings) apply the `ChangeSet`. Nothing here touches a file or Excel.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from .schema import TableSheet
+
+
+def column_letter(index: int) -> str:
+    """1 -> "A", 28 -> "AB"."""
+    letters = ""
+    while index > 0:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def cell_address(row: int, column: int) -> str:
+    return f"{column_letter(column)}{row}"
+
+
+@dataclass(frozen=True)
+class CellError:
+    """An Excel error value such as #N/A or #DIV/0! found in a cell."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
+EXCEL_ERRORS = frozenset({"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA", "#SPILL!", "#CALC!"})
+
+
+@dataclass
+class Record:
+    """One data row of a table sheet. `row` is the Excel row number; `values` maps column keys to values.
+
+    Values are NFC text, `datetime.date`, int, float, bool, `CellError` or None (blank). A value that should
+    have been a date but could not be read as one stays as the text the person typed, for the validator.
+    """
+
+    row: int
+    values: dict[str, Any]
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values.get(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self.values.get(key)
+        return default if value is None else value
+
+
+@dataclass
+class Table:
+    spec: TableSheet
+    columns: dict[str, int]  # column key -> 1-based Excel column index, as found in the header row
+    records: list[Record] = field(default_factory=list)
+    extra_headers: dict[str, int] = field(default_factory=dict)  # headers the schema does not know
+    last_row: int = 0  # last Excel row of the table's area (header row when empty)
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    def address(self, key: str, row: int) -> str:
+        return cell_address(row, self.columns[key])
+
+    def header(self, key: str) -> str:
+        return self.spec.column(key).header
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self.records)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+
+@dataclass
+class BookData:
+    """Everything read from one workbook."""
+
+    source: str  # file name or the Excel book's name, for messages
+    settings: dict[str, Any]  # setting key -> value (typed like table values)
+    settings_rows: dict[str, int]  # setting key -> Excel row on `Kế hoạch` (value in column B)
+    tables: dict[str, Table]  # TableSheet.key -> Table
+    lists: dict[str, tuple[str, ...]]  # LookupList.key -> the workbook's own values
+    calendar: Table  # the office's extra days off and make-up working days on `Danh mục`
+    sheet_names: tuple[str, ...] = ()
+
+    def table(self, key: str) -> Table:
+        return self.tables[key]
+
+    @property
+    def delegates(self) -> Table:
+        return self.tables["dai_bieu"]
+
+    @property
+    def slips(self) -> Table:
+        return self.tables["phieu"]
+
+    @property
+    def petitions(self) -> Table:
+        return self.tables["kien_nghi"]
+
+    @property
+    def assignments(self) -> Table:
+        return self.tables["phan_cong"]
+
+    @property
+    def milestones(self) -> Table:
+        return self.tables["moc_thoi_gian"]
+
+
+# --------------------------------------------------------------------------------------------------
+# What a job asks a writer to do. Backend-neutral: the file writer (openpyxl) and the xlwings writer both
+# apply it.
+
+
+@dataclass(frozen=True)
+class CellWrite:
+    sheet: str
+    row: int
+    column: int  # 1-based
+    value: Any
+    number_format: str | None = None
+
+    @property
+    def address(self) -> str:
+        return cell_address(self.row, self.column)
+
+
+@dataclass
+class SheetWrite:
+    """Replace (or create) a whole report sheet the tool owns, such as `Kiểm tra`."""
+
+    name: str
+    rows: list[list[Any]]  # first row is the header
+    widths: list[float] = field(default_factory=list)
+    links: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) 1-based -> "'Sheet'!E12"
+    after: str | None = None  # place it after this sheet (default: last)
+
+
+@dataclass(frozen=True)
+class ConditionalFormat:
+    """A formula-based conditional format the tool owns. `tag` identifies it so a re-run replaces it."""
+
+    sheet: str
+    ref: str  # "A2:H200"
+    formula: str  # relative to the top-left cell of ref, without "="
+    fill: str  # "FFC7CE"
+    tag: str  # e.g. "doithoai-deadline-overdue"
+    font_color: str | None = None
+
+
+@dataclass
+class ChangeSet:
+    cells: list[CellWrite] = field(default_factory=list)
+    sheets: list[SheetWrite] = field(default_factory=list)
+    # Cells to mark as having problems, by sheet. None: leave marks alone. A dict (even empty): clear the
+    # previous run's marks everywhere, then mark these.
+    marks: dict[str, list[str]] | None = None
+    formats: list[ConditionalFormat] = field(default_factory=list)
+    # Cells a person typed that this job may change (safe fixes, imported notes); everything else in
+    # `cells` must land in a computed column.
+    allow_user_cells: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.cells or self.sheets or self.marks is not None or self.formats)
