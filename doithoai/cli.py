@@ -1,0 +1,87 @@
+"""The `doithoai` command: a thin layer of commands over the package's job functions.
+
+Each command lives in `doithoai/commands/<module>.py` with NAME, HELP, add_arguments(parser) and
+run(args) -> exit status. Modules are imported to build --help, so they import nothing heavy at top level.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import traceback
+from typing import Sequence
+
+from . import __version__
+from .errors import DoithoaiError, ExitStatus
+
+# In the order of work, which is also the order `doithoai --help` lists them.
+COMMAND_MODULES: tuple[str, ...] = (
+    "new",
+    "demo",
+    "validate",
+    "fix",
+    "deadlines",
+    "calendar",
+    "report",
+    "letters",
+    "documents",
+    "share",
+    "merge_back",
+)
+
+
+def _utf8_streams() -> None:
+    # A Windows console may default to a legacy code page that cannot print Vietnamese.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")
+        except (AttributeError, ValueError):
+            pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="doithoai",
+        description="Đối thoại: sổ theo dõi hội nghị đối thoại giữa Chủ tịch UBND xã, phường với Nhân dân.",
+    )
+    parser.add_argument("--version", action="version", version=f"doithoai {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the full traceback of an unexpected error")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in COMMAND_MODULES:
+        module = importlib.import_module(f".commands.{module_name}", __package__)
+        sub = subparsers.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(sub)
+        sub.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "_run", None):
+        parser.print_help()
+        return ExitStatus.OK
+    try:
+        return int(args._run(args))
+    except DoithoaiError as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(exc.message, file=sys.stderr)
+        return int(exc.status)
+    except KeyboardInterrupt:
+        print("Đã dừng theo yêu cầu; chưa có gì bị ghi dở.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a defect: say so in one sentence, the traceback only with --debug
+        if args.debug:
+            raise
+        print(
+            f"Lỗi không mong đợi ({type(exc).__name__}): {exc}. Chạy lại với --debug để xem chi tiết và báo cho bộ phận kỹ thuật.",
+            file=sys.stderr,
+        )
+        return ExitStatus.UNUSABLE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

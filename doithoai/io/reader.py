@@ -1,0 +1,74 @@
+"""Reading a workbook headlessly with python-calamine: whole sheets at once, no cell-by-cell access."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..errors import UnusableFile
+from ..model import BookData
+from .files import check_workbook_file
+from .tables import NEEDED_SHEETS, book_from_sheets, find_sheet
+
+
+def _open(path: Path):
+    from python_calamine import CalamineWorkbook
+
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises several types for damaged or encrypted files
+        raise UnusableFile(f"Không đọc được tệp “{path.name}”: tệp bị hỏng hoặc không phải tệp Excel.") from exc
+
+
+def _rows(workbook, name: str, path: Path) -> list[list[Any]]:
+    try:
+        # skip_empty_area=False keeps absolute positions: row 1 of the list is Excel's row 1.
+        return workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except Exception as exc:
+        raise UnusableFile(f"Không đọc được trang tính “{name}” trong tệp “{path.name}”: tệp bị hỏng.") from exc
+
+
+def _load(path: Path, names: Iterable[str] | None) -> tuple[list[str], dict[str, list[list[Any]]]]:
+    path = check_workbook_file(Path(path))
+    workbook = _open(path)
+    available = list(workbook.sheet_names)
+    wanted = available if names is None else [find_sheet(available, n) or n for n in names]
+    return available, {name: _rows(workbook, name, path) for name in wanted if name in available}
+
+
+def read_sheets(path: Path, names: Iterable[str] | None = None) -> dict[str, list[list[Any]]]:
+    """Raw values of the named sheets (all sheets when None), by the workbook's own sheet names."""
+    return _load(path, names)[1]
+
+
+def read_rows(path: Path, sheet_name: str) -> list[list[Any]]:
+    """Raw values of one sheet; raises `UnusableFile` when it is missing."""
+    sheets = read_sheets(path, [sheet_name])
+    if not sheets:
+        raise UnusableFile(f"Tệp “{Path(path).name}” không có trang tính “{sheet_name}”.")
+    return next(iter(sheets.values()))
+
+
+def read_book(path: Path) -> BookData:
+    """The whole workbook as typed records (see `io.tables.book_from_sheets`)."""
+    path = Path(path)
+    all_names, sheets = _load(path, NEEDED_SHEETS)
+    book = book_from_sheets(path.name, sheets)  # names the first missing sheet or header
+    book.sheet_names = tuple(all_names)
+    return book
+
+
+def read_frames(path: Path) -> dict[str, "Any"]:
+    """The table sheets as pandas DataFrames (column keys as column names, Excel row number as index)."""
+    import pandas as pd
+
+    book = read_book(path)
+    frames = {}
+    for key, table in book.tables.items():
+        columns = [c.key for c in table.spec.columns if c.key in table.columns]
+        frames[key] = pd.DataFrame(
+            [[r.values.get(c) for c in columns] for r in table.records],
+            columns=columns,
+            index=pd.Index([r.row for r in table.records], name="row"),
+        )
+    return frames

@@ -1,0 +1,165 @@
+"""Raw 2-D sheet values -> `BookData`. Pure: the calamine reader and the xlwings reader both feed it.
+
+Headers are found by name (columns may be reordered, extra columns are kept aside), fully blank rows are
+skipped, every value goes through `values.coerce` for its column's kind.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any, Mapping, Sequence
+
+from .. import schema
+from ..errors import UnusableFile
+from ..model import BookData, Record, Table
+from ..schema import TableSheet
+from ..values import coerce, is_blank
+
+Rows = Sequence[Sequence[Any]]
+HEADER_SEARCH_ROWS = 10  # a title row or two above the header is tolerated
+
+
+def header_key(text: Any) -> str:
+    """How headers and labels are compared: NFC, case-insensitive, spaces collapsed."""
+    if not isinstance(text, str):
+        return ""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def sheet_key(name: str) -> str:
+    return header_key(name)
+
+
+def find_sheet(names: Sequence[str], wanted: str) -> str | None:
+    """The workbook's own spelling of a sheet name (NFD, case and stray spaces forgiven)."""
+    key = sheet_key(wanted)
+    for name in names:
+        if sheet_key(name) == key:
+            return name
+    return None
+
+
+def _find_header_row(rows: Rows, spec: TableSheet) -> int | None:
+    """0-based index of the row that holds most of the spec's headers."""
+    wanted = {header_key(c.header) for c in spec.columns}
+    best, best_hits = None, 0
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        hits = sum(1 for cell in row if header_key(cell) in wanted)
+        if hits > best_hits:
+            best, best_hits = index, hits
+    return best
+
+
+def parse_table(spec: TableSheet, rows: Rows, *, source: str = "", lenient: bool = False) -> Table:
+    """One table sheet. `lenient` tolerates missing headers (used for `Danh mục`'s calendar)."""
+    header_index = _find_header_row(rows, spec)
+    if header_index is None:
+        if lenient:
+            return Table(spec=spec, columns={}, last_row=spec.header_row)
+        raise UnusableFile(
+            f"Trang tính “{spec.name}” không có dòng tiêu đề cột (cần các cột như “{spec.columns[0].header}”)."
+        )
+    header = rows[header_index]
+    by_key = {header_key(c.header): c for c in spec.columns}
+    columns: dict[str, int] = {}
+    extra: dict[str, int] = {}
+    for position, cell in enumerate(header, start=1):
+        column = by_key.get(header_key(cell))
+        if column is not None and column.key not in columns:
+            columns[column.key] = position
+        elif not is_blank(cell):
+            extra[unicodedata.normalize("NFC", str(cell)).strip()] = position
+    missing = [c.header for c in spec.columns if not c.hidden and c.key not in columns]
+    if missing and not lenient:
+        names = ", ".join(f"“{h}”" for h in missing)
+        raise UnusableFile(
+            f"Trang tính “{spec.name}” thiếu cột {names} ở dòng tiêu đề {header_index + 1}: "
+            "có thể tiêu đề cột đã bị đổi tên hoặc bị xóa; hãy sửa lại đúng tên cột."
+        )
+    kinds = {key: spec.column(key).kind for key in columns}
+    records: list[Record] = []
+    for index in range(header_index + 1, len(rows)):
+        row = rows[index]
+        values: dict[str, Any] = {}
+        blank = True
+        for key, position in columns.items():
+            raw = row[position - 1] if position - 1 < len(row) else None
+            value = coerce(kinds[key], raw)
+            if not is_blank(value):
+                blank = False
+            values[key] = value
+        if blank:  # a row with nothing in the schema's columns is not a record
+            continue
+        records.append(Record(row=index + 1, values=values))
+    return Table(spec=spec, columns=columns, records=records, extra_headers=extra, last_row=max(len(rows), header_index + 1))
+
+
+def parse_settings(rows: Rows) -> tuple[dict[str, Any], dict[str, int]]:
+    """`Kế hoạch`: settings are found by their label in column A, wherever the row is."""
+    by_label = {header_key(s.label): s for s in schema.SETTINGS}
+    settings: dict[str, Any] = {s.key: None for s in schema.SETTINGS}
+    positions: dict[str, int] = {}
+    for index, row in enumerate(rows):
+        if not row:
+            continue
+        setting = by_label.get(header_key(row[0]))
+        if setting is None or setting.key in positions:
+            continue
+        positions[setting.key] = index + 1
+        settings[setting.key] = coerce(setting.kind, row[1] if len(row) > 1 else None)
+    return settings, positions
+
+
+def parse_lists(rows: Rows) -> dict[str, tuple[str, ...]]:
+    """`Danh mục`: one list per column, header in row 1. A list whose column is gone keeps its defaults."""
+    header = rows[0] if rows else []
+    positions = {header_key(cell): i for i, cell in enumerate(header)}
+    lists: dict[str, tuple[str, ...]] = {}
+    for lookup_list in schema.LISTS:
+        position = positions.get(header_key(lookup_list.header))
+        if position is None:
+            lists[lookup_list.key] = lookup_list.values
+            continue
+        seen: dict[str, None] = {}
+        for row in rows[1:]:
+            value = row[position] if position < len(row) else None
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                value = str(value)
+            if isinstance(value, str) and value.strip():
+                seen.setdefault(unicodedata.normalize("NFC", value.strip()), None)
+        lists[lookup_list.key] = tuple(seen)
+    return lists
+
+
+def book_from_sheets(source: str, sheets: Mapping[str, Rows]) -> BookData:
+    """Every sheet the schema needs, by name, as raw rows -> `BookData`.
+
+    Raises `UnusableFile` naming the first missing sheet or header.
+    """
+    names = list(sheets)
+    wanted = (schema.SETTINGS_SHEET, *(t.name for t in schema.TABLE_SHEETS), schema.LISTS_SHEET)
+    found: dict[str, Rows] = {}
+    for name in wanted:
+        actual = find_sheet(names, name)
+        if actual is None:
+            raise UnusableFile(
+                f"Tệp “{source}” không có trang tính “{name}”: đây không phải sổ Đối thoại, hoặc trang tính đã bị xóa hay đổi tên."
+            )
+        found[name] = sheets[actual]
+    settings, settings_rows = parse_settings(found[schema.SETTINGS_SHEET])
+    tables = {spec.key: parse_table(spec, found[spec.name], source=source) for spec in schema.TABLE_SHEETS}
+    lists_rows = found[schema.LISTS_SHEET]
+    calendar = parse_table(schema.CALENDAR, lists_rows, source=source, lenient=True)
+    return BookData(
+        source=source,
+        settings=settings,
+        settings_rows=settings_rows,
+        tables=tables,
+        lists=parse_lists(lists_rows),
+        calendar=calendar,
+        sheet_names=tuple(names),
+    )
+
+
+# Sheets `book_from_sheets` needs, for readers that want to read only those.
+NEEDED_SHEETS: tuple[str, ...] = (schema.SETTINGS_SHEET, *(t.name for t in schema.TABLE_SHEETS), schema.LISTS_SHEET)

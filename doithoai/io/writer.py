@@ -1,0 +1,184 @@
+"""Writing results into a workbook file with openpyxl, without touching what a person typed.
+
+Every write is one transaction: refuse if the file is open in Excel, load (keeping the VBA project of an
+.xlsm), apply, save to a temporary file, back up the previous file, replace. Cells may only be written in
+the schema's computed columns unless the job is an explicit fix (`ChangeSet.allow_user_cells`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from .. import schema
+from ..errors import UnusableFile
+from ..model import ChangeSet, ConditionalFormat, SheetWrite
+from .files import atomic_save, backup, check_not_open, check_workbook_file
+from .tables import find_sheet, header_key
+
+T = TypeVar("T")
+
+MARK_TAG = "doithoai-mark"
+MARK_FILL = "FFC7CE"
+MARK_FONT = "9C0006"
+_TAG_PREFIX = '"doithoai-'
+
+
+def tagged_formula(formula: str, tag: str) -> str:
+    """A formula that carries its owner's tag: AND(x, ISTEXT("tag")) is x, and the tag finds it again."""
+    return f'AND({formula},ISTEXT("{tag}"))'
+
+
+def load(path: Path):
+    import openpyxl
+
+    path = check_workbook_file(Path(path))
+    try:
+        return openpyxl.load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", keep_links=True)
+    except Exception as exc:
+        raise UnusableFile(f"Không mở được tệp “{path.name}” để ghi: tệp bị hỏng.") from exc
+
+
+def edit_workbook(path: Path, edit: Callable[[Any], T], *, make_backup: bool = True) -> T:
+    """Run `edit(openpyxl_workbook)` inside one safe transaction and save the result."""
+    path = Path(path)
+    check_workbook_file(path)
+    check_not_open(path)
+    workbook = load(path)
+    result = edit(workbook)
+    if make_backup:
+        backup(path)
+    atomic_save(path, workbook.save)
+    return result
+
+
+def apply_changes(path: Path, changes: ChangeSet, *, make_backup: bool = True) -> None:
+    if not changes:
+        return
+    edit_workbook(path, lambda wb: apply_to_workbook(wb, changes), make_backup=make_backup)
+
+
+# --------------------------------------------------------------------------------------------------
+# Applying a ChangeSet to an open openpyxl workbook
+
+
+def _sheet(workbook, name: str):
+    actual = find_sheet(workbook.sheetnames, name)
+    if actual is None:
+        raise UnusableFile(f"Không tìm thấy trang tính “{name}” để ghi kết quả.")
+    return workbook[actual]
+
+
+def _computed_columns(worksheet, sheet_name: str) -> set[int]:
+    """Columns of this sheet the tool may write: the schema's computed columns, found by header."""
+    spec = schema.TABLES_BY_NAME.get(sheet_name)
+    if spec is None:
+        return set()
+    computed = {header_key(c.header) for c in spec.columns if c.computed}
+    allowed = set()
+    for row in worksheet.iter_rows(min_row=1, max_row=10):
+        for cell in row:
+            if header_key(cell.value) in computed:
+                allowed.add(cell.column)
+    return allowed
+
+
+def apply_to_workbook(workbook, changes: ChangeSet) -> None:
+    allowed: dict[str, set[int]] = {}
+    for write in changes.cells:
+        worksheet = _sheet(workbook, write.sheet)
+        if not changes.allow_user_cells:
+            columns = allowed.setdefault(worksheet.title, _computed_columns(worksheet, write.sheet))
+            if write.column not in columns:
+                raise ValueError(f"refusing to write {write.sheet}!{write.address}: not a computed column")
+        cell = worksheet.cell(row=write.row, column=write.column)
+        cell.value = write.value
+        if write.number_format:
+            cell.number_format = write.number_format
+    for sheet in changes.sheets:
+        _replace_sheet(workbook, sheet)
+    if changes.marks is not None:
+        _apply_marks(workbook, changes.marks)
+    for fmt in changes.formats:
+        _remove_tagged(_sheet(workbook, fmt.sheet), fmt.tag)
+    for fmt in changes.formats:
+        _add_format(_sheet(workbook, fmt.sheet), fmt)
+
+
+def _replace_sheet(workbook, spec: SheetWrite) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    existing = find_sheet(workbook.sheetnames, spec.name)
+    index = None
+    if existing is not None:
+        index = workbook.sheetnames.index(existing)
+        del workbook[existing]
+    if spec.after is not None and (after := find_sheet(workbook.sheetnames, spec.after)) is not None:
+        index = workbook.sheetnames.index(after) + 1
+    worksheet = workbook.create_sheet(spec.name, index)
+    for row in spec.rows:
+        worksheet.append(list(row))
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    for cell in worksheet[1] if spec.rows else ():
+        cell.font = bold
+        cell.fill = fill
+    for position, width in enumerate(spec.widths, start=1):
+        worksheet.column_dimensions[get_column_letter(position)].width = width
+    link_font = Font(color="0563C1", underline="single")
+    for (row, column), target in spec.links.items():
+        cell = worksheet.cell(row=row, column=column)
+        cell.hyperlink = f"#{target}"
+        cell.font = link_font
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row in worksheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str) and len(cell.value) > 40:
+                cell.alignment = wrap
+    worksheet.freeze_panes = "A2"
+
+
+def _remove_tagged(worksheet, tag: str | None) -> None:
+    """Drop the conditional-format rules the tool added (all of them when tag is None, else one tag's)."""
+    from openpyxl.formatting.formatting import ConditionalFormattingList
+
+    marker = f'"{tag}"' if tag else _TAG_PREFIX
+    old = worksheet.conditional_formatting
+    fresh = ConditionalFormattingList()
+    for cf in old:
+        for rule in cf.rules:
+            if any(marker in (f or "") for f in (rule.formula or ())):
+                continue
+            fresh.add(cf.sqref, rule)
+    worksheet.conditional_formatting = fresh
+
+
+def _apply_marks(workbook, marks: dict[str, list[str]]) -> None:
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import Font, PatternFill
+
+    for worksheet in workbook.worksheets:
+        _remove_tagged(worksheet, MARK_TAG)
+    for sheet_name, cells in marks.items():
+        if not cells:
+            continue
+        worksheet = _sheet(workbook, sheet_name)
+        rule = FormulaRule(
+            formula=[f'ISTEXT("{MARK_TAG}")'],
+            fill=PatternFill("solid", fgColor=MARK_FILL, bgColor=MARK_FILL),
+            font=Font(color=MARK_FONT),
+        )
+        worksheet.conditional_formatting.add(" ".join(sorted(set(cells))), rule)
+
+
+def _add_format(worksheet, fmt: ConditionalFormat) -> None:
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import Font, PatternFill
+
+    rule = FormulaRule(
+        formula=[tagged_formula(fmt.formula, fmt.tag)],
+        fill=PatternFill("solid", fgColor=fmt.fill, bgColor=fmt.fill),
+        font=Font(color=fmt.font_color) if fmt.font_color else None,
+    )
+    worksheet.conditional_formatting.add(fmt.ref, rule)

@@ -1,0 +1,114 @@
+"""Cell values as they arrive from Excel, turned into what the schema says they are. Pure; stdlib only.
+
+The reader calls `coerce` on every cell; the validator, deadlines and documents use the small helpers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+from .model import EXCEL_ERRORS, CellError
+from .schema import Kind
+
+_DAY_FIRST = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})\s*$")
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+_TIME = re.compile(r"^\s*(\d{1,2})\s*[:hH]\s*(\d{2})?\s*(?:phút)?\s*$")
+
+
+def is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date from an Excel date, or day-first text ("12/6/2026", "12-06-26", "12.6.2026"), or ISO text.
+
+    Day first, always: Vietnamese offices never write month first. Returns None when it is not a date.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    match = _DAY_FIRST.match(value)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        if year < 100:
+            year += 2000
+    else:
+        match = _ISO.match(value)
+        if not match:
+            return None
+        year, month, day = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_time(value: Any) -> str | None:
+    """"08:00" from a time, an Excel day fraction, or text like "8:00", "8h", "8h30"."""
+    if isinstance(value, dt.datetime):
+        value = value.time()
+    if isinstance(value, dt.time):
+        return f"{value.hour:02d}:{value.minute:02d}"
+    if isinstance(value, float) and 0 <= value < 1:
+        minutes = round(value * 24 * 60)
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+    if isinstance(value, str):
+        match = _TIME.match(value)
+        if match:
+            hour, minute = int(match.group(1)), int(match.group(2) or 0)
+            if hour < 24 and minute < 60:
+                return f"{hour:02d}:{minute:02d}"
+    return None
+
+
+def format_date(value: dt.date | None) -> str:
+    """12/06/2026: how the workbook shows dates."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def number_text(value: float | int) -> str:
+    """12.0 -> "12", 0912345678 stored as 912345678.0 -> "912345678"."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def coerce(kind: Kind, value: Any) -> Any:
+    """One raw cell value -> the value the schema's kind expects, or the raw value when it cannot be.
+
+    Values that cannot be converted are kept as they were so the validator can point at them; nothing is
+    thrown away on reading.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, CellError):
+        return value
+    if isinstance(value, str):
+        if value in EXCEL_ERRORS:
+            return CellError(value)
+        value = unicodedata.normalize("NFC", value)
+    if isinstance(value, bool):
+        return value
+    if kind is Kind.DATE:
+        parsed = parse_date(value)
+        return parsed if parsed is not None else value
+    if kind is Kind.INT:
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        if isinstance(value, str) and re.fullmatch(r"\s*[-+]?\d+\s*", value):
+            return int(value)
+        return value
+    if kind is Kind.TIME:
+        return parse_time(value) or value
+    # Text kinds: a number typed into a text column becomes its text (phones, years, codes).
+    if isinstance(value, (int, float)):
+        return number_text(value)
+    if isinstance(value, dt.datetime) and kind is not Kind.YEAR:
+        return value.date()
+    return value
