@@ -7,6 +7,7 @@ from typing import Any, Iterable
 
 from ..errors import UnusableFile
 from ..model import BookData
+from .errorcells import error_cells, merge_errors
 from .files import check_workbook_file
 from .tables import NEEDED_SHEETS, book_from_sheets, find_sheet
 
@@ -33,7 +34,10 @@ def _load(path: Path, names: Iterable[str] | None) -> tuple[list[str], dict[str,
     workbook = _open(path)
     available = list(workbook.sheet_names)
     wanted = available if names is None else [find_sheet(available, n) or n for n in names]
-    return available, {name: _rows(workbook, name, path) for name in wanted if name in available}
+    sheets = {name: _rows(workbook, name, path) for name in wanted if name in available}
+    for name, errors in error_cells(path, list(sheets)).items():
+        merge_errors(sheets[name], errors)
+    return available, sheets
 
 
 def read_sheets(path: Path, names: Iterable[str] | None = None) -> dict[str, list[list[Any]]]:

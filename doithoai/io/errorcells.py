@@ -1,0 +1,71 @@
+"""Excel error values (#N/A, #DIV/0!, …) that python-calamine reports as blank cells.
+
+The validator must point at them, so the reader looks them up in the sheet's XML: a quick substring test
+first, a regular expression over the cells only when the sheet has any error cell at all.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from html import unescape
+from pathlib import Path
+
+from ..model import CellError
+
+_SHEET = re.compile(r'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
+_SHEET_ALT = re.compile(r'<(?:\w+:)?sheet\b[^>]*?\br:id="([^"]*)"[^>]*?\bname="([^"]*)"')
+_REL = re.compile(r'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"')
+_REL_ALT = re.compile(r'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
+_ERROR_CELL = re.compile(r'<(?:\w+:)?c\b(?=[^>]*\bt="e")[^>]*\br="([A-Z]+)(\d+)"[^>]*>.*?<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>', re.S)
+
+
+def _column_index(letters: str) -> int:
+    index = 0
+    for char in letters:
+        index = index * 26 + ord(char) - 64
+    return index
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its XML part inside the package."""
+    workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+    rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    targets = dict(_REL.findall(rels)) or {i: t for t, i in _REL_ALT.findall(rels)}
+    pairs = _SHEET.findall(workbook) or [(n, i) for i, n in _SHEET_ALT.findall(workbook)]
+    parts = {}
+    for name, rel_id in pairs:
+        target = targets.get(rel_id, "")
+        target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        parts[unescape(name)] = target
+    return parts
+
+
+def error_cells(path: Path, names: list[str]) -> dict[str, dict[tuple[int, int], CellError]]:
+    """For each named sheet, {(row, column): CellError} (1-based) of its error cells."""
+    found: dict[str, dict[tuple[int, int], CellError]] = {}
+    with zipfile.ZipFile(path) as archive:
+        parts = sheet_parts(archive)
+        for name in names:
+            part = parts.get(name)
+            if not part or part not in archive.namelist():
+                continue
+            xml = archive.read(part).decode("utf-8", "replace")
+            if 't="e"' not in xml:
+                continue
+            found[name] = {
+                (int(row), _column_index(col)): CellError(unescape(value))
+                for col, row, value in _ERROR_CELL.findall(xml)
+            }
+    return found
+
+
+def merge_errors(rows: list[list], errors: dict[tuple[int, int], CellError]) -> None:
+    """Put the error values into the raw rows (growing them where calamine trimmed a row)."""
+    for (row, column), error in errors.items():
+        while len(rows) < row:
+            rows.append([])
+        line = rows[row - 1]
+        if len(line) < column:
+            line.extend([""] * (column - len(line)))
+        line[column - 1] = error

@@ -1,0 +1,67 @@
+"""The command line: help, version, every command documented, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from doithoai import __version__
+from doithoai.cli import COMMAND_MODULES, build_parser, main
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def command_names() -> list[str]:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    return list(sub.choices)
+
+
+def test_every_command_module_is_registered():
+    assert len(command_names()) == len(COMMAND_MODULES)
+
+
+@pytest.mark.parametrize("name", command_names())
+def test_every_command_is_documented_in_the_readme(name):
+    text = README.read_text(encoding="utf-8")
+    assert re.search(rf"`doithoai {re.escape(name)}\b", text), f"README does not document `doithoai {name}`"
+
+
+def test_help_and_version(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert __version__ in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for name in command_names():
+        assert name in out
+
+
+def test_console_script_runs_in_a_fresh_interpreter():
+    result = subprocess.run([sys.executable, "-m", "doithoai", "--version"], capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_new_copies_the_template_and_never_overwrites(tmp_path, template_path, capsys):
+    target = tmp_path / "so-moi.xlsm"
+    assert main(["new", str(target)]) == 0
+    assert target.read_bytes() == template_path.read_bytes()
+    assert main(["new", str(target)]) == 2
+    assert "không ghi đè" in capsys.readouterr().err
+    assert main(["new", str(tmp_path / "so.xlsx")]) == 2
+
+
+def test_new_workbook_reads_as_empty(tmp_path):
+    from doithoai.io.reader import read_book
+
+    target = tmp_path / "trong.xlsm"
+    main(["new", str(target)])
+    book = read_book(target)
+    assert all(len(book.tables[k]) == 0 for k in ("dai_bieu", "phieu", "kien_nghi", "phan_cong"))
+    assert len(book.milestones) > 0  # the default timeline of plan 118/KH-UBND
