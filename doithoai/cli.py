@@ -19,15 +19,6 @@ from .errors import DoithoaiError, ExitStatus
 COMMAND_MODULES: tuple[str, ...] = (
     "new",
     "demo",
-    "validate",
-    "fix",
-    "deadlines",
-    "calendar",
-    "report",
-    "letters",
-    "documents",
-    "share",
-    "merge_back",
 )
 
 

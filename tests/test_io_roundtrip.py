@@ -26,7 +26,7 @@ def snapshot(path):
                 if c.value is not None:
                     cells[(ws.title, c.coordinate)] = (c.value, type(c.value).__name__, c.number_format)
         structure[ws.title] = (
-            sorted((name, t.ref) for name, t in ws.tables.items()),
+            sorted(ws.tables.items()),
             sorted((str(dv.sqref), dv.formula1) for dv in ws.data_validations.dataValidation),
             ws.freeze_panes,
         )

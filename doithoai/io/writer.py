@@ -108,6 +108,7 @@ def apply_to_workbook(workbook, changes: ChangeSet) -> None:
 def _replace_sheet(workbook, spec: SheetWrite) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.hyperlink import Hyperlink
 
     existing = find_sheet(workbook.sheetnames, spec.name)
     index = None
@@ -129,7 +130,8 @@ def _replace_sheet(workbook, spec: SheetWrite) -> None:
     link_font = Font(color="0563C1", underline="single")
     for (row, column), target in spec.links.items():
         cell = worksheet.cell(row=row, column=column)
-        cell.hyperlink = f"#{target}"
+        # An internal link (location), not an external "#..." target, so it works in Excel and LibreOffice.
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=target, display=str(cell.value or ""))
         cell.font = link_font
     wrap = Alignment(wrap_text=True, vertical="top")
     for row in worksheet.iter_rows(min_row=2):
@@ -150,7 +152,7 @@ def _remove_tagged(worksheet, tag: str | None) -> None:
         for rule in cf.rules:
             if any(marker in (f or "") for f in (rule.formula or ())):
                 continue
-            fresh.add(cf.sqref, rule)
+            fresh.add(str(cf.sqref), rule)
     worksheet.conditional_formatting = fresh
 
 
