@@ -2,6 +2,7 @@
 
     python scripts/build_workbook.py          # write workbook/doithoai.xlsm
     python scripts/build_workbook.py --check  # exit 1 if the committed file differs from a fresh build
+    python scripts/build_workbook.py --picture docs/workbook.png  # the README's picture (LibreOffice, poppler)
 
 The build is reproducible (fixed timestamps), so the committed workbook must equal a fresh build.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import io
 import sys
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,43 +22,89 @@ TARGET = ROOT / "workbook" / "doithoai.xlsm"
 
 
 def stock_vba_project() -> bytes:
-    """xlwings' own standalone VBA project, unmodified (no buttons): the fallback before `doithoai.vba` exists."""
-    import zipfile
-
+    """xlwings' own standalone VBA project, unmodified: the fallback while `doithoai.vba` does not exist."""
     import xlwings
 
     with zipfile.ZipFile(Path(xlwings.__file__).parent / "quickstart_standalone.xlsm") as archive:
         return archive.read("xl/vbaProject.bin")
 
 
+def vba_and_buttons() -> tuple[bytes, tuple]:
+    try:
+        from doithoai import controls, vba
+    except ImportError as exc:
+        print(f"note: {exc}; using xlwings' stock VBA project and no buttons", file=sys.stderr)
+        return stock_vba_project(), ()
+    return vba.build_vba_project(), tuple(controls.BUTTONS)
+
+
 def build() -> bytes:
     from doithoai.template import build_workbook
 
-    try:
-        from doithoai import controls, vba
-    except ImportError:
-        vba_project, buttons = stock_vba_project(), ()
-    else:
-        vba_project, buttons = vba.build_vba_project(), controls.BUTTONS
+    vba_project, buttons = vba_and_buttons()
     buffer = io.BytesIO()
     build_workbook(buffer, vba_project=vba_project, buttons=buttons)
     return buffer.getvalue()
 
 
-def main() -> int:
+def picture(target: Path, sheet: str = "Kiến nghị", resolution: int = 80) -> None:
+    """A PNG of the first printed page of `sheet` in the sample conference, for the README.
+
+    Needs LibreOffice (`soffice`) and poppler (`pdftotext`, `pdftoppm`). Each printed page carries its sheet
+    name in the header, which is how the sheet's first page is found.
+    """
+    import shutil
+    import subprocess
+    import tempfile
+
+    from doithoai.sample import sample_conference
+    from doithoai.template import build_workbook
+
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        book = work / "mau.xlsx"
+        build_workbook(book, sample_conference())
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--convert-to", "pdf", "--outdir", str(work), str(book)],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        pdf = work / "mau.pdf"
+        page = 1
+        while True:
+            text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True, text=True)
+            if text.returncode != 0:
+                raise SystemExit(f"no page of {sheet!r} in the PDF")
+            if text.stdout.strip().splitlines()[:1] == [sheet]:
+                break
+            page += 1
+        subprocess.run(["pdftoppm", "-f", str(page), "-l", str(page), "-singlefile", "-png", "-r", str(resolution), str(pdf), str(work / "page")], check=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(work / "page.png", target)
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare with the committed workbook instead of writing")
-    args = parser.parse_args()
-    data = build()
-    if args.check:
-        if not TARGET.exists() or TARGET.read_bytes() != data:
-            print(f"{TARGET.relative_to(ROOT)} is out of date: run python scripts/build_workbook.py and commit it.", file=sys.stderr)
-            return 1
-        print(f"{TARGET.relative_to(ROOT)} is up to date.")
+    parser.add_argument("--check", action="store_true", help="compare a fresh build with the committed workbook instead of writing")
+    parser.add_argument("--output", type=Path, default=TARGET, help=f"where to write (default {TARGET.relative_to(ROOT)})")
+    parser.add_argument("--picture", type=Path, metavar="PNG", help="instead, draw the sample's `Kiến nghị` sheet (needs LibreOffice, poppler)")
+    args = parser.parse_args(argv)
+    if args.picture:
+        picture(args.picture)
+        print(f"wrote {args.picture}")
         return 0
-    TARGET.parent.mkdir(exist_ok=True)
-    TARGET.write_bytes(data)
-    print(f"wrote {TARGET.relative_to(ROOT)} ({len(data):,} bytes)")
+    data = build()
+    target: Path = args.output
+    if args.check:
+        if not target.exists() or target.read_bytes() != data:
+            print(f"{target} is out of date: run python scripts/build_workbook.py and commit it.", file=sys.stderr)
+            return 1
+        print(f"{target} is up to date.")
+        return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    print(f"wrote {target} ({len(data):,} bytes)")
     return 0
 
 
