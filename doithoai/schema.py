@@ -383,7 +383,22 @@ REQUIRED_SHEETS: tuple[str, ...] = SHEET_ORDER
 
 # The default timeline reproduces plan 118/KH-UBND (seed 000): (milestone, base, days, day kind, unit, note).
 # Filled into new workbooks; staff edit it freely.
-DEFAULT_MILESTONES: tuple[tuple[str, str, int, str, str, str], ...] = ()
+_OFFICE = "Văn phòng HĐND và UBND"
+DEFAULT_MILESTONES: tuple[tuple[str, str, int, str, str, str], ...] = (
+    ("Văn bản chỉ đạo các đơn vị báo cáo kết quả thực hiện nhiệm vụ", BASE_PLAN, 3, DAYS_CALENDAR, _OFFICE, "KH 118: xong trước ngày 18/5"),
+    ("Phát phiếu đăng ký phát biểu tới Nhân dân", BASE_CONFERENCE, -25, DAYS_CALENDAR, "Chi bộ, Tổ dân phố; " + _OFFICE, "KH 118: trong ngày 18/5"),
+    ("Thu phiếu đăng ký phát biểu về Văn phòng", BASE_CONFERENCE, -21, DAYS_CALENDAR, "Chi bộ, Tổ dân phố", "KH 118: chậm nhất ngày 22/5"),
+    ("Báo cáo tổng hợp ý kiến, kiến nghị và Công văn phân công", "Thu phiếu đăng ký phát biểu về Văn phòng", 2, DAYS_WORKING, _OFFICE, "KH 118: từ ngày 22-26/5"),
+    ("Các đơn vị báo cáo kết quả thực hiện nhiệm vụ", BASE_CONFERENCE, -10, DAYS_CALENDAR, "Thủ trưởng các cơ quan, đơn vị", "KH 118: xong trước ngày 02/6"),
+    ("Các đơn vị tham mưu văn bản trả lời kiến nghị", BASE_CONFERENCE, -7, DAYS_CALENDAR, "Thủ trưởng các cơ quan, đơn vị", "KH 118: xong trước ngày 05/6"),
+    ("Hoàn thiện báo cáo kết quả phát triển kinh tế - xã hội", BASE_CONFERENCE, -7, DAYS_CALENDAR, _OFFICE, "KH 118: xong trước ngày 05/6"),
+    ("Phát hành giấy mời, chuẩn bị điều kiện tổ chức hội nghị", BASE_CONFERENCE, -7, DAYS_CALENDAR, _OFFICE, "KH 118: hoàn thành trước ngày 05/6"),
+    ("Thông báo công khai thời gian, địa điểm, nội dung đối thoại", BASE_CONFERENCE, -7, DAYS_CALENDAR, "Phòng Văn hóa - Xã hội; Trung tâm Dịch vụ sự nghiệp công", "Luật Tổ chức CQĐP 2025, Điều 43: chậm nhất 07 ngày trước hội nghị"),
+    ("Chuẩn bị địa điểm, cơ sở vật chất nhà văn hóa", BASE_CONFERENCE, -2, DAYS_CALENDAR, "Chi bộ, Tổ dân phố", "KH 118: trước hội nghị 02 ngày"),
+    ("Tổ chức hội nghị đối thoại", BASE_CONFERENCE, 0, DAYS_CALENDAR, "UBND phường, xã", ""),
+    ("Thông báo kết quả hội nghị đến Tổ trưởng tổ dân phố, Trưởng thôn", BASE_CONFERENCE, 10, DAYS_CALENDAR, _OFFICE, "Luật Tổ chức CQĐP 2025, Điều 43: chậm nhất 10 ngày sau hội nghị"),
+    ("Tổng hợp kết quả, lưu trữ hồ sơ hội nghị", "Thông báo kết quả hội nghị đến Tổ trưởng tổ dân phố, Trưởng thôn", 10, DAYS_WORKING, _OFFICE, "KH 118: lưu trữ hồ sơ theo quy định"),
+)
 
 
 @dataclass(frozen=True)
