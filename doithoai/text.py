@@ -1,0 +1,137 @@
+"""Vietnamese text as staff type, paste and import it: normal forms, comparison keys, name order. Stdlib only."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]+")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+
+
+def nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def is_nfc(s: str) -> bool:
+    return unicodedata.is_normalized("NFC", s)
+
+
+def has_control_chars(s: str) -> bool:
+    """C0 and C1 control characters other than tab, line feed and carriage return."""
+    return bool(_CONTROL.search(s))
+
+
+def fix_d(s: str) -> str:
+    """"Ð" (U+00D0, Icelandic eth) typed or converted where the Vietnamese "Đ" (U+0110) was meant.
+
+    Lowercase "ð" is replaced too: Icelandic text does not occur in a ward's registers.
+    """
+    return s.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+
+
+def clean(s: str) -> str:
+    """The safe fix of a text cell: NFC, "Ð"→"Đ", no zero-width characters, single spaces, trimmed lines.
+
+    Line breaks a person typed (Alt+Enter) are kept. Idempotent.
+    """
+    s = _ZERO_WIDTH.sub("", fix_d(nfc(s)))
+    lines = [_SPACES.sub(" ", line).strip() for line in s.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+def strip_marks(s: str) -> str:
+    """Every diacritic removed, "đ" → "d"."""
+    decomposed = unicodedata.normalize("NFD", fix_d(s))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return bare.replace("đ", "d").replace("Đ", "D")
+
+
+def fold(s: str) -> str:
+    """Comparison key without case and accents: "Hòa" == "Hoà" == "HOA" == "hoa"."""
+    return " ".join(strip_marks(s).casefold().split())
+
+
+# Old ("hoà", "thuý", "khoẻ", "uỷ") and new ("hòa", "thúy", "khỏe", "ủy") tone placement: in oa, oe, uy
+# without a final consonant, today's official style puts the mark on the first vowel.
+_OLD_STYLE = re.compile(r"(?<![gq])([oO])([aAeE])([\u0300\u0301\u0303\u0309\u0323])(?![a-zA-Z\u0300-\u036f])|"
+                        r"(?<![q])([uU])([yY])([\u0300\u0301\u0303\u0309\u0323])(?![a-zA-Z\u0300-\u036f])")
+
+
+def tone_normalize(s: str) -> str:
+    """One tone placement for oa/oe/uy at the end of a syllable: the new style ("hòa", "thúy", "khỏe", "ủy")."""
+    decomposed = unicodedata.normalize("NFD", s)
+
+    def move(match: re.Match) -> str:
+        if match.group(1):
+            return match.group(1) + match.group(3) + match.group(2)
+        return match.group(4) + match.group(6) + match.group(5)
+
+    return nfc(_OLD_STYLE.sub(move, decomposed))
+
+
+def same_name(a: str, b: str) -> bool:
+    """The same person's name, whatever the normal form, case, spacing or tone placement."""
+    return tone_normalize(clean(a)).casefold() == tone_normalize(clean(b)).casefold()
+
+
+# The Vietnamese alphabet's order, and tones in their dictionary order: none, huyền, hỏi, ngã, sắc, nặng.
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+_TONE_RANK = {"": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_BASE_MARKS = {"\u0306": "ă", "\u0302": "â"}
+
+
+def _word_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    letters: list[int] = []
+    tones: list[int] = []
+    for ch in nfc(tone_normalize(fix_d(word))).casefold():
+        parts = unicodedata.normalize("NFD", ch)
+        base, marks = parts[0], parts[1:]
+        tone = next((m for m in marks if m in _TONE_RANK), "")
+        shape = "".join(m for m in marks if m not in _TONE_RANK)
+        letter = nfc(base + shape)
+        letters.append(_LETTER_RANK.get(letter, 100 + ord(letter[0])))
+        tones.append(_TONE_RANK[tone])
+    return tuple(letters), tuple(tones)
+
+
+def sort_key(full_name: str) -> tuple:
+    """Vietnamese name order: given name, then family name, then middle names, in the Vietnamese alphabet;
+    tones only break ties (a à ả ã á ạ)."""
+    words = clean(full_name).split()
+    if not words:
+        return ((), (), ())
+    order = [words[-1], words[0], *words[1:-1]] if len(words) > 1 else words
+    keys = [_word_key(w) for w in order]
+    return tuple(k[0] for k in keys), tuple(k[1] for k in keys), clean(full_name)
+
+
+def formula_like(s: str) -> bool:
+    """Text that Excel would run as a formula if it were typed or imported as is.
+
+    Flags a leading "=" or "@", and "+" or "-" followed by something that is neither a digit nor a space:
+    "-5" is a number, "- Như trên;" is a list item a person typed, "+84 912…" is a phone number (checked
+    as a phone, not here), while "=SUM(A1)", "+cmd|…", "-2+3" (a formula) and "@SUM(…)" are flagged.
+    """
+    t = s.lstrip()
+    if not t:
+        return False
+    first = t[0]
+    if first in "=@":
+        return len(t) > 1
+    if first in "+-" and len(t) > 1:
+        rest = t[1:]
+        if rest[0].isspace():
+            return False
+        if rest[0].isdigit():
+            # "-5", "+84 912 345 678" are numbers; "-2+3" or "+1*A1" are arithmetic Excel would evaluate.
+            return bool(re.search(r"[+*/^&=()]|[-](?=\d)", rest)) and not re.fullmatch(r"[\d .\-()]+", rest)
+        return True
+    return False
