@@ -19,6 +19,10 @@ from .errors import DoithoaiError, ExitStatus
 COMMAND_MODULES: tuple[str, ...] = (
     "new",
     "demo",
+    "validate",
+    "fix",
+    "deadlines",
+    "calendar",
 )
 
 

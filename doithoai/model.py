@@ -49,6 +49,9 @@ class Record:
 
     row: int
     values: dict[str, Any]
+    # What the person typed, for the few cells reading turned into different text (NFD text made NFC, a
+    # phone or a year stored as a number made text): the validator and the safe fixes need it.
+    raw: dict[str, Any] = field(default_factory=dict)
 
     def __getitem__(self, key: str) -> Any:
         return self.values.get(key)

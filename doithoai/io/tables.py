@@ -81,6 +81,7 @@ def parse_table(spec: TableSheet, rows: Rows, *, source: str = "", lenient: bool
     for index in range(header_index + 1, len(rows)):
         row = rows[index]
         values: dict[str, Any] = {}
+        typed: dict[str, Any] = {}
         blank = True
         for key, position in columns.items():
             raw = row[position - 1] if position - 1 < len(row) else None
@@ -88,9 +89,11 @@ def parse_table(spec: TableSheet, rows: Rows, *, source: str = "", lenient: bool
             if not is_blank(value):
                 blank = False
             values[key] = value
+            if value is not raw and isinstance(value, str) and value != raw:
+                typed[key] = raw  # NFD text, or a number in a text column: see Record.raw
         if blank:  # a row with nothing in the schema's columns is not a record
             continue
-        records.append(Record(row=index + 1, values=values))
+        records.append(Record(row=index + 1, values=values, raw=typed))
     return Table(spec=spec, columns=columns, records=records, extra_headers=extra, last_row=max(len(rows), header_index + 1))
 
 

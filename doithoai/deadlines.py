@@ -1,0 +1,331 @@
+"""Due dates and status for the timeline (`Mốc thời gian`) and every assignment (`Phân công`).
+
+`plan_deadlines(book, today)` is pure: it returns the computed rows, findings for rows that cannot be
+computed, and the `ChangeSet` that writes them. `compute_deadlines(access)` is the job the command and the
+button run; `export_calendar(access, path)` writes the same deadlines as an iCalendar file.
+
+Vocabulary (what staff read in `Tình trạng`): "Đã hoàn thành", "Hoàn thành trễ N ngày", "Đến hạn hôm nay",
+"Còn N ngày", "Quá hạn N ngày" (calendar days). A petition's `Tiến độ` sums up its assignments:
+"Chưa phân công", "Đang thực hiện (k/n đơn vị xong)", "Quá hạn (k/n đơn vị xong)", "Đã hoàn thành".
+
+Ownership of `Hạn hoàn thành`: the hidden column `Hạn tự tính` keeps what the tool last wrote. A due date
+that is blank or equal to it is the tool's and is recomputed; any other date was typed by a person and
+is kept as the deadline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .model import BookData, CellWrite, ChangeSet, ConditionalFormat, Record, Table, column_letter
+from .text import fold
+from .validation.findings import ERROR, WARNING, Finding, shown
+
+SOON_DAYS = 3  # amber when due within this many days
+AHEAD_DAYS = 7  # what the command prints as coming up
+OVERDUE_FILL, SOON_FILL = "FFC7CE", "FFEB9C"
+TAG_OVERDUE, TAG_SOON = "doithoai-deadline-overdue", "doithoai-deadline-soon"
+FORMAT_ROWS = 1000  # conditional formats reach this row, so rows added later are coloured too
+
+
+def status_text(due: dt.date | None, done: dt.date | None, today: dt.date) -> tuple[str, int | None]:
+    """(status, days left) for one deadline. Days left is None once done or without a due date."""
+    if due is None:
+        return ("Đã hoàn thành", None) if done else ("", None)
+    if done is not None:
+        late = (done - due).days
+        return (f"Hoàn thành trễ {late} ngày" if late > 0 else "Đã hoàn thành"), None
+    left = (due - today).days
+    if left == 0:
+        return "Đến hạn hôm nay", 0
+    if left > 0:
+        return f"Còn {left} ngày", left
+    return f"Quá hạn {-left} ngày", left
+
+
+@dataclass
+class Deadline:
+    kind: str  # "milestone" or "assignment"
+    row: int
+    name: str  # milestone name, or "KN-012 – Công an phường"
+    due: dt.date | None
+    done: dt.date | None
+    status: str
+    days_left: int | None
+    unit: str = ""
+    petition: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        due = self.due.isoformat() if self.due else None
+        if self.kind == "milestone":
+            return {"name": self.name, "due": due, "status": self.status, "days_left": self.days_left}
+        return {"petition": self.petition, "unit": self.unit, "due": due, "status": self.status, "days_left": self.days_left}
+
+
+@dataclass
+class DeadlinePlan:
+    milestones: list[Deadline] = field(default_factory=list)
+    assignments: list[Deadline] = field(default_factory=list)
+    progress: dict[str, str] = field(default_factory=dict)  # petition code -> Tiến độ
+    findings: list[Finding] = field(default_factory=list)
+    changes: ChangeSet = field(default_factory=ChangeSet)
+
+    def upcoming(self, today: dt.date, days: int = AHEAD_DAYS) -> list[Deadline]:
+        items = [d for d in self.milestones + self.assignments if d.due and d.done is None and 0 <= (d.due - today).days <= days]
+        return sorted(items, key=lambda d: (d.due, d.kind, d.row))
+
+    def overdue(self) -> list[Deadline]:
+        return [d for d in self.milestones + self.assignments if d.days_left is not None and d.days_left < 0]
+
+
+def _as_date(value: Any) -> dt.date | None:
+    return value if isinstance(value, dt.date) else None
+
+
+def _finding(table: Table, record: Record, key: str, code: str, message: str, severity: str = ERROR) -> Finding:
+    column = table.columns.get(key)
+    return Finding(table.name, record.row, table.header(key), column_letter(column) + str(record.row) if column else "", severity, code, message)
+
+
+def _calendar(book: BookData):
+    from .workdays import office_calendar
+
+    return office_calendar(book.calendar.records)
+
+
+def _milestones(book: BookData, today: dt.date, calendar, plan: DeadlinePlan) -> None:
+    table = book.milestones
+    bases = {
+        fold(schema.BASE_CONFERENCE): ("setting", _as_date(book.settings.get("ngay_hoi_nghi"))),
+        fold(schema.BASE_PLAN): ("setting", _as_date(book.settings.get("ngay_ke_hoach"))),
+    }
+    by_name: dict[str, Record] = {}
+    for record in table:
+        name = record["moc"]
+        if isinstance(name, str) and name.strip():
+            by_name.setdefault(fold(name), record)
+    due: dict[int, dt.date | None] = {}
+    state: dict[int, str] = {}  # "busy" while its base is being computed: finds cycles
+
+    def compute(record: Record) -> dt.date | None:
+        if state.get(record.row) == "done":
+            return due.get(record.row)
+        if state.get(record.row) == "busy":
+            return None
+        state[record.row] = "busy"
+        result = _compute_one(record)
+        state[record.row] = "done"
+        due[record.row] = result
+        return result
+
+    def _compute_one(record: Record) -> dt.date | None:
+        base_name, days, kind = record["can_cu"], record["so_ngay"], record["loai_ngay"]
+        ok = True
+        if not isinstance(days, int) or isinstance(days, bool):
+            plan.findings.append(_finding(table, record, "so_ngay", "days_not_number",
+                                          f"Số ngày “{shown(days)}” của mốc “{shown(record['moc'])}” phải là một số nguyên (số âm: trước căn cứ)."))
+            ok = False
+        kinds = {fold(schema.DAYS_CALENDAR): "calendar", fold(schema.DAYS_WORKING): "working"}
+        day_kind = kinds.get(fold(kind)) if isinstance(kind, str) else None
+        if day_kind is None:
+            plan.findings.append(_finding(table, record, "loai_ngay", "unknown_day_kind",
+                                          f"Loại ngày “{shown(kind)}” không rõ: chọn “{schema.DAYS_CALENDAR}” hoặc “{schema.DAYS_WORKING}”."))
+            ok = False
+        if not isinstance(base_name, str) or not base_name.strip():
+            plan.findings.append(_finding(table, record, "can_cu", "base_missing", f"Mốc “{shown(record['moc'])}” chưa có căn cứ để tính hạn."))
+            return None
+        key = fold(base_name)
+        if key in bases:
+            base = bases[key][1]
+            if base is None:
+                label = "Ngày tổ chức hội nghị" if key == fold(schema.BASE_CONFERENCE) else "Ngày ban hành kế hoạch"
+                plan.findings.append(_finding(table, record, "can_cu", "base_date_missing",
+                                              f"Chưa có “{label}” ở trang Kế hoạch nên chưa tính được hạn của mốc “{shown(record['moc'])}”."))
+                return None
+        else:
+            other = by_name.get(key)
+            if other is None:
+                plan.findings.append(_finding(table, record, "can_cu", "base_unknown",
+                                              f"Căn cứ “{shown(base_name)}” không phải “{schema.BASE_CONFERENCE}”, “{schema.BASE_PLAN}” hay tên một mốc có trong bảng."))
+                return None
+            if other is record or state.get(other.row) == "busy":
+                plan.findings.append(_finding(table, record, "can_cu", "base_cycle",
+                                              f"Mốc “{shown(record['moc'])}” tính từ chính nó hoặc các mốc tính vòng quanh nhau; hãy sửa cột Căn cứ."))
+                return None
+            base = compute(other)
+            if base is None:
+                return None
+        if not ok:
+            return None
+        if day_kind == "working":
+            return calendar.add_working_days(base, days)
+        return calendar.add_calendar_days(base, days)
+
+    for record in table:
+        if not isinstance(record["moc"], str) or not record["moc"].strip():
+            continue
+        date = compute(record)
+        done = _as_date(record["ngay_hoan_thanh"])
+        status, left = status_text(date, done, today)
+        if date is None and not done:
+            status = "Chưa tính được hạn"
+        plan.milestones.append(Deadline("milestone", record.row, record["moc"].strip(), date, done, status, left,
+                                        unit=record.get("don_vi_thuc_hien", "") or ""))
+
+
+def _assignments(book: BookData, today: dt.date, calendar, plan: DeadlinePlan) -> dict[int, tuple[dt.date | None, dt.date | None]]:
+    table = book.assignments
+    work_days = book.settings.get("so_ngay_giai_quyet")
+    owned: dict[int, tuple[dt.date | None, dt.date | None]] = {}  # row -> (new computed due, new tool value)
+    for record in table:
+        code = record["ma_kien_nghi"]
+        if not isinstance(code, str) or not code.strip():
+            continue
+        assigned = _as_date(record["ngay_giao"])
+        typed = _as_date(record["han_hoan_thanh"])
+        last = _as_date(record["han_tu_tinh"])
+        tool_owned = record["han_hoan_thanh"] is None or (typed is not None and typed == last)
+        computed = None
+        if assigned is not None and isinstance(work_days, int) and not isinstance(work_days, bool):
+            computed = calendar.add_working_days(assigned, work_days)
+        if tool_owned:
+            due = computed
+            owned[record.row] = (computed, computed)
+        else:
+            due = typed
+        done = _as_date(record["ngay_hoan_thanh"])
+        status, left = status_text(due, done, today)
+        unit = record.get("don_vi", "") or ""
+        plan.assignments.append(Deadline("assignment", record.row, f"{code.strip()} – {unit}", due, done, status, left,
+                                         unit=unit, petition=code.strip()))
+    return owned
+
+
+def _progress(book: BookData, plan: DeadlinePlan) -> None:
+    by_code: dict[str, list[Deadline]] = {}
+    for item in plan.assignments:
+        by_code.setdefault(fold(item.petition), []).append(item)
+    for record in book.petitions:
+        code = record["ma_kien_nghi"]
+        if not isinstance(code, str) or not code.strip():
+            continue
+        items = by_code.get(fold(code), [])
+        if not items:
+            later = isinstance(record["hinh_thuc_xu_ly"], str) and fold(record["hinh_thuc_xu_ly"]) == fold(schema.HANDLING_LATER)
+            plan.progress[code.strip()] = "Chưa phân công" if later else ""
+            continue
+        finished = sum(1 for i in items if i.done is not None)
+        if finished == len(items):
+            plan.progress[code.strip()] = "Đã hoàn thành"
+        elif any(i.days_left is not None and i.days_left < 0 for i in items):
+            plan.progress[code.strip()] = f"Quá hạn ({finished}/{len(items)} đơn vị xong)"
+        else:
+            plan.progress[code.strip()] = f"Đang thực hiện ({finished}/{len(items)} đơn vị xong)"
+
+
+def _formats(table: Table, due_key: str, done_key: str) -> list[ConditionalFormat]:
+    if due_key not in table.columns or done_key not in table.columns:
+        return []
+    due, done = column_letter(table.columns[due_key]), column_letter(table.columns[done_key])
+    last = column_letter(max(table.columns.values()))
+    first_row = (table.records[0].row if table.records else 2)
+    ref = f"A{first_row}:{last}{max(FORMAT_ROWS, table.last_row)}"
+    d, f = f"${due}{first_row}", f"${done}{first_row}"
+    return [
+        ConditionalFormat(table.name, ref, f'AND({d}<>"",{f}="",{d}<TODAY())', OVERDUE_FILL, TAG_OVERDUE, "9C0006"),
+        ConditionalFormat(table.name, ref, f'AND({d}<>"",{f}="",{d}>=TODAY(),{d}-TODAY()<={SOON_DAYS})', SOON_FILL, TAG_SOON, "9C5700"),
+    ]
+
+
+def plan_deadlines(book: BookData, today: dt.date) -> DeadlinePlan:
+    plan = DeadlinePlan()
+    calendar = _calendar(book)
+    if _as_date(book.settings.get("ngay_hoi_nghi")) is None:
+        row = book.settings_rows.get("ngay_hoi_nghi")
+        plan.findings.append(Finding(schema.SETTINGS_SHEET, row, schema.SETTINGS_BY_KEY["ngay_hoi_nghi"].label, f"B{row}" if row else "",
+                                     ERROR, "conference_date_missing", "Chưa nhập ngày tổ chức hội nghị ở trang Kế hoạch: các mốc tính từ ngày hội nghị chưa tính được."))
+    _milestones(book, today, calendar, plan)
+    owned = _assignments(book, today, calendar, plan)
+    _progress(book, plan)
+
+    cells: list[CellWrite] = []
+    milestones, assignments, petitions = book.milestones, book.assignments, book.petitions
+
+    def put(table: Table, row: int, key: str, value: Any, date: bool = False) -> None:
+        if key in table.columns:
+            cells.append(CellWrite(table.name, row, table.columns[key], value, schema.DATE_FORMAT if date else None))
+
+    for item in plan.milestones:
+        put(milestones, item.row, "han", item.due, date=True)
+        put(milestones, item.row, "tinh_trang", item.status)
+    for item in plan.assignments:
+        if item.row in owned:
+            put(assignments, item.row, "han_hoan_thanh", owned[item.row][0], date=True)
+            put(assignments, item.row, "han_tu_tinh", owned[item.row][1], date=True)
+        put(assignments, item.row, "tinh_trang", item.status)
+    for record in petitions:
+        code = record["ma_kien_nghi"]
+        if isinstance(code, str) and code.strip() in plan.progress:
+            put(petitions, record.row, "tien_do", plan.progress[code.strip()])
+    formats = _formats(milestones, "han", "ngay_hoan_thanh") + _formats(assignments, "han_hoan_thanh", "ngay_hoan_thanh")
+    plan.changes = ChangeSet(cells=cells, formats=formats)
+    return plan
+
+
+# --------------------------------------------------------------------------------------------------
+# Jobs
+
+
+@dataclass
+class DeadlineResult:
+    source: str
+    today: dt.date
+    plan: DeadlinePlan
+    written: bool
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == ERROR for f in self.plan.findings)
+
+    @property
+    def summary(self) -> str:
+        plan = self.plan
+        overdue = len(plan.overdue())
+        soon = len(plan.upcoming(self.today))
+        text = (f"Tính hạn sổ “{self.source}” (ngày {self.today:%d/%m/%Y}): {len(plan.milestones)} mốc, "
+                f"{len(plan.assignments)} phân công; {overdue} việc quá hạn, {soon} việc đến hạn trong {AHEAD_DAYS} ngày tới.")
+        if plan.findings:
+            text += f" {len(plan.findings)} dòng chưa tính được, xem danh sách bên dưới."
+        return text
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "milestones": [d.to_dict() for d in self.plan.milestones],
+            "assignments": [d.to_dict() for d in self.plan.assignments],
+        }
+
+
+def compute_deadlines(access, *, today: dt.date | None = None, write: bool = True) -> DeadlineResult:
+    today = today or dt.date.today()
+    access.progress("Đang tính hạn…")
+    book = access.read()
+    plan = plan_deadlines(book, today)
+    if write and plan.changes:
+        access.write(plan.changes)
+    return DeadlineResult(access.source, today, plan, written=write)
+
+
+def export_calendar(access, out: Path, *, today: dt.date | None = None) -> Path:
+    from .ics import calendar_file
+
+    book = access.read()
+    plan = plan_deadlines(book, today or dt.date.today())
+    place = book.settings.get("ten_don_vi") or ""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(calendar_file(plan, place=str(place), source=access.source))
+    return out

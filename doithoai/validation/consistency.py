@@ -1,0 +1,80 @@
+"""Rules inside one row: dates in the wrong order or in the future, a petition marked answered without an answer."""
+
+from __future__ import annotations
+
+from ..text import fold
+from .context import Checker, as_date
+from .findings import shown
+
+ANSWERED = ("Đã trả lời", "Đã giải quyết")  # statuses that promise an answer text
+
+
+def check_consistency(ck: Checker) -> None:
+    _slip_dates(ck)
+    _assignment_dates(ck)
+    _done_dates(ck)
+    _answers(ck)
+
+
+def _slip_dates(ck: Checker) -> None:
+    conference = ck.conference_date
+    if conference is None:
+        return
+    slips = ck.book.slips
+    for record in slips.records:
+        received = as_date(record.values.get("ngay_nhan"))
+        if received is not None and received > conference:
+            ck.error(
+                slips, record, "ngay_nhan", "slip_after_conference",
+                f"Ngày nhận {shown(received)} sau ngày hội nghị {shown(conference)}; phiếu đăng ký phải nhận trước hội nghị, hãy kiểm tra lại ngày "
+                "(ý kiến nêu tại hội nghị thì nhập ở trang Kiến nghị với nguồn “Tại hội nghị”).",
+            )
+
+
+def _assignment_dates(ck: Checker) -> None:
+    table = ck.book.assignments
+    for record in table.records:
+        assigned = as_date(record.values.get("ngay_giao"))
+        if assigned is None:
+            continue
+        due = as_date(record.values.get("han_hoan_thanh"))
+        if due is not None and due < assigned:
+            ck.error(
+                table, record, "han_hoan_thanh", "due_before_assigned",
+                f"Hạn hoàn thành {shown(due)} trước ngày giao {shown(assigned)}; hãy sửa lại hạn hoặc ngày giao.",
+            )
+        done = as_date(record.values.get("ngay_hoan_thanh"))
+        if done is not None and done < assigned:
+            ck.warning(
+                table, record, "ngay_hoan_thanh", "done_before_assigned",
+                f"Ngày hoàn thành {shown(done)} trước ngày giao {shown(assigned)}; hãy kiểm tra lại.",
+            )
+
+
+def _done_dates(ck: Checker) -> None:
+    """A task cannot have been done on a day that has not come yet."""
+    today = ck.today
+    for table in (ck.book.assignments, ck.book.milestones):
+        for record in table.records:
+            done = as_date(record.values.get("ngay_hoan_thanh"))
+            if done is not None and done > today:
+                ck.error(
+                    table, record, "ngay_hoan_thanh", "done_in_future",
+                    f"Ngày hoàn thành {shown(done)} chưa đến (hôm nay là {shown(today)}); hãy nhập ngày đã thực hiện xong, hoặc để trống nếu chưa xong.",
+                )
+
+
+def _answers(ck: Checker) -> None:
+    table = ck.book.petitions
+    answered = {fold(status) for status in ANSWERED}
+    for record in table.records:
+        status = record.values.get("trang_thai")
+        if ck.folded(status) not in answered:
+            continue
+        answer = record.values.get("noi_dung_tra_loi")
+        if answer is None or (isinstance(answer, str) and not answer.strip()):
+            ck.warning(
+                table, record, "noi_dung_tra_loi", "answer_missing",
+                f"Kiến nghị có trạng thái “{shown(status)}” nhưng chưa ghi Nội dung trả lời; hãy nhập nội dung đã trả lời cho người dân.",
+            )
+

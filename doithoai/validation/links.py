@@ -1,0 +1,106 @@
+"""Rules across rows and sheets: unique codes, a petition's slip, an assignment's petition, lead units."""
+
+from __future__ import annotations
+
+from .. import schema
+from ..model import Record, Table
+from ..text import fold
+from .context import Checker, code_key, row_ref
+from .findings import shown
+
+
+def check_links(ck: Checker) -> None:
+    book = ck.book
+    slips = unique_codes(ck, book.slips, "ma_phieu", "phiếu")
+    petitions = unique_codes(ck, book.petitions, "ma_kien_nghi", "kiến nghị")
+    _petition_slips(ck, book.petitions, slips)
+    _assignments(ck, book.assignments, book.petitions, petitions)
+
+
+def unique_codes(ck: Checker, table: Table, key: str, what: str) -> dict[str, Record]:
+    """code -> the first record holding it; every later record with the same code is an error."""
+    first: dict[str, Record] = {}
+    if key not in table.columns:
+        return first
+    header = table.header(key)
+    for record in table.records:
+        code = code_key(record.values.get(key))
+        if code is None:
+            continue
+        seen = first.setdefault(code, record)
+        if seen is not record:
+            ck.error(
+                table, record, key, "duplicate_code",
+                f"{header} “{shown(record.values.get(key))}” trùng với {row_ref(table, seen)}; mỗi {what} cần một mã riêng, hãy đổi mã ở một trong hai dòng.",
+            )
+    return first
+
+
+def _petition_slips(ck: Checker, petitions: Table, slips: dict[str, Record]) -> None:
+    slip_source = fold(schema.lookup("nguon").values[0])  # "Phiếu đăng ký"
+    slip_sheet = ck.book.slips.name
+    for record in petitions.records:
+        value = record.values.get("ma_phieu")
+        code = code_key(value)
+        if code is not None:
+            if code not in slips:
+                ck.error(
+                    petitions, record, "ma_phieu", "slip_missing",
+                    f"Mã phiếu “{shown(value)}” không có ở trang {slip_sheet}; hãy kiểm tra lại mã hoặc nhập phiếu đó.",
+                )
+        elif ck.folded(record.values.get("nguon")) == slip_source:
+            ck.warning(
+                petitions, record, "ma_phieu", "slip_code_blank",
+                "Kiến nghị có nguồn “Phiếu đăng ký” nhưng chưa ghi Mã phiếu; hãy ghi mã phiếu để biết ai đã đăng ký.",
+            )
+
+
+def _assignments(ck: Checker, assignments: Table, petitions: Table, by_code: dict[str, Record]) -> None:
+    lead = fold(schema.ROLE_LEAD)
+    later = fold(schema.HANDLING_LATER)
+    petition_sheet = petitions.name
+    leads: dict[str, list[Record]] = {}
+    assigned: set[str] = set()
+    units: dict[tuple[str, str], Record] = {}
+    for record in assignments.records:
+        value = record.values.get("ma_kien_nghi")
+        code = code_key(value)
+        if code is None:
+            continue
+        assigned.add(code)
+        if code not in by_code:
+            ck.error(
+                assignments, record, "ma_kien_nghi", "petition_missing",
+                f"Mã kiến nghị “{shown(value)}” không có ở trang {petition_sheet}; hãy kiểm tra lại mã.",
+            )
+        unit = ck.folded(record.values.get("don_vi"))
+        if unit:
+            earlier = units.setdefault((code, unit), record)
+            if earlier is not record:
+                ck.warning(
+                    assignments, record, "don_vi", "duplicate_assignment",
+                    f"Đơn vị “{shown(record.values.get('don_vi'))}” đã được giao kiến nghị “{shown(value)}” ở {row_ref(assignments, earlier)}; hãy xóa dòng thừa.",
+                )
+        if ck.folded(record.values.get("vai_tro")) == lead:
+            leads.setdefault(code, []).append(record)
+    for code, records in leads.items():
+        first = records[0]
+        for record in records[1:]:
+            ck.error(
+                assignments, record, "vai_tro", "many_lead_units",
+                f"Kiến nghị “{shown(record.values.get('ma_kien_nghi'))}” đã có đơn vị chủ trì “{shown(first.values.get('don_vi'))}” ở dòng {first.row}; "
+                "mỗi kiến nghị chỉ có một đơn vị chủ trì, hãy đổi dòng này thành “Phối hợp”.",
+            )
+    for record in petitions.records:
+        code = code_key(record.values.get("ma_kien_nghi"))
+        if code is None or code in leads:
+            continue
+        handled_later = ck.folded(record.values.get("hinh_thuc_xu_ly")) == later
+        if handled_later or code in assigned:
+            reason = f"có hình thức xử lý “{schema.HANDLING_LATER}”" if handled_later else "đã có đơn vị phối hợp"
+            ck.error(
+                petitions, record, "ma_kien_nghi", "no_lead_unit",
+                f"Kiến nghị “{shown(record.values.get('ma_kien_nghi'))}” {reason} nhưng chưa có đơn vị chủ trì; "
+                f"hãy thêm ở trang {assignments.name} một dòng có Vai trò “{schema.ROLE_LEAD}”.",
+            )
+

@@ -1,0 +1,83 @@
+"""The Vietnamese working calendar, and deadline counting as the Civil Code (2015, Art. 147–148) says.
+
+Non-working days: Saturdays and Sundays, public holidays the `holidays` package knows for Vietnam (Tết,
+Hùng Kings, 30/4, 1/5, 2/9 and its adjacent day, 24/11 from 2026, announced substitute days off), and the
+office's own table on `Danh mục` (extra days off, make-up working Saturdays), which wins over both.
+
+Counting: the starting day is not counted; a deadline that lands on a non-working day moves to the next
+working day, and a "no later than N days before" deadline to the working day before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Iterable
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@lru_cache(maxsize=64)
+def _package_holidays(year: int) -> frozenset[dt.date]:
+    import holidays
+
+    return frozenset(holidays.country_holidays("VN", years=[year]))
+
+
+class WorkCalendar:
+    def __init__(self, days_off: Iterable[dt.date] = (), working_days: Iterable[dt.date] = ()) -> None:
+        self.days_off = frozenset(days_off)
+        self.working_days = frozenset(working_days)
+
+    def is_working(self, day: dt.date) -> bool:
+        if day in self.working_days:
+            return True
+        if day in self.days_off or day.weekday() >= 5:
+            return False
+        return day not in _package_holidays(day.year)
+
+    def next_working(self, day: dt.date) -> dt.date:
+        while not self.is_working(day):
+            day += ONE_DAY
+        return day
+
+    def previous_working(self, day: dt.date) -> dt.date:
+        while not self.is_working(day):
+            day -= ONE_DAY
+        return day
+
+    def add_working_days(self, start: dt.date, days: int) -> dt.date:
+        """`days` working days after (or, negative, before) `start`; `start` itself is not counted."""
+        step = ONE_DAY if days >= 0 else -ONE_DAY
+        day, left = start, abs(days)
+        while left:
+            day += step
+            if self.is_working(day):
+                left -= 1
+        return day
+
+    def add_calendar_days(self, start: dt.date, days: int) -> dt.date:
+        """`days` calendar days from `start`; landing on a day off, forward moves later and backward earlier."""
+        day = start + dt.timedelta(days=days)
+        if days > 0:
+            return self.next_working(day)
+        if days < 0:
+            return self.previous_working(day)
+        return day  # the base day itself (the conference may be held on a Sunday)
+
+
+def office_calendar(records: Iterable[object]) -> WorkCalendar:
+    """A calendar from the `Danh mục` table's records (keys `ngay`, `loai`)."""
+    from . import schema
+    from .text import fold
+
+    off, work = [], []
+    for record in records:
+        day, kind = record["ngay"], record["loai"]
+        if not isinstance(day, dt.date) or not isinstance(kind, str):
+            continue
+        if fold(kind) == fold(schema.CALENDAR_WORKDAY):
+            work.append(day)
+        elif fold(kind) == fold(schema.CALENDAR_DAY_OFF):
+            off.append(day)
+    return WorkCalendar(off, work)

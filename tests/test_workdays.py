@@ -1,0 +1,46 @@
+"""The Vietnamese working calendar and Civil Code counting."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from doithoai.workdays import WorkCalendar
+
+D = dt.date
+PLAIN = WorkCalendar()
+OFFICE = WorkCalendar(days_off=[D(2026, 6, 10)], working_days=[D(2026, 8, 22)])
+
+
+@pytest.mark.parametrize("start, days, expected, why", [
+    (D(2026, 2, 13), 1, D(2026, 2, 23), "Tết 16–20/2 and two weekends"),
+    (D(2026, 2, 23), -1, D(2026, 2, 13), "backwards across Tết"),
+    (D(2026, 4, 29), 1, D(2026, 5, 4), "30/4 and 1/5, then the weekend"),
+    (D(2026, 8, 28), 1, D(2026, 9, 3), "31/8 substitute day, 1/9 and 2/9"),
+    (D(2026, 11, 23), 1, D(2026, 11, 25), "24/11, Vietnam Culture Day from 2026"),
+    (D(2026, 6, 8), 5, D(2026, 6, 15), "an ordinary week"),
+    (D(2026, 6, 12), 0, D(2026, 6, 12), "zero days is the start day"),
+])
+def test_working_days(start, days, expected, why):
+    assert PLAIN.add_working_days(start, days) == expected, why
+
+
+def test_make_up_saturday_and_office_day_off():
+    assert PLAIN.add_working_days(D(2026, 8, 21), 1) == D(2026, 8, 24)
+    assert OFFICE.add_working_days(D(2026, 8, 21), 1) == D(2026, 8, 22)  # announced make-up Saturday
+    assert PLAIN.add_working_days(D(2026, 6, 9), 1) == D(2026, 6, 10)
+    assert OFFICE.add_working_days(D(2026, 6, 9), 1) == D(2026, 6, 11)  # the office's own day off
+    assert OFFICE.is_working(D(2026, 8, 22)) and not OFFICE.is_working(D(2026, 6, 10))
+
+
+def test_calendar_days_move_forward_after_and_backward_before():
+    # Results notice "within 10 days after": 9/9/2026 + 10 = Saturday 19/9 -> Monday 21/9.
+    assert PLAIN.add_calendar_days(D(2026, 9, 9), 10) == D(2026, 9, 21)
+    # Announcement "no later than 7 days before": 13/6/2026 - 7 = Saturday 6/6 -> Friday 5/6.
+    assert PLAIN.add_calendar_days(D(2026, 6, 13), -7) == D(2026, 6, 5)
+    # Landing on a working day stays.
+    assert PLAIN.add_calendar_days(D(2026, 6, 12), -7) == D(2026, 6, 5)
+    assert PLAIN.add_calendar_days(D(2026, 6, 12), 10) == D(2026, 6, 22)
+    # Forward across Tết: 10/2/2026 + 6 = 16/2 (Tết) -> 23/2.
+    assert PLAIN.add_calendar_days(D(2026, 2, 10), 6) == D(2026, 2, 23)
