@@ -23,6 +23,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "fix",
     "deadlines",
     "calendar",
+    "documents",
+    "report",
+    "letters",
 )
 
 

@@ -81,7 +81,7 @@ def _deadlines(access, out, today, result) -> None:
 def _documents(access, out, today, result) -> None:
     from .documents.jobs import make_documents
 
-    outcome = make_documents(access, out=out / "Văn bản")
+    outcome = make_documents(access, out=out / "Văn bản", date=today)
     result.outputs.append(("Văn bản", outcome.folder))
     result.notes.append(outcome.summary)
 

@@ -8,6 +8,7 @@ ones `fixes` applies, so a finding and its fix never disagree.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -48,6 +49,13 @@ def legacy_of(text: str) -> str | None:
     """"tcvn3" / "vni" when `text` is legacy-encoded Vietnamese showing as garbage, else None."""
     if text.isascii() or _UNICODE_VIETNAMESE.search(text):
         return None
+    return _detect_legacy(text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _detect_legacy(text: str) -> str | None:
+    # Text with only Latin-1 accents ("Lê Kim Mai", "Hoàng Thu Linh") still needs the full test, which
+    # scores every word; names repeat down a column, so each is scored once.
     return detect_legacy(text)
 
 

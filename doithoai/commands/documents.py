@@ -1,0 +1,56 @@
+"""`doithoai documents BOOK [--kind KIND ...] [--out DIR] [--pdf/--no-pdf] [--date] [--no-write] [--json]`.
+
+`report` and `letters` are the same command with the kind fixed; all three call
+`doithoai.documents.jobs.make_documents`, as the buttons do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+
+from ..documents.templates import KINDS
+from ..errors import ExitStatus
+
+NAME = "documents"
+HELP = "produce the office's documents from the workbook (Tạo văn bản): " + ", ".join(KINDS)
+
+
+def add_common_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("book", type=Path, help="the workbook, .xlsm or .xlsx")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="parent folder of the run's folder (default: `Văn bản` next to the workbook)")
+    parser.add_argument("--date", type=dt.date.fromisoformat, default=None, help="the documents' date, YYYY-MM-DD (default: today)")
+    pdf = parser.add_mutually_exclusive_group()
+    pdf.add_argument("--pdf", dest="pdf", action="store_true", default=None, help="require PDF copies (LibreOffice)")
+    pdf.add_argument("--no-pdf", dest="pdf", action="store_false", help="do not make PDF copies")
+    parser.add_argument("--no-write", action="store_true", help="do not record the letters' numbers and dates in the workbook")
+    parser.add_argument("--json", action="store_true", help="print the files written as JSON")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_common_arguments(parser)
+    parser.add_argument("--kind", action="append", choices=list(KINDS), default=None,
+                        help="a document to produce (repeatable; default: all)")
+
+
+def produce(args: argparse.Namespace, kinds: list[str] | None) -> int:
+    from ..access import FileWorkbook
+    from ..documents.jobs import make_documents
+    from ..documents.pdf import soffice
+    from ..errors import DoithoaiError
+
+    if args.pdf and soffice() is None:
+        raise DoithoaiError("Máy này chưa cài LibreOffice nên không tạo được bản PDF; bỏ --pdf để chỉ tạo văn bản Word.")
+    result = make_documents(FileWorkbook(args.book), kinds, args.out, pdf=args.pdf, date=args.date, write=not args.no_write)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
+    else:
+        print(result.summary)
+    return ExitStatus.OK
+
+
+def run(args: argparse.Namespace) -> int:
+    return produce(args, args.kind)

@@ -1,0 +1,395 @@
+"""What each document says: a plain dict per template, built from a `BookData`. Pure.
+
+Every value a person typed goes through `wording.safe_text`; docxtpl escapes it (autoescape is on), so
+`&`, `<`, `{{ }}` and the like print literally. Dates and numbers are formatted here, not in templates,
+so a template edited in Word cannot get them wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .. import schema
+from ..model import BookData, Record
+from ..text import fold
+from ..values import parse_date
+from .templates import KINDS
+from .wording import (clock, long_date, parse_clock, place_date, safe_text, salutation, short_clock, short_date,
+                      when)
+
+PENDING = "Đang xử lý, chưa có nội dung trả lời."
+NO_FIELD = "Chưa xác định lĩnh vực"
+NO_HANDLING = "Chưa xác định hình thức xử lý"
+HANDLING_ORDER = (schema.HANDLING_AT_CONFERENCE, schema.HANDLING_LATER, schema.HANDLING_UPWARD)
+RECIPIENTS_UNITS = "- Như trên;\n- Lưu: VT, VP."
+
+
+@dataclass
+class Notes:
+    """What the documents had to leave blank: shown to the person as warnings, never a failure."""
+
+    missing: list[str] = field(default_factory=list)
+
+    def need(self, book: BookData, key: str) -> Any:
+        value = book.settings.get(key)
+        if value in (None, ""):
+            setting = schema.SETTINGS_BY_KEY[key]
+            row = book.settings_rows.get(key)
+            where = f" (ô B{row})" if row else ""
+            message = f"Trang {schema.SETTINGS_SHEET}{where}: chưa điền “{setting.label}”, văn bản để trống chỗ này."
+            if message not in self.missing:
+                self.missing.append(message)
+        return value
+
+
+def _text(record: Record, key: str) -> str:
+    return safe_text(record.get(key))
+
+
+def _date(value: Any) -> dt.date | None:
+    return value if isinstance(value, dt.date) else parse_date(value)
+
+
+def base_context(book: BookData, kind: str, date: dt.date, notes: Notes) -> dict[str, Any]:
+    """The letterhead, references and signature every document shares."""
+    s = book.settings
+    kind_of_unit = safe_text(s.get("loai_don_vi")) or "Phường"
+    name = safe_text(notes.need(book, "ten_don_vi"))
+    conference = _date(notes.need(book, "ngay_hoi_nghi"))
+    plan_date = _date(s.get("ngay_ke_hoach"))
+    start = parse_clock(s.get("gio_bat_dau"), "08:00")
+    signer_title = safe_text(s.get("chuc_vu_ky")) or "CHỦ TỊCH"
+    if (safe_text(s.get("tham_quyen_ky")) or "TM.").upper().startswith("KT"):
+        lines = ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", signer_title.upper())
+    else:
+        lines = ("TM. ỦY BAN NHÂN DÂN", signer_title.upper(), "")
+    number_key = {"report": "so_bao_cao", "memo": "so_cong_van_phan_cong", "invitations": "so_giay_moi", "notice": "so_thong_bao"}.get(kind)
+    number = safe_text(s.get(number_key)) if number_key else ""
+    symbol = KINDS[kind].symbol
+    return {
+        "co_quan_cap_tren": safe_text(s.get("co_quan_cap_tren")).upper(),
+        "co_quan": (safe_text(s.get("co_quan")) or "ỦY BAN NHÂN DÂN").upper(),
+        "don_vi": f"{kind_of_unit} {name}".strip().upper(),
+        "ten_don_vi": name,
+        "ten_day_du": f"{kind_of_unit.lower()} {name}".strip(),
+        "tinh": safe_text(s.get("tinh")),
+        "nam": (conference or date).year,
+        # An unnumbered document leaves room for the number the clerk writes in at issue.
+        "so": number or (f"        /{symbol}" if symbol else ""),
+        "noi_ngay": place_date(name, date),
+        "ngay_van_ban": long_date(date),
+        "so_ke_hoach": safe_text(s.get("so_ke_hoach")) or "……",
+        "ngay_ke_hoach": short_date(plan_date) or "……",
+        "ngay_hoi_nghi": short_date(conference),
+        "gio_bat_dau": clock(start),
+        "thoi_gian": when(start, conference),
+        "dia_diem": safe_text(notes.need(book, "dia_diem")),
+        "chu_tri": safe_text(s.get("chu_tri")) or "Chủ tịch UBND",
+        "so_phut": s.get("so_phut_moi_luot") or 5,
+        "ky_dong_1": lines[0],
+        "ky_dong_2": lines[1],
+        "ky_dong_3": lines[2],
+        "nguoi_ky": safe_text(notes.need(book, "nguoi_ky")),
+        "noi_nhan": safe_text(s.get("noi_nhan")) or RECIPIENTS_UNITS,
+    }
+
+
+# --------------------------------------------------------------------------------------------------
+# Petitions
+
+
+def petitions(book: BookData) -> list[Record]:
+    """Petitions with a code or content: a row with neither is an empty line, not a petition."""
+    return [r for r in book.petitions if _text(r, "ma_kien_nghi") or _text(r, "noi_dung")]
+
+
+def lead_units(book: BookData) -> dict[str, str]:
+    """Petition code -> lead unit (several leads joined), from `Phân công`."""
+    leads: dict[str, list[str]] = defaultdict(list)
+    for record in book.assignments:
+        code, unit = _text(record, "ma_kien_nghi"), _text(record, "don_vi")
+        if code and unit and _text(record, "vai_tro") == schema.ROLE_LEAD and unit not in leads[code]:
+            leads[code].append(unit)
+    return {code: ", ".join(units) for code, units in leads.items()}
+
+
+def residence(book: BookData) -> dict[str, str]:
+    """Slip code -> the residential group, which is all a report needs to say where a citizen lives."""
+    return {_text(r, "ma_phieu"): _text(r, "to_dan_pho") for r in book.slips if _text(r, "ma_phieu") and _text(r, "to_dan_pho")}
+
+
+def _ordered(values: Iterable[str], order: tuple[str, ...], blank: str) -> list[str]:
+    present = set(values)
+    known = [v for v in order if v in present]
+    others = sorted(v for v in present if v and v not in order)
+    return known + others + ([blank] if "" in present else [])
+
+
+def field_of(record: Record) -> str:
+    return _text(record, "linh_vuc")
+
+
+def answered(record: Record) -> bool:
+    return bool(_text(record, "noi_dung_tra_loi"))
+
+
+def report_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
+    context = base_context(book, "report", date, notes)
+    rows = petitions(book)
+    leads, homes = lead_units(book), residence(book)
+    fields_order = book.lists.get("linh_vuc") or schema.LISTS_BY_KEY["linh_vuc"].values
+    by_class: dict[str, list[Record]] = defaultdict(list)
+    for record in rows:
+        handling = _text(record, "hinh_thuc_xu_ly")
+        by_class[handling if handling in HANDLING_ORDER else ""].append(record)
+
+    groups, number = [], 0
+    for index, handling in enumerate([h for h in HANDLING_ORDER if by_class.get(h)] + ([""] if by_class.get("") else []), 1):
+        members = by_class[handling]
+        sections = []
+        for field_name in _ordered((field_of(r) for r in members), tuple(fields_order), ""):
+            items = []
+            for record in (r for r in members if field_of(r) == field_name):
+                number += 1
+                items.append(_report_item(record, number, leads, homes))
+            sections.append({"ten": field_name or NO_FIELD, "kien_nghi": items})
+        groups.append({"so": index, "ten": handling or NO_HANDLING, "so_luong": len(members), "linh_vuc": sections})
+
+    stats = []
+    for field_name in _ordered((field_of(r) for r in rows), tuple(fields_order), ""):
+        members = [r for r in rows if field_of(r) == field_name]
+        stats.append(_stat_row(field_name or NO_FIELD, members))
+    stats.append(_stat_row("Tổng cộng", rows))
+    context.update({
+        "nhom_xu_ly": groups,
+        "thong_ke": stats,
+        "tong_so": len(rows),
+        "so_tai_hoi_nghi": len(by_class.get(schema.HANDLING_AT_CONFERENCE, [])),
+        "so_tra_loi_sau": len(by_class.get(schema.HANDLING_LATER, [])),
+        "so_cap_tren": len(by_class.get(schema.HANDLING_UPWARD, [])),
+        "so_da_tra_loi": sum(1 for r in rows if answered(r)),
+        "so_chua_tra_loi": sum(1 for r in rows if not answered(r)),
+    })
+    return context
+
+
+def _report_item(record: Record, number: int, leads: dict[str, str], homes: dict[str, str]) -> dict[str, Any]:
+    code = _text(record, "ma_kien_nghi")
+    direction = _text(record, "ket_qua").rstrip(".")
+    return {
+        "stt": number,
+        "ma": code,
+        "nguoi": _text(record, "nguoi_kien_nghi") or "Không rõ người kiến nghị",
+        "dia_chi": homes.get(_text(record, "ma_phieu")) or _text(record, "dia_chi"),
+        "noi_dung": _text(record, "noi_dung"),
+        "chu_tri": leads.get(code) or "chưa phân công",
+        "tra_loi": _text(record, "noi_dung_tra_loi") or PENDING,
+        "huong": direction,
+        "thoi_gian": _text(record, "thoi_gian_giai_quyet").rstrip("."),
+        "cap": _text(record, "cap_giai_quyet").rstrip("."),
+    }
+
+
+def _stat_row(name: str, members: list[Record]) -> dict[str, Any]:
+    handling = Counter(_text(r, "hinh_thuc_xu_ly") for r in members)
+    return {
+        "ten": name,
+        "tong": len(members),
+        "tai_hoi_nghi": handling[schema.HANDLING_AT_CONFERENCE],
+        "tra_loi_sau": handling[schema.HANDLING_LATER],
+        "cap_tren": handling[schema.HANDLING_UPWARD],
+        "chua_tra_loi": sum(1 for r in members if not answered(r)),
+    }
+
+
+def chart_data(book: BookData) -> dict[str, list[tuple[str, int]]]:
+    """Counts for the report's picture: by field and by status, in the lists' order."""
+    rows = petitions(book)
+    fields = Counter(field_of(r) or NO_FIELD for r in rows)
+    statuses = Counter(_text(r, "trang_thai") or "Chưa cập nhật" for r in rows)
+    field_order = list(book.lists.get("linh_vuc") or schema.LISTS_BY_KEY["linh_vuc"].values)
+    status_order = list(book.lists.get("trang_thai") or schema.LISTS_BY_KEY["trang_thai"].values)
+
+    def ordered(counter: Counter, order: list[str]) -> list[tuple[str, int]]:
+        keys = [k for k in order if counter[k]] + sorted(k for k in counter if k not in order)
+        return [(k, counter[k]) for k in keys]
+
+    return {"linh_vuc": ordered(fields, field_order), "trang_thai": ordered(statuses, status_order)}
+
+
+# --------------------------------------------------------------------------------------------------
+# Assignment memo
+
+
+def memo_context(book: BookData, date: dt.date, notes: Notes, due_dates: dict[int, dt.date | None]) -> dict[str, Any]:
+    """`due_dates`: assignment row -> due date as `deadlines.plan_deadlines` computes it."""
+    context = base_context(book, "memo", date, notes)
+    context["noi_nhan"] = RECIPIENTS_UNITS
+    content = {_text(r, "ma_kien_nghi"): _text(r, "noi_dung") for r in book.petitions}
+    by_unit: dict[str, list[Record]] = defaultdict(list)
+    for record in book.assignments:
+        if _text(record, "ma_kien_nghi") and _text(record, "don_vi"):
+            by_unit[_text(record, "don_vi")].append(record)
+    unit_order = tuple(book.lists.get("don_vi") or schema.LISTS_BY_KEY["don_vi"].values)
+    units = []
+    for index, unit in enumerate(_ordered(by_unit, unit_order, ""), 1):
+        items = sorted(by_unit[unit], key=lambda r: (_text(r, "vai_tro") != schema.ROLE_LEAD, _text(r, "ma_kien_nghi")))
+        units.append({
+            "stt": index,
+            "ten": unit,
+            "so_luong": len(items),
+            "kien_nghi": [{
+                "ma": _text(r, "ma_kien_nghi"),
+                "noi_dung": content.get(_text(r, "ma_kien_nghi"), ""),
+                "vai_tro": _text(r, "vai_tro"),
+                "ngay_giao": short_date(_date(r.get("ngay_giao"))),
+                "han": short_date(due_dates.get(r.row) or _date(r.get("han_hoan_thanh"))),
+            } for r in items],
+        })
+    context["don_vi_giao"] = units
+    return context
+
+
+# --------------------------------------------------------------------------------------------------
+# Delegates: invitations, sign-in list
+
+
+def delegates(book: BookData) -> list[Record]:
+    return [r for r in book.delegates if _text(r, "ho_ten")]
+
+
+def invitations_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
+    context = base_context(book, "invitations", date, notes)
+    context["noi_nhan"] = "- Như trên;\n- Lưu: VT, VP."
+    cards = []
+    for record in delegates(book):
+        position = ", ".join(x for x in (_text(record, "chuc_vu"), _text(record, "don_vi")) if x)
+        cards.append({"kinh_moi": f"Ông (Bà) {_text(record, 'ho_ten')}", "xung_ho": "Ông (Bà)", "chuc_vu_don_vi": position})
+    context["giay_moi"] = cards
+    return context
+
+
+def signin_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
+    context = base_context(book, "signin", date, notes)
+    rows = delegates(book)
+    order = tuple(book.lists.get("nhom_dai_bieu") or schema.LISTS_BY_KEY["nhom_dai_bieu"].values)
+    groups = []
+    for index, group in enumerate(_ordered((_text(r, "nhom") for r in rows), order, ""), 1):
+        members = [r for r in rows if _text(r, "nhom") == group]
+        groups.append({
+            "so": index,
+            "ten": group or "Đại biểu khác",
+            "so_luong": len(members),
+            "dai_bieu": [{"stt": n, "ho_ten": _text(r, "ho_ten"), "chuc_vu": _text(r, "chuc_vu"), "don_vi": _text(r, "don_vi")}
+                         for n, r in enumerate(members, 1)],
+        })
+    context["nhom_dai_bieu"] = groups
+    return context
+
+
+# --------------------------------------------------------------------------------------------------
+# Agenda
+
+
+OPENING = (  # (minutes, item, who)
+    (10, "Chào cờ; tuyên bố lý do, giới thiệu đại biểu", "Văn phòng HĐND và UBND"),
+    (5, "Phát biểu khai mạc hội nghị", "{chu_tri}"),
+    (15, "Báo cáo kết quả giải quyết kiến nghị của Nhân dân thời gian qua", "Văn phòng HĐND và UBND"),
+)
+CLOSING = (
+    (10, "Phát biểu của đại diện Ủy ban MTTQ Việt Nam {ten_day_du}", "Ủy ban MTTQ Việt Nam {ten_day_du}"),
+    (15, "Kết luận hội nghị, bế mạc", "{chu_tri}"),
+)
+
+
+def _plus(time: dt.time, minutes: int) -> dt.time:
+    moment = dt.datetime.combine(dt.date(2000, 1, 1), time) + dt.timedelta(minutes=minutes)
+    return moment.time()
+
+
+def _minutes(time: dt.time) -> int:
+    return time.hour * 60 + time.minute
+
+
+def agenda_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
+    """The programme and the speakers in registered order, each given the minutes `Kế hoạch` allows.
+
+    Speakers who do not fit before the closing items are counted, not dropped silently.
+    """
+    context = base_context(book, "agenda", date, notes)
+    s = book.settings
+    start = parse_clock(s.get("gio_bat_dau"), "08:00")
+    end = parse_clock(s.get("gio_ket_thuc"), "11:30")
+    per_speaker = max(int(s.get("so_phut_moi_luot") or 5), 1)
+    names = {"chu_tri": context["chu_tri"], "ten_day_du": context["ten_day_du"]}
+
+    items, clock_now = [], start
+    for minutes, what, who in OPENING:
+        items.append((clock_now, _plus(clock_now, minutes), what.format(**names), who.format(**names)))
+        clock_now = _plus(clock_now, minutes)
+    closing_minutes = sum(m for m, _, _ in CLOSING)
+    dialogue_end = _plus(start, max(_minutes(end) - _minutes(start) - closing_minutes, _minutes(clock_now) - _minutes(start)))
+
+    slips = sorted((r for r in book.slips if _text(r, "ho_ten")),
+                   key=lambda r: (_date(r.get("ngay_nhan")) or dt.date.max, _text(r, "ma_phieu"), r.row))
+    speakers, remaining, slot = [], 0, clock_now
+    for record in slips:
+        finish = _plus(slot, per_speaker)
+        if _minutes(finish) > _minutes(dialogue_end):
+            remaining += 1
+            continue
+        speakers.append({
+            "stt": len(speakers) + 1,
+            "gio": f"{short_clock(slot)} - {short_clock(finish)}",
+            "ho_ten": _text(record, "ho_ten"),
+            "noi_o": _text(record, "to_dan_pho"),
+            "linh_vuc": _text(record, "linh_vuc"),
+        })
+        slot = finish
+    items.append((clock_now, dialogue_end, "Đối thoại: Nhân dân phát biểu ý kiến, kiến nghị theo thứ tự đăng ký; "
+                  "Chủ tịch và các cơ quan, đơn vị trả lời", f"{context['chu_tri']}; Nhân dân"))
+    clock_now = dialogue_end
+    for minutes, what, who in CLOSING:
+        items.append((clock_now, _plus(clock_now, minutes), what.format(**names), who.format(**names)))
+        clock_now = _plus(clock_now, minutes)
+    context["muc"] = [{"stt": n, "gio": f"{short_clock(a)} - {short_clock(b)}", "noi_dung": what, "nguoi": who}
+                      for n, (a, b, what, who) in enumerate(items, 1)]
+    context["phat_bieu"] = speakers
+    context["phat_bieu_con_lai"] = remaining
+    return context
+
+
+# --------------------------------------------------------------------------------------------------
+# Results notice
+
+
+def notice_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
+    context = report_context(book, date, notes)
+    context.update(base_context(book, "notice", date, notes))
+    present = sum(1 for r in book.delegates if _text(r, "co_mat") == "Có")
+    context["so_co_mat"] = present or "……"
+    fields = [row for row in context["thong_ke"][:-1] if row["tong"]]
+    fields.sort(key=lambda row: -row["tong"])
+    context["linh_vuc_tom_tat"] = "; ".join(f"{row['ten']} ({row['tong']} ý kiến)" for row in fields) or "……"
+    for key in ("nhom_xu_ly", "thong_ke"):
+        context.pop(key)
+    return context
+
+
+def person_key(record: Record) -> str:
+    """Who a petition belongs to: the slip, else the name and address as typed (accents and case aside)."""
+    slip = _text(record, "ma_phieu")
+    if slip:
+        return "phieu:" + fold(slip)
+    return "ten:" + fold(_text(record, "nguoi_kien_nghi")) + "|" + fold(_text(record, "dia_chi"))
+
+
+def greeting(name: str, gender: str | None, organisation: bool) -> dict[str, str]:
+    """"Kính gửi" line and how the letter names the person."""
+    if organisation:
+        return {"ho_ten": name, "kinh_gui": name, "ten_goi": name, "xung_ho": name}
+    title, pronoun = salutation(name, gender)
+    return {"ho_ten": name, "kinh_gui": f"{title} {name}", "ten_goi": f"{pronoun} {name}", "xung_ho": pronoun}

@@ -1,0 +1,274 @@
+"""Decree 30/2020/NĐ-CP page layout, as python-docx calls. Used only to build the Word templates.
+
+Each template is an ordinary .docx the office can edit in Word; the `{{ … }}` and `{%p … %}` tags are
+docxtpl's. This module draws the parts every document shares: page, fonts, letterhead, recipients and
+signature block; `scripts/build_templates.py` composes them into the templates.
+"""
+
+from __future__ import annotations
+
+import math
+
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt, Twips
+
+FONT = "Times New Roman"
+MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+BODY_PT = 14
+INDENT_CM = 1.27
+
+
+def set_font(style_or_run, size: float | None = None) -> None:
+    font = style_or_run.font
+    font.name = FONT
+    if size:
+        font.size = Pt(size)
+    rpr = style_or_run.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), FONT)
+
+
+def _at_least_mm(mm: float) -> Twips:
+    # Word stores margins in twips; rounding 15 mm to the nearest twip gives 14.99 mm, outside the decree's range.
+    return Twips(math.ceil(mm * 1440 / 25.4))
+
+
+def times_everywhere(document) -> None:
+    """Every font python-docx's default template names (theme fonts, Courier for macro text) becomes Times New Roman.
+
+    A style nobody uses still shows in Word's style list, and staff pick from it.
+    """
+    for fonts in document.styles.element.iter(qn("w:rFonts")):
+        for attr in list(fonts.attrib):
+            if attr.endswith("Theme") or attr.endswith("theme"):
+                del fonts.attrib[attr]
+        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(attr), FONT)
+
+
+def setup_document(document, *, landscape: bool = False) -> None:
+    section = document.sections[0]
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+    else:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = _at_least_mm(MARGINS_MM["top"])
+    section.bottom_margin = _at_least_mm(MARGINS_MM["bottom"])
+    section.left_margin = _at_least_mm(MARGINS_MM["left"])
+    section.right_margin = _at_least_mm(MARGINS_MM["right"])
+    section.header_distance = Mm(10)
+    for name in ("Normal", "Table Grid"):
+        try:
+            style = document.styles[name]
+        except KeyError:
+            continue
+        set_font(style, BODY_PT if name == "Normal" else 12)
+    times_everywhere(document)
+    normal = document.styles["Normal"].paragraph_format
+    normal.space_after = Pt(6)
+    normal.space_before = Pt(0)
+    normal.line_spacing = 1.1
+    # Page number centred at the top, not on the first page.
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_field(paragraph, "PAGE")
+    for run in paragraph.runs:
+        set_font(run, 13)
+
+
+def add_field(paragraph, instruction: str) -> None:
+    run = paragraph.add_run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run._r.append(begin)
+    run._r.append(text)
+    run._r.append(separate)
+    shown = OxmlElement("w:t")
+    shown.text = "2"
+    run._r.append(shown)
+    run._r.append(end)
+
+
+def para(container, text: str = "", *, size: float = BODY_PT, bold: bool = False, italic: bool = False,
+         align: str = "justify", indent: bool = False, after: float = 6, before: float = 0, keep: bool = False):
+    paragraph = container.add_paragraph()
+    fmt = paragraph.paragraph_format
+    fmt.alignment = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
+                     "left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT}[align]
+    fmt.first_line_indent = Cm(INDENT_CM) if indent else Cm(0)
+    fmt.space_after = Pt(after)
+    fmt.space_before = Pt(before)
+    if keep:
+        fmt.keep_with_next = True
+    if text:
+        run = paragraph.add_run(text)  # one run per tag, so Word users can edit the wording around it
+        run.bold = bold
+        run.italic = italic
+        set_font(run, size)
+    return paragraph
+
+
+def body(container, text: str):
+    """A body paragraph: 14 pt, justified, first-line indent 1.27 cm, 6 pt after."""
+    return para(container, text, indent=True)
+
+
+def short_rule(paragraph, width_cm: float, cell_width_cm: float) -> None:
+    """A short line under a heading: the bottom border of an empty, indented paragraph."""
+    side = max((cell_width_cm - width_cm) / 2, 0)
+    paragraph.paragraph_format.left_indent = Cm(side)
+    paragraph.paragraph_format.right_indent = Cm(side)
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    ppr.append(borders)
+
+
+def _no_borders(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    tbl_pr.append(borders)
+
+
+def _cell_paragraph(cell, text: str, *, size: float, bold: bool = False, italic: bool = False, first: bool = False):
+    paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.first_line_indent = Cm(0)
+    if text:
+        run = paragraph.add_run(text)
+        run.bold, run.italic = bold, italic
+        set_font(run, size)
+    return paragraph
+
+
+LEFT_CM, RIGHT_CM = 6.0, 10.5  # together the printable width of A4 with the decree's margins
+
+
+def letterhead(document, symbol_tag: str | None = "{{ so }}", subject_tag: str | None = None,
+               date_tag: str = "{{ noi_ngay }}") -> None:
+    """Issuing body (left) and national title (right), number and symbol (none for an agenda), place and date."""
+    table = document.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _no_borders(table)
+    left, right = table.rows[0].cells
+    set_widths(table, [LEFT_CM, RIGHT_CM])
+    first = _cell_paragraph(left, "{{ co_quan_cap_tren }}", size=13, first=True)
+    first.runs[0].text = "{% if co_quan_cap_tren %}{{ co_quan_cap_tren }}{% endif %}"
+    _cell_paragraph(left, "{{ co_quan }}", size=13, bold=True)
+    _cell_paragraph(left, "{{ don_vi }}", size=13, bold=True)
+    short_rule(_cell_paragraph(left, "", size=6), 2.0, LEFT_CM)
+    if symbol_tag:
+        _cell_paragraph(left, f"Số: {symbol_tag}", size=13).paragraph_format.space_before = Pt(6)
+    if subject_tag:
+        _cell_paragraph(left, subject_tag, size=12)
+    _cell_paragraph(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True, first=True)
+    _cell_paragraph(right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True)
+    short_rule(_cell_paragraph(right, "", size=6), 5.8, RIGHT_CM)
+    date = _cell_paragraph(right, date_tag, size=14, italic=True)
+    date.paragraph_format.space_before = Pt(6)
+
+
+def title(document, *lines: str) -> None:
+    for index, line in enumerate(lines):
+        para(document, line, size=14, bold=True, align="center", after=0 if index < len(lines) - 1 else 12,
+             before=12 if index == 0 else 0, keep=True)
+
+
+def signature(document, *, recipients: bool = True) -> None:
+    """"Nơi nhận:" (left) and the signature block (right)."""
+    table = document.add_table(rows=1, cols=2)
+    table.autofit = False
+    _no_borders(table)
+    left, right = table.rows[0].cells
+    set_widths(table, [7.5, 9.0])
+    if recipients:
+        heading = left.paragraphs[0]
+        run = heading.add_run("Nơi nhận:")
+        run.bold = run.italic = True
+        set_font(run, 12)
+        heading.paragraph_format.space_after = Pt(0)
+        item = left.add_paragraph()
+        item.paragraph_format.space_after = Pt(0)
+        run = item.add_run("{{ noi_nhan }}")
+        set_font(run, 11)
+    first = True
+    for tag in ("{{ ky_dong_1 }}", "{{ ky_dong_2 }}"):
+        _cell_paragraph(right, tag, size=13, bold=True, first=first)
+        first = False
+    third = _cell_paragraph(right, "{% if ky_dong_3 %}{{ ky_dong_3 }}{% endif %}", size=13, bold=True)
+    for _ in range(3):
+        _cell_paragraph(right, "", size=13)
+    _cell_paragraph(right, "{{ nguoi_ky }}", size=14, bold=True)
+    del third
+
+
+def set_widths(table, widths_cm: list[float]) -> None:
+    """Column widths both where Word looks (each cell) and where LibreOffice looks (the table grid), fixed layout."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm):
+        column.width = Cm(width)  # the grid
+        for cell in column.cells:
+            cell.width = Cm(width)
+    properties = table._tbl.tblPr
+    total = OxmlElement("w:tblW")
+    total.set(qn("w:w"), str(int(sum(widths_cm) * 567)))
+    total.set(qn("w:type"), "dxa")
+    for old in properties.findall(qn("w:tblW")):
+        properties.remove(old)
+    properties.append(total)
+
+
+def page_break(document):
+    paragraph = document.add_paragraph()
+    paragraph.add_run().add_break(WD_BREAK.PAGE)
+    return paragraph
+
+
+def grid_table(document, headers: list[str], row_tags: list[str], widths_cm: list[float], *, loop: str, size: float = 12):
+    """A bordered table: a header row, then one row repeated by `{%tr for … %}` rows around it."""
+    table = document.add_table(rows=4, cols=len(headers))
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    set_widths(table, widths_cm)
+    for column, header in enumerate(headers):
+        _cell_paragraph(table.rows[0].cells[column], header, size=size, bold=True, first=True)
+    table.rows[1].cells[0].paragraphs[0].add_run("{%tr " + loop + " %}")
+    for column, tag in enumerate(row_tags):
+        paragraph = table.rows[2].cells[column].paragraphs[0]
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if len(tag) > 20 or "noi_dung" in tag else WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(tag)
+        set_font(run, size)
+    table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    # Repeat the header row on every page.
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+    return table

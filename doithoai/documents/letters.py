@@ -1,0 +1,121 @@
+"""Answer letters: one per petitioner, covering that person's answered petitions, numbered once. Pure.
+
+Numbering: a new letter takes the next free number with the symbol from `Kế hoạch` ("150/UBND-VP"),
+starting at `Số văn bản trả lời tiếp theo` and never below a number already used. The number and date
+are written into `Kiến nghị` (`Số văn bản trả lời`, `Ngày văn bản trả lời`). A petition that already has
+a number keeps it, and its letter is printed again with its own number and date; a person's answers that
+arrived after their letter went out get a new letter. A petition without an answer gets no letter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import schema
+from ..model import BookData, CellWrite, ChangeSet, Record
+from ..values import parse_date
+from .context import answered, greeting, person_key, petitions
+from .wording import is_organisation, place_date, safe_text
+
+ORGANISATION_SOURCES = ("Ủy ban MTTQ", "Tổ chức chính trị - xã hội")
+
+
+@dataclass
+class Letter:
+    number: str
+    date: dt.date
+    person: dict[str, str]
+    address: str
+    items: list[Record]
+    new: bool  # numbered by this run
+
+    @property
+    def codes(self) -> list[str]:
+        return [safe_text(r.get("ma_kien_nghi")) for r in self.items]
+
+    def context(self, place: str) -> dict[str, Any]:
+        return {
+            "so": self.number,
+            "noi_ngay": place_date(place, self.date),
+            **self.person,
+            "dia_chi": self.address,
+            "kien_nghi": [{"ma": safe_text(r.get("ma_kien_nghi")), "noi_dung": safe_text(r.get("noi_dung")),
+                           "tra_loi": safe_text(r.get("noi_dung_tra_loi"))} for r in self.items],
+        }
+
+
+@dataclass
+class LetterPlan:
+    letters: list[Letter] = field(default_factory=list)
+    changes: ChangeSet = field(default_factory=ChangeSet)
+    pending: list[str] = field(default_factory=list)  # petition codes without an answer: no letter yet
+    notes: list[str] = field(default_factory=list)
+
+
+def number_of(text: Any, symbol: str) -> int | None:
+    """150 for "150/UBND-VP" when the symbol matches; None for anything else."""
+    match = re.fullmatch(r"\s*(\d+)\s*/\s*(.+?)\s*", safe_text(text))
+    if match and match.group(2).replace(" ", "").casefold() == symbol.replace(" ", "").casefold():
+        return int(match.group(1))
+    return None
+
+
+def plan_letters(book: BookData, date: dt.date) -> LetterPlan:
+    plan = LetterPlan()
+    symbol = safe_text(book.settings.get("ky_hieu_tra_loi")) or "UBND-VP"
+    start = book.settings.get("so_tra_loi_tiep_theo")
+    rows = petitions(book)
+    used = [n for n in (number_of(r.get("so_van_ban_tra_loi"), symbol) for r in rows) if n is not None]
+    next_number = max(int(start) if isinstance(start, (int, float)) and start > 0 else 1, max(used, default=0) + 1)
+    slips = {safe_text(r.get("ma_phieu")): r for r in book.slips if safe_text(r.get("ma_phieu"))}
+
+    people: dict[str, list[Record]] = {}
+    for record in rows:
+        if answered(record):
+            people.setdefault(person_key(record), []).append(record)
+        else:
+            plan.pending.append(safe_text(record.get("ma_kien_nghi")) or f"dòng {record.row}")
+
+    for items in people.values():
+        first = items[0]
+        slip = slips.get(safe_text(first.get("ma_phieu")))
+        name = safe_text(first.get("nguoi_kien_nghi")) or (safe_text(slip.get("ho_ten")) if slip else "")
+        organisation = slip is None and (safe_text(first.get("nguon")) in ORGANISATION_SOURCES or is_organisation(name))
+        person = greeting(name, safe_text(slip.get("gioi_tinh")) if slip else None, organisation)
+        address = "" if organisation else (safe_text(slip.get("dia_chi")) if slip else "") or safe_text(first.get("dia_chi"))
+        numbered: dict[str, list[Record]] = {}
+        fresh: list[Record] = []
+        for record in items:
+            existing = safe_text(record.get("so_van_ban_tra_loi"))
+            (numbered.setdefault(existing, []) if existing else fresh).append(record)
+        for number, group in numbered.items():
+            dates = [d for d in (_as_date(r.get("ngay_van_ban_tra_loi")) for r in group) if d]
+            plan.letters.append(Letter(number, max(dates) if dates else date, person, address, group, new=False))
+        if fresh:
+            plan.letters.append(Letter(f"{next_number}/{symbol}", date, person, address, fresh, new=True))
+            next_number += 1
+    plan.letters.sort(key=lambda letter: (number_of(letter.number, symbol) or 0, letter.number))
+    plan.changes = _write_back(book, plan)
+    return plan
+
+
+def _as_date(value: Any) -> dt.date | None:
+    return value if isinstance(value, dt.date) else parse_date(value)
+
+
+def _write_back(book: BookData, plan: LetterPlan) -> ChangeSet:
+    table = book.petitions
+    missing = [table.header(k) for k in ("so_van_ban_tra_loi", "ngay_van_ban_tra_loi") if k not in table.columns]
+    if missing:
+        plan.notes.append(f"Trang {table.name} thiếu cột " + ", ".join(f"“{m}”" for m in missing)
+                          + ": số, ngày văn bản trả lời không được ghi lại, lần sau sẽ đánh số lại.")
+        return ChangeSet()
+    cells = []
+    for letter in (x for x in plan.letters if x.new):
+        for record in letter.items:
+            cells.append(CellWrite(table.name, record.row, table.columns["so_van_ban_tra_loi"], letter.number, schema.TEXT_FORMAT))
+            cells.append(CellWrite(table.name, record.row, table.columns["ngay_van_ban_tra_loi"], letter.date, schema.DATE_FORMAT))
+    return ChangeSet(cells=cells)

@@ -1,0 +1,208 @@
+"""docxtpl rendering, with autoescaping on, and a fast path for hundreds of letters.
+
+`render_file` is docxtpl as documented: load, render, save. It handles pictures (the report's chart).
+
+`BatchTemplate` renders one template many times. docxtpl spends most of a render re-reading the .docx
+and cleaning its XML for Jinja; here that happens once. Each letter is then one Jinja render of the body
+plus docxtpl's own post-processing (line breaks, tabs), written into a copy of the template's zip whose
+other parts were compressed once.
+Headers, styles and settings are the template's own bytes. Good for templates without pictures.
+
+Broken tags in a template the office edited become a `TemplateError` naming the template and the tag.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Any, Callable, NamedTuple
+
+from ..errors import TemplateError
+
+_BODY = re.compile(r"<w:body\b[^>]*>.*</w:body>", re.DOTALL)
+_MARKERS = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
+
+
+def jinja_env():
+    from jinja2 import Environment, StrictUndefined
+
+    # StrictUndefined: a misspelt tag in an edited template is reported, not printed as a silent blank.
+    return Environment(autoescape=True, undefined=StrictUndefined)
+
+
+def _snippet(source: str, lineno: int | None) -> str:
+    if not lineno:
+        return ""
+    lines = source.splitlines()
+    text = re.sub(r"<[^>]+>", "", lines[lineno - 1]) if 0 < lineno <= len(lines) else ""
+    text = " ".join(text.split())
+    return text[:120] + ("…" if len(text) > 120 else "")
+
+
+def template_problem(name: str, exc: Exception, source: str = "") -> TemplateError:
+    """A Vietnamese sentence for what Jinja (or the XML behind it) found wrong in template `name`."""
+    from jinja2 import TemplateSyntaxError, UndefinedError
+
+    detail = str(getattr(exc, "message", None) or exc)
+    if isinstance(exc, UndefinedError):
+        match = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", detail)
+        tag = (match.group(1) or match.group(2)) if match else detail
+        return TemplateError(f"Mẫu văn bản “{name}” có thẻ “{tag}” mà sổ không có dữ liệu tương ứng: "
+                             f"hãy sửa lại thẻ trong mẫu (viết đúng như mẫu gốc) hoặc xóa mẫu này khỏi thư mục “Mẫu văn bản”.")
+    if isinstance(exc, TemplateSyntaxError):
+        where = _snippet(source, exc.lineno)
+        at = f" ở đoạn “{where}”" if where else ""
+        return TemplateError(f"Mẫu văn bản “{name}” có thẻ viết sai{at}: mỗi thẻ phải đủ cặp dấu {{{{ … }}}} hoặc {{% … %}} "
+                             f"và mỗi {{% for %}}, {{% if %}} phải có {{% endfor %}}, {{% endif %}} tương ứng "
+                             f"(chi tiết: {detail}).")
+    return TemplateError(f"Không tạo được văn bản từ mẫu “{name}”: {detail}.")
+
+
+_PARAGRAPH = re.compile(r"<w:p[ >].*?</w:p>", re.DOTALL)
+_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+_DELIMITER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+_CLOSER = {"{{": "}}", "{%": "%}", "{#": "#}"}
+
+
+def check_delimiters(name: str, xml: str) -> None:
+    """Every tag opened in a paragraph is closed in it, before Jinja sees anything.
+
+    docxtpl joins a tag's pieces across Word's runs by deleting the XML between `{{` and the next `}}`:
+    a tag missing one brace would silently swallow the text up to the next tag.
+    """
+    for paragraph in _PARAGRAPH.findall(xml):
+        text = "".join(_TEXT.findall(paragraph))
+        expected = None
+        for match in _DELIMITER.finditer(text):
+            token = match.group()
+            if expected is None and token in _CLOSER:
+                expected = _CLOSER[token]
+            elif token == expected:
+                expected = None
+            else:
+                expected = "broken"
+                break
+        if expected is not None:
+            from html import unescape
+
+            shown = unescape(text if len(text) <= 120 else text[:117] + "…")
+            raise TemplateError(f"Mẫu văn bản “{name}” có thẻ viết sai ở đoạn “{shown}”: mỗi thẻ phải đủ cặp dấu "
+                                f"{{{{ … }}}} hoặc {{% … %}} trong cùng một đoạn văn; hãy sửa lại như mẫu gốc.")
+
+
+def load(path: Path):
+    from docxtpl import DocxTemplate
+
+    try:
+        template = DocxTemplate(str(path))
+        template.init_docx()
+    except Exception as exc:  # a template Word cannot have saved: not a zip, no document part
+        raise TemplateError(f"Mẫu văn bản “{Path(path).name}” không mở được ({type(exc).__name__}): "
+                            f"hãy mở lại bằng Word và lưu dạng .docx, hoặc xóa khỏi thư mục “Mẫu văn bản”.") from exc
+    check_delimiters(Path(path).name, template.get_xml())
+    return template
+
+
+def save_atomic(data: bytes | Callable[[Path], None], target: Path) -> Path:
+    """Write next to the target, then rename: a crash never leaves half a document."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".~{target.stem}.{os.getpid()}.tmp")
+    try:
+        if callable(data):
+            data(temporary)
+        else:
+            temporary.write_bytes(data)
+        os.replace(temporary, target)
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+    return target
+
+
+def render_file(path: Path, context: dict[str, Any], target: Path,
+                extra: Callable[[Any], dict[str, Any]] | None = None) -> Path:
+    """Render template `path` into `target`. `extra(template)` adds values that need the template (pictures)."""
+    from jinja2 import TemplateError as JinjaError
+
+    template = load(path)
+    if extra is not None:
+        context = {**context, **extra(template)}
+    try:
+        template.render(context, jinja_env(), autoescape=True)
+    except JinjaError as exc:
+        source = template.patch_xml(load(path).get_xml())
+        raise template_problem(Path(path).name, exc, re.sub(r"<w:p([ >])", r"\n<w:p\1", source)) from exc
+    return save_atomic(lambda temporary: template.save(str(temporary)), target)
+
+
+class BatchTemplate:
+    """One template prepared once, rendered to .docx bytes as often as needed."""
+
+    def __init__(self, path: Path) -> None:
+        from jinja2 import TemplateError as JinjaError
+
+        self.name = Path(path).name
+        self._template = load(path)
+        with zipfile.ZipFile(path) as archive:
+            parts = [(info.filename, archive.read(info.filename)) for info in archive.infolist()]
+        document = next((data for name, data in parts if name == "word/document.xml"), None)
+        if document is None:
+            raise TemplateError(f"Mẫu văn bản “{self.name}” không có nội dung văn bản (word/document.xml).")
+        # Every other part is the same in every letter: compressed once here, copied as bytes afterwards.
+        self._parts = [None if name == "word/document.xml" else _ZipPart.of(name, data) for name, data in parts]
+        xml = document.decode("utf-8")
+        body = _BODY.search(xml)
+        self._head, self._tail = xml[: body.start()], xml[body.end():]
+        # Exactly docxtpl's preparation (DocxTemplate.build_xml / render_xml_part), done once.
+        self._source = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._template.patch_xml(self._template.get_xml()))
+        try:
+            self._jinja = jinja_env().from_string(self._source)
+        except JinjaError as exc:
+            raise template_problem(self.name, exc, self._source) from exc
+
+    def body(self, context: dict[str, Any]) -> str:
+        from jinja2 import TemplateError as JinjaError
+
+        try:
+            xml = self._jinja.render(context)
+        except JinjaError as exc:
+            raise template_problem(self.name, exc, self._source) from exc
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        for marker, tag in _MARKERS:
+            xml = xml.replace(marker, tag)
+        return self._template.resolve_listing(xml)
+
+    def render(self, context: dict[str, Any]) -> bytes:
+        document = _ZipPart.of("word/document.xml", (self._head + self.body(context) + self._tail).encode("utf-8"))
+        return _zip([document if part is None else part for part in self._parts])
+
+
+class _ZipPart(NamedTuple):
+    name: bytes
+    crc: int
+    size: int
+    data: bytes  # raw deflate
+
+    @classmethod
+    def of(cls, name: str, data: bytes) -> "_ZipPart":
+        # Level 1: letters are small and many; better compression would cost more time than it saves space.
+        compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
+        return cls(name.encode("utf-8"), zlib.crc32(data), len(data), compressor.compress(data) + compressor.flush())
+
+
+_DOS_DATE = (1 << 5) | 1  # 1 January 1980, 00:00: fixed, so the same letter gives the same bytes
+
+
+def _zip(parts: list[_ZipPart]) -> bytes:
+    """A plain ZIP archive (the format Word reads) from parts already compressed."""
+    out, directory = bytearray(), bytearray()
+    for part in parts:
+        fields = (20, 0x800, 8, 0, _DOS_DATE, part.crc, len(part.data), part.size, len(part.name))
+        directory += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fields, 0, 0, 0, 0, 0, len(out)) + part.name
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields, 0) + part.name + part.data
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(parts), len(parts), len(directory), len(out), 0)
+    return bytes(out + directory + end)

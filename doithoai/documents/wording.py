@@ -1,0 +1,101 @@
+"""Vietnamese wording for documents: dates in the decree's style, times, salutations, safe text. Pure, stdlib only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+# Characters XML 1.0 cannot hold, and the ones docxtpl would turn into paragraph (\a) or page (\f)
+# breaks: a person cannot mean either inside a cell.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_ORGANISATION = re.compile(r"^(hội|đoàn|ban|chi hội|chi bộ|ủy ban|uỷ ban|ubmttq|mặt trận|tổ dân phố|câu lạc bộ|trường|công ty|hợp tác xã)\b",
+                           re.IGNORECASE)
+
+
+def safe_text(value: Any) -> str:
+    """Any cell value as text a Word document can hold, rendered literally.
+
+    NFC, line breaks kept (docxtpl turns "\\n" into a line break, "\\t" into a tab), characters XML
+    cannot carry dropped; a vertical tab (Excel's line break in some exports) becomes a line break.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return short_date(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = unicodedata.normalize("NFC", str(value))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
+    return _NOT_XML.sub("", text).strip()
+
+
+def day_month(date: dt.date) -> tuple[str, str]:
+    """Day and month as the decree writes them: a leading zero for days below 10 and months 1 and 2."""
+    day = f"{date.day:02d}"
+    month = f"{date.month:02d}" if date.month < 3 else str(date.month)
+    return day, month
+
+
+def long_date(date: dt.date) -> str:
+    """"ngày 05 tháng 6 năm 2026"."""
+    day, month = day_month(date)
+    return f"ngày {day} tháng {month} năm {date.year}"
+
+
+def place_date(place: str, date: dt.date) -> str:
+    """The italic line under the motto: "Tứ Minh, ngày 05 tháng 6 năm 2026"."""
+    return f"{place}, {long_date(date)}" if place else long_date(date).capitalize()
+
+
+def short_date(date: dt.date | None) -> str:
+    """"12/6/2026": how the plans write dates in running text."""
+    return f"{date.day:02d}/{date.month:02d}/{date.year}" if date else ""
+
+
+def parse_clock(value: Any, default: str) -> dt.time:
+    text = safe_text(value) or default
+    match = re.match(r"^\s*(\d{1,2})\s*(?:giờ|[:hg.])\s*(\d{0,2})", text, re.IGNORECASE)
+    if not match:
+        match = re.match(r"^\s*(\d{1,2})(\d{2})?", default)
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    return dt.time(min(hour, 23), min(minute, 59))
+
+
+def clock(time: dt.time) -> str:
+    """"08 giờ 00"."""
+    return f"{time.hour:02d} giờ {time.minute:02d}"
+
+
+def short_clock(time: dt.time) -> str:
+    """"08h00", for agenda slots."""
+    return f"{time.hour:02d}h{time.minute:02d}"
+
+
+def when(start: dt.time, date: dt.date | None) -> str:
+    """"08 giờ 00, thứ Sáu, ngày 12 tháng 6 năm 2026"."""
+    if date is None:
+        return clock(start)
+    return f"{clock(start)}, {WEEKDAYS[date.weekday()]}, {long_date(date)}"
+
+
+def is_organisation(name: str) -> bool:
+    return bool(_ORGANISATION.match(name.strip()))
+
+
+def salutation(name: str, gender: str | None) -> tuple[str, str]:
+    """(title, how the letter refers to the person afterwards): ("Ông", "ông"), ("Bà", "bà") or ("Ông (Bà)", "ông (bà)").
+
+    Without a slip's gender, "Thị" as a middle name marks a woman; anything else stays "Ông (Bà)".
+    """
+    if gender == "Nam":
+        return "Ông", "ông"
+    if gender == "Nữ":
+        return "Bà", "bà"
+    words = name.split()
+    if len(words) >= 3 and words[1].casefold() == "thị":
+        return "Bà", "bà"
+    return "Ông (Bà)", "ông (bà)"
