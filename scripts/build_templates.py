@@ -81,6 +81,14 @@ def memo():
     return d
 
 
+def end_loop_with_page_breaks(d) -> None:
+    """Close a `{%p for %}` loop that puts each item (letter, invitation) on its own pages."""
+    L.para(d, "{%p if not loop.last %}")
+    L.page_break(d)
+    L.para(d, "{%p endif %}")
+    L.para(d, "{%p endfor %}")
+
+
 def letters():
     d = new_document()
     L.para(d, "{%p for tl in thu %}")
@@ -94,10 +102,7 @@ def letters():
     L.para(d, "{%p endfor %}")
     L.body(d, "Ủy ban nhân dân {{ ten_day_du }} trả lời để {{ tl.xung_ho }} được biết./.")
     L.signature(d)
-    L.para(d, "{%p if not loop.last %}")
-    L.page_break(d)
-    L.para(d, "{%p endif %}")
-    L.para(d, "{%p endfor %}")
+    end_loop_with_page_breaks(d)
     return d
 
 
@@ -113,10 +118,7 @@ def invitations():
     L.body(d, "Địa điểm: {{ dia_diem }}.")
     L.body(d, "Rất mong {{ gm.xung_ho }} tham dự đúng thời gian, thành phần./.")
     L.signature(d)
-    L.para(d, "{%p if not loop.last %}")
-    L.page_break(d)
-    L.para(d, "{%p endif %}")
-    L.para(d, "{%p endfor %}")
+    end_loop_with_page_breaks(d)
     return d
 
 
