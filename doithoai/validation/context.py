@@ -101,13 +101,11 @@ class Checker:
 
     @property
     def conference_date(self) -> dt.date | None:
-        value = self.book.settings.get("ngay_hoi_nghi")
-        return value if isinstance(value, dt.date) else None
+        return as_date(self.book.settings.get("ngay_hoi_nghi"))
 
     @property
     def plan_date(self) -> dt.date | None:
-        value = self.book.settings.get("ngay_ke_hoach")
-        return value if isinstance(value, dt.date) else None
+        return as_date(self.book.settings.get("ngay_ke_hoach"))
 
     def folded(self, value: Any) -> str:
         """`fold` of a short value that repeats down a column (a list value); "" for anything not text."""
