@@ -26,6 +26,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "documents",
     "report",
     "letters",
+    "share",
+    "merge_back",
 )
 
 

@@ -52,11 +52,7 @@ def make_demo(out: Path, *, today: dt.date | None = None, steps: bool = True) ->
     if steps:
         access = FileWorkbook(path)
         for step in _steps():
-            try:
-                step(access, out, today, result)
-            except ModuleNotFoundError as exc:  # a step whose feature is not built yet
-                if not (exc.name or "").startswith("doithoai."):
-                    raise
+            step(access, out, today, result)
     return result
 
 
@@ -89,9 +85,8 @@ def _documents(access, out, today, result) -> None:
 def _share(access, out, today, result) -> None:
     from .share import share
 
-    target = out / "Ban chia se MTTQ.xlsx"
-    outcome = share(access, target)
-    result.outputs.append(("Bản chia sẻ cho Ủy ban MTTQ", target))
+    outcome = share(access)
+    result.outputs.append(("Bản chia sẻ cho Ủy ban MTTQ", outcome.path))
     result.notes.append(outcome.summary)
 
 
