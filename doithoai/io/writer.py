@@ -70,17 +70,18 @@ def _sheet(workbook, name: str):
 
 
 def _computed_columns(worksheet, sheet_name: str) -> set[int]:
-    """Columns of this sheet the tool may write: the schema's computed columns, found by header."""
+    rows = worksheet.iter_rows(min_row=1, max_row=10, values_only=True)
+    return computed_columns(sheet_name, rows)
+
+
+def computed_columns(sheet_name: str, top_rows) -> set[int]:
+    """1-based columns of this sheet the tool may write: the schema's computed columns, found by header
+    in the sheet's first rows (`top_rows`: rows of values, as any reader gives them)."""
     spec = schema.TABLES_BY_NAME.get(sheet_name)
     if spec is None:
         return set()
     computed = {header_key(c.header) for c in spec.columns if c.computed}
-    allowed = set()
-    for row in worksheet.iter_rows(min_row=1, max_row=10):
-        for cell in row:
-            if header_key(cell.value) in computed:
-                allowed.add(cell.column)
-    return allowed
+    return {index for row in top_rows for index, value in enumerate(row, 1) if header_key(value) in computed}
 
 
 def apply_to_workbook(workbook, changes: ChangeSet) -> None:

@@ -1,0 +1,305 @@
+"""Every button's handler, run against xlwings' own object model (its remote engine), no Excel needed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from doithoai import buttons, schema
+from doithoai.access import FileWorkbook
+from doithoai.controls import BUTTONS
+from doithoai.io.reader import read_book
+from doithoai.xlwings_access import XlwingsWorkbook, hyperlink_formula, literal, runs
+from doithoai.model import CellWrite
+from tests.xlwings_books import actions, remote_book, written
+
+CODE_COLUMNS = ("Mã phiếu", "Mã kiến nghị")
+LIST_SHEETS = ("Đại biểu", "Phiếu đăng ký", "Kiến nghị", "Phân công")
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path, monkeypatch):
+    """The remote engine's book has no folder: output goes to the working directory. No PDF here (tested elsewhere)."""
+    from doithoai.documents import pdf
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(pdf, "soffice", lambda: None)
+    return tmp_path
+
+
+def column_of(rows, header: str) -> int:
+    return [str(v) for v in rows[0]].index(header) + 1
+
+
+def double(sheets) -> None:
+    """Every list sheet twice as long: a copy of each row with its codes made unique."""
+    for name in LIST_SHEETS:
+        rows = sheets[name]
+        codes = [i for i, h in enumerate(rows[0]) if h in CODE_COLUMNS]
+        copies = []
+        for row in rows[1:]:
+            if not any(v not in (None, "") for v in row):
+                continue
+            copy = list(row)
+            for i in codes:
+                if copy[i]:
+                    copy[i] = f"{copy[i]}-2"
+            copies.append(copy)
+        rows.extend(copies)
+
+
+def date_of(value):
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def alert_text(book) -> str:
+    (alert,) = actions(book, "alert")
+    return alert["args"][0]
+
+
+# -- the handlers ---------------------------------------------------------------------------------------
+
+
+def test_every_button_has_its_handler():
+    for button in BUTTONS:
+        handler = getattr(buttons, button.handler)
+        assert callable(handler), button
+
+
+def test_importing_the_handlers_stays_light():
+    code = ("import sys, doithoai.buttons; "
+            "print([m for m in ('pandas', 'numpy', 'docxtpl', 'docx', 'matplotlib', 'openpyxl', 'xlwings', 'jinja2') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_check_data_writes_the_check_sheet_with_links(demo_path):
+    def spoil(sheets):
+        rows = sheets["Phiếu đăng ký"]
+        rows[1][column_of(rows, "Họ và tên") - 1] = None
+
+    book = remote_book(demo_path, edit=spoil)
+    message = buttons.check_data(book)
+    assert "lỗi" in message and alert_text(book) == message
+    (added,) = actions(book, "addSheet")
+    assert added["args"][1] == schema.CHECK_SHEET
+    cells = written(book, schema.CHECK_SHEET)
+    assert cells[(1, 1)] == "Mức độ"
+    name_column = column_of(read_rows(demo_path, "Phiếu đăng ký"), "Họ và tên")
+    target = f"'Phiếu đăng ký'!{chr(64 + name_column)}2"
+    assert hyperlink_formula(target, f"{chr(64 + name_column)}2") in cells.values()
+    # nothing a person typed was written
+    for sheet in LIST_SHEETS:
+        assert not written(book, sheet)
+
+
+def read_rows(path, name):
+    from doithoai.io.reader import read_rows as rows
+
+    return rows(path, name)
+
+
+def test_compute_deadlines_writes_what_the_command_writes(demo_path, tmp_book):
+    book = remote_book(demo_path)
+    message = buttons.compute_deadlines(book)
+    assert message.startswith("Tính hạn") and alert_text(book) == message
+    from doithoai.deadlines import compute_deadlines
+
+    compute_deadlines(FileWorkbook(tmp_book), write=True)
+    expected = read_book(tmp_book)
+    cells = written(book, "Phân công")
+    table = expected.assignments
+    for record in table:
+        for key in ("han_hoan_thanh", "tinh_trang"):
+            value = cells[(record.row, table.columns[key])]
+            want = record.get(key)
+            assert (date_of(value) if isinstance(want, dt.date) else value) == want, (record.row, key)
+    milestones = written(book, "Mốc thời gian")
+    for record in expected.milestones:
+        assert date_of(milestones[(record.row, expected.milestones.columns["han"])]) == record.get("han")
+
+
+def test_make_letters_writes_files_and_numbers(demo_path, in_tmp):
+    book = remote_book(demo_path)
+    message = buttons.make_letters(book)
+    assert "58 văn bản" in message
+    (folder,) = (in_tmp / "Văn bản").iterdir()
+    assert len(list((folder / "tra-loi").glob("*.docx"))) == 58
+    assert (folder / "Van ban tra loi - in gop.docx").is_file()
+    table = read_book(demo_path).petitions
+    cells = written(book, "Kiến nghị")
+    numbers = {cells[(r.row, table.columns["so_van_ban_tra_loi"])] for r in table if r.get("noi_dung_tra_loi")}
+    assert numbers == {f"{n}/UBND-VP" for n in range(150, 208)}
+    for record in table:
+        if not record.get("noi_dung_tra_loi"):
+            assert cells.get((record.row, table.columns["so_van_ban_tra_loi"])) in (None, "")
+    # only the two columns the tool owns
+    assert {column for _, column in cells} == {table.columns["so_van_ban_tra_loi"], table.columns["ngay_van_ban_tra_loi"]}
+
+
+@pytest.mark.parametrize(
+    ("handler", "files"),
+    [
+        ("make_memo", ["Cong van phan cong.docx"]),
+        ("make_report", ["Bao cao tong hop.docx"]),
+        ("make_invitations", ["Giay moi.docx", "Chuong trinh hoi nghi.docx", "Danh sach dai bieu.docx"]),
+        ("make_notice", ["Thong bao ket qua.docx"]),
+    ],
+)
+def test_document_buttons(demo_path, in_tmp, handler, files):
+    book = remote_book(demo_path)
+    message = getattr(buttons, handler)(book)
+    (folder,) = (in_tmp / "Văn bản").iterdir()
+    assert sorted(p.name for p in folder.iterdir()) == sorted(files)
+    assert str(folder) in message
+    assert not actions(book, "setValues")  # these buttons write no cell
+
+
+def test_fix_data_changes_only_the_cells_it_fixes(demo_path):
+    def spoil(sheets):
+        rows = sheets["Phiếu đăng ký"]
+        rows[3][column_of(rows, "Số điện thoại") - 1] = 912345678.0  # the leading zero lost
+        rows[5][column_of(rows, "Họ và tên") - 1] = "  Nguye\u0302\u0303n  Văn   Bình "
+
+    book = remote_book(demo_path, edit=spoil)
+    message = buttons.fix_data(book)
+    assert "2" in message
+    rows = read_rows(demo_path, "Phiếu đăng ký")
+    cells = {k: v for k, v in written(book, "Phiếu đăng ký").items() if v not in (None, "")}
+    assert cells == {(4, column_of(rows, "Số điện thoại")): "0912345678", (6, column_of(rows, "Họ và tên")): "Nguyễn Văn Bình"}
+
+
+def test_import_notes_without_a_returned_copy_says_where_to_put_it(demo_path, in_tmp):
+    book = remote_book(demo_path)
+    message = buttons.import_notes(book)
+    assert "MTTQ gửi lại" in message and (in_tmp / "MTTQ gửi lại").is_dir()
+    assert not actions(book, "setValues")
+
+
+# -- errors ---------------------------------------------------------------------------------------------
+
+
+def test_a_missing_sheet_is_a_sentence_not_a_traceback(demo_path, in_tmp):
+    book = remote_book(demo_path, edit=lambda sheets: sheets.pop("Phân công"))
+    message = buttons.check_data(book)
+    assert "Phân công" in message and "Traceback" not in message
+    assert alert_text(book) == message
+
+
+def test_an_unexpected_error_goes_to_the_log(demo_path, in_tmp, monkeypatch):
+    from doithoai.validation import jobs
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr(jobs, "validate", broken)
+    book = remote_book(demo_path)
+    message = buttons.check_data(book)
+    assert buttons.LOG_FILE in message and "RuntimeError" in message
+    log = (in_tmp / buttons.LOG_FILE).read_text(encoding="utf-8")
+    assert "Traceback" in log and "RuntimeError: hỏng" in log
+    assert not actions(book, "setValues")
+
+
+# -- range calls do not grow with the rows --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("handler", ["check_data", "compute_deadlines", "make_letters"])
+def test_range_calls_do_not_grow_with_rows(demo_path, monkeypatch, handler):
+    reads: list[str] = []
+    original = XlwingsWorkbook.read_sheet
+
+    def counting(self, name):
+        reads.append(name)
+        return original(self, name)
+
+    monkeypatch.setattr(XlwingsWorkbook, "read_sheet", counting)
+    counts = []
+    for edit in (None, double):
+        reads.clear()
+        book = remote_book(demo_path, edit=edit)
+        getattr(buttons, handler)(book)
+        calls = [a for a in book.json()["actions"] if a["func"] != "alert"]
+        counts.append((len(reads), len(calls), sorted({a["func"] for a in calls})))
+    (small_reads, small_calls, funcs), (big_reads, big_calls, _) = counts
+    assert small_reads == big_reads <= 8
+    assert small_calls == big_calls, counts
+    if handler != "check_data":
+        assert small_calls <= 12
+
+
+# -- the access layer's pure helpers ----------------------------------------------------------------------
+
+
+def test_literal_keeps_formula_like_text_as_text():
+    assert literal("=1+1") == "'=1+1" and literal("-5 hộ") == "'-5 hộ" and literal("@a") == "'@a"
+    assert literal("Nguyễn") == "Nguyễn" and literal(5) == 5 and literal(None) is None
+
+
+def test_hyperlink_formula_quotes():
+    assert hyperlink_formula("'Kiến nghị'!E12", "E12") == '=HYPERLINK("#\'Kiến nghị\'!E12","E12")'
+    assert hyperlink_formula("A1", 'say "hi"') == '=HYPERLINK("#A1","say ""hi""")'
+
+
+def test_runs_bridge_only_what_may_be_written():
+    writes = [CellWrite("S", row, 3, row) for row in (2, 3, 5, 9, 10)]
+    assert [[w.row for w in g] for g in runs(writes, lambda row: row != 7)] == [[2, 3, 5], [9, 10]]
+    assert [[w.row for w in g] for g in runs(writes, lambda row: True)] == [[2, 3, 5, 9, 10]]
+
+
+def test_every_button_is_explained_in_the_readme():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for button in BUTTONS:
+        assert f"| **{button.caption}** | {button.description} |" in text, button.caption
+
+
+def test_share_copy_writes_the_copy_next_to_the_workbook(demo_path, in_tmp):
+    book = remote_book(demo_path)
+    message = buttons.share_copy(book)
+    (copy,) = (in_tmp / "Chia sẻ MTTQ").glob("*.xlsx")
+    assert copy.name in message and "MTTQ-" in message
+    (added,) = actions(book, "addSheet")
+    assert added["args"][1] == schema.SHARE_LOG_SHEET
+    for sheet in LIST_SHEETS:
+        assert not written(book, sheet)  # the office's own data is not touched
+
+
+def test_import_notes_brings_the_committee_s_notes_into_the_open_workbook(tmp_book, in_tmp):
+    import openpyxl
+
+    from doithoai.share import share
+
+    shared = share(FileWorkbook(tmp_book), in_tmp / "ban.xlsx")
+    returned = in_tmp / "MTTQ gửi lại" / "ban MTTQ gui lai.xlsx"
+    returned.parent.mkdir()
+    workbook = openpyxl.load_workbook(shared.path)
+    worksheet = workbook[schema.PETITIONS.name]
+    header = [c.value for c in worksheet[1]]
+    notes = {}
+    for row in range(2, 6):
+        code = worksheet.cell(row, header.index("Mã kiến nghị") + 1).value
+        notes[code] = f"MTTQ đã giám sát {code}: đơn vị trả lời đúng hạn."
+        worksheet.cell(row, header.index("Ý kiến giám sát") + 1).value = notes[code]
+        worksheet.cell(row, header.index("Ngày giám sát") + 1).value = "15/7/2026"
+    workbook.save(returned)
+
+    book = remote_book(tmp_book)
+    message = buttons.import_notes(book)
+    assert returned.name in message
+    table = read_book(tmp_book).petitions
+    cells = written(book, "Kiến nghị")
+    note_column, date_column = table.columns["y_kien_giam_sat"], table.columns["ngay_giam_sat"]
+    imported = {r.get("ma_kien_nghi"): cells.get((r.row, note_column)) for r in table}
+    assert {code: note for code, note in imported.items() if note} == notes
+    dates = {date_of(cells[(r.row, date_column)]) for r in table if r.get("ma_kien_nghi") in notes}
+    assert dates == {dt.date(2026, 7, 15)}
+    assert {column for _, column in cells} <= {note_column, date_column}
