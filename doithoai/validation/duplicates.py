@@ -22,6 +22,7 @@ from .findings import shown
 SIMILARITY = 0.85  # share of distinct words two petitions have in common (Jaccard) to be called near duplicates
 MIN_WORDS = 4  # shorter texts are compared for identical words only
 MAX_BUCKET = 32  # a word in more earlier petitions than this is too common to find candidates with
+_NO_WORD = frozenset({""})  # what a piece made only of punctuation folds to
 _PUNCTUATION = ".,;:!?…\"'“”‘’()[]{}<>«»-–—/\\|*#&%+=_~`^@$"
 
 
@@ -77,9 +78,8 @@ class WordKeys:
         cache = self._pieces
         for piece in found.difference(cache):
             cache[piece] = self.folded(piece.strip(_PUNCTUATION))
-        keys = set(map(cache.__getitem__, found))
-        keys.discard("")
-        return frozenset(keys)
+        keys = frozenset(map(cache.__getitem__, found))
+        return keys - _NO_WORD if "" in keys else keys
 
 
 def phone_key(ck: Checker, value: Any) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from typing import Callable
 
 from .. import schema
@@ -25,8 +26,16 @@ _SHEETS = {name: position for position, name in enumerate(schema.SHEET_ORDER)}
 def validate_book(book: BookData, today: dt.date, rules: tuple[Rule, ...] = RULES) -> list[Finding]:
     """Every finding, in reading order: sheet by sheet, row by row, left to right."""
     checker = Checker(book, today)
-    for rule in rules:
-        rule(checker)
+    # The rules build hundreds of thousands of small keys and sets and no reference cycles: the cyclic
+    # garbage collector would only walk them again and again (about a tenth of the time on 20,000 rows).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for rule in rules:
+            rule(checker)
+    finally:
+        if collecting:
+            gc.enable()
     return sorted(checker.findings, key=reading_order)
 
 
