@@ -18,6 +18,9 @@ _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}
 _TIME = re.compile(r"^\s*(\d{1,2})\s*[:hH]\s*(\d{2})?\s*(?:phút)?\s*$")
 
 
+_PARSED_KINDS = frozenset({Kind.DATE, Kind.INT, Kind.TIME})  # kinds whose text is parsed into another type
+
+
 def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -85,6 +88,14 @@ def coerce(kind: Kind, value: Any) -> Any:
     Values that cannot be converted are kept as they were so the validator can point at them; nothing is
     thrown away on reading.
     """
+    if value.__class__ is str:  # the common case first: most cells are text
+        if not value:
+            return None
+        if value[0] == "#" and value in EXCEL_ERRORS:
+            return CellError(value)
+        value = unicodedata.normalize("NFC", value)
+        if kind not in _PARSED_KINDS:
+            return value
     if value is None or value == "":
         return None
     if isinstance(value, CellError):

@@ -86,7 +86,7 @@ def parse_table(spec: TableSheet, rows: Rows, *, source: str = "", lenient: bool
         for key, position in columns.items():
             raw = row[position - 1] if position - 1 < len(row) else None
             value = coerce(kinds[key], raw)
-            if not is_blank(value):
+            if blank and value is not None and not (value.__class__ is str and not value.strip()):
                 blank = False
             values[key] = value
             if value is not raw and isinstance(value, str) and value != raw:
