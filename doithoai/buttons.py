@@ -18,7 +18,6 @@ from typing import Any, Callable
 
 TITLE = "Đối thoại"
 LOG_FILE = "doithoai-loi.log"
-RETURNED_FOLDER = "MTTQ gửi lại"  # where staff put the copy the MTTQ committee sent back
 MAX_MESSAGE = 900  # Excel's message box shows about 1,024 characters
 
 
@@ -102,17 +101,14 @@ def _share(access) -> str:
 
 
 def _merge_back(access) -> str:
-    from .errors import DoithoaiError
-    from .mergeback import merge_back
+    from .mergeback import latest_returned_copy, merge_back
+    from .share import RETURN_FOLDER
 
-    folder = access.folder / RETURNED_FOLDER
-    copies = sorted((p for p in folder.glob("*.xlsx") if not p.name.startswith(("~$", "."))), key=lambda p: p.stat().st_mtime) \
-        if folder.is_dir() else []
-    if not copies:
-        folder.mkdir(exist_ok=True)
-        raise DoithoaiError(f"Chưa có bản chia sẻ nào do Ủy ban MTTQ gửi lại: hãy lưu tệp họ gửi vào thư mục “{folder}” rồi bấm lại nút này.")
-    result = merge_back(access, copies[-1])
-    return f"Tệp: {copies[-1].name}\n{result.summary}"
+    # Made on the first click, so staff find where to put the committee's copy.
+    (access.folder / RETURN_FOLDER).mkdir(exist_ok=True)
+    copy = latest_returned_copy(access.folder)
+    result = merge_back(access, copy)
+    return f"Tệp: {copy.name}\n{result.summary}"
 
 
 # -- the frame every click runs in -----------------------------------------------------------------------
