@@ -23,7 +23,8 @@ from typing import Any
 from . import schema
 from .model import BookData, CellWrite, ChangeSet, ConditionalFormat, Record, Table, column_letter
 from .text import fold
-from .validation.findings import ERROR, WARNING, Finding, shown
+from .values import as_date
+from .validation.findings import ERROR, Finding, shown
 
 SOON_DAYS = 3  # amber when due within this many days
 AHEAD_DAYS = 7  # what the command prints as coming up
@@ -82,10 +83,6 @@ class DeadlinePlan:
         return [d for d in self.milestones + self.assignments if d.days_left is not None and d.days_left < 0]
 
 
-def _as_date(value: Any) -> dt.date | None:
-    return value if isinstance(value, dt.date) else None
-
-
 def _finding(table: Table, record: Record, key: str, code: str, message: str, severity: str = ERROR) -> Finding:
     column = table.columns.get(key)
     return Finding(table.name, record.row, table.header(key), column_letter(column) + str(record.row) if column else "", severity, code, message)
@@ -100,8 +97,8 @@ def _calendar(book: BookData):
 def _milestones(book: BookData, today: dt.date, calendar, plan: DeadlinePlan) -> None:
     table = book.milestones
     bases = {
-        fold(schema.BASE_CONFERENCE): ("setting", _as_date(book.settings.get("ngay_hoi_nghi"))),
-        fold(schema.BASE_PLAN): ("setting", _as_date(book.settings.get("ngay_ke_hoach"))),
+        fold(schema.BASE_CONFERENCE): ("setting", as_date(book.settings.get("ngay_hoi_nghi"))),
+        fold(schema.BASE_PLAN): ("setting", as_date(book.settings.get("ngay_ke_hoach"))),
     }
     by_name: dict[str, Record] = {}
     for record in table:
@@ -169,7 +166,7 @@ def _milestones(book: BookData, today: dt.date, calendar, plan: DeadlinePlan) ->
         if not isinstance(record["moc"], str) or not record["moc"].strip():
             continue
         date = compute(record)
-        done = _as_date(record["ngay_hoan_thanh"])
+        done = as_date(record["ngay_hoan_thanh"])
         status, left = status_text(date, done, today)
         if date is None and not done:
             status = "Chưa tính được hạn"
@@ -185,9 +182,9 @@ def _assignments(book: BookData, today: dt.date, calendar, plan: DeadlinePlan) -
         code = record["ma_kien_nghi"]
         if not isinstance(code, str) or not code.strip():
             continue
-        assigned = _as_date(record["ngay_giao"])
-        typed = _as_date(record["han_hoan_thanh"])
-        last = _as_date(record["han_tu_tinh"])
+        assigned = as_date(record["ngay_giao"])
+        typed = as_date(record["han_hoan_thanh"])
+        last = as_date(record["han_tu_tinh"])
         tool_owned = record["han_hoan_thanh"] is None or (typed is not None and typed == last)
         computed = None
         if assigned is not None and isinstance(work_days, int) and not isinstance(work_days, bool):
@@ -197,7 +194,7 @@ def _assignments(book: BookData, today: dt.date, calendar, plan: DeadlinePlan) -
             owned[record.row] = (computed, computed)
         else:
             due = typed
-        done = _as_date(record["ngay_hoan_thanh"])
+        done = as_date(record["ngay_hoan_thanh"])
         status, left = status_text(due, done, today)
         unit = record.get("don_vi", "") or ""
         plan.assignments.append(Deadline("assignment", record.row, f"{code.strip()} – {unit}", due, done, status, left,
@@ -244,7 +241,7 @@ def _formats(table: Table, due_key: str, done_key: str) -> list[ConditionalForma
 def plan_deadlines(book: BookData, today: dt.date) -> DeadlinePlan:
     plan = DeadlinePlan()
     calendar = _calendar(book)
-    if _as_date(book.settings.get("ngay_hoi_nghi")) is None:
+    if as_date(book.settings.get("ngay_hoi_nghi")) is None:
         row = book.settings_rows.get("ngay_hoi_nghi")
         plan.findings.append(Finding(schema.SETTINGS_SHEET, row, schema.SETTINGS_BY_KEY["ngay_hoi_nghi"].label, f"B{row}" if row else "",
                                      ERROR, "conference_date_missing", "Chưa nhập ngày tổ chức hội nghị ở trang Kế hoạch: các mốc tính từ ngày hội nghị chưa tính được."))

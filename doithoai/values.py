@@ -25,6 +25,13 @@ def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def as_date(value: Any) -> dt.date | None:
+    """The date of a value that is already a date (a datetime gives its day); None for anything else, text included."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
+
+
 def parse_date(value: Any) -> dt.date | None:
     """A date from an Excel date, or day-first text ("12/6/2026", "12-06-26", "12.6.2026"), or ISO text.
 

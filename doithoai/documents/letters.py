@@ -92,7 +92,7 @@ def plan_letters(book: BookData, date: dt.date) -> LetterPlan:
             existing = safe_text(record.get("so_van_ban_tra_loi"))
             (numbered.setdefault(existing, []) if existing else fresh).append(record)
         for number, group in numbered.items():
-            dates = [d for d in (_as_date(r.get("ngay_van_ban_tra_loi")) for r in group) if d]
+            dates = [d for d in (parse_date(r.get("ngay_van_ban_tra_loi")) for r in group) if d]
             plan.letters.append(Letter(number, max(dates) if dates else date, person, address, group, new=False))
         if fresh:
             plan.letters.append(Letter(f"{next_number}/{symbol}", date, person, address, fresh, new=True))
@@ -100,10 +100,6 @@ def plan_letters(book: BookData, date: dt.date) -> LetterPlan:
     plan.letters.sort(key=lambda letter: (number_of(letter.number, symbol) or 0, letter.number))
     plan.changes = _write_back(book, plan)
     return plan
-
-
-def _as_date(value: Any) -> dt.date | None:
-    return value if isinstance(value, dt.date) else parse_date(value)
 
 
 def _write_back(book: BookData, plan: LetterPlan) -> ChangeSet:

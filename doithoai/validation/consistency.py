@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..text import fold
-from .context import Checker, as_date
+from ..values import as_date
+from .context import Checker
 from .findings import shown
 
 ANSWERED = ("Đã trả lời", "Đã giải quyết")  # statuses that promise an answer text

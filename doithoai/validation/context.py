@@ -11,6 +11,7 @@ from .. import schema
 from ..model import BookData, CellError, Record, Table, column_letter
 from ..phones import PhoneResult, normalize_phone
 from ..text import fold
+from ..values import as_date
 from .findings import ERROR, WARNING, Finding, shown
 
 
@@ -133,12 +134,6 @@ def row_ref(table: Table, record: Record, key: str | None = None) -> str:
     """How a message names another row: "dòng 7" or "dòng 7 (P-003)"."""
     code = shown(record.values.get(key)) if key else ""
     return f"dòng {record.row} ({code})" if code else f"dòng {record.row}"
-
-
-def as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value if isinstance(value, dt.date) else None
 
 
 def code_key(value: Any) -> str | None:
