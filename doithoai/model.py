@@ -7,7 +7,6 @@ Readers (calamine, xlwings) produce a `BookData`; domain logic reads it and retu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Iterator
 
 from .schema import TableSheet
