@@ -27,10 +27,7 @@ def build_sample_workbook(path: Path) -> Path:
     from .sample import sample_conference
     from .template import build_workbook
 
-    try:
-        from .controls import BUTTONS
-    except ImportError:
-        BUTTONS = ()
+    from .controls import BUTTONS
     path = Path(path)
     atomic_save(path, lambda temp: build_workbook(temp, data=sample_conference(), vba_project=vba_project(), buttons=BUTTONS))
     return path

@@ -73,8 +73,6 @@ class XlwingsWorkbook:
         self.folder = Path(folder) if folder else (fullname.parent if fullname.is_absolute() else Path.cwd())
         self._raw: dict[str, list[list[Any]]] = {}
         self._backed_up = False
-        self.reads = 0  # range reads and writes made, for the tests and the benchmark
-        self.writes = 0
 
     # -- reading -----------------------------------------------------------------------------------
 
@@ -85,7 +83,6 @@ class XlwingsWorkbook:
         """The sheet's values from A1 to its last used cell, in one range read."""
         used = self.book.sheets[name].used_range
         values = used.options(ndim=2, err_to_str=True).value
-        self.reads += 1
         width = used.column - 1 + (len(values[0]) if values else 0)
         rows = [[None] * width for _ in range(used.row - 1)]
         rows += [[None] * (used.column - 1) + [_plain(v) for v in row] for row in values]
@@ -158,9 +155,7 @@ class XlwingsWorkbook:
                 formats = {w.number_format for w in group if w.number_format}
                 if len(formats) == 1:  # before the values, so a text format keeps "0912…" as text
                     target.number_format = formats.pop()
-                    self.writes += 1
                 target.value = values
-                self.writes += 1
                 for row, (value,) in zip(range(first, last + 1), values):
                     while len(rows) < row:
                         rows.append([])
@@ -194,10 +189,8 @@ class XlwingsWorkbook:
             header = sheet.range((1, 1), (1, width))
             header.font.bold = True
             header.color = "#DDEBF7"
-            self.writes += 3
         for column, size in enumerate(spec.widths, start=1):
             sheet.range((1, column)).column_width = size
-            self.writes += 1
         self._raw[sheet.name] = rows
 
     # Conditional formats: Windows Excel only (see the module's docstring).
