@@ -22,25 +22,20 @@ from pathlib import Path
 
 
 def letters(count: int) -> tuple[Path, dict, list[tuple[str, dict]]]:
-    from doithoai.documents import context as ctx
+    from doithoai.demo import build_sample_workbook
+    from doithoai.documents.jobs import letter_contexts
     from doithoai.documents.letters import plan_letters
     from doithoai.documents.templates import template_path
-    from doithoai.demo import build_sample_workbook
     from doithoai.io.reader import read_book
 
     folder = Path(tempfile.mkdtemp(prefix="doithoai-letters-"))
     book = read_book(build_sample_workbook(folder / "demo.xlsm"))
     date = dt.date(2026, 6, 20)
-    plan = plan_letters(book, date)
-    base = ctx.base_context(book, "letters", date, ctx.Notes())
-    base["noi_nhan"] = "- Như trên;\n- Lưu: VT, VP."
-    place = base["ten_don_vi"]
+    base, sample = letter_contexts(book, date, plan_letters(book, date))
     out = []
-    for index in range(count):
-        letter = plan.letters[index % len(plan.letters)]
-        one = letter.context(place)
-        one["so"] = f"{150 + index}/UBND-VP"
-        out.append((f"KN-{index + 1:04d} {letter.person['ho_ten']}", one))
+    for index in range(count):  # the sample's letters again and again, each with its own number and file name
+        name, one = sample[index % len(sample)]
+        out.append((f"KN-{index + 1:04d} {name.split(' ', 1)[1]}", {**one, "so": f"{150 + index}/UBND-VP"}))
     return template_path("letters"), base, out
 
 

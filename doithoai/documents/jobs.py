@@ -64,6 +64,7 @@ def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None 
     """
     from ..deadlines import plan_deadlines
     from .names import unique
+    from .render import BatchTemplate, save_atomic
     from .templates import template_path
 
     wanted = [k for k in KINDS if k in set(kinds)] if kinds is not None else list(KINDS)
@@ -114,8 +115,6 @@ def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None 
             else:
                 context = ctx.notice_context(book, date, notes)
                 line = "Thông báo kết quả hội nghị."
-            from .render import BatchTemplate, save_atomic
-
             file = save_atomic(BatchTemplate(path).render(context), target(kind))
             result.files[kind] = file
             result.lines.append(f"{line} Tệp: {file.name}")
@@ -150,10 +149,7 @@ def _letters(access, book, date, path: Path, combined: Path, result: DocumentsRe
     if not plan.letters:
         result.warnings.append("Chưa kiến nghị nào có nội dung trả lời: chưa tạo văn bản trả lời.")
         return
-    base = ctx.base_context(book, "letters", date, ctx.Notes())
-    base["noi_nhan"] = f"- Như trên;\n- Ủy ban MTTQ Việt Nam {base['ten_day_du']} (để giám sát);\n- Lưu: VT, VP."
-    place = base["ten_don_vi"]
-    letters = [(f"{letter.codes[0]} {letter.person['ho_ten']}", letter.context(place)) for letter in plan.letters]
+    base, letters = letter_contexts(book, date, plan)
     result.letter_files = write_letters(path, base, letters, result.folder / LETTERS_FOLDER, combined, access.progress)
     result.files["letters"] = combined
     new = [letter for letter in plan.letters if letter.new]
@@ -167,6 +163,14 @@ def _letters(access, book, date, path: Path, combined: Path, result: DocumentsRe
         access.progress("Đang ghi số, ngày văn bản trả lời vào trang Kiến nghị…")
         access.write(plan.changes)
         result.lines.append(f"Đã ghi số, ngày văn bản vào trang Kiến nghị cho {len(plan.changes.cells) // 2} kiến nghị.")
+
+
+def letter_contexts(book, date: dt.date, plan) -> tuple[dict, list[tuple[str, dict]]]:
+    """What every letter shares, and (file name, context) for each letter of `plan` (`letters.plan_letters`)."""
+    base = ctx.base_context(book, "letters", date, ctx.Notes())
+    base["noi_nhan"] = f"- Như trên;\n- Ủy ban MTTQ Việt Nam {base['ten_day_du']} (để giám sát);\n- Lưu: VT, VP."
+    place = base["ten_don_vi"]
+    return base, [(f"{letter.codes[0]} {letter.person['ho_ten']}", letter.context(place)) for letter in plan.letters]
 
 
 def write_letters(template: Path, base: dict, letters: list[tuple[str, dict]], folder: Path, combined: Path,
