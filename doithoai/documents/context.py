@@ -49,17 +49,13 @@ def _text(record: Record, key: str) -> str:
     return safe_text(record.get(key))
 
 
-def _date(value: Any) -> dt.date | None:
-    return value if isinstance(value, dt.date) else parse_date(value)
-
-
 def base_context(book: BookData, kind: str, date: dt.date, notes: Notes) -> dict[str, Any]:
     """The letterhead, references and signature every document shares."""
     s = book.settings
     kind_of_unit = safe_text(s.get("loai_don_vi")) or "Phường"
     name = safe_text(notes.need(book, "ten_don_vi"))
-    conference = _date(notes.need(book, "ngay_hoi_nghi"))
-    plan_date = _date(s.get("ngay_ke_hoach"))
+    conference = parse_date(notes.need(book, "ngay_hoi_nghi"))
+    plan_date = parse_date(s.get("ngay_ke_hoach"))
     start = parse_clock(s.get("gio_bat_dau"), "08:00")
     signer_title = safe_text(s.get("chuc_vu_ky")) or "CHỦ TỊCH"
     if (safe_text(s.get("tham_quyen_ky")) or "TM.").upper().startswith("KT"):
@@ -245,8 +241,8 @@ def memo_context(book: BookData, date: dt.date, notes: Notes, due_dates: dict[in
                 "ma": _text(r, "ma_kien_nghi"),
                 "noi_dung": content.get(_text(r, "ma_kien_nghi"), ""),
                 "vai_tro": _text(r, "vai_tro"),
-                "ngay_giao": short_date(_date(r.get("ngay_giao"))),
-                "han": short_date(due_dates.get(r.row) or _date(r.get("han_hoan_thanh"))),
+                "ngay_giao": short_date(parse_date(r.get("ngay_giao"))),
+                "han": short_date(due_dates.get(r.row) or parse_date(r.get("han_hoan_thanh"))),
             } for r in items],
         })
     context["don_vi_giao"] = units
@@ -334,7 +330,7 @@ def agenda_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any
     dialogue_end = _plus(start, max(_minutes(end) - _minutes(start) - closing_minutes, _minutes(clock_now) - _minutes(start)))
 
     slips = sorted((r for r in book.slips if _text(r, "ho_ten")),
-                   key=lambda r: (_date(r.get("ngay_nhan")) or dt.date.max, _text(r, "ma_phieu"), r.row))
+                   key=lambda r: (parse_date(r.get("ngay_nhan")) or dt.date.max, _text(r, "ma_phieu"), r.row))
     speakers, remaining, slot = [], 0, clock_now
     for record in slips:
         finish = _plus(slot, per_speaker)
