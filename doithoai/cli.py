@@ -23,6 +23,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "fix",
     "deadlines",
     "calendar",
+    "intake_form",
+    "intake",
     "documents",
     "report",
     "letters",

@@ -162,9 +162,23 @@ class ConditionalFormat:
     font_color: str | None = None
 
 
+@dataclass(frozen=True)
+class RowWrite:
+    """A new record in an empty row just below a table sheet's records (petitions brought in from outside).
+
+    The writers refuse a row that holds anything, copy the formats of the row above and stretch the sheet's
+    Excel table over it, so a new row looks and filters like the ones the office typed.
+    """
+
+    sheet: str
+    row: int
+    values: tuple[tuple[int, Any], ...]  # (1-based column, value)
+
+
 @dataclass
 class ChangeSet:
     cells: list[CellWrite] = field(default_factory=list)
+    rows: list[RowWrite] = field(default_factory=list)
     sheets: list[SheetWrite] = field(default_factory=list)
     # Cells to mark as having problems, by sheet. None: leave marks alone. A dict (even empty): clear the
     # previous run's marks everywhere, then mark these.
@@ -175,4 +189,4 @@ class ChangeSet:
     allow_user_cells: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.cells or self.sheets or self.marks is not None or self.formats)
+        return bool(self.cells or self.rows or self.sheets or self.marks is not None or self.formats)

@@ -125,6 +125,10 @@ BASE_CONFERENCE = "Ngày hội nghị"
 BASE_PLAN = "Ngày kế hoạch"
 CALENDAR_DAY_OFF = "Ngày nghỉ"
 CALENDAR_WORKDAY = "Ngày làm việc bù"
+SOURCE_SLIP = "Phiếu đăng ký"
+SOURCE_MTTQ = "Ủy ban MTTQ"
+SOURCE_ORGANISATION = "Tổ chức chính trị - xã hội"
+SOURCE_FLOOR = "Tại hội nghị"
 
 LISTS: tuple[LookupList, ...] = (
     LookupList("gioi_tinh", "Giới tính", ("Nam", "Nữ")),
@@ -136,7 +140,7 @@ LISTS: tuple[LookupList, ...] = (
     LookupList(
         "nguon",
         "Nguồn",
-        ("Phiếu đăng ký", "Ủy ban MTTQ", "Tổ chức chính trị - xã hội", "Tại hội nghị"),
+        (SOURCE_SLIP, SOURCE_MTTQ, SOURCE_ORGANISATION, SOURCE_FLOOR),
     ),
     LookupList(
         "linh_vuc",

@@ -27,7 +27,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from .model import BookData, CellWrite, ChangeSet, ConditionalFormat, SheetWrite
+from .model import BookData, CellWrite, ChangeSet, ConditionalFormat, RowWrite, SheetWrite
 
 _FORMULA_START = ("=", "+", "-", "@")
 _XL_EXPRESSION = 2  # XlFormatConditionType.xlExpression
@@ -107,6 +107,8 @@ class XlwingsWorkbook:
         self._backup()
         for sheet_name, writes in groupby(sorted(changes.cells, key=lambda w: w.sheet), key=lambda w: w.sheet):
             self._write_cells(sheet_name, list(writes), changes.allow_user_cells)
+        if changes.rows:
+            self._append_rows(changes.rows)
         for spec in changes.sheets:
             self._replace_sheet(spec)
         if changes.marks is not None:
@@ -162,6 +164,38 @@ class XlwingsWorkbook:
                     line = rows[row - 1]
                     line.extend([None] * (column - len(line)))
                     line[column - 1] = value
+
+    def _append_rows(self, writes: list[RowWrite]) -> None:
+        """New records below a table (`model.RowWrite`): one range write per run of rows, then the table stretched."""
+        from .errors import UnusableFile
+
+        for sheet_name, group in groupby(sorted(writes, key=lambda w: (w.sheet, w.row)), key=lambda w: w.sheet):
+            sheet = self._sheet(sheet_name)
+            rows = self._rows_of(sheet)
+            items = list(group)
+            for write in items:
+                line = rows[write.row - 1] if write.row - 1 < len(rows) else []
+                if any(v not in (None, "") for v in line):
+                    raise UnusableFile(f"Trang “{sheet_name}”, dòng {write.row} ngay dưới dữ liệu đã có chữ nên không thêm được "
+                                   "dòng mới; hãy xóa hoặc chuyển nội dung đó rồi chạy lại. Sổ không bị thay đổi.")
+            width = max(c for w in items for c, _ in w.values)
+            first, last = items[0].row, items[-1].row
+            block = [[None] * width for _ in range(first, last + 1)]
+            for write in items:
+                for column, value in write.values:
+                    block[write.row - first][column - 1] = literal(value)
+            sheet.range((first, 1), (last, width)).value = block
+            while len(rows) < last:
+                rows.append([])
+            for offset, values in enumerate(block):
+                rows[first - 1 + offset] = list(values)
+            try:  # Excel stretches a table typed into below; over COM it must be told
+                for table in sheet.tables:
+                    top_left = table.range[0, 0]
+                    if table.range.last_cell.row < last:
+                        table.resize(sheet.range(top_left, (last, table.range.last_cell.column)))
+            except Exception:  # an engine without tables (the remote engine): the values are written all the same
+                pass
 
     def _replace_sheet(self, spec: SheetWrite) -> None:
         from .io.tables import find_sheet

@@ -12,7 +12,7 @@ from typing import Any, Callable, TypeVar
 
 from .. import schema
 from ..errors import UnusableFile
-from ..model import ChangeSet, ConditionalFormat, SheetWrite
+from ..model import ChangeSet, ConditionalFormat, RowWrite, SheetWrite, column_letter
 from .files import atomic_save, backup, check_not_open, check_workbook_file
 from .tables import find_sheet, header_key
 
@@ -96,6 +96,8 @@ def apply_to_workbook(workbook, changes: ChangeSet) -> None:
         cell.value = write.value
         if write.number_format:
             cell.number_format = write.number_format
+    if changes.rows:
+        _append_rows(workbook, changes.rows)
     for sheet in changes.sheets:
         _replace_sheet(workbook, sheet)
     if changes.marks is not None:
@@ -104,6 +106,42 @@ def apply_to_workbook(workbook, changes: ChangeSet) -> None:
         _remove_tagged(_sheet(workbook, fmt.sheet), fmt.tag)
     for fmt in changes.formats:
         _add_format(_sheet(workbook, fmt.sheet), fmt)
+
+
+def _append_rows(workbook, rows: list[RowWrite]) -> None:
+    """New records below a table (see `model.RowWrite`): empty rows only, styled like the row above, inside the table."""
+    from copy import copy
+
+    from openpyxl.utils.cell import range_boundaries
+
+    by_sheet: dict[str, list[RowWrite]] = {}
+    for row in rows:
+        by_sheet.setdefault(row.sheet, []).append(row)
+    for sheet_name, writes in by_sheet.items():
+        worksheet = _sheet(workbook, sheet_name)
+        width = worksheet.max_column
+        for write in writes:
+            if any(worksheet.cell(row=write.row, column=c).value not in (None, "") for c in range(1, width + 1)):
+                raise UnusableFile(f"Trang “{sheet_name}”, dòng {write.row} ngay dưới dữ liệu đã có chữ nên không thêm được "
+                                   "dòng mới; hãy xóa hoặc chuyển nội dung đó rồi chạy lại. Sổ không bị thay đổi.")
+        for write in sorted(writes, key=lambda w: w.row):
+            above = write.row - 1
+            for column in range(1, width + 1):
+                source = worksheet.cell(row=above, column=column)
+                if above > 1 and source.has_style:
+                    worksheet.cell(row=write.row, column=column)._style = copy(source._style)
+            for column, value in write.values:
+                worksheet.cell(row=write.row, column=column).value = value
+            if worksheet.row_dimensions[above].height and above > 1:
+                worksheet.row_dimensions[write.row].height = worksheet.row_dimensions[above].height
+        last = max(w.row for w in writes)
+        first = min(w.row for w in writes)
+        for table in worksheet.tables.values():
+            min_col, min_row, max_col, max_row = range_boundaries(table.ref)
+            if min_row < first <= max_row + 1 and max_row < last:
+                table.ref = f"{table.ref.split(':')[0]}:{column_letter(max_col)}{last}"
+                if table.autoFilter is not None:
+                    table.autoFilter.ref = table.ref
 
 
 def _replace_sheet(workbook, spec: SheetWrite) -> None:
