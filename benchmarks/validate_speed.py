@@ -21,8 +21,9 @@ import sys
 import tempfile
 import time
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from doithoai import schema
 from doithoai.model import BookData, CellError
@@ -112,10 +113,12 @@ def generate(rows: int, seed: int = 2026) -> dict[str, Any]:
         if how == schema.HANDLING_LATER:
             assigned = dt.date(2026, 5, 22) + dt.timedelta(days=rng.randrange(5))
             lead = LEAD_UNIT[field]
-            assignments.append({"ma_kien_nghi": f"KN-{i:05d}", "don_vi": lead, "vai_tro": schema.ROLE_LEAD, "ngay_giao": assigned})
+            assignments.append({"ma_kien_nghi": f"KN-{i:05d}", "don_vi": lead, "vai_tro": schema.ROLE_LEAD,
+                                "ngay_giao": assigned})
             if rng.random() < 0.3:
                 support = rng.choice([u for u in units if u != lead])
-                assignments.append({"ma_kien_nghi": f"KN-{i:05d}", "don_vi": support, "vai_tro": schema.ROLE_SUPPORT, "ngay_giao": assigned})
+                assignments.append({"ma_kien_nghi": f"KN-{i:05d}", "don_vi": support, "vai_tro": schema.ROLE_SUPPORT,
+                                    "ngay_giao": assigned})
     tables = {"phieu": slips, "kien_nghi": petitions, "phan_cong": assignments}
     for key, records in tables.items():
         spec = schema.TABLES_BY_KEY[key]
@@ -218,7 +221,8 @@ def baseline_pairs(book: BookData, limit: int) -> list[tuple]:
     for record in petitions:  # lead units: scan the assignments for each petition
         code = str(record.values.get("ma_kien_nghi")).strip().casefold()
         leads = [a for a in assignments
-                 if str(a.values.get("ma_kien_nghi")).strip().casefold() == code and fold(str(a.values.get("vai_tro"))) == "chu tri"]
+                 if str(a.values.get("ma_kien_nghi")).strip().casefold() == code
+                 and fold(str(a.values.get("vai_tro"))) == "chu tri"]
         if len(leads) != 1 and record.values.get("hinh_thuc_xu_ly") == schema.HANDLING_LATER:
             found.append(("petition", record.row, "lead"))
     slips = book.slips.records[:limit]
@@ -263,7 +267,8 @@ def main() -> None:
     openpyxl_time, _ = timed(lambda: openpyxl.load_workbook(path), repeat=1)
     rules_time, findings = timed(lambda: validate_book(book, TODAY), repeat=5)
 
-    print(f"workbook: {path.name}: {len(book.slips):,} slips, {len(book.petitions):,} petitions, {len(book.assignments):,} assignments")
+    print(f"workbook: {path.name}: {len(book.slips):,} slips, {len(book.petitions):,} petitions, {len(book.assignments):,} "
+          "assignments")
     print(f"rules:    {rules_time:.3f} s for {len(findings):,} findings (goal < 1 s)")
     if not args.skip_baseline:
         rows_time, _ = timed(lambda: baseline_rows(book, TODAY), repeat=1)
@@ -272,8 +277,10 @@ def main() -> None:
         scaled = pairs_time * (max(len(book.petitions), len(book.slips)) / sample) ** 2
         total = rows_time + scaled
         print(f"baseline: {rows_time:.2f} s row by row + {scaled:.0f} s comparing rows "
-              f"({pairs_time:.2f} s for {sample:,} rows, scaled by the square) = {total:.0f} s; rules are {total / rules_time:.0f}x faster")
-    print(f"read:     read_book {read_time:.2f} s, openpyxl.load_workbook {openpyxl_time:.2f} s; ratio {openpyxl_time / read_time:.1f}x (goal >= 5x)")
+              f"({pairs_time:.2f} s for {sample:,} rows, scaled by the square) = {total:.0f} s; rules are "
+              f"{total / rules_time:.0f}x faster")
+    print(f"read:     read_book {read_time:.2f} s, openpyxl.load_workbook {openpyxl_time:.2f} s; ratio "
+          f"{openpyxl_time / read_time:.1f}x (goal >= 5x)")
 
 
 if __name__ == "__main__":

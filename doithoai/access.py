@@ -7,8 +7,9 @@ A job reads a `BookData`, computes, and hands a `ChangeSet` back; it never knows
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Protocol
 
 from .model import BookData, ChangeSet
 

@@ -13,8 +13,9 @@ pandas, docxtpl and matplotlib load inside the job that needs them (`benchmarks/
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 TITLE = "Đối thoại"
 LOG_FILE = "doithoai-loi.log"

@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 import traceback
-from typing import Sequence
+from collections.abc import Sequence
 
 from . import __version__
 from .errors import DoithoaiError, ExitStatus
@@ -36,9 +36,12 @@ COMMAND_MODULES: tuple[str, ...] = (
 def _utf8_streams() -> None:
     # A Windows console may default to a legacy code page that cannot print Vietnamese.
     for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # absent when a test replaced the stream
+        if reconfigure is None:
+            continue
         try:
-            stream.reconfigure(encoding="utf-8", errors="replace")
-        except (AttributeError, ValueError):
+            reconfigure(encoding="utf-8", errors="replace")
+        except ValueError:
             pass
 
 
@@ -79,7 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         print(
-            f"Lỗi không mong đợi ({type(exc).__name__}): {exc}. Chạy lại với --debug để xem chi tiết và báo cho bộ phận kỹ thuật.",
+            f"Lỗi không mong đợi ({type(exc).__name__}): {exc}. "
+            "Chạy lại với --debug để xem chi tiết và báo cho bộ phận kỹ thuật.",
             file=sys.stderr,
         )
         return ExitStatus.UNUSABLE

@@ -23,8 +23,8 @@ from typing import Any
 from . import schema
 from .model import BookData, CellWrite, ChangeSet, ConditionalFormat, Record, Table, column_letter
 from .text import fold
-from .values import as_date
 from .validation.findings import ERROR, Finding, shown
+from .values import as_date
 
 SOON_DAYS = 3  # amber when due within this many days
 AHEAD_DAYS = 7  # what the command prints as coming up
@@ -85,7 +85,8 @@ class DeadlinePlan:
 
 def _finding(table: Table, record: Record, key: str, code: str, message: str, severity: str = ERROR) -> Finding:
     column = table.columns.get(key)
-    return Finding(table.name, record.row, table.header(key), column_letter(column) + str(record.row) if column else "", severity, code, message)
+    return Finding(table.name, record.row, table.header(key), column_letter(column) + str(record.row) if column else "",
+                   severity, code, message)
 
 
 def _calendar(book: BookData):
@@ -124,16 +125,19 @@ def _milestones(book: BookData, today: dt.date, calendar, plan: DeadlinePlan) ->
         ok = True
         if not isinstance(days, int) or isinstance(days, bool):
             plan.findings.append(_finding(table, record, "so_ngay", "days_not_number",
-                                          f"Số ngày “{shown(days)}” của mốc “{shown(record['moc'])}” phải là một số nguyên (số âm: trước căn cứ)."))
+                                          f"Số ngày “{shown(days)}” của mốc “{shown(record['moc'])}” phải là một số nguyên (số "
+                                          "âm: trước căn cứ)."))
             ok = False
         kinds = {fold(schema.DAYS_CALENDAR): "calendar", fold(schema.DAYS_WORKING): "working"}
         day_kind = kinds.get(fold(kind)) if isinstance(kind, str) else None
         if day_kind is None:
             plan.findings.append(_finding(table, record, "loai_ngay", "unknown_day_kind",
-                                          f"Loại ngày “{shown(kind)}” không rõ: chọn “{schema.DAYS_CALENDAR}” hoặc “{schema.DAYS_WORKING}”."))
+                                          f"Loại ngày “{shown(kind)}” không rõ: chọn “{schema.DAYS_CALENDAR}” hoặc "
+                                          f"“{schema.DAYS_WORKING}”."))
             ok = False
         if not isinstance(base_name, str) or not base_name.strip():
-            plan.findings.append(_finding(table, record, "can_cu", "base_missing", f"Mốc “{shown(record['moc'])}” chưa có căn cứ để tính hạn."))
+            plan.findings.append(_finding(table, record, "can_cu", "base_missing",
+                                          f"Mốc “{shown(record['moc'])}” chưa có căn cứ để tính hạn."))
             return None
         key = fold(base_name)
         if key in bases:
@@ -141,17 +145,20 @@ def _milestones(book: BookData, today: dt.date, calendar, plan: DeadlinePlan) ->
             if base is None:
                 label = "Ngày tổ chức hội nghị" if key == fold(schema.BASE_CONFERENCE) else "Ngày ban hành kế hoạch"
                 plan.findings.append(_finding(table, record, "can_cu", "base_date_missing",
-                                              f"Chưa có “{label}” ở trang Kế hoạch nên chưa tính được hạn của mốc “{shown(record['moc'])}”."))
+                                              f"Chưa có “{label}” ở trang Kế hoạch nên chưa tính được hạn của mốc "
+                                              f"“{shown(record['moc'])}”."))
                 return None
         else:
             other = by_name.get(key)
             if other is None:
                 plan.findings.append(_finding(table, record, "can_cu", "base_unknown",
-                                              f"Căn cứ “{shown(base_name)}” không phải “{schema.BASE_CONFERENCE}”, “{schema.BASE_PLAN}” hay tên một mốc có trong bảng."))
+                                              f"Căn cứ “{shown(base_name)}” không phải “{schema.BASE_CONFERENCE}”, "
+                                              f"“{schema.BASE_PLAN}” hay tên một mốc có trong bảng."))
                 return None
             if other is record or state.get(other.row) == "busy":
                 plan.findings.append(_finding(table, record, "can_cu", "base_cycle",
-                                              f"Mốc “{shown(record['moc'])}” tính từ chính nó hoặc các mốc tính vòng quanh nhau; hãy sửa cột Căn cứ."))
+                                              f"Mốc “{shown(record['moc'])}” tính từ chính nó hoặc các mốc tính vòng quanh nhau; "
+                                              "hãy sửa cột Căn cứ."))
                 return None
             base = compute(other)
             if base is None:
@@ -174,7 +181,9 @@ def _milestones(book: BookData, today: dt.date, calendar, plan: DeadlinePlan) ->
                                         unit=record.get("don_vi_thuc_hien", "") or ""))
 
 
-def _assignments(book: BookData, today: dt.date, calendar, plan: DeadlinePlan) -> dict[int, tuple[dt.date | None, dt.date | None]]:
+def _assignments(
+    book: BookData, today: dt.date, calendar, plan: DeadlinePlan
+) -> dict[int, tuple[dt.date | None, dt.date | None]]:
     table = book.assignments
     work_days = book.settings.get("so_ngay_giai_quyet")
     owned: dict[int, tuple[dt.date | None, dt.date | None]] = {}  # row -> (new computed due, new tool value)
@@ -234,7 +243,8 @@ def _formats(table: Table, due_key: str, done_key: str) -> list[ConditionalForma
     d, f = f"${due}{first_row}", f"${done}{first_row}"
     return [
         ConditionalFormat(table.name, ref, f'AND({d}<>"",{f}="",{d}<TODAY())', OVERDUE_FILL, TAG_OVERDUE, "9C0006"),
-        ConditionalFormat(table.name, ref, f'AND({d}<>"",{f}="",{d}>=TODAY(),{d}-TODAY()<={SOON_DAYS})', SOON_FILL, TAG_SOON, "9C5700"),
+        ConditionalFormat(table.name, ref, f'AND({d}<>"",{f}="",{d}>=TODAY(),{d}-TODAY()<={SOON_DAYS})', SOON_FILL, TAG_SOON,
+                          "9C5700"),
     ]
 
 
@@ -243,8 +253,11 @@ def plan_deadlines(book: BookData, today: dt.date) -> DeadlinePlan:
     calendar = _calendar(book)
     if as_date(book.settings.get("ngay_hoi_nghi")) is None:
         row = book.settings_rows.get("ngay_hoi_nghi")
-        plan.findings.append(Finding(schema.SETTINGS_SHEET, row, schema.SETTINGS_BY_KEY["ngay_hoi_nghi"].label, f"B{row}" if row else "",
-                                     ERROR, "conference_date_missing", "Chưa nhập ngày tổ chức hội nghị ở trang Kế hoạch: các mốc tính từ ngày hội nghị chưa tính được."))
+        plan.findings.append(Finding(schema.SETTINGS_SHEET, row, schema.SETTINGS_BY_KEY["ngay_hoi_nghi"].label,
+                                     f"B{row}" if row else "",
+                                     ERROR, "conference_date_missing",
+                                     "Chưa nhập ngày tổ chức hội nghị ở trang Kế hoạch: các mốc tính từ ngày hội nghị chưa tính "
+                                     "được."))
     _milestones(book, today, calendar, plan)
     owned = _assignments(book, today, calendar, plan)
     _progress(book, plan)

@@ -22,12 +22,11 @@ class DemoResult:
 
 def build_sample_workbook(path: Path) -> Path:
     """Write the sample conference into a new workbook at `path` (built like the template, with its buttons)."""
+    from .controls import BUTTONS
     from .io.files import atomic_save
     from .resources import vba_project
     from .sample import sample_conference
     from .template import build_workbook
-
-    from .controls import BUTTONS
     path = Path(path)
     atomic_save(path, lambda temp: build_workbook(temp, data=sample_conference(), vba_project=vba_project(), buttons=BUTTONS))
     return path

@@ -18,7 +18,8 @@ def escape(text: str) -> str:
 
 def fold_line(line: str) -> str:
     """Lines longer than 75 octets continue on the next line after a space, never inside a UTF-8 character."""
-    out, current = [], b""
+    out: list[str] = []
+    current = b""
     for char in line:
         encoded = char.encode("utf-8")
         if len(current) + len(encoded) > (75 if not out else 74):
@@ -44,13 +45,13 @@ def _event(uid: str, day: dt.date, summary: str, description: str, stamp: str) -
 
 
 def calendar_file(plan, *, place: str = "", source: str = "", now: dt.datetime | None = None) -> bytes:
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
+    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
              f"X-WR-CALNAME:{escape('Hội nghị đối thoại ' + place if place else 'Hội nghị đối thoại')}"]
     for item in plan.milestones + plan.assignments:
         if item.due is None:
             continue
-        uid = hashlib.sha1(f"{source}|{item.kind}|{item.name}".encode("utf-8")).hexdigest() + "@doithoai"
+        uid = hashlib.sha1(f"{source}|{item.kind}|{item.name}".encode()).hexdigest() + "@doithoai"
         if item.kind == "milestone":
             summary = f"Hạn: {item.name}"
             description = f"Đơn vị thực hiện: {item.unit}" if item.unit else "Mốc thời gian hội nghị đối thoại"

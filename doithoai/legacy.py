@@ -31,7 +31,8 @@ _TCVN3_ROWS = {
     "ư": "\u00ad\u00f5\u00f6\u00f7\u00f8\u00f9",
     "y": "y\u00fa\u00fb\u00fc\u00fd\u00fe",
 }
-_TCVN3_EXTRA = {"đ": "\u00ae", "Ă": "\u00a1", "Â": "\u00a2", "Ê": "\u00a3", "Ô": "\u00a4", "Ơ": "\u00a5", "Ư": "\u00a6", "Đ": "\u00a7"}
+_TCVN3_EXTRA = {"đ": "\u00ae", "Ă": "\u00a1", "Â": "\u00a2", "Ê": "\u00a3", "Ô": "\u00a4", "Ơ": "\u00a5", "Ư": "\u00a6",
+                "Đ": "\u00a7"}
 _TONES = ("", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323")  # none, huyền, hỏi, ngã, sắc, nặng
 
 
@@ -39,7 +40,7 @@ def _tcvn3_table() -> dict[str, str]:
     """Unicode letter -> TCVN3 code."""
     table: dict[str, str] = {}
     for base, codes in _TCVN3_ROWS.items():
-        for tone, code in zip(_TONES, codes):
+        for tone, code in zip(_TONES, codes, strict=True):
             letter = unicodedata.normalize("NFC", base + tone)
             table[letter] = code
             upper = letter.upper()
@@ -54,10 +55,13 @@ def _tcvn3_table() -> dict[str, str]:
 # are single codes.
 _VNI_TONE = {"\u0301": "\u00f9", "\u0300": "\u00f8", "\u0309": "\u00fb", "\u0303": "\u00f5", "\u0323": "\u00ef"}
 _VNI_TONE_UPPER = {"\u0301": "\u00d9", "\u0300": "\u00d8", "\u0309": "\u00db", "\u0303": "\u00d5", "\u0323": "\u00cf"}
-_VNI_CIRCUMFLEX = {"": "\u00e2", "\u0301": "\u00e1", "\u0300": "\u00e0", "\u0309": "\u00e5", "\u0303": "\u00e3", "\u0323": "\u00e4"}
-_VNI_CIRCUMFLEX_UPPER = {"": "\u00c2", "\u0301": "\u00c1", "\u0300": "\u00c0", "\u0309": "\u00c5", "\u0303": "\u00c3", "\u0323": "\u00c4"}
+_VNI_CIRCUMFLEX = {"": "\u00e2", "\u0301": "\u00e1", "\u0300": "\u00e0", "\u0309": "\u00e5", "\u0303": "\u00e3",
+                   "\u0323": "\u00e4"}
+_VNI_CIRCUMFLEX_UPPER = {"": "\u00c2", "\u0301": "\u00c1", "\u0300": "\u00c0", "\u0309": "\u00c5", "\u0303": "\u00c3",
+                         "\u0323": "\u00c4"}
 _VNI_BREVE = {"": "\u00ea", "\u0301": "\u00e9", "\u0300": "\u00e8", "\u0309": "\u00fa", "\u0303": "\u00fc", "\u0323": "\u00eb"}
-_VNI_BREVE_UPPER = {"": "\u00ca", "\u0301": "\u00c9", "\u0300": "\u00c8", "\u0309": "\u00da", "\u0303": "\u00dc", "\u0323": "\u00cb"}
+_VNI_BREVE_UPPER = {"": "\u00ca", "\u0301": "\u00c9", "\u0300": "\u00c8", "\u0309": "\u00da", "\u0303": "\u00dc",
+                    "\u0323": "\u00cb"}
 _VNI_I = {"\u0301": "\u00ed", "\u0300": "\u00ec", "\u0309": "\u00e6", "\u0303": "\u00f3", "\u0323": "\u00f2"}
 _VNI_I_UPPER = {"\u0301": "\u00cd", "\u0300": "\u00cc", "\u0309": "\u00c6", "\u0303": "\u00d3", "\u0323": "\u00d2"}
 

@@ -6,8 +6,9 @@ Readers (calamine, xlwings) produce a `BookData`; domain logic reads it and retu
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from .schema import TableSheet
 
@@ -35,7 +36,8 @@ class CellError:
         return self.code
 
 
-EXCEL_ERRORS = frozenset({"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA", "#SPILL!", "#CALC!"})
+EXCEL_ERRORS = frozenset({"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA", "#SPILL!",
+                          "#CALC!"})
 
 
 @dataclass

@@ -35,7 +35,8 @@ _GROUP_WORDS = tuple(sorted(_GROUP_WORDS, key=len, reverse=True))
 # Words that start the administrative part (ward, district, province): a group name ends before them.
 _ADMIN_WORDS: tuple[tuple[str, ...], ...] = tuple(
     tuple(w.split())
-    for w in ("thị trấn", "thị xã", "thành phố", "phường", "xã", "quận", "huyện", "tỉnh", "tp", "tp.", "p.", "q.", "h.", "tx.", "tt.")
+    for w in ("thị trấn", "thị xã", "thành phố", "phường", "xã", "quận", "huyện", "tỉnh", "tp", "tp.", "p.", "q.", "h.", "tx.",
+              "tt.")
 )
 # Words that start a house number, lane or street: a group name ends before them too.
 _STREET_WORDS: tuple[tuple[str, ...], ...] = tuple(

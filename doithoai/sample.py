@@ -39,14 +39,18 @@ MALE_GIVEN = ("Hùng", "Dũng", "Tuấn", "Hải", "Long", "Nam", "Sơn", "Thắ
 FEMALE_GIVEN = ("Lan", "Hương", "Hà", "Mai", "Nga", "Hoa", "Thủy", "Yến", "Linh", "Trang", "Huyền", "Thảo", "Loan",
                 "Hạnh", "Nhung", "Oanh", "Phượng", "Quyên", "Tuyết", "Vân", "Xuân", "Dung", "Hiền", "Liên")
 STREETS = ("đường Cẩm Khê", "đường Nguyễn Lương Bằng", "đường Tứ Minh", "phố Cẩm Thượng", "đường Lê Thanh Nghị")
-MOBILE_PREFIXES = ("091", "094", "088", "098", "097", "096", "086", "090", "093", "089", "070", "077", "079", "083", "085", "032", "035", "038", "039", "056")
+MOBILE_PREFIXES = ("091", "094", "088", "098", "097", "096", "086", "090", "093", "089", "070", "077", "079", "083", "085",
+                   "032", "035", "038", "039", "056")
 
 # (field, lead unit, question template). Templates take {lane} and {group}.
 TOPICS: dict[str, list[tuple[str, str]]] = {
     "Đất đai": [
-        ("Hồ sơ cấp Giấy chứng nhận quyền sử dụng đất của gia đình tôi tại {lane} nộp từ năm 2024 đến nay chưa được giải quyết; đề nghị UBND phường cho biết lý do và thời gian hoàn thành.", ""),
-        ("Một số hộ tại {lane}, tổ dân phố {group} sử dụng đất ổn định từ trước năm 1993 nhưng chưa được cấp giấy chứng nhận; đề nghị phường hướng dẫn thủ tục.", ""),
-        ("Đề nghị công khai quy hoạch sử dụng đất khu vực tổ dân phố {group} để người dân biết khi xây dựng, sửa chữa nhà ở.", ""),
+        ("Hồ sơ cấp Giấy chứng nhận quyền sử dụng đất của gia đình tôi tại {lane} nộp từ năm 2024 đến nay chưa được giải quyết; "
+         "đề nghị UBND phường cho biết lý do và thời gian hoàn thành.", ""),
+        ("Một số hộ tại {lane}, tổ dân phố {group} sử dụng đất ổn định từ trước năm 1993 nhưng chưa được cấp giấy chứng nhận; đề "
+         "nghị phường hướng dẫn thủ tục.", ""),
+        ("Đề nghị công khai quy hoạch sử dụng đất khu vực tổ dân phố {group} để người dân biết khi xây dựng, sửa chữa nhà ở.",
+         ""),
     ],
     "Môi trường": [
         ("Rác thải tại điểm tập kết đầu {lane} không được thu gom hằng ngày, gây mùi hôi; đề nghị tăng số lần thu gom.", ""),
@@ -54,9 +58,11 @@ TOPICS: dict[str, list[tuple[str, str]]] = {
         ("Mương thoát nước dọc {lane} bị bồi lắng, bốc mùi vào mùa hè; đề nghị nạo vét trước mùa mưa.", ""),
     ],
     "Hạ tầng, giao thông": [
-        ("Mỗi khi mưa lớn, {lane} bị ngập sâu khoảng 30 cm do cống thoát nước nhỏ; đề nghị phường sớm cải tạo hệ thống thoát nước.", ""),
+        ("Mỗi khi mưa lớn, {lane} bị ngập sâu khoảng 30 cm do cống thoát nước nhỏ; đề nghị phường sớm cải tạo hệ thống thoát "
+         "nước.", ""),
         ("Hệ thống đèn chiếu sáng tại {lane} hỏng nhiều bóng, buổi tối đi lại khó khăn; đề nghị sửa chữa, thay thế.", ""),
-        ("Mặt đường {lane} xuống cấp, nhiều ổ gà; đề nghị đưa vào kế hoạch nâng cấp và cho biết mức đóng góp của Nhân dân nếu có.", ""),
+        ("Mặt đường {lane} xuống cấp, nhiều ổ gà; đề nghị đưa vào kế hoạch nâng cấp và cho biết mức đóng góp của Nhân dân "
+         "nếu có.", ""),
         ("Đề nghị lắp biển báo giảm tốc độ tại ngã ba gần nhà văn hóa tổ dân phố {group}, nơi học sinh qua lại đông.", ""),
     ],
     "Chính sách xã hội": [
@@ -65,22 +71,27 @@ TOPICS: dict[str, list[tuple[str, str]]] = {
         ("Chế độ đối với người có công với cách mạng của gia đình tôi chậm chi trả hai tháng gần đây; đề nghị kiểm tra.", ""),
     ],
     "An ninh, trật tự": [
-        ("Thời gian gần đây tại {lane} có tình trạng thanh niên tụ tập, đua xe vào ban đêm; đề nghị Công an phường tăng cường tuần tra.", ""),
+        ("Thời gian gần đây tại {lane} có tình trạng thanh niên tụ tập, đua xe vào ban đêm; đề nghị Công an phường tăng cường "
+         "tuần tra.", ""),
         ("Đề nghị lắp đặt thêm camera an ninh tại các ngõ trong tổ dân phố {group} để phòng ngừa trộm cắp.", ""),
         ("Tình trạng lấn chiếm vỉa hè để kinh doanh tại đầu {lane} gây cản trở giao thông; đề nghị xử lý dứt điểm.", ""),
     ],
     "Y tế, giáo dục": [
-        ("Trường tiểu học trên địa bàn có sĩ số mỗi lớp trên 45 học sinh; đề nghị phường kiến nghị cấp trên bổ sung phòng học.", ""),
+        ("Trường tiểu học trên địa bàn có sĩ số mỗi lớp trên 45 học sinh; đề nghị phường kiến nghị cấp trên bổ sung phòng học.",
+         ""),
         ("Đề nghị Trạm y tế phường tổ chức khám sức khỏe định kỳ cho người cao tuổi tại tổ dân phố {group}.", ""),
         ("Việc cấp thẻ bảo hiểm y tế cho người trên 75 tuổi còn chậm; đề nghị phường cho biết tiến độ.", ""),
     ],
     "Vay vốn, tín dụng": [
-        ("Đề nghị phường hướng dẫn thủ tục vay vốn ưu đãi từ Ngân hàng Chính sách xã hội để hộ gia đình phát triển kinh doanh nhỏ.", ""),
-        ("Nhiều hội viên phụ nữ tổ dân phố {group} có nhu cầu vay vốn giải quyết việc làm; đề nghị tăng nguồn vốn ủy thác qua Hội.", ""),
+        ("Đề nghị phường hướng dẫn thủ tục vay vốn ưu đãi từ Ngân hàng Chính sách xã hội để hộ gia đình phát triển kinh doanh "
+         "nhỏ.", ""),
+        ("Nhiều hội viên phụ nữ tổ dân phố {group} có nhu cầu vay vốn giải quyết việc làm; đề nghị tăng nguồn vốn ủy thác qua "
+         "Hội.", ""),
     ],
     "Khác": [
         ("Nhà văn hóa tổ dân phố {group} xuống cấp, thiếu bàn ghế và loa máy; đề nghị phường hỗ trợ kinh phí sửa chữa.", ""),
-        ("Đề nghị phường niêm yết công khai thủ tục hành chính và số điện thoại đường dây nóng tại nhà văn hóa tổ dân phố {group}.", ""),
+        ("Đề nghị phường niêm yết công khai thủ tục hành chính và số điện thoại đường dây nóng tại nhà văn hóa tổ dân phố "
+         "{group}.", ""),
     ],
 }
 LEAD_UNIT = {
@@ -94,13 +105,20 @@ LEAD_UNIT = {
     "Khác": "Trung tâm Dịch vụ sự nghiệp công",
 }
 ANSWER = {
-    "Đất đai": "Phòng Kinh tế, Hạ tầng và Đô thị đã rà soát hồ sơ; hồ sơ đủ điều kiện sẽ được trình cấp có thẩm quyền xem xét trong tháng 7/2026. UBND phường sẽ thông báo kết quả bằng văn bản.",
-    "Môi trường": "UBND phường đã chỉ đạo đơn vị thu gom tăng tần suất thu gom lên hằng ngày và giao Phòng Kinh tế, Hạ tầng và Đô thị kiểm tra, xử lý theo quy định.",
-    "Hạ tầng, giao thông": "UBND phường ghi nhận ý kiến; nội dung đã được đưa vào danh mục công trình duy tu, sửa chữa năm 2026, dự kiến thực hiện trong quý III/2026.",
-    "Chính sách xã hội": "Phòng Văn hóa - Xã hội đã hướng dẫn gia đình hoàn thiện hồ sơ; chế độ sẽ được chi trả từ tháng liền kề sau khi có quyết định.",
-    "An ninh, trật tự": "Công an phường đã tăng cường tuần tra, kiểm soát vào ban đêm tại khu vực được phản ánh và phối hợp với tổ dân phố duy trì tổ bảo vệ an ninh trật tự.",
-    "Y tế, giáo dục": "UBND phường đã báo cáo cấp trên; Trạm y tế phường sẽ phối hợp tổ dân phố tổ chức khám sức khỏe cho người cao tuổi trong quý III/2026.",
-    "Vay vốn, tín dụng": "UBND phường đã đề nghị Ngân hàng Chính sách xã hội bố trí thêm nguồn vốn ủy thác; hồ sơ vay được hướng dẫn tại tổ tiết kiệm và vay vốn của tổ dân phố.",
+    "Đất đai": "Phòng Kinh tế, Hạ tầng và Đô thị đã rà soát hồ sơ; hồ sơ đủ điều kiện sẽ được trình cấp có thẩm quyền xem xét "
+          "trong tháng 7/2026. UBND phường sẽ thông báo kết quả bằng văn bản.",
+    "Môi trường": "UBND phường đã chỉ đạo đơn vị thu gom tăng tần suất thu gom lên hằng ngày và giao Phòng Kinh tế, Hạ tầng và "
+          "Đô thị kiểm tra, xử lý theo quy định.",
+    "Hạ tầng, giao thông": "UBND phường ghi nhận ý kiến; nội dung đã được đưa vào danh mục công trình duy tu, sửa chữa năm 2026, "
+          "dự kiến thực hiện trong quý III/2026.",
+    "Chính sách xã hội": "Phòng Văn hóa - Xã hội đã hướng dẫn gia đình hoàn thiện hồ sơ; chế độ sẽ được chi trả từ tháng liền kề "
+          "sau khi có quyết định.",
+    "An ninh, trật tự": "Công an phường đã tăng cường tuần tra, kiểm soát vào ban đêm tại khu vực được phản ánh và phối hợp với "
+          "tổ dân phố duy trì tổ bảo vệ an ninh trật tự.",
+    "Y tế, giáo dục": "UBND phường đã báo cáo cấp trên; Trạm y tế phường sẽ phối hợp tổ dân phố tổ chức khám sức khỏe cho người "
+          "cao tuổi trong quý III/2026.",
+    "Vay vốn, tín dụng": "UBND phường đã đề nghị Ngân hàng Chính sách xã hội bố trí thêm nguồn vốn ủy thác; hồ sơ vay được hướng "
+          "dẫn tại tổ tiết kiệm và vay vốn của tổ dân phố.",
     "Khác": "UBND phường ghi nhận và sẽ cân đối kinh phí hỗ trợ trong dự toán năm 2027.",
 }
 ORGANISATIONS = (
@@ -212,7 +230,8 @@ def _delegates(g: _Gen) -> list[dict[str, Any]]:
     roles += [(ward, "Chuyên viên", "Văn phòng HĐND và UBND phường")] * 3
     for group in GROUPS:
         for role in ("Bí thư Chi bộ", "Phó Bí thư Chi bộ", "Tổ trưởng Tổ dân phố", "Trưởng Ban Công tác Mặt trận",
-                     "Chi hội trưởng Chi hội Phụ nữ", "Chi hội trưởng Chi hội Cựu chiến binh", "Chi hội trưởng Chi hội Người cao tuổi",
+                     "Chi hội trưởng Chi hội Phụ nữ", "Chi hội trưởng Chi hội Cựu chiến binh",
+                     "Chi hội trưởng Chi hội Người cao tuổi",
                      "Tổ trưởng Tổ bảo vệ an ninh trật tự", "Khu đội trưởng", "Bí thư Chi đoàn"):
             roles.append((group_level, role, f"Tổ dân phố {group}"))
     while len(roles) < DELEGATES:
@@ -263,6 +282,7 @@ def _petitions(g: _Gen, slips: list[dict[str, Any]]) -> tuple[list[dict[str, Any
         petitions.append({"ma_phieu": slip["ma_phieu"], "nguon": "Phiếu đăng ký", "nguoi_kien_nghi": slip["ho_ten"],
                           "dia_chi": slip["dia_chi"], "linh_vuc": field_name, "noi_dung": content})
     for j in range(PETITIONS - len(petitions)):
+        organisation: str | None
         source, organisation = ORGANISATIONS[j % len(ORGANISATIONS)]
         if j % 5 == 4:
             source, organisation = "Tại hội nghị", None
@@ -288,7 +308,8 @@ def _petitions(g: _Gen, slips: list[dict[str, Any]]) -> tuple[list[dict[str, Any
         answer = None if pending else ANSWER[field_name]
         if handling == upward:
             status = "Đã chuyển cấp trên"
-            answer = "UBND phường đã tổng hợp, báo cáo UBND thành phố xem xét, giải quyết theo thẩm quyền; khi có kết quả sẽ thông báo để công dân biết."
+            answer = ("UBND phường đã tổng hợp, báo cáo UBND thành phố xem xét, giải quyết theo thẩm quyền; khi có kết quả sẽ "
+                      "thông báo để công dân biết.")
         elif pending:
             status = "Đang xử lý"
         else:
@@ -296,8 +317,10 @@ def _petitions(g: _Gen, slips: list[dict[str, Any]]) -> tuple[list[dict[str, Any
         petition.update({
             "ma_kien_nghi": code, "tham_quyen": competence, "hinh_thuc_xu_ly": handling,
             "noi_dung_tra_loi": answer, "trang_thai": status,
-            "ket_qua": None if pending else ("Đã giải quyết xong" if status == "Đã giải quyết" else "Tiếp tục theo dõi, giải quyết"),
-            "thoi_gian_giai_quyet": None if handling == at_conference else g.r.choice(("Quý III/2026", "Quý IV/2026", "Tháng 7/2026")),
+            "ket_qua": None if pending else ("Đã giải quyết xong" if status == "Đã giải quyết" else "Tiếp tục theo dõi, giải "
+                                             "quyết"),
+            "thoi_gian_giai_quyet": (None if handling == at_conference
+                                     else g.r.choice(("Quý III/2026", "Quý IV/2026", "Tháng 7/2026"))),
             "cap_giai_quyet": "Thành phố" if handling == upward else "Phường",
         })
         if handling == upward:

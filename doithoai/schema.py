@@ -10,10 +10,10 @@ Kept free of imports beyond the standard library: every button click imports it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a cell holds. Drives reading, validation, number formats and the documents."""
 
     TEXT = "text"  # short text
@@ -219,14 +219,17 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("nguoi_ky", "Họ tên người ký", note="Ví dụ: Nguyễn Thị Sâm"),
     Setting("chuc_vu_ky", "Chức vụ người ký", default="CHỦ TỊCH", list_key="chuc_vu_ky", note="CHỦ TỊCH hoặc PHÓ CHỦ TỊCH"),
-    Setting("tham_quyen_ky", "Thẩm quyền ký", default="TM.", list_key="tham_quyen_ky", note="TM. (Chủ tịch ký) hoặc KT. (Phó Chủ tịch ký thay)"),
-    Setting("noi_nhan", "Nơi nhận", Kind.LONG_TEXT, default="- Như trên;\n- Lưu: VT, VP.", note="Mỗi nơi nhận một dòng (Alt+Enter để xuống dòng)"),
+    Setting("tham_quyen_ky", "Thẩm quyền ký", default="TM.", list_key="tham_quyen_ky",
+            note="TM. (Chủ tịch ký) hoặc KT. (Phó Chủ tịch ký thay)"),
+    Setting("noi_nhan", "Nơi nhận", Kind.LONG_TEXT, default="- Như trên;\n- Lưu: VT, VP.",
+            note="Mỗi nơi nhận một dòng (Alt+Enter để xuống dòng)"),
     Setting("so_bao_cao", "Số báo cáo tổng hợp", note="Ví dụ: 125/BC-UBND; để trống để văn thư điền số"),
     Setting("so_cong_van_phan_cong", "Số công văn phân công", note="Ví dụ: 126/UBND-VP"),
     Setting("so_giay_moi", "Số giấy mời", note="Ví dụ: 45/GM-UBND"),
     Setting("so_thong_bao", "Số thông báo kết quả", note="Ví dụ: 140/TB-UBND"),
     Setting("ky_hieu_tra_loi", "Ký hiệu văn bản trả lời", default="UBND-VP", note="Phần sau dấu / trong số văn bản trả lời"),
-    Setting("so_tra_loi_tiep_theo", "Số văn bản trả lời tiếp theo", Kind.INT, default=1, note="Số thứ tự cấp cho văn bản trả lời kế tiếp"),
+    Setting("so_tra_loi_tiep_theo", "Số văn bản trả lời tiếp theo", Kind.INT, default=1,
+            note="Số thứ tự cấp cho văn bản trả lời kế tiếp"),
 )
 SETTINGS_BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
 SETTINGS_FIRST_ROW = 2  # row of the first setting; label in A, value in B, note in C
@@ -248,7 +251,8 @@ DELEGATES = TableSheet(
         Column("ho_ten", "Họ và tên", required=True, width=26, note="Họ và tên đầy đủ, có dấu"),
         Column("chuc_vu", "Chức vụ", width=24),
         Column("don_vi", "Đơn vị", width=28, note="Cơ quan, tổ chức hoặc tổ dân phố, thôn"),
-        Column("nhom", "Nhóm đại biểu", Kind.LIST, required=True, list_key="nhom_dai_bieu", width=24, note="Chọn trong danh sách"),
+        Column("nhom", "Nhóm đại biểu", Kind.LIST, required=True, list_key="nhom_dai_bieu", width=24,
+               note="Chọn trong danh sách"),
         Column("dien_thoai", "Số điện thoại", Kind.PHONE, width=14, note=_PHONE_NOTE),
         Column("ngay_gui_giay_moi", "Ngày gửi giấy mời", Kind.DATE, width=13, note=_DATE_NOTE),
         Column("xac_nhan", "Xác nhận", Kind.LIST, list_key="co_khong", width=10, note="Có hoặc Không"),
@@ -291,16 +295,19 @@ PETITIONS = TableSheet(
         Column("linh_vuc", "Lĩnh vực", Kind.LIST, required=True, list_key="linh_vuc", width=18, note="Chọn trong danh sách"),
         Column("noi_dung", "Nội dung kiến nghị", Kind.LONG_TEXT, required=True, width=60),
         Column("tham_quyen", "Thẩm quyền", Kind.LIST, list_key="tham_quyen", width=12, note="Chọn trong danh sách"),
-        Column("hinh_thuc_xu_ly", "Hình thức xử lý", Kind.LIST, list_key="hinh_thuc_xu_ly", width=24, note="Chọn trong danh sách"),
+        Column("hinh_thuc_xu_ly", "Hình thức xử lý", Kind.LIST, list_key="hinh_thuc_xu_ly", width=24,
+               note="Chọn trong danh sách"),
         Column("noi_dung_tra_loi", "Nội dung trả lời", Kind.LONG_TEXT, width=60),
         Column("trang_thai", "Trạng thái", Kind.LIST, list_key="trang_thai", width=16, note="Chọn trong danh sách"),
         Column("ket_qua", "Kết quả, hướng giải quyết", Kind.LONG_TEXT, width=40),
         Column("thoi_gian_giai_quyet", "Thời gian giải quyết", width=16, note="Ví dụ: Quý III/2026"),
         Column("cap_giai_quyet", "Cấp giải quyết", width=14, note="Ví dụ: Phường, Thành phố"),
-        Column("so_van_ban_tra_loi", "Số văn bản trả lời", computed=True, width=14, note="Phần mềm tự ghi khi tạo văn bản trả lời"),
+        Column("so_van_ban_tra_loi", "Số văn bản trả lời", computed=True, width=14,
+               note="Phần mềm tự ghi khi tạo văn bản trả lời"),
         Column("ngay_van_ban_tra_loi", "Ngày văn bản trả lời", Kind.DATE, computed=True, width=13, note="Phần mềm tự ghi"),
         Column("tien_do", "Tiến độ", computed=True, width=22, note="Phần mềm tự tính từ bảng Phân công"),
-        Column("y_kien_giam_sat", "Ý kiến giám sát", Kind.LONG_TEXT, computed=True, width=40, note="Ý kiến của Ủy ban MTTQ, nhập về từ bản chia sẻ"),
+        Column("y_kien_giam_sat", "Ý kiến giám sát", Kind.LONG_TEXT, computed=True, width=40,
+               note="Ý kiến của Ủy ban MTTQ, nhập về từ bản chia sẻ"),
         Column("ngay_giam_sat", "Ngày giám sát", Kind.DATE, computed=True, width=13, note="Nhập về từ bản chia sẻ"),
     ),
 )
@@ -341,7 +348,8 @@ MILESTONES = TableSheet(
         Column("moc", "Mốc", required=True, width=44, note="Tên công việc, không trùng nhau"),
         Column("can_cu", "Căn cứ", required=True, width=22, note="Ngày hội nghị, Ngày kế hoạch, hoặc tên một mốc khác"),
         Column("so_ngay", "Số ngày", Kind.INT, required=True, width=9, note="Số âm: trước căn cứ; số dương: sau căn cứ"),
-        Column("loai_ngay", "Loại ngày", Kind.LIST, required=True, list_key="loai_ngay", width=14, note="Ngày lịch hoặc Ngày làm việc"),
+        Column("loai_ngay", "Loại ngày", Kind.LIST, required=True, list_key="loai_ngay", width=14,
+               note="Ngày lịch hoặc Ngày làm việc"),
         Column("don_vi_thuc_hien", "Đơn vị thực hiện", width=30),
         Column("han", "Hạn", Kind.DATE, computed=True, width=12, note="Phần mềm tự tính"),
         Column("ngay_hoan_thanh", "Ngày hoàn thành", Kind.DATE, width=14, note=_DATE_NOTE),
@@ -364,7 +372,8 @@ CALENDAR = TableSheet(
     purpose="Ngày nghỉ bù, ngày làm việc bù do Nhà nước công bố và ngày nghỉ riêng của cơ quan.",
     columns=(
         Column("ngay", "Ngày đặc biệt", Kind.DATE, required=True, width=14, note=_DATE_NOTE),
-        Column("loai", "Loại", Kind.LIST, required=True, list_key="loai_ngay_dac_biet", width=18, note="Ngày nghỉ hoặc Ngày làm việc bù"),
+        Column("loai", "Loại", Kind.LIST, required=True, list_key="loai_ngay_dac_biet", width=18,
+               note="Ngày nghỉ hoặc Ngày làm việc bù"),
         Column("ghi_chu", "Lý do", width=30),
     ),
 )
@@ -376,7 +385,8 @@ CHECK_SHEET = "Kiểm tra"  # written by `validate`, not part of the template
 # `merge-back` accepts only copies made from this workbook (by export id) and knows which petitions each held
 # and what each row showed (a short fingerprint per row, in the order of the codes).
 SHARE_LOG_SHEET = "Nhật ký chia sẻ MTTQ"
-SHARE_LOG_HEADER = ("Mã bản chia sẻ", "Thời điểm tạo", "Tên tệp", "Số kiến nghị", "Mã kiến nghị đã chia sẻ", "Dấu kiểm tra từng dòng")
+SHARE_LOG_HEADER = ("Mã bản chia sẻ", "Thời điểm tạo", "Tên tệp", "Số kiến nghị", "Mã kiến nghị đã chia sẻ",
+                    "Dấu kiểm tra từng dòng")
 
 SHEET_ORDER: tuple[str, ...] = (
     GUIDE_SHEET,
@@ -394,19 +404,32 @@ REQUIRED_SHEETS: tuple[str, ...] = SHEET_ORDER
 # Filled into new workbooks; staff edit it freely.
 _OFFICE = "Văn phòng HĐND và UBND"
 DEFAULT_MILESTONES: tuple[tuple[str, str, int, str, str, str], ...] = (
-    ("Văn bản chỉ đạo các đơn vị báo cáo kết quả thực hiện nhiệm vụ", BASE_PLAN, 3, DAYS_CALENDAR, _OFFICE, "KH 118: xong trước ngày 18/5"),
-    ("Phát phiếu đăng ký phát biểu tới Nhân dân", BASE_CONFERENCE, -25, DAYS_CALENDAR, "Chi bộ, Tổ dân phố; " + _OFFICE, "KH 118: trong ngày 18/5"),
-    ("Thu phiếu đăng ký phát biểu về Văn phòng", BASE_CONFERENCE, -21, DAYS_CALENDAR, "Chi bộ, Tổ dân phố", "KH 118: chậm nhất ngày 22/5"),
-    ("Báo cáo tổng hợp ý kiến, kiến nghị và Công văn phân công", "Thu phiếu đăng ký phát biểu về Văn phòng", 2, DAYS_WORKING, _OFFICE, "KH 118: từ ngày 22-26/5"),
-    ("Các đơn vị báo cáo kết quả thực hiện nhiệm vụ", BASE_CONFERENCE, -10, DAYS_CALENDAR, "Thủ trưởng các cơ quan, đơn vị", "KH 118: xong trước ngày 02/6"),
-    ("Các đơn vị tham mưu văn bản trả lời kiến nghị", BASE_CONFERENCE, -7, DAYS_CALENDAR, "Thủ trưởng các cơ quan, đơn vị", "KH 118: xong trước ngày 05/6"),
-    ("Hoàn thiện báo cáo kết quả phát triển kinh tế - xã hội", BASE_CONFERENCE, -7, DAYS_CALENDAR, _OFFICE, "KH 118: xong trước ngày 05/6"),
-    ("Phát hành giấy mời, chuẩn bị điều kiện tổ chức hội nghị", BASE_CONFERENCE, -7, DAYS_CALENDAR, _OFFICE, "KH 118: hoàn thành trước ngày 05/6"),
-    ("Thông báo công khai thời gian, địa điểm, nội dung đối thoại", BASE_CONFERENCE, -7, DAYS_CALENDAR, "Phòng Văn hóa - Xã hội; Trung tâm Dịch vụ sự nghiệp công", "Luật Tổ chức CQĐP 2025, Điều 43: chậm nhất 07 ngày trước hội nghị"),
-    ("Chuẩn bị địa điểm, cơ sở vật chất nhà văn hóa", BASE_CONFERENCE, -2, DAYS_CALENDAR, "Chi bộ, Tổ dân phố", "KH 118: trước hội nghị 02 ngày"),
+    ("Văn bản chỉ đạo các đơn vị báo cáo kết quả thực hiện nhiệm vụ", BASE_PLAN, 3, DAYS_CALENDAR, _OFFICE,
+     "KH 118: xong trước ngày 18/5"),
+    ("Phát phiếu đăng ký phát biểu tới Nhân dân", BASE_CONFERENCE, -25, DAYS_CALENDAR, "Chi bộ, Tổ dân phố; " + _OFFICE,
+     "KH 118: trong ngày 18/5"),
+    ("Thu phiếu đăng ký phát biểu về Văn phòng", BASE_CONFERENCE, -21, DAYS_CALENDAR, "Chi bộ, Tổ dân phố",
+     "KH 118: chậm nhất ngày 22/5"),
+    ("Báo cáo tổng hợp ý kiến, kiến nghị và Công văn phân công", "Thu phiếu đăng ký phát biểu về Văn phòng", 2, DAYS_WORKING,
+     _OFFICE, "KH 118: từ ngày 22-26/5"),
+    ("Các đơn vị báo cáo kết quả thực hiện nhiệm vụ", BASE_CONFERENCE, -10, DAYS_CALENDAR, "Thủ trưởng các cơ quan, đơn vị",
+     "KH 118: xong trước ngày 02/6"),
+    ("Các đơn vị tham mưu văn bản trả lời kiến nghị", BASE_CONFERENCE, -7, DAYS_CALENDAR, "Thủ trưởng các cơ quan, đơn vị",
+     "KH 118: xong trước ngày 05/6"),
+    ("Hoàn thiện báo cáo kết quả phát triển kinh tế - xã hội", BASE_CONFERENCE, -7, DAYS_CALENDAR, _OFFICE,
+     "KH 118: xong trước ngày 05/6"),
+    ("Phát hành giấy mời, chuẩn bị điều kiện tổ chức hội nghị", BASE_CONFERENCE, -7, DAYS_CALENDAR, _OFFICE,
+     "KH 118: hoàn thành trước ngày 05/6"),
+    ("Thông báo công khai thời gian, địa điểm, nội dung đối thoại", BASE_CONFERENCE, -7, DAYS_CALENDAR,
+     "Phòng Văn hóa - Xã hội; Trung tâm Dịch vụ sự nghiệp công",
+     "Luật Tổ chức CQĐP 2025, Điều 43: chậm nhất 07 ngày trước hội nghị"),
+    ("Chuẩn bị địa điểm, cơ sở vật chất nhà văn hóa", BASE_CONFERENCE, -2, DAYS_CALENDAR, "Chi bộ, Tổ dân phố",
+     "KH 118: trước hội nghị 02 ngày"),
     ("Tổ chức hội nghị đối thoại", BASE_CONFERENCE, 0, DAYS_CALENDAR, "UBND phường, xã", ""),
-    ("Thông báo kết quả hội nghị đến Tổ trưởng tổ dân phố, Trưởng thôn", BASE_CONFERENCE, 10, DAYS_CALENDAR, _OFFICE, "Luật Tổ chức CQĐP 2025, Điều 43: chậm nhất 10 ngày sau hội nghị"),
-    ("Tổng hợp kết quả, lưu trữ hồ sơ hội nghị", "Thông báo kết quả hội nghị đến Tổ trưởng tổ dân phố, Trưởng thôn", 10, DAYS_WORKING, _OFFICE, "KH 118: lưu trữ hồ sơ theo quy định"),
+    ("Thông báo kết quả hội nghị đến Tổ trưởng tổ dân phố, Trưởng thôn", BASE_CONFERENCE, 10, DAYS_CALENDAR, _OFFICE,
+     "Luật Tổ chức CQĐP 2025, Điều 43: chậm nhất 10 ngày sau hội nghị"),
+    ("Tổng hợp kết quả, lưu trữ hồ sơ hội nghị", "Thông báo kết quả hội nghị đến Tổ trưởng tổ dân phố, Trưởng thôn", 10,
+     DAYS_WORKING, _OFFICE, "KH 118: lưu trữ hồ sơ theo quy định"),
 )
 
 

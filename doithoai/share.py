@@ -29,9 +29,10 @@ import datetime as dt
 import hashlib
 import re
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from . import schema
 from .access import WorkbookAccess
@@ -277,7 +278,7 @@ class LogEntry:
         """code_key -> fingerprint, empty when not recorded or not matching the codes."""
         if not self.codes or not self.fingerprints or len(self.codes) != len(self.fingerprints):
             return {}
-        return {code_key(c): f for c, f in zip(self.codes, self.fingerprints)}
+        return {code_key(c): f for c, f in zip(self.codes, self.fingerprints, strict=False)}
 
 
 def read_sheet_rows(access: WorkbookAccess, name: str, book: BookData | None = None) -> list[list[Any]] | None:

@@ -20,8 +20,9 @@ import datetime as dt
 import io
 import math
 import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Mapping, Protocol, Sequence
+from typing import Any, Protocol
 
 from . import schema
 from .model import column_letter
@@ -57,8 +58,10 @@ LINE_HEIGHT = 15.75  # points per line of Times New Roman 12
 # 31/8, National Day) but cannot list the Saturday worked in exchange (22/8), which a deadline count must
 # treat as a working day. Tết 2026 (16-20/2) needs no row: `holidays` knows it.
 DEFAULT_CALENDAR: tuple[dict[str, Any], ...] = (
-    {"ngay": dt.date(2026, 8, 22), "loai": schema.CALENDAR_WORKDAY, "ghi_chu": "Làm bù cho ngày nghỉ thứ Hai 31/08/2026 (dịp Quốc khánh)"},
-    {"ngay": dt.date(2026, 8, 31), "loai": schema.CALENDAR_DAY_OFF, "ghi_chu": "Nghỉ dịp Quốc khánh (hoán đổi với thứ Bảy 22/08/2026)"},
+    {"ngay": dt.date(2026, 8, 22), "loai": schema.CALENDAR_WORKDAY,
+     "ghi_chu": "Làm bù cho ngày nghỉ thứ Hai 31/08/2026 (dịp Quốc khánh)"},
+    {"ngay": dt.date(2026, 8, 31), "loai": schema.CALENDAR_DAY_OFF,
+     "ghi_chu": "Nghỉ dịp Quốc khánh (hoán đổi với thứ Bảy 22/08/2026)"},
 )
 MILESTONE_KEYS = ("moc", "can_cu", "so_ngay", "loai_ngay", "don_vi_thuc_hien", "ghi_chu")  # DEFAULT_MILESTONES' order
 
@@ -66,17 +69,25 @@ MILESTONE_KEYS = ("moc", "can_cu", "so_ngay", "loai_ngay", "don_vi_thuc_hien", "
 class ButtonLike(Protocol):
     """What `doithoai.controls.BUTTONS` holds: the macro a button runs, its caption and one line about it."""
 
-    macro: str
-    caption: str
-    description: str
+    # Read-only properties, so a NamedTuple (whose fields cannot be set) satisfies the protocol.
+    @property
+    def macro(self) -> str: ...
+    @property
+    def caption(self) -> str: ...
+    @property
+    def description(self) -> str: ...
 
 
 class ConferenceData(Protocol):
     """What `doithoai.sample.sample_conference()` returns (a mapping with these keys works too)."""
 
-    settings: Mapping[str, Any]  # setting key -> value
-    tables: Mapping[str, Sequence[Mapping[str, Any]]]  # TableSheet.key -> records (column key -> value)
-    calendar: Sequence[Mapping[str, Any]]  # CALENDAR column key -> value
+    # Read-only properties, so a dataclass holding dicts and lists satisfies the protocol.
+    @property
+    def settings(self) -> Mapping[str, Any]: ...  # setting key -> value
+    @property
+    def tables(self) -> Mapping[str, Sequence[Mapping[str, Any]] | None]: ...  # TableSheet.key -> records, None: empty
+    @property
+    def calendar(self) -> Sequence[Mapping[str, Any]]: ...  # CALENDAR column key -> value
 
 
 def build_workbook(
@@ -98,7 +109,8 @@ def build_workbook(
         target = str(target)
         wanted = ".xlsm" if vba_project is not None else ".xlsx"
         if not target.lower().endswith(wanted):  # Excel refuses a file whose extension and content disagree
-            raise ValueError(f"{target}: a workbook {'with' if vba_project is not None else 'without'} macros must end in {wanted}")
+            raise ValueError(f"{target}: a workbook {'with' if vba_project is not None else 'without'} macros must end in "
+                             f"{wanted}")
     options = {
         "in_memory": True,  # no temporary files; also fixes the zip entries' timestamps
         "strings_to_numbers": False,
@@ -318,7 +330,7 @@ class _Builder:
         tables = _part(self.data, "tables") or {}
         rows = tables.get(spec.key)
         if rows is None and spec is schema.MILESTONES:
-            return [dict(zip(MILESTONE_KEYS, milestone)) for milestone in schema.DEFAULT_MILESTONES]
+            return [dict(zip(MILESTONE_KEYS, milestone, strict=True)) for milestone in schema.DEFAULT_MILESTONES]
         return list(rows or ())
 
     def define_lists(self) -> None:
@@ -332,7 +344,7 @@ class _Builder:
     def table_sheet(self, ws: Any, spec: TableSheet, rows: list[Mapping[str, Any]]) -> None:
         ws.set_tab_color(spec.tab_color)
         formats = [self.kind_format(c.kind, computed=c.computed) for c in spec.columns]
-        for position, (column, cell_format) in enumerate(zip(spec.columns, formats)):
+        for position, (column, cell_format) in enumerate(zip(spec.columns, formats, strict=True)):
             ws.set_column(position, position, column.width, cell_format, {"hidden": column.hidden})
         header = spec.header_row - 1
         last_row = header + max(len(rows), 1)  # an Excel table needs one data row, even blank
@@ -346,7 +358,7 @@ class _Builder:
                 "style": TABLE_STYLE,
                 "columns": [
                     {"header": c.header, "header_format": self.header_format(c.computed), "format": f}
-                    for c, f in zip(spec.columns, formats)
+                    for c, f in zip(spec.columns, formats, strict=True)
                 ],
             },
         )
@@ -354,7 +366,7 @@ class _Builder:
             raise ValueError(f"cannot add table {spec.table!r} to {spec.name!r}")
         wrapping = [c for c in spec.columns if c.kind is Kind.LONG_TEXT]
         for r, record in enumerate(rows or [{}], start=header + 1):  # the blank row gets the formats too
-            for c, (column, cell_format) in enumerate(zip(spec.columns, formats)):
+            for c, (column, cell_format) in enumerate(zip(spec.columns, formats, strict=True)):
                 self.write_value(ws, r, c, column.kind, record.get(column.key), cell_format)
             height = row_height([(c.width, str(record[c.key])) for c in wrapping if record.get(c.key)])
             if height:
@@ -378,7 +390,8 @@ class _Builder:
         for index, setting in enumerate(schema.SETTINGS):
             row = schema.SETTINGS_FIRST_ROW - 1 + index
             # Required settings in dark red; the label itself stays exactly the schema's: readers find rows by it.
-            label_format = self.fmt(bold=True, border=1, text_wrap=True, font_color=REQUIRED_FONT if setting.required else "#000000")
+            label_format = self.fmt(bold=True, border=1, text_wrap=True,
+                                    font_color=REQUIRED_FONT if setting.required else "#000000")
             ws.write_string(row, 0, setting.label, label_format)
             value = values.get(setting.key, setting.default)
             value_format = self.kind_format(setting.kind, border=1, bg_color=INPUT_FILL, text_wrap=True, align="left")
@@ -454,7 +467,7 @@ class _Builder:
         # The official days are facts, not sample data: a conference without its own rows gets them too.
         rows = list(_part(self.data, "calendar") or DEFAULT_CALENDAR)
         formats = [self.kind_format(c.kind) for c in spec.columns]
-        for position, (column, cell_format) in enumerate(zip(spec.columns, formats)):
+        for position, (column, cell_format) in enumerate(zip(spec.columns, formats, strict=True)):
             ws.set_column(first + position, first + position, column.width, cell_format)
         result = ws.add_table(
             0,
@@ -464,13 +477,14 @@ class _Builder:
             {
                 "name": spec.table,
                 "style": TABLE_STYLE,
-                "columns": [{"header": c.header, "header_format": self.header_format(), "format": f} for c, f in zip(spec.columns, formats)],
+                "columns": [{"header": c.header, "header_format": self.header_format(), "format": f} for c,
+                            f in zip(spec.columns, formats, strict=True)],
             },
         )
         if result not in (None, 0):
             raise ValueError(f"cannot add table {spec.table!r}")
         for r, record in enumerate(rows or [{}], start=1):
-            for position, (column, cell_format) in enumerate(zip(spec.columns, formats)):
+            for position, (column, cell_format) in enumerate(zip(spec.columns, formats, strict=True)):
                 self.write_value(ws, r, first + position, column.kind, record.get(column.key), cell_format)
         for position, column in enumerate(spec.columns):
             self.column_validation(ws, first + position, column, CALENDAR_LAST_ROW)
@@ -509,7 +523,8 @@ class _Builder:
             for button in buttons:
                 ws.set_row(row, 31.5)  # 42 px: the 36 px button and a margin
                 ws.insert_button(
-                    row, 1, {"macro": button.macro, "caption": button.caption, "width": 236, "height": 36, "x_offset": 4, "y_offset": 3}
+                    row, 1, {"macro": button.macro, "caption": button.caption, "width": 236, "height": 36, "x_offset": 4,
+                             "y_offset": 3}
                 )
                 ws.write_string(row, 2, button.description, self.fmt(text_wrap=True, valign="vcenter"))
                 row += 1

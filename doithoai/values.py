@@ -15,7 +15,13 @@ from .schema import Kind
 
 _DAY_FIRST = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
-_TIME = re.compile(r"^\s*(\d{1,2})\s*[:hH]\s*(\d{2})?\s*(?:phút)?\s*$")
+# A time of day as offices type it: "8:00", "08:00", "8:00:00", "08.30", "8h", "8h30", "08g30", "8 giờ", "8 giờ 30",
+# "8 giờ 30 phút", "8 giờ 00", optionally followed by the part of the day ("2 giờ chiều" is 14:00). Matched on
+# NFC, case-folded text. A bare number ("8") is not a time: it may as well be a count typed in the wrong cell.
+_TIME = re.compile(
+    r"^(\d{1,2})\s*(?::|\.|h|g|giờ)\s*(?:(\d{1,2})\s*(?::\s*\d{2})?\s*(?:phút|p)?)?\s*(sáng|trưa|chiều|tối|am|pm)?$"
+)
+_AFTERNOON = frozenset({"chiều", "tối", "pm"})
 
 
 _PARSED_KINDS = frozenset({Kind.DATE, Kind.INT, Kind.TIME})  # kinds whose text is parsed into another type
@@ -59,22 +65,37 @@ def parse_date(value: Any) -> dt.date | None:
         return None
 
 
-def parse_time(value: Any) -> str | None:
-    """"08:00" from a time, an Excel day fraction, or text like "8:00", "8h", "8h30"."""
+def time_of_day(value: Any) -> dt.time | None:
+    """The one time-of-day parser (validation, the reader and the documents all use it).
+
+    Accepts a `datetime.time` or `datetime` (its time), an Excel day fraction (0.333… is 08:00), or text as offices
+    type it (see `_TIME`: "8:00", "8h30", "08g30", "8 giờ 30 phút", "2 giờ chiều"). Seconds are dropped.
+    Returns None for anything else, so the validator can point at it.
+    """
     if isinstance(value, dt.datetime):
         value = value.time()
     if isinstance(value, dt.time):
-        return f"{value.hour:02d}:{value.minute:02d}"
+        return dt.time(value.hour, value.minute)
     if isinstance(value, float) and 0 <= value < 1:
         minutes = round(value * 24 * 60)
-        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+        return dt.time(minutes // 60, minutes % 60) if minutes < 24 * 60 else None
     if isinstance(value, str):
-        match = _TIME.match(value)
+        match = _TIME.match(unicodedata.normalize("NFC", value).strip().casefold())
         if match:
-            hour, minute = int(match.group(1)), int(match.group(2) or 0)
+            hour, minute, part = int(match.group(1)), int(match.group(2) or 0), match.group(3)
+            if part in _AFTERNOON and hour < 12:
+                hour += 12
+            elif part == "trưa" and hour < 6:  # "1 giờ trưa" is 13:00, "12 giờ trưa" stays 12:00
+                hour += 12
             if hour < 24 and minute < 60:
-                return f"{hour:02d}:{minute:02d}"
+                return dt.time(hour, minute)
     return None
+
+
+def parse_time(value: Any) -> str | None:
+    """"08:00": the workbook's text for a time of day (`time_of_day`), or None when the value is not one."""
+    time = time_of_day(value)
+    return None if time is None else f"{time.hour:02d}:{time.minute:02d}"
 
 
 def format_date(value: dt.date | None) -> str:

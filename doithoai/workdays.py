@@ -11,8 +11,9 @@ working day, and a "no later than N days before" deadline to the working day bef
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
+from typing import Any
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -66,7 +67,7 @@ class WorkCalendar:
         return day  # the base day itself (the conference may be held on a Sunday)
 
 
-def office_calendar(records: Iterable[object]) -> WorkCalendar:
+def office_calendar(records: Iterable[Any]) -> WorkCalendar:
     """A calendar from the `Danh mục` table's records (keys `ngay`, `loai`)."""
     from . import schema
     from .text import fold

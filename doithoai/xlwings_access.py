@@ -158,7 +158,7 @@ class XlwingsWorkbook:
                 if len(formats) == 1:  # before the values, so a text format keeps "0912…" as text
                     target.number_format = formats.pop()
                 target.value = values
-                for row, (value,) in zip(range(first, last + 1), values):
+                for row, (value,) in zip(range(first, last + 1), values, strict=True):
                     while len(rows) < row:
                         rows.append([])
                     line = rows[row - 1]

@@ -38,12 +38,19 @@ def new_document(*, landscape: bool = False):
 def report():
     d = new_document()
     L.letterhead(d)
-    L.title(d, "BÁO CÁO", "Tổng hợp ý kiến, kiến nghị của Nhân dân tại Hội nghị đối thoại", "giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}")
-    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của UBND {{ ten_day_du }} về tổ chức hội nghị đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}, UBND {{ ten_day_du }} tổng hợp ý kiến, kiến nghị của Nhân dân như sau:")
+    L.title(d, "BÁO CÁO", "Tổng hợp ý kiến, kiến nghị của Nhân dân tại Hội nghị đối thoại",
+            "giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}")
+    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của UBND {{ ten_day_du }} về tổ chức hội nghị "
+           "đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}, UBND {{ ten_day_du }} tổng hợp ý kiến, "
+           "kiến nghị của Nhân dân như sau:")
     L.para(d, "I. KẾT QUẢ TỔNG HỢP", bold=True, keep=True)
-    L.body(d, "Tổng số ý kiến, kiến nghị: {{ tong_so }}, trong đó: trả lời tại hội nghị {{ so_tai_hoi_nghi }}; kiểm tra, trả lời sau {{ so_tra_loi_sau }}; ghi nhận, báo cáo cấp trên {{ so_cap_tren }}. Đã có nội dung trả lời {{ so_da_tra_loi }}; đang xử lý, chưa có trả lời {{ so_chua_tra_loi }}.")
-    L.grid_table(d, ["Lĩnh vực", "Số ý kiến", "Trả lời tại hội nghị", "Kiểm tra, trả lời sau", "Báo cáo cấp trên", "Chưa có trả lời"],
-                 ["{{ tk.ten }}", "{{ tk.tong }}", "{{ tk.tai_hoi_nghi }}", "{{ tk.tra_loi_sau }}", "{{ tk.cap_tren }}", "{{ tk.chua_tra_loi }}"],
+    L.body(d, "Tổng số ý kiến, kiến nghị: {{ tong_so }}, trong đó: trả lời tại hội nghị {{ so_tai_hoi_nghi }}; kiểm tra, trả lời "
+           "sau {{ so_tra_loi_sau }}; ghi nhận, báo cáo cấp trên {{ so_cap_tren }}. Đã có nội dung trả lời {{ so_da_tra_loi }}; "
+           "đang xử lý, chưa có trả lời {{ so_chua_tra_loi }}.")
+    L.grid_table(d, ["Lĩnh vực", "Số ý kiến", "Trả lời tại hội nghị", "Kiểm tra, trả lời sau", "Báo cáo cấp trên",
+                     "Chưa có trả lời"],
+                 ["{{ tk.ten }}", "{{ tk.tong }}", "{{ tk.tai_hoi_nghi }}", "{{ tk.tra_loi_sau }}", "{{ tk.cap_tren }}",
+                  "{{ tk.chua_tra_loi }}"],
                  [4.6, 1.8, 2.3, 2.3, 2.2, 2.2], loop="for tk in thong_ke")
     chart = L.para(d, "{{ bieu_do }}", align="center")
     chart.paragraph_format.space_before = L.Pt(6)
@@ -54,13 +61,18 @@ def report():
     L.para(d, "{{ lv.ten }}", bold=True, italic=True, keep=True, indent=True)
     L.para(d, "{%p for kn in lv.kien_nghi %}")
     L.body(d, "{{ kn.stt }}. {{ kn.ma }} – {{ kn.nguoi }}{% if kn.dia_chi %} ({{ kn.dia_chi }}){% endif %}: {{ kn.noi_dung }}")
-    L.body(d, "Đơn vị chủ trì: {{ kn.chu_tri }}. Trả lời: {{ kn.tra_loi }}{% if kn.huong %} Hướng giải quyết: {{ kn.huong }}.{% endif %}{% if kn.thoi_gian %} Thời gian giải quyết: {{ kn.thoi_gian }}.{% endif %}{% if kn.cap %} Cấp giải quyết: {{ kn.cap }}.{% endif %}")
+    L.body(d, "Đơn vị chủ trì: {{ kn.chu_tri }}. Trả lời: {{ kn.tra_loi }}{% if kn.huong %} Hướng giải quyết: {{ kn.huong }}.{% "
+           "endif %}{% if kn.thoi_gian %} Thời gian giải quyết: {{ kn.thoi_gian }}.{% endif %}{% if kn.cap %} Cấp giải quyết: {{ "
+           "kn.cap }}.{% endif %}")
     L.para(d, "{%p endfor %}")
     L.para(d, "{%p endfor %}")
     L.para(d, "{%p endfor %}")
     L.para(d, "III. ĐỀ XUẤT", bold=True, keep=True)
-    L.body(d, "{{ so_chua_tra_loi }} ý kiến, kiến nghị đang được các cơ quan, đơn vị kiểm tra, xử lý (đánh dấu “Đang xử lý” ở phần II). UBND {{ ten_day_du }} chỉ đạo các cơ quan, đơn vị khẩn trương trả lời bằng văn bản theo đúng thời hạn; đề nghị Ủy ban MTTQ Việt Nam {{ ten_day_du }} phối hợp giám sát việc giải quyết.")
-    L.body(d, "Trên đây là báo cáo tổng hợp ý kiến, kiến nghị của Nhân dân tại Hội nghị đối thoại năm {{ nam }} của UBND {{ ten_day_du }}./.")
+    L.body(d, "{{ so_chua_tra_loi }} ý kiến, kiến nghị đang được các cơ quan, đơn vị kiểm tra, xử lý (đánh dấu “Đang xử lý” ở "
+           "phần II). UBND {{ ten_day_du }} chỉ đạo các cơ quan, đơn vị khẩn trương trả lời bằng văn bản theo đúng thời hạn; đề "
+           "nghị Ủy ban MTTQ Việt Nam {{ ten_day_du }} phối hợp giám sát việc giải quyết.")
+    L.body(d, "Trên đây là báo cáo tổng hợp ý kiến, kiến nghị của Nhân dân tại Hội nghị đối thoại năm {{ nam }} của UBND {{ "
+           "ten_day_du }}./.")
     L.signature(d)
     return d
 
@@ -69,14 +81,17 @@ def memo():
     d = new_document()
     L.letterhead(d, subject_tag="V/v phân công trả lời ý kiến, kiến nghị của Nhân dân")
     L.para(d, "Kính gửi: Các cơ quan, đơn vị thuộc UBND {{ ten_day_du }}.", align="center", before=12, after=12)
-    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của UBND {{ ten_day_du }} về tổ chức hội nghị đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}, trên cơ sở tổng hợp ý kiến, kiến nghị của Nhân dân, UBND {{ ten_day_du }} phân công các cơ quan, đơn vị chủ trì, phối hợp tham mưu trả lời như sau:")
+    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của UBND {{ ten_day_du }} về tổ chức hội nghị "
+           "đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}, trên cơ sở tổng hợp ý kiến, kiến nghị của "
+           "Nhân dân, UBND {{ ten_day_du }} phân công các cơ quan, đơn vị chủ trì, phối hợp tham mưu trả lời như sau:")
     L.para(d, "{%p for dv in don_vi_giao %}")
     L.para(d, "{{ dv.stt }}. {{ dv.ten }} ({{ dv.so_luong }} kiến nghị)", bold=True, keep=True)
     L.grid_table(d, ["Mã", "Nội dung kiến nghị", "Vai trò", "Ngày giao", "Hạn hoàn thành"],
                  ["{{ kn.ma }}", "{{ kn.noi_dung }}", "{{ kn.vai_tro }}", "{{ kn.ngay_giao }}", "{{ kn.han }}"],
                  [1.7, 8.2, 1.8, 2.0, 2.3], loop="for kn in dv.kien_nghi")
     L.para(d, "{%p endfor %}")
-    L.body(d, "Đề nghị Thủ trưởng các cơ quan, đơn vị chủ trì nghiên cứu, phối hợp với các đơn vị liên quan tham mưu văn bản trả lời, gửi về Văn phòng HĐND và UBND trước hạn nêu trên để tổng hợp, báo cáo Chủ tịch UBND {{ ten_day_du }}./.")
+    L.body(d, "Đề nghị Thủ trưởng các cơ quan, đơn vị chủ trì nghiên cứu, phối hợp với các đơn vị liên quan tham mưu văn bản trả "
+           "lời, gửi về Văn phòng HĐND và UBND trước hạn nêu trên để tổng hợp, báo cáo Chủ tịch UBND {{ ten_day_du }}./.")
     L.signature(d)
     return d
 
@@ -92,10 +107,13 @@ def end_loop_with_page_breaks(d) -> None:
 def letters():
     d = new_document()
     L.para(d, "{%p for tl in thu %}")
-    L.letterhead(d, symbol_tag="{{ tl.so }}", subject_tag="V/v trả lời ý kiến, kiến nghị của {{ tl.ten_goi }}", date_tag="{{ tl.noi_ngay }}")
+    L.letterhead(d, symbol_tag="{{ tl.so }}", subject_tag="V/v trả lời ý kiến, kiến nghị của {{ tl.ten_goi }}",
+                 date_tag="{{ tl.noi_ngay }}")
     L.para(d, "Kính gửi: {{ tl.kinh_gui }}", align="center", before=12, after=0)
     L.para(d, "{% if tl.dia_chi %}Địa chỉ: {{ tl.dia_chi }}{% endif %}", align="center", after=12)
-    L.body(d, "Ủy ban nhân dân {{ ten_day_du }} nhận được ý kiến, kiến nghị của {{ tl.ten_goi }} tại Hội nghị đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân ngày {{ ngay_hoi_nghi }}. Sau khi xem xét, UBND {{ ten_day_du }} trả lời như sau:")
+    L.body(d, "Ủy ban nhân dân {{ ten_day_du }} nhận được ý kiến, kiến nghị của {{ tl.ten_goi }} tại Hội nghị đối thoại giữa Chủ "
+           "tịch UBND {{ ten_day_du }} với Nhân dân ngày {{ ngay_hoi_nghi }}. Sau khi xem xét, UBND {{ ten_day_du }} trả lời như "
+           "sau:")
     L.para(d, "{%p for kn in tl.kien_nghi %}")
     L.body(d, "{{ loop.index }}. Nội dung kiến nghị ({{ kn.ma }}): {{ kn.noi_dung }}")
     L.body(d, "Trả lời: {{ kn.tra_loi }}")
@@ -127,12 +145,17 @@ def agenda():
     L.letterhead(d, symbol_tag=None)
     L.title(d, "CHƯƠNG TRÌNH", "Hội nghị đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}")
     L.para(d, "Thời gian: {{ thoi_gian }}. Địa điểm: {{ dia_diem }}.", italic=True, align="center", after=12)
-    L.grid_table(d, ["STT", "Thời gian", "Nội dung", "Người thực hiện"], ["{{ m.stt }}", "{{ m.gio }}", "{{ m.noi_dung }}", "{{ m.nguoi }}"],
+    L.grid_table(d, ["STT", "Thời gian", "Nội dung", "Người thực hiện"], ["{{ m.stt }}", "{{ m.gio }}", "{{ m.noi_dung }}",
+                                                                          "{{ m.nguoi }}"],
                  [1.2, 2.4, 7.8, 4.6], loop="for m in muc")
-    L.para(d, "THỨ TỰ PHÁT BIỂU CỦA NHÂN DÂN (mỗi ý kiến không quá {{ so_phut }} phút)", bold=True, align="center", before=12, keep=True)
+    L.para(d, "THỨ TỰ PHÁT BIỂU CỦA NHÂN DÂN (mỗi ý kiến không quá {{ so_phut }} phút)", bold=True, align="center", before=12,
+           keep=True)
     L.grid_table(d, ["STT", "Thời gian", "Người phát biểu", "Tổ dân phố, thôn", "Lĩnh vực"],
-                 ["{{ p.stt }}", "{{ p.gio }}", "{{ p.ho_ten }}", "{{ p.noi_o }}", "{{ p.linh_vuc }}"], [1.2, 2.4, 5.0, 4.2, 3.2], loop="for p in phat_bieu")
-    L.body(d, "{% if phat_bieu_con_lai %}Còn {{ phat_bieu_con_lai }} người đăng ký chưa bố trí được thời gian phát biểu; chủ trì hội nghị xem xét trả lời bằng văn bản.{% endif %}")
+                 ["{{ p.stt }}", "{{ p.gio }}", "{{ p.ho_ten }}", "{{ p.noi_o }}", "{{ p.linh_vuc }}"],
+                 [1.2, 2.4, 5.0, 4.2, 3.2],
+                 loop="for p in phat_bieu")
+    L.body(d, "{% if phat_bieu_con_lai %}Còn {{ phat_bieu_con_lai }} người đăng ký chưa bố trí được thời gian phát biểu; chủ trì "
+           "hội nghị xem xét trả lời bằng văn bản.{% endif %}")
     return d
 
 
@@ -143,7 +166,8 @@ def signin():
     L.para(d, "Thời gian: {{ thoi_gian }}. Địa điểm: {{ dia_diem }}.", italic=True, align="center", after=12)
     L.para(d, "{%p for nhom in nhom_dai_bieu %}")
     L.para(d, "{{ nhom.so }}. {{ nhom.ten }} ({{ nhom.so_luong }} người)", bold=True, keep=True)
-    L.grid_table(d, ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Ký tên"], ["{{ db.stt }}", "{{ db.ho_ten }}", "{{ db.chuc_vu }}", "{{ db.don_vi }}", ""],
+    L.grid_table(d, ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Ký tên"], ["{{ db.stt }}", "{{ db.ho_ten }}", "{{ db.chuc_vu }}",
+                                                                          "{{ db.don_vi }}", ""],
                  [1.2, 4.6, 3.8, 4.4, 2.4], loop="for db in nhom.dai_bieu")
     L.para(d, "{%p endfor %}")
     return d
@@ -153,16 +177,23 @@ def notice():
     d = new_document()
     L.letterhead(d)
     L.title(d, "THÔNG BÁO", "Kết quả Hội nghị đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}")
-    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của UBND {{ ten_day_du }}, {{ thoi_gian }}, tại {{ dia_diem }}, Chủ tịch UBND {{ ten_day_du }} đã chủ trì Hội nghị đối thoại với Nhân dân. Dự hội nghị có {{ so_co_mat }} đại biểu và Nhân dân.")
-    L.body(d, "Tại hội nghị và qua phiếu đăng ký, Nhân dân đã nêu {{ tong_so }} ý kiến, kiến nghị, trong đó: {{ so_tai_hoi_nghi }} ý kiến được trả lời trực tiếp tại hội nghị; {{ so_tra_loi_sau }} ý kiến được giao các cơ quan, đơn vị kiểm tra, trả lời bằng văn bản; {{ so_cap_tren }} ý kiến vượt thẩm quyền được tổng hợp, báo cáo cấp trên.")
+    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của UBND {{ ten_day_du }}, {{ thoi_gian }}, tại "
+           "{{ dia_diem }}, Chủ tịch UBND {{ ten_day_du }} đã chủ trì Hội nghị đối thoại với Nhân dân. Dự hội nghị có {{ "
+           "so_co_mat }} đại biểu và Nhân dân.")
+    L.body(d, "Tại hội nghị và qua phiếu đăng ký, Nhân dân đã nêu {{ tong_so }} ý kiến, kiến nghị, trong đó: {{ so_tai_hoi_nghi "
+           "}} ý kiến được trả lời trực tiếp tại hội nghị; {{ so_tra_loi_sau }} ý kiến được giao các cơ quan, đơn vị kiểm tra, "
+           "trả lời bằng văn bản; {{ so_cap_tren }} ý kiến vượt thẩm quyền được tổng hợp, báo cáo cấp trên.")
     L.body(d, "Các lĩnh vực được Nhân dân quan tâm: {{ linh_vuc_tom_tat }}.")
-    L.body(d, "Chủ tịch UBND {{ ten_day_du }} kết luận, giao các cơ quan, đơn vị khẩn trương giải quyết các kiến nghị thuộc thẩm quyền, trả lời bằng văn bản cho người có kiến nghị; đề nghị Ủy ban MTTQ Việt Nam {{ ten_day_du }} giám sát việc thực hiện các kết luận tại hội nghị.")
+    L.body(d, "Chủ tịch UBND {{ ten_day_du }} kết luận, giao các cơ quan, đơn vị khẩn trương giải quyết các kiến nghị thuộc thẩm "
+           "quyền, trả lời bằng văn bản cho người có kiến nghị; đề nghị Ủy ban MTTQ Việt Nam {{ ten_day_du }} giám sát việc thực "
+           "hiện các kết luận tại hội nghị.")
     L.body(d, "Ủy ban nhân dân {{ ten_day_du }} thông báo để Nhân dân được biết./.")
     L.signature(d)
     return d
 
 
-BUILDERS = {"report": report, "memo": memo, "letters": letters, "invitations": invitations, "agenda": agenda, "signin": signin, "notice": notice}
+BUILDERS = {"report": report, "memo": memo, "letters": letters, "invitations": invitations, "agenda": agenda, "signin": signin,
+            "notice": notice}
 
 
 def build_bytes(kind: str) -> bytes:

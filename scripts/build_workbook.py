@@ -65,7 +65,8 @@ def picture(target: Path, sheet: str = "Kiến nghị", resolution: int = 80) ->
         book = work / "mau.xlsx"
         build_workbook(book, sample_conference())
         subprocess.run(
-            ["soffice", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--convert-to", "pdf", "--outdir", str(work), str(book)],
+            ["soffice", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--convert-to", "pdf", "--outdir",
+             str(work), str(book)],
             check=True,
             capture_output=True,
             timeout=300,
@@ -79,16 +80,19 @@ def picture(target: Path, sheet: str = "Kiến nghị", resolution: int = 80) ->
             if text.stdout.strip().splitlines()[:1] == [sheet]:
                 break
             page += 1
-        subprocess.run(["pdftoppm", "-f", str(page), "-l", str(page), "-singlefile", "-png", "-r", str(resolution), str(pdf), str(work / "page")], check=True)
+        subprocess.run(["pdftoppm", "-f", str(page), "-l", str(page), "-singlefile", "-png", "-r", str(resolution), str(pdf),
+                        str(work / "page")], check=True)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(work / "page.png", target)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare a fresh build with the committed workbook instead of writing")
+    parser.add_argument("--check", action="store_true", help="compare a fresh build with the committed workbook instead of "
+                        "writing")
     parser.add_argument("--output", type=Path, default=TARGET, help=f"where to write (default {TARGET.relative_to(ROOT)})")
-    parser.add_argument("--picture", type=Path, metavar="PNG", help="instead, draw the sample's `Kiến nghị` sheet (needs LibreOffice, poppler)")
+    parser.add_argument("--picture", type=Path, metavar="PNG",
+                        help="instead, draw the sample's `Kiến nghị` sheet (needs LibreOffice, poppler)")
     args = parser.parse_args(argv)
     if args.picture:
         picture(args.picture)

@@ -8,7 +8,8 @@ default to a coherent conference (plan 15/5/2026, conference 12/6/2026).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from doithoai import schema
 from doithoai.io.tables import book_from_sheets

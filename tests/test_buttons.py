@@ -12,8 +12,8 @@ from doithoai import buttons, schema
 from doithoai.access import FileWorkbook
 from doithoai.controls import BUTTONS
 from doithoai.io.reader import read_book
-from doithoai.xlwings_access import XlwingsWorkbook, hyperlink_formula, literal, runs
 from doithoai.model import CellWrite
+from doithoai.xlwings_access import XlwingsWorkbook, hyperlink_formula, literal, runs
 from tests.xlwings_books import actions, remote_book, written
 
 CODE_COLUMNS = ("Mã phiếu", "Mã kiến nghị")
@@ -73,7 +73,8 @@ def test_every_button_has_its_handler():
 
 def test_importing_the_handlers_stays_light():
     code = ("import sys, doithoai.buttons; "
-            "print([m for m in ('pandas', 'numpy', 'docxtpl', 'docx', 'matplotlib', 'openpyxl', 'xlwings', 'jinja2') if m in sys.modules])")
+            "print([m for m in ('pandas', 'numpy', 'docxtpl', 'docx', 'matplotlib', 'openpyxl', 'xlwings', 'jinja2') if m in "
+            "sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

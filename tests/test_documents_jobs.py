@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import shutil
 from collections import Counter
@@ -122,7 +123,8 @@ def test_letters_are_numbered_once_and_recorded_in_the_workbook(run, tmp_path):
     copy = tmp_path / "again.xlsm"
     shutil.copyfile(book_path, copy)
     again = make_documents(FileWorkbook(copy), ["letters"], pdf=False, date=dt.date(2026, 7, 1))
-    after = {r.get("ma_kien_nghi"): (r.get("so_van_ban_tra_loi"), r.get("ngay_van_ban_tra_loi")) for r in read_book(copy).petitions}
+    after = {r.get("ma_kien_nghi"): (r.get("so_van_ban_tra_loi"),
+                                     r.get("ngay_van_ban_tra_loi")) for r in read_book(copy).petitions}
     assert after == numbers  # nothing renumbered, nothing redated
     assert "không có số mới" in again.summary
     first = next(p for p in again.letter_files if p.name.startswith("KN-001 "))
@@ -140,7 +142,7 @@ def test_speakers_in_registered_order_with_time_slots(run, demo_path):
     content = text(result.files["agenda"]).split("THỨ TỰ PHÁT BIỂU")[1]
     slots = re.findall(r"(\d{2}h\d{2}) - (\d{2}h\d{2})", content)
     assert len(slots) > 10
-    assert all(end == start for (_, end), (start, _) in zip(slots, slots[1:]))  # back to back
+    assert all(end == start for (_, end), (start, _) in itertools.pairwise(slots))  # back to back
     assert slots[0][0] == "08h30" and slots[1][0] == "08h35"  # 5 minutes each, after the opening items
     book = read_book(demo_path)
     order = [s.get("ho_ten") for s in sorted(book.slips, key=lambda s: (s.get("ngay_nhan"), s.row))]

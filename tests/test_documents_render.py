@@ -151,7 +151,8 @@ def test_batch_output_is_a_sound_zip_and_deterministic():
     template = BatchTemplate(template_path("letters"))
     context = {"co_quan_cap_tren": "", "co_quan": "ỦY BAN NHÂN DÂN", "don_vi": "PHƯỜNG TỨ MINH", "ten_day_du": "phường Tứ Minh",
                "ten_don_vi": "Tứ Minh", "noi_nhan": "- Lưu: VT.", "ky_dong_1": "TM. ỦY BAN NHÂN DÂN", "ky_dong_2": "CHỦ TỊCH",
-               "ky_dong_3": "", "nguoi_ky": "Nguyễn Văn A", "ten_hoi_nghi": "Hội nghị", "ngay_hoi_nghi": "12/06/2026", "nam": 2026,
+               "ky_dong_3": "", "nguoi_ky": "Nguyễn Văn A", "ten_hoi_nghi": "Hội nghị", "ngay_hoi_nghi": "12/06/2026",
+               "nam": 2026,
                "thu": []}
     first, second = template.render(context), template.render(context)
     assert first == second

@@ -41,7 +41,8 @@ def _bad_files(tmp_path: Path, template_path: Path) -> dict[str, tuple[Path, str
     }
 
 
-@pytest.mark.parametrize("case", ["missing", "folder", "wrong suffix", "text file", "corrupt zip", "zip that is not a workbook", "password"])
+@pytest.mark.parametrize("case", ["missing", "folder", "wrong suffix", "text file", "corrupt zip", "zip that is not a workbook",
+                                  "password"])
 def test_unusable_files_give_one_sentence(tmp_path, template_path, case, capsys):
     if case == "wrong suffix":
         (tmp_path / "a.csv").write_text("a,b")

@@ -9,7 +9,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from doithoai import schema, sample
+from doithoai import sample, schema
 from doithoai.io.reader import read_book, read_frames
 from doithoai.io.writer import MARK_TAG, apply_changes
 from doithoai.model import CellWrite, ChangeSet, ConditionalFormat, SheetWrite
@@ -101,11 +101,13 @@ def test_marks_and_formats_replace_their_previous_run_only(tmp_book):
     from openpyxl.styles import PatternFill
 
     # A rule the office added by hand must survive.
-    wb["Phiếu đăng ký"].conditional_formatting.add("A2:A10", CellIsRule(operator="equal", formula=['"P-001"'], fill=PatternFill("solid", bgColor="00FF00")))
+    wb["Phiếu đăng ký"].conditional_formatting.add("A2:A10", CellIsRule(operator="equal", formula=['"P-001"'],
+                                                                        fill=PatternFill("solid", bgColor="00FF00")))
     wb.save(tmp_book)
     apply_changes(tmp_book, ChangeSet(marks={"Phiếu đăng ký": ["C2", "D3"]}))
     apply_changes(tmp_book, ChangeSet(marks={"Phiếu đăng ký": ["E4"]}))
-    rules = [(str(cf.sqref), r.formula) for cf in openpyxl.load_workbook(tmp_book)["Phiếu đăng ký"].conditional_formatting for r in cf.rules]
+    rules = [(str(cf.sqref),
+              r.formula) for cf in openpyxl.load_workbook(tmp_book)["Phiếu đăng ký"].conditional_formatting for r in cf.rules]
     assert ("A2:A10", ['"P-001"']) in rules
     marked = [ref for ref, f in rules if any(MARK_TAG in x for x in f)]
     assert marked == ["E4"]

@@ -6,7 +6,8 @@ import datetime as dt
 import unicodedata
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from doithoai import schema
 from doithoai.errors import UnusableFile
@@ -86,7 +87,8 @@ def test_nfd_sheet_names_headers_and_values_are_accepted_as_nfc():
     sheets = {unicodedata.normalize("NFD", name): rows for name, rows in blank_sheets().items()}
     spec = schema.DELEGATES
     nfd_headers = [unicodedata.normalize("NFD", c.header) for c in spec.columns]
-    sheets[unicodedata.normalize("NFD", spec.name)] = [nfd_headers, [1, unicodedata.normalize("NFD", "Trần Thị Hoà")] + [None] * 8]
+    sheets[unicodedata.normalize("NFD", spec.name)] = [nfd_headers,
+                                                       [1, unicodedata.normalize("NFD", "Trần Thị Hoà")] + [None] * 8]
     book = book_from_sheets("x.xlsm", sheets)
     name = book.delegates.records[0]["ho_ten"]
     assert name == unicodedata.normalize("NFC", "Trần Thị Hoà") and unicodedata.is_normalized("NFC", name)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from doithoai.legacy import detect_legacy, from_unicode, to_unicode
 from doithoai.sample import sample_conference
@@ -51,7 +52,8 @@ def test_no_false_positive_on_unicode_english_french():
 
 
 LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
-syllables = st.sampled_from(["Nguyễn", "Trần", "Thị", "Hòa", "Hương", "phường", "đường", "nghị", "Quỳnh", "Tứ", "Minh", "khỏe", "ước", "Đặng", "yêu", "chuyện"])
+syllables = st.sampled_from(["Nguyễn", "Trần", "Thị", "Hòa", "Hương", "phường", "đường", "nghị", "Quỳnh", "Tứ", "Minh", "khỏe",
+                             "ước", "Đặng", "yêu", "chuyện"])
 
 
 @settings(max_examples=100, deadline=None)

@@ -87,7 +87,9 @@ def every_note(codes: list[str]) -> dict[str, tuple]:
     notes = {}
     for i, code in enumerate(codes):
         date = dt.date(2026, 7, 1 + i % 28)
-        notes[code] = (note_for(code), date if i % 3 == 0 else (f"{date.day}/{date.month}/{date.year}" if i % 3 == 1 else dt.datetime(2026, 7, 1 + i % 28)))
+        notes[code] = (note_for(code),
+                       date if i % 3 == 0
+                       else (f"{date.day}/{date.month}/{date.year}" if i % 3 == 1 else dt.datetime(2026, 7, 1 + i % 28)))
     return notes
 
 
@@ -136,7 +138,8 @@ def test_round_trip_brings_every_note_home_and_changes_nothing_else(files):
     assert without_notes(after) == without_notes(before)  # every other cell of every sheet
     office = {r["ma_kien_nghi"]: r for r in read_book(book).petitions}
     for code, (note, date) in notes.items():
-        expected_date = date.date() if isinstance(date, dt.datetime) else (date if isinstance(date, dt.date) else dt.date(2026, 7, int(date.split("/")[0])))
+        expected_date = (date.date() if isinstance(date, dt.datetime)
+                         else date if isinstance(date, dt.date) else dt.date(2026, 7, int(date.split("/")[0])))
         assert office[code]["y_kien_giam_sat"] == note
         assert office[code]["ngay_giam_sat"] == expected_date
     # Written as real dates with the workbook's format.
@@ -211,7 +214,8 @@ def test_copy_resaved_by_libreoffice_merges(files, tmp_path):
     out.mkdir()
     env = dict(os.environ, HOME=str(tmp_path))  # a private LibreOffice profile
     subprocess.run(
-        [SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "xlsx", "--outdir", str(out), str(copy)],
+        [SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "xlsx", "--outdir", str(out),
+         str(copy)],
         check=True, capture_output=True, timeout=180, env=env,
     )
     resaved = out / copy.name

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from doithoai.phones import find_id_numbers, find_phones, mask_phone, normalize_phone
 

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from hypothesis import given, settings, strategies as st
+from books import assignment, make_book, petition, slip
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from doithoai import schema
 from doithoai.access import FileWorkbook
@@ -33,8 +35,6 @@ from doithoai.share import (
     parse_log,
     share,
 )
-
-from books import assignment, make_book, petition, slip
 
 NOW = dt.datetime(2026, 6, 20, 9, 30)
 
@@ -71,7 +71,8 @@ _GROUP_NAMES = ("Cẩm Khê A", "Cẩm Khê B", "Đông", "Đoài", "Trung Hòa"
 _STREETS = ("ngõ {k} đường Cẩm Khê", "hẻm {k} đường Lê Lợi", "ngách {k}/{j} phố Cẩm Thượng", "kiệt {k} Trần Phú",
             "đường Nguyễn Lương Bằng", "phố Huế", "đường Xóm Chiếu", "đường Tổ Hữu")
 _HOUSES = ("Số {n}", "số nhà {n}", "{n}", "{n}/{j}", "Nhà {n}", "Số {n}A")
-_ADMIN = ("", "phường Tứ Minh", "xã Phong Quang", "P. Linh Trung, TP Thủ Đức", "thị trấn Vĩnh Bảo, huyện Vĩnh Bảo", "tỉnh Nghệ An")
+_ADMIN = ("", "phường Tứ Minh", "xã Phong Quang", "P. Linh Trung, TP Thủ Đức", "thị trấn Vĩnh Bảo, huyện Vĩnh Bảo",
+          "tỉnh Nghệ An")
 
 
 @st.composite
@@ -192,7 +193,8 @@ def test_default_target_and_summary(demo_share):
     book_path, book, _, result = demo_share
     assert result.path == book_path.parent / SHARE_FOLDER / "so-doi-thoai - ban chia se MTTQ 2026-06-20.xlsx"
     assert result.path.exists()
-    assert result.counts == {"kien_nghi": 80, "phan_cong": len(book.assignments), "moc_thoi_gian": len(book.milestones), "phieu": 60}
+    assert result.counts == {"kien_nghi": 80, "phan_cong": len(book.assignments), "moc_thoi_gian": len(book.milestones),
+                             "phieu": 60}
     assert re.fullmatch(r"MTTQ-20260620-0930-[0-9A-F]{6}", result.export_id)
     assert "Hãy đọc lại nội dung kiến nghị trước khi gửi" in result.summary
     assert result.export_id in result.summary
@@ -209,7 +211,7 @@ def test_no_phone_birth_year_or_full_address_in_any_xml_part(demo_share):
     assert len(phones) > 150
     addresses = {r["dia_chi"] for r in book.slips} | {r["dia_chi"] for r in book.petitions if str(r["dia_chi"]).startswith("Số")}
     streets = {a.rsplit(", Tổ dân phố", 1)[0] for a in addresses}
-    assert len(addresses) > 50 and all(s != a for s, a in zip(sorted(streets), sorted(addresses)))
+    assert len(addresses) > 50 and all(s != a for s, a in zip(sorted(streets), sorted(addresses), strict=False))
     for name, (xml, text) in texts.items():
         for number in phones:
             for variant in _phone_variants(number):
@@ -262,7 +264,8 @@ def test_values_only_no_macros_names_comments_or_hidden_sheets(demo_share):
     _, _, _, result = demo_share
     parts = _parts(result.path)
     names = set(parts)
-    assert not any(re.search(r"vbaProject|comments|drawings|vmlDrawing|externalLink|customXml|printerSettings|threadedComments|persons", n, re.I) for n in names), names
+    unwanted = r"vbaProject|comments|drawings|vmlDrawing|externalLink|customXml|printerSettings|threadedComments|persons"
+    assert not any(re.search(unwanted, n, re.I) for n in names), names
     workbook_xml = parts["xl/workbook.xml"]
     assert "<definedName " not in workbook_xml and "<definedName>" not in workbook_xml
     assert 'state="hidden"' not in workbook_xml and "veryHidden" not in workbook_xml
@@ -328,8 +331,8 @@ def test_petitions_keep_what_supervision_needs(demo_share):
     assert header == [c.header for c in SHARED_PETITIONS.columns]
     rows = list(worksheet.iter_rows(min_row=2, values_only=True))
     assert len(rows) == len(book.petitions)
-    for record, row in zip(book.petitions, rows):
-        shown = dict(zip([c.key for c in SHARED_PETITIONS.columns], row))
+    for record, row in zip(book.petitions, rows, strict=True):
+        shown = dict(zip([c.key for c in SHARED_PETITIONS.columns], row, strict=True))
         for key in ("ma_kien_nghi", "nguoi_kien_nghi", "noi_dung", "noi_dung_tra_loi", "trang_thai", "linh_vuc"):
             assert shown[key] == record[key]
         if str(record["dia_chi"]).startswith("Số"):
@@ -393,7 +396,8 @@ def test_numbers_in_free_text_are_masked_and_listed(tmp_path):
         "phieu": [slip(1, dia_chi="Số 9, ngõ 3 đường Tứ Minh, Tổ dân phố Cẩm Khê B", to_dan_pho=None, dien_thoai="0912 345 678",
                        ghi_chu="Con gái: 0988.111.222")],
         "kien_nghi": [
-            petition(1, noi_dung="Liên hệ ông Ba 0912345678, CCCD 001085012345 để kiểm tra.", dia_chi="Số 9, ngõ 3 đường Tứ Minh, Tổ dân phố Cẩm Khê B"),
+            petition(1, noi_dung="Liên hệ ông Ba 0912345678, CCCD 001085012345 để kiểm tra.",
+                     dia_chi="Số 9, ngõ 3 đường Tứ Minh, Tổ dân phố Cẩm Khê B"),
             petition(2, noi_dung="=1+1 không phải công thức", ma_phieu="P-001", dia_chi=None),
         ],
         "phan_cong": [assignment("KN-001", ghi_chu="gọi 0903 123 456")],

@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # The required headers, written out independently of the schema.
 REQUIRED_HEADERS = {
     "Đại biểu": ["Họ và tên", "Chức vụ", "Đơn vị", "Nhóm đại biểu", "Số điện thoại", "Ngày gửi giấy mời", "Xác nhận", "Có mặt"],
-    "Phiếu đăng ký": ["Mã phiếu", "Ngày nhận", "Họ và tên", "Giới tính", "Năm sinh", "Địa chỉ", "Số điện thoại", "Lĩnh vực", "Nội dung câu hỏi"],
+    "Phiếu đăng ký": ["Mã phiếu", "Ngày nhận", "Họ và tên", "Giới tính", "Năm sinh", "Địa chỉ", "Số điện thoại", "Lĩnh vực",
+                      "Nội dung câu hỏi"],
     "Kiến nghị": [
         "Mã kiến nghị", "Mã phiếu", "Nguồn", "Người kiến nghị", "Địa chỉ", "Lĩnh vực", "Nội dung kiến nghị",
         "Thẩm quyền", "Hình thức xử lý", "Nội dung trả lời", "Trạng thái",
@@ -145,7 +146,8 @@ def test_defined_names_point_at_the_lists_sheet(wb):
 
 
 def test_number_formats_by_kind(wb):
-    expected = {schema.Kind.DATE: "dd/mm/yyyy", schema.Kind.PHONE: "@", schema.Kind.YEAR: "@", schema.Kind.CODE: "@", schema.Kind.TIME: "@"}
+    expected = {schema.Kind.DATE: "dd/mm/yyyy", schema.Kind.PHONE: "@", schema.Kind.YEAR: "@", schema.Kind.CODE: "@",
+                schema.Kind.TIME: "@"}
     seen = set()
     for spec in schema.TABLE_SHEETS:
         ws = wb[spec.name]
@@ -255,7 +257,8 @@ def test_every_user_facing_string_is_nfc(blank):
 
 def test_blank_template_reads_as_empty(blank):
     book = read_book(blank)
-    assert all(len(table) == len(schema.DEFAULT_MILESTONES) if key == "moc_thoi_gian" else len(table) == 0 for key, table in book.tables.items())
+    assert all(len(table) == len(schema.DEFAULT_MILESTONES) if key == "moc_thoi_gian" else len(table) == 0 for key,
+               table in book.tables.items())
     assert book.settings["co_quan"] == "ỦY BAN NHÂN DÂN"
     assert book.settings["so_ngay_giai_quyet"] == 10
     assert book.settings["gio_bat_dau"] == "08:00"
@@ -265,13 +268,15 @@ def test_blank_template_reads_as_empty(blank):
 
 def test_default_milestones_fill_the_blank_template(tmp_path, monkeypatch):
     milestones = (
-        ("Phát phiếu đăng ký đến các tổ dân phố", schema.BASE_CONFERENCE, -25, schema.DAYS_CALENDAR, "Văn phòng HĐND và UBND", ""),
+        ("Phát phiếu đăng ký đến các tổ dân phố", schema.BASE_CONFERENCE, -25, schema.DAYS_CALENDAR, "Văn phòng HĐND và UBND",
+         ""),
         ("Thông báo kết quả hội nghị", schema.BASE_CONFERENCE, 10, schema.DAYS_CALENDAR, "Văn phòng HĐND và UBND", "Điều 43"),
     )
     monkeypatch.setattr(schema, "DEFAULT_MILESTONES", milestones)
     path = tmp_path / "moc.xlsx"
     build_workbook(path)
-    rows = [(r["moc"], r["can_cu"], r["so_ngay"], r["loai_ngay"], r["don_vi_thuc_hien"], r["ghi_chu"] or "") for r in read_book(path).milestones]
+    rows = [(r["moc"], r["can_cu"], r["so_ngay"], r["loai_ngay"], r["don_vi_thuc_hien"],
+             r["ghi_chu"] or "") for r in read_book(path).milestones]
     assert rows == list(milestones)
     build_workbook(path, conference(moc_thoi_gian=[]))  # a conference that clears them keeps none
     assert len(read_book(path).milestones) == 0
@@ -357,7 +362,8 @@ def conference(**tables) -> dict:
 def test_data_round_trips_through_openpyxl(tmp_path):
     path = tmp_path / "filled.xlsx"
     slips = [
-        {"ma_phieu": "P-001", "ngay_nhan": dt.date(2026, 5, 20), "ho_ten": "Nguyễn Thị Hòa", "gioi_tinh": "Nữ", "nam_sinh": "1965",
+        {"ma_phieu": "P-001", "ngay_nhan": dt.date(2026, 5, 20), "ho_ten": "Nguyễn Thị Hòa", "gioi_tinh": "Nữ",
+         "nam_sinh": "1965",
          "dia_chi": "Số 3 ngõ 5, Tổ dân phố Cẩm Khê A", "dien_thoai": "0912345678", "linh_vuc": "Đất đai",
          "noi_dung": "=Đề nghị cấp giấy chứng nhận\nquyền sử dụng đất"},
         {"ma_phieu": "P-002", "ngay_nhan": "22/5/2026", "ho_ten": "Trần Văn Bình", "nam_sinh": 1950, "dien_thoai": "0088"},
@@ -395,7 +401,7 @@ def test_sample_conference_round_trips(tmp_path):
             continue
         table = book.tables[key]
         assert len(table) == len(rows)
-        for record, source in zip(table, rows):
+        for record, source in zip(table, rows, strict=True):
             for column, value in source.items():
                 if isinstance(value, dt.datetime):
                     value = value.date()

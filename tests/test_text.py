@@ -5,7 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from doithoai.text import clean, fold, formula_like, has_control_chars, is_nfc, same_name, sort_key, tone_normalize
 
@@ -30,7 +31,9 @@ def test_fold_ignores_case_accents_and_tone_placement():
     assert fold("Nữ") == fold("nu")
 
 
-@pytest.mark.parametrize("old, new", [("hoà", "hòa"), ("Thuý", "Thúy"), ("khoẻ", "khỏe"), ("Uỷ ban", "Ủy ban"), ("hoàng", "hoàng"), ("quý", "quý")])
+@pytest.mark.parametrize("old, new", [("hoà", "hòa"), ("Thuý", "Thúy"), ("khoẻ", "khỏe"), ("Uỷ ban", "Ủy ban"),
+                                     ("hoàng", "hoàng"),
+                                      ("quý", "quý")])
 def test_tone_placement(old, new):
     assert tone_normalize(old) == new
 
@@ -41,7 +44,8 @@ def test_same_name():
 
 
 def test_vietnamese_name_order():
-    by_hand = ["Nguyễn Thị An", "Lê Ánh", "Phạm Văn Ân", "Trần Văn Bình", "Lê Văn Dũng", "Đỗ Văn Đức", "Hồ Thị Ơn", "Lý Thị Uyên", "Vũ Ưng"]
+    by_hand = ["Nguyễn Thị An", "Lê Ánh", "Phạm Văn Ân", "Trần Văn Bình", "Lê Văn Dũng", "Đỗ Văn Đức", "Hồ Thị Ơn",
+               "Lý Thị Uyên", "Vũ Ưng"]
     assert sorted(reversed(by_hand), key=sort_key) == by_hand
     tones = ["Lê Ba", "Lê Bà", "Lê Bả", "Lê Bã", "Lê Bá", "Lê Bạ"]
     assert sorted(reversed(tones), key=sort_key) == tones

@@ -6,8 +6,8 @@ import datetime as dt
 import unicodedata
 
 import pytest
-
 from books import TODAY, assignment, at, cells, delegate, findings, make_book, petition, slip
+
 from doithoai.legacy import from_unicode
 from doithoai.model import CellError
 from doithoai.validation.findings import ERROR, WARNING
@@ -104,7 +104,8 @@ def test_birth_year_typed_as_a_number_is_fine():
     assert findings(book) == []
 
 
-@pytest.mark.parametrize("phone", ["0912345678", "912345678", 912345678.0, "+84 912 345 678", "84912345678", "0912.345.678", "02438251234"])
+@pytest.mark.parametrize("phone", ["0912345678", "912345678", 912345678.0, "+84 912 345 678", "84912345678", "0912.345.678",
+                                   "02438251234"])
 def test_phone_numbers_accepted(phone):
     book = make_book({"phieu": [slip(1, dien_thoai=phone)]})
     assert not findings(book, "bad_phone") and not findings(book, "old_phone")

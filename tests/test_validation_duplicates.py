@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from books import at, cells, delegate, findings, make_book, petition, slip
+
 from doithoai.validation.duplicates import similar_pairs, words
 from doithoai.validation.findings import WARNING
 
@@ -28,7 +29,8 @@ def test_names_differing_by_a_vowel_are_two_people():
 
 
 def test_same_name_born_in_different_years_is_two_people():
-    book = make_book({"phieu": [slip(1, ho_ten="Nguyễn Văn Hùng", nam_sinh="1960"), slip(2, ho_ten="Nguyễn Văn Hùng", nam_sinh="1985")]})
+    book = make_book({"phieu": [slip(1, ho_ten="Nguyễn Văn Hùng", nam_sinh="1960"),
+                                slip(2, ho_ten="Nguyễn Văn Hùng", nam_sinh="1985")]})
     assert findings(book, "duplicate_person") == []
 
 
@@ -46,7 +48,8 @@ def test_same_delegate_twice():
 
 def test_near_duplicate_petitions_name_both_rows():
     text = "Mỗi khi mưa lớn, ngõ 12 đường Cẩm Khê bị ngập sâu khoảng 30 cm do cống thoát nước nhỏ; đề nghị phường sớm cải tạo."
-    similar = "Mỗi khi mưa lớn ngõ 12 đường Cẩm Khê bị ngập sâu khoảng 30 cm do cống thoát nước quá nhỏ, đề nghị phường sớm cải tạo"
+    similar = ("Mỗi khi mưa lớn ngõ 12 đường Cẩm Khê bị ngập sâu khoảng 30 cm do cống thoát nước quá nhỏ, "
+               "đề nghị phường sớm cải tạo")
     book = make_book({"kien_nghi": [petition(1, noi_dung=text), petition(2), petition(3, noi_dung=similar)]})
     [finding] = findings(book, "near_duplicate_petition")
     assert (finding.sheet, finding.cell, finding.severity) == (*at("kien_nghi", "noi_dung", 4), WARNING)
@@ -54,12 +57,14 @@ def test_near_duplicate_petitions_name_both_rows():
 
 
 def test_same_words_typed_without_accents_are_duplicates():
-    book = make_book({"kien_nghi": [petition(1, noi_dung="Đề nghị sửa đèn đường"), petition(2, noi_dung="de nghi sua den duong")]})
+    book = make_book({"kien_nghi": [petition(1, noi_dung="Đề nghị sửa đèn đường"),
+                                    petition(2, noi_dung="de nghi sua den duong")]})
     assert cells(book, "near_duplicate_petition") == {at("kien_nghi", "noi_dung", 3)}
 
 
 def test_petitions_about_different_places_are_not_duplicates():
-    template = "Mỗi khi mưa lớn, ngõ {} đường Cẩm Khê bị ngập sâu khoảng 30 cm do cống thoát nước nhỏ; đề nghị phường sớm cải tạo."
+    template = ("Mỗi khi mưa lớn, ngõ {} đường Cẩm Khê bị ngập sâu khoảng 30 cm do cống thoát nước nhỏ; "
+                "đề nghị phường sớm cải tạo.")
     book = make_book({"kien_nghi": [petition(1, noi_dung=template.format(12)), petition(2, noi_dung=template.format(35))]})
     assert findings(book, "near_duplicate_petition") == []
 
@@ -105,6 +110,7 @@ def test_complaints_denunciations_and_disputes_are_out_of_scope():
                       petition(3, noi_dung="Toi to cao can bo phuong")],
     })
     found = findings(book, "out_of_scope")
-    assert {(f.sheet, f.cell) for f in found} == {at("phieu", "noi_dung", 3), at("kien_nghi", "noi_dung", 2), at("kien_nghi", "noi_dung", 4)}
+    assert {(f.sheet, f.cell) for f in found} == {at("phieu", "noi_dung", 3), at("kien_nghi", "noi_dung", 2),
+                                                  at("kien_nghi", "noi_dung", 4)}
     assert all(f.severity == WARNING for f in found)
     assert "“khiếu nại”" in found[0].message

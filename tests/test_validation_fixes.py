@@ -7,8 +7,8 @@ import unicodedata
 
 import openpyxl
 import pytest
-
 from books import make_book, petition, slip
+
 from doithoai import schema
 from doithoai.access import FileWorkbook
 from doithoai.io.reader import read_book
@@ -45,7 +45,8 @@ def test_plan_fixes_on_each_kind_of_safe_fix():
         ("Phiếu đăng ký", "D7"): ("nu", "Nữ", "not_in_list"),
         ("Phiếu đăng ký", "E8"): (1965.0, "1965", "year_as_text"),
         ("Kiến nghị", "F2"): ("dat dai", "Đất đai", "not_in_list"),
-        ("Kế hoạch", f"B{[s.key for s in schema.SETTINGS].index('dia_diem') + 2}"): (" Nhà văn hóa  Cẩm Khê A", "Nhà văn hóa Cẩm Khê A", "spaces"),
+        ("Kế hoạch", f"B{[s.key for s in schema.SETTINGS].index('dia_diem') + 2}"):
+            (" Nhà văn hóa  Cẩm Khê A", "Nhà văn hóa Cẩm Khê A", "spaces"),
     }
 
 
@@ -117,7 +118,7 @@ def test_fix_changes_only_the_safe_cells_and_reports_them(tmp_book):
     assert "6 ô" in result.summary
     after = read_book(tmp_book)
     for key, table in before.tables.items():
-        for old, new in zip(table.records, after.tables[key].records):
+        for old, new in zip(table.records, after.tables[key].records, strict=True):
             for column, value in old.values.items():
                 if (table.name, table.address(column, old.row)) not in changed:
                     assert new.values[column] == value, (table.name, column, old.row)

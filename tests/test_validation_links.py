@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from books import TODAY, assignment, at, cells, findings, make_book, petition, slip
+
 from doithoai import schema
 from doithoai.validation.findings import ERROR, WARNING
 
@@ -34,7 +35,8 @@ def test_petition_slip_must_exist():
 
 
 def test_petition_from_a_slip_without_slip_code_is_a_warning():
-    book = make_book({"phieu": [slip(1)], "kien_nghi": [petition(1, ma_phieu="P-001", nguon="Phiếu đăng ký"), petition(2, nguon="Phiếu đăng ký")]})
+    book = make_book({"phieu": [slip(1)],
+                      "kien_nghi": [petition(1, ma_phieu="P-001", nguon="Phiếu đăng ký"), petition(2, nguon="Phiếu đăng ký")]})
     [finding] = findings(book, "slip_code_blank")
     assert (finding.cell, finding.severity) == (at("kien_nghi", "ma_phieu", 3)[1], WARNING)
 
@@ -90,7 +92,8 @@ def test_slip_received_after_the_conference():
 def test_due_before_assigned():
     book = make_book({
         "kien_nghi": [petition(1), petition(2)],
-        "phan_cong": [assignment("KN-001", han_hoan_thanh=dt.date(2026, 6, 1)), assignment("KN-002", han_hoan_thanh=dt.date(2026, 5, 21))],
+        "phan_cong": [assignment("KN-001", han_hoan_thanh=dt.date(2026, 6, 1)),
+                      assignment("KN-002", han_hoan_thanh=dt.date(2026, 5, 21))],
     })
     assert cells(book, "due_before_assigned") == {at("phan_cong", "han_hoan_thanh", 3)}
 
@@ -98,7 +101,8 @@ def test_due_before_assigned():
 def test_done_before_assigned_is_a_warning():
     book = make_book({
         "kien_nghi": [petition(1), petition(2)],
-        "phan_cong": [assignment("KN-001", ngay_hoan_thanh=dt.date(2026, 6, 1)), assignment("KN-002", ngay_hoan_thanh=dt.date(2026, 5, 2))],
+        "phan_cong": [assignment("KN-001", ngay_hoan_thanh=dt.date(2026, 6, 1)),
+                      assignment("KN-002", ngay_hoan_thanh=dt.date(2026, 5, 2))],
     })
     [finding] = findings(book, "done_before_assigned")
     assert (finding.cell, finding.severity) == (at("phan_cong", "ngay_hoan_thanh", 3)[1], WARNING)
@@ -110,7 +114,8 @@ def test_done_date_in_the_future():
         "kien_nghi": [petition(1), petition(2)],
         "phan_cong": [assignment("KN-001", ngay_hoan_thanh=TODAY), assignment("KN-002", ngay_hoan_thanh=tomorrow)],
         "moc_thoi_gian": [
-            {"moc": "Họp", "can_cu": schema.BASE_CONFERENCE, "so_ngay": -3, "loai_ngay": schema.DAYS_CALENDAR, "ngay_hoan_thanh": tomorrow},
+            {"moc": "Họp", "can_cu": schema.BASE_CONFERENCE, "so_ngay": -3, "loai_ngay": schema.DAYS_CALENDAR,
+             "ngay_hoan_thanh": tomorrow},
         ],
     })
     assert cells(book, "done_in_future") == {at("phan_cong", "ngay_hoan_thanh", 3), at("moc_thoi_gian", "ngay_hoan_thanh", 2)}

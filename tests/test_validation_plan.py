@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from books import CONFERENCE, PLAN, cells, delegate, findings, make_book, setting_at, slip
+
 from doithoai import schema
 from doithoai.validation.findings import ERROR, WARNING
 

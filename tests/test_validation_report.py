@@ -13,9 +13,9 @@ from doithoai import schema
 from doithoai.access import FileWorkbook
 from doithoai.io.writer import MARK_TAG
 from doithoai.template import build_workbook
+from doithoai.validation.findings import Finding
 from doithoai.validation.jobs import validate
 from doithoai.validation.report import HEADER, NOTHING_FOUND, marks_for
-from doithoai.validation.findings import Finding
 
 TODAY = dt.date(2026, 7, 1)
 
@@ -59,7 +59,8 @@ def test_check_sheet_links_and_marks_after_a_rerun(tmp_book):
     slips["D2"] = "nam"  # not in the list
     slips["H3"] = "12345"  # not a phone
     # A person's own conditional format, which marks must never disturb.
-    slips.conditional_formatting.add("A2:A100", CellIsRule(operator="equal", formula=['"P-001"'], fill=PatternFill("solid", bgColor="FFFF00")))
+    slips.conditional_formatting.add(
+        "A2:A100", CellIsRule(operator="equal", formula=['"P-001"'], fill=PatternFill("solid", bgColor="FFFF00")))
     workbook.save(tmp_book)
     access = FileWorkbook(tmp_book)
 

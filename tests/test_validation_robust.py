@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 from books import make_sheets
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from doithoai import schema
 from doithoai.access import FileWorkbook
 from doithoai.io.tables import book_from_sheets
@@ -49,7 +50,8 @@ def books(draw) -> BookData:
     tables = {}
     for spec in SPECS:
         keys = [c.key for c in spec.columns]
-        present = draw(st.lists(st.sampled_from(keys), unique=True, max_size=len(keys))) if spec is not schema.CALENDAR or draw(st.booleans()) else []
+        present = draw(st.lists(st.sampled_from(keys), unique=True,
+                                max_size=len(keys))) if spec is not schema.CALENDAR or draw(st.booleans()) else []
         columns = {key: position for position, key in enumerate(present, start=1)}
         rows = draw(st.lists(st.fixed_dictionaries({key: values for key in present}), max_size=6))
         records = [Record(row=r, values=v) for r, v in enumerate(rows, start=2)]
@@ -58,7 +60,8 @@ def books(draw) -> BookData:
     settings_keys = draw(st.lists(st.sampled_from([s.key for s in schema.SETTINGS]), unique=True))
     book_settings = {s.key: None for s in schema.SETTINGS} | {key: draw(values) for key in settings_keys}
     rows = {key: position for position, key in enumerate(settings_keys, start=2)}
-    lists = {lst.key: tuple(draw(st.lists(st.text(alphabet=VIETNAMESE, min_size=1, max_size=12), max_size=4)) or lst.values) for lst in schema.LISTS}
+    lists = {lst.key: tuple(draw(st.lists(st.text(alphabet=VIETNAMESE, min_size=1, max_size=12),
+                                          max_size=4)) or lst.values) for lst in schema.LISTS}
     return BookData("ngau-nhien.xlsm", book_settings, rows, tables, lists, calendar)
 
 

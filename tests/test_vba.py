@@ -214,7 +214,8 @@ def test_module1_calls_run_python_of_the_xlwings_module(modules):
     assert PUBLIC_SUB.findall(module) == [b.macro for b in BUTTONS]
     for button in BUTTONS:
         assert f'RunPython "import doithoai.buttons as b; b.{button.handler}()"' in module
-    assert re.search(r"^[ \t]*(Public[ \t]+)?(Sub|Function)[ \t]+RunPython[ \t]*\(", modules["VBA/xlwings"], re.MULTILINE | re.IGNORECASE)
+    assert re.search(r"^[ \t]*(Public[ \t]+)?(Sub|Function)[ \t]+RunPython[ \t]*\(", modules["VBA/xlwings"],
+                     re.MULTILINE | re.IGNORECASE)
 
 
 def test_no_vba_stomping(book):
@@ -380,7 +381,8 @@ def assert_libreoffice_buttons(path: Path, work: Path) -> None:
         (control,) = [c for c in controls if c["label"] == spec.caption]
         assert control["sheet"] == "Hướng dẫn"
         actions = [e for e in control["events"] if e["method"] == "actionPerformed"]
-        assert [(e["listener"], e["type"], e["code"]) for e in actions] == [("XActionListener", "Script", expected_binding(spec.macro))]
+        assert [(e["listener"], e["type"], e["code"]) for e in actions] == [("XActionListener", "Script",
+                                                                             expected_binding(spec.macro))]
 
 
 # --------------------------------------------------------------------------------------------------

@@ -22,7 +22,8 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("book", type=Path, help="the workbook, .xlsm or .xlsx")
     parser.add_argument("--out", type=Path, default=None,
                         help="parent folder of the run's folder (default: `Văn bản` next to the workbook)")
-    parser.add_argument("--date", type=dt.date.fromisoformat, default=None, help="the documents' date, YYYY-MM-DD (default: today)")
+    parser.add_argument("--date", type=dt.date.fromisoformat, default=None,
+                        help="the documents' date, YYYY-MM-DD (default: today)")
     pdf = parser.add_mutually_exclusive_group()
     pdf.add_argument("--pdf", dest="pdf", action="store_true", default=None, help="require PDF copies (LibreOffice)")
     pdf.add_argument("--no-pdf", dest="pdf", action="store_false", help="do not make PDF copies")

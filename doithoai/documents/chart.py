@@ -15,7 +15,7 @@ def chart_png(data: dict[str, list[tuple[str, int]]]) -> bytes:
     plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.hashsalt": "doithoai"})
     figure, axes = plt.subplots(1, 2, figsize=(9.0, 3.6), dpi=150)
     try:
-        for axis, (key, heading) in zip(axes, panels):
+        for axis, (key, heading) in zip(axes, panels, strict=True):
             pairs = data.get(key) or [("Chưa có dữ liệu", 0)]
             labels = [label for label, _ in pairs][::-1]
             counts = [count for _, count in pairs][::-1]

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from .. import schema
 from ..model import BookData, Record
 from ..text import fold
-from ..values import parse_date
+from ..values import parse_date, time_of_day
 from .templates import KINDS
-from .wording import (clock, long_date, parse_clock, place_date, safe_text, salutation, short_clock, short_date,
-                      when)
+from .wording import clock, long_date, place_date, safe_text, salutation, short_clock, short_date, when
 
 PENDING = "Đang xử lý, chưa có nội dung trả lời."
 NO_FIELD = "Chưa xác định lĩnh vực"
@@ -56,13 +56,14 @@ def base_context(book: BookData, kind: str, date: dt.date, notes: Notes) -> dict
     name = safe_text(notes.need(book, "ten_don_vi"))
     conference = parse_date(notes.need(book, "ngay_hoi_nghi"))
     plan_date = parse_date(s.get("ngay_ke_hoach"))
-    start = parse_clock(s.get("gio_bat_dau"), "08:00")
+    start = _setting_time(s, "gio_bat_dau")
     signer_title = safe_text(s.get("chuc_vu_ky")) or "CHỦ TỊCH"
     if (safe_text(s.get("tham_quyen_ky")) or "TM.").upper().startswith("KT"):
         lines = ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", signer_title.upper())
     else:
         lines = ("TM. ỦY BAN NHÂN DÂN", signer_title.upper(), "")
-    number_key = {"report": "so_bao_cao", "memo": "so_cong_van_phan_cong", "invitations": "so_giay_moi", "notice": "so_thong_bao"}.get(kind)
+    number_key = {"report": "so_bao_cao", "memo": "so_cong_van_phan_cong", "invitations": "so_giay_moi",
+                  "notice": "so_thong_bao"}.get(kind)
     number = safe_text(s.get(number_key)) if number_key else ""
     symbol = KINDS[kind].symbol
     return {
@@ -301,6 +302,13 @@ CLOSING = (
 )
 
 
+def _setting_time(settings: dict[str, Any], key: str) -> dt.time:
+    """A time setting read by the one time parser; the schema's default when blank or unreadable (validation flags it)."""
+    time = time_of_day(settings.get(key)) or time_of_day(schema.SETTINGS_BY_KEY[key].default)
+    assert time is not None, f"the default of {key} is a time"
+    return time
+
+
 def _plus(time: dt.time, minutes: int) -> dt.time:
     moment = dt.datetime.combine(dt.date(2000, 1, 1), time) + dt.timedelta(minutes=minutes)
     return moment.time()
@@ -317,8 +325,8 @@ def agenda_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any
     """
     context = base_context(book, "agenda", date, notes)
     s = book.settings
-    start = parse_clock(s.get("gio_bat_dau"), "08:00")
-    end = parse_clock(s.get("gio_ket_thuc"), "11:30")
+    start = _setting_time(s, "gio_bat_dau")
+    end = _setting_time(s, "gio_ket_thuc")
     per_speaker = max(int(s.get("so_phut_moi_luot") or 5), 1)
     names = {"chu_tri": context["chu_tri"], "ten_day_du": context["ten_day_du"]}
 
@@ -331,7 +339,8 @@ def agenda_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any
 
     slips = sorted((r for r in book.slips if _text(r, "ho_ten")),
                    key=lambda r: (parse_date(r.get("ngay_nhan")) or dt.date.max, _text(r, "ma_phieu"), r.row))
-    speakers, remaining, slot = [], 0, clock_now
+    speakers: list[dict[str, Any]] = []
+    remaining, slot = 0, clock_now
     for record in slips:
         finish = _plus(slot, per_speaker)
         if _minutes(finish) > _minutes(dialogue_end):

@@ -7,9 +7,9 @@ run never overwrites documents someone already edited or printed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from . import context as ctx
 from .templates import KINDS
@@ -107,7 +107,8 @@ def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None 
                 context = ctx.agenda_context(book, date, notes)
                 line = f"Chương trình hội nghị: {len(context['phat_bieu'])} người phát biểu theo thứ tự đăng ký."
                 if context["phat_bieu_con_lai"]:
-                    result.warnings.append(f"{context['phat_bieu_con_lai']} người đăng ký phát biểu không đủ thời gian trong chương trình: "
+                    result.warnings.append(f"{context['phat_bieu_con_lai']} người đăng ký phát biểu không đủ thời gian trong "
+                                           "chương trình: "
                                            "chương trình ghi rõ để chủ trì trả lời bằng văn bản.")
             elif kind == "signin":
                 context = ctx.signin_context(book, date, notes)
@@ -125,12 +126,13 @@ def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None 
 
 
 def _report(book, date, notes, path: Path, file: Path, result: DocumentsResult) -> None:
+    import io
+
     from docx.shared import Mm
     from docxtpl import InlineImage
 
     from .chart import chart_png
     from .render import render_file
-    import io
 
     context = ctx.report_context(book, date, notes)
     png = chart_png(ctx.chart_data(book))

@@ -231,7 +231,7 @@ def signature(document, *, recipients: bool = True) -> None:
 def set_widths(table, widths_cm: list[float]) -> None:
     """Column widths both where Word looks (each cell) and where LibreOffice looks (the table grid), fixed layout."""
     table.autofit = False
-    for column, width in zip(table.columns, widths_cm):
+    for column, width in zip(table.columns, widths_cm, strict=True):
         column.width = Cm(width)  # the grid
         for cell in column.cells:
             cell.width = Cm(width)

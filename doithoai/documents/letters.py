@@ -112,6 +112,8 @@ def _write_back(book: BookData, plan: LetterPlan) -> ChangeSet:
     cells = []
     for letter in (x for x in plan.letters if x.new):
         for record in letter.items:
-            cells.append(CellWrite(table.name, record.row, table.columns["so_van_ban_tra_loi"], letter.number, schema.TEXT_FORMAT))
-            cells.append(CellWrite(table.name, record.row, table.columns["ngay_van_ban_tra_loi"], letter.date, schema.DATE_FORMAT))
+            cells.append(CellWrite(table.name, record.row, table.columns["so_van_ban_tra_loi"], letter.number,
+                                   schema.TEXT_FORMAT))
+            cells.append(CellWrite(table.name, record.row, table.columns["ngay_van_ban_tra_loi"], letter.date,
+                                   schema.DATE_FORMAT))
     return ChangeSet(cells=cells)

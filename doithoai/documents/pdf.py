@@ -16,7 +16,8 @@ def soffice() -> str | None:
         found = shutil.which(name)
         if found:
             return found
-    for candidate in (r"C:\Program Files\LibreOffice\program\soffice.exe", r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+    for candidate in (r"C:\Program Files\LibreOffice\program\soffice.exe",
+                      r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
                       "/Applications/LibreOffice.app/Contents/MacOS/soffice"):
         if os.path.exists(candidate):
             return candidate
@@ -39,7 +40,8 @@ def to_pdf(files: list[Path], out_dir: Path | None = None) -> list[Path]:
             command = [program, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
                        "--convert-to", "pdf", "--outdir", str(folder), *map(str, members)]
             try:
-                subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=TIMEOUT_SECONDS, check=False)
+                subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=TIMEOUT_SECONDS,
+                               check=False)
             except (OSError, subprocess.TimeoutExpired):
                 return []
     return [p for p in ((out_dir or f.parent) / (f.stem + ".pdf") for f in files) if p.exists()]

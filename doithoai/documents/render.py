@@ -18,8 +18,9 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
 
 from ..errors import TemplateError
 
@@ -156,6 +157,8 @@ class BatchTemplate:
         self._parts = [None if name == "word/document.xml" else _ZipPart.of(name, data) for name, data in parts]
         xml = document.decode("utf-8")
         body = _BODY.search(xml)
+        if body is None:
+            raise TemplateError(f"Mẫu văn bản “{self.name}” không có phần thân văn bản (w:body).")
         self._head, self._tail = xml[: body.start()], xml[body.end():]
         # Exactly docxtpl's preparation (DocxTemplate.build_xml / render_xml_part), done once.
         self._source = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._template.patch_xml(self._template.get_xml()))
@@ -188,7 +191,7 @@ class _ZipPart(NamedTuple):
     data: bytes  # raw deflate
 
     @classmethod
-    def of(cls, name: str, data: bytes) -> "_ZipPart":
+    def of(cls, name: str, data: bytes) -> _ZipPart:
         # Level 1: letters are small and many; better compression would cost more time than it saves space.
         compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
         return cls(name.encode("utf-8"), zlib.crc32(data), len(data), compressor.compress(data) + compressor.flush())

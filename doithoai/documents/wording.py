@@ -12,7 +12,8 @@ WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "t
 # Characters XML 1.0 cannot hold, and the ones docxtpl would turn into paragraph (\a) or page (\f)
 # breaks: a person cannot mean either inside a cell.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_ORGANISATION = re.compile(r"^(hội|đoàn|ban|chi hội|chi bộ|ủy ban|uỷ ban|ubmttq|mặt trận|tổ dân phố|câu lạc bộ|trường|công ty|hợp tác xã)\b",
+_ORGANISATION = re.compile(r"^(hội|đoàn|ban|chi hội|chi bộ|ủy ban|uỷ ban|ubmttq|mặt trận|tổ dân phố|câu lạc bộ|trường|công "
+                           r"ty|hợp tác xã)\b",
                            re.IGNORECASE)
 
 
@@ -54,15 +55,6 @@ def place_date(place: str, date: dt.date) -> str:
 def short_date(date: dt.date | None) -> str:
     """"12/6/2026": how the plans write dates in running text."""
     return f"{date.day:02d}/{date.month:02d}/{date.year}" if date else ""
-
-
-def parse_clock(value: Any, default: str) -> dt.time:
-    text = safe_text(value) or default
-    match = re.match(r"^\s*(\d{1,2})\s*(?:giờ|[:hg.])\s*(\d{0,2})", text, re.IGNORECASE)
-    if not match:
-        match = re.match(r"^\s*(\d{1,2})(\d{2})?", default)
-    hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    return dt.time(min(hour, 23), min(minute, 59))
 
 
 def clock(time: dt.time) -> str:

@@ -34,7 +34,8 @@ def check_workbook_file(path: Path) -> Path:
     if head == _OLE_MAGIC:
         # An .xlsx saved with a password is an encrypted OLE container, not a zip.
         raise UnusableFile(
-            f"Tệp “{path.name}” được đặt mật khẩu: hãy mở bằng Excel, gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi thử lại."
+            f"Tệp “{path.name}” được đặt mật khẩu: hãy mở bằng Excel, gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi thử "
+                           "lại."
         )
     if not zipfile.is_zipfile(path):
         raise UnusableFile(f"Tệp “{path.name}” bị hỏng hoặc không phải tệp Excel.")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ..errors import UnusableFile
 from ..model import BookData
@@ -62,7 +63,7 @@ def read_book(path: Path) -> BookData:
     return book
 
 
-def read_frames(path: Path) -> dict[str, "Any"]:
+def read_frames(path: Path) -> dict[str, Any]:
     """The table sheets as pandas DataFrames (column keys as column names, Excel row number as index)."""
     import pandas as pd
 

@@ -7,7 +7,8 @@ skipped, every value goes through `values.coerce` for its column's kind.
 from __future__ import annotations
 
 import unicodedata
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from .. import schema
 from ..errors import UnusableFile
@@ -146,7 +147,8 @@ def book_from_sheets(source: str, sheets: Mapping[str, Rows]) -> BookData:
         actual = find_sheet(names, name)
         if actual is None:
             raise UnusableFile(
-                f"Tệp “{source}” không có trang tính “{name}”: đây không phải sổ Đối thoại, hoặc trang tính đã bị xóa hay đổi tên."
+                f"Tệp “{source}” không có trang tính “{name}”: đây không phải sổ Đối thoại, hoặc trang tính đã bị xóa hay đổi "
+                               "tên."
             )
         found[name] = sheets[actual]
     settings, settings_rows = parse_settings(found[schema.SETTINGS_SHEET])

@@ -7,8 +7,9 @@ the schema's computed columns unless the job is an explicit fix (`ChangeSet.allo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from .. import schema
 from ..errors import UnusableFile
@@ -167,8 +168,8 @@ def _replace_sheet(workbook, spec: SheetWrite) -> None:
     for position, width in enumerate(spec.widths, start=1):
         worksheet.column_dimensions[get_column_letter(position)].width = width
     link_font = Font(color="0563C1", underline="single")
-    for (row, column), target in spec.links.items():
-        cell = worksheet.cell(row=row, column=column)
+    for (link_row, column), target in spec.links.items():
+        cell = worksheet.cell(row=link_row, column=column)
         # An internal link (location), not an external "#..." target, so it works in Excel and LibreOffice.
         cell.hyperlink = Hyperlink(ref=cell.coordinate, location=target, display=str(cell.value or ""))
         cell.font = link_font

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from .. import schema
 from ..legacy import detect_legacy, to_unicode
@@ -32,7 +33,8 @@ TEXT_KINDS = (Kind.TEXT, Kind.LONG_TEXT, Kind.CODE)
 # Something `clean` might change: whitespace other than one plain space, two spaces, a space at either
 # end, "Ð"/"ð", control or zero-width characters, or a combining mark (NFC Vietnamese has none: every
 # letter is precomposed, so a combining mark means NFD). A cell matching none of these is already clean.
-_SUSPECT = re.compile(r"[^\S ]|  |^ | $|[\x00-\x1f\x7f-\x9f\u00d0\u00f0\u0300-\u036f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+_SUSPECT = re.compile(r"[^\S ]|  |^ | "
+                      r"$|[\x00-\x1f\x7f-\x9f\u00d0\u00f0\u0300-\u036f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 # The same characters as one class, for the fast path (double and edge spaces are tested without a regex).
 _BAD_CHAR = re.compile("[\x00-\x1f\x7f-\xa0\u00d0\u00f0\u0300-\u036f\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]")
 # Letters only Unicode Vietnamese has: text holding one is not TCVN3/VNI read as Latin-1.
@@ -131,7 +133,8 @@ def _check_column(ck: Checker, table: Table, column: Column, rule: ColumnCheck, 
                 ck.error(table, record, key, "required", message)
             continue
         if value.__class__ is CellError:
-            ck.error(table, record, key, "error_value", f"Ô có giá trị lỗi {value.code}; hãy xóa công thức hoặc nhập lại giá trị đúng.")
+            ck.error(table, record, key, "error_value", f"Ô có giá trị lỗi {value.code}; hãy xóa công thức hoặc nhập lại giá trị "
+                     "đúng.")
             continue
         if check is not None and not (fine(value) and key not in record.raw):
             check(record, value)
@@ -238,7 +241,8 @@ def _phones(ck: Checker, table: Table, column: Column) -> ColumnCheck:
         elif result.kind == "old_mobile":
             ck.warning(
                 table, record, key, "old_phone",
-                f"Số điện thoại “{shown(value)}” là số di động 11 chữ số cũ (trước năm 2018); số mới là “{result.suggestion}”, hãy hỏi lại người dân và cập nhật.",
+                f"Số điện thoại “{shown(value)}” là số di động 11 chữ số cũ (trước năm 2018); số mới là “{result.suggestion}”, "
+                       "hãy hỏi lại người dân và cập nhật.",
             )
         elif result.kind != "blank":
             ck.error(table, record, key, "bad_phone", f"Số điện thoại “{shown(value)}” không đúng: {PHONE_RULE}.")
@@ -286,16 +290,20 @@ def text_problems(value: str, raw: Any = None, *, limit: int = SHORT_LIMIT, form
     problems: list[tuple[str, str, str]] = []
     size = len(value)
     if size > EXCEL_CELL_LIMIT:
-        problems.append((ERROR, "too_long", f"Nội dung dài {size:,} ký tự, quá giới hạn {EXCEL_CELL_LIMIT:,} ký tự của một ô Excel; hãy rút gọn.".replace(",", ".")))
+        problems.append((ERROR, "too_long", f"Nội dung dài {size:,} ký tự, quá giới hạn {EXCEL_CELL_LIMIT:,} ký tự của một ô "
+                         "Excel; hãy rút gọn.".replace(",", ".")))
     elif size > limit:
-        problems.append((WARNING, "too_long", f"Nội dung dài {size:,} ký tự, dài bất thường cho cột này (quá {limit:,} ký tự); hãy kiểm tra có dán nhầm không.".replace(",", ".")))
+        problems.append((WARNING, "too_long", f"Nội dung dài {size:,} ký tự, dài bất thường cho cột này (quá {limit:,} ký tự); "
+                         "hãy kiểm tra có dán nhầm không.".replace(",", ".")))
     decomposed = (isinstance(raw, str) and not is_nfc(raw)) or not is_nfc(value)
     suspect = decomposed or _SUSPECT.search(value) is not None
     if suspect:
         if has_control_chars(value):
-            problems.append((WARNING, "control_chars", "Ô chứa ký tự điều khiển không in được (thường do sao chép từ phần mềm khác); hãy xóa các ký tự đó hoặc gõ lại nội dung."))
+            problems.append((WARNING, "control_chars", "Ô chứa ký tự điều khiển không in được (thường do sao chép từ phần mềm "
+                             "khác); hãy xóa các ký tự đó hoặc gõ lại nội dung."))
         if decomposed:
-            problems.append((WARNING, "nfd", f"Chữ trong ô được mã hóa kiểu tổ hợp (NFD) nên có thể không tìm thấy, không sắp xếp đúng; nút “{FIX_BUTTON}” chuyển về dạng chuẩn."))
+            problems.append((WARNING, "nfd", "Chữ trong ô được mã hóa kiểu tổ hợp (NFD) nên có thể không tìm thấy, không sắp "
+                             f"xếp đúng; nút “{FIX_BUTTON}” chuyển về dạng chuẩn."))
         target = clean(value)
         composed = nfc(value)
         fixed_d = composed
@@ -304,15 +312,19 @@ def text_problems(value: str, raw: Any = None, *, limit: int = SHORT_LIMIT, form
         if "ð" in composed and "ð" not in target:
             fixed_d = fixed_d.replace("ð", "đ")
         if fixed_d != composed:
-            problems.append((WARNING, "wrong_d", f"Ô dùng chữ “Ð” (chữ eth) thay cho chữ “Đ”: nên là “{shown(target)}”; nút “{FIX_BUTTON}” sửa được."))
+            problems.append((WARNING, "wrong_d", f"Ô dùng chữ “Ð” (chữ eth) thay cho chữ “Đ”: nên là “{shown(target)}”; nút "
+                             f"“{FIX_BUTTON}” sửa được."))
         if fixed_d != target:
-            problems.append((WARNING, "spaces", f"Ô có khoảng trắng thừa (ở đầu, ở cuối hoặc nhiều dấu cách liền nhau): nên là “{shown(target)}”; nút “{FIX_BUTTON}” sửa được."))
+            problems.append((WARNING, "spaces", "Ô có khoảng trắng thừa (ở đầu, ở cuối hoặc nhiều dấu cách liền nhau): nên là "
+                             f"“{shown(target)}”; nút “{FIX_BUTTON}” sửa được."))
     encoding = legacy_of(value)
     if encoding:
         converted, used = repaired_text(value)
         hint = f": nên là “{shown(converted)}”; nút “{FIX_BUTTON}” sửa được" if used else "; hãy gõ lại bằng bảng mã Unicode"
-        problems.append((ERROR, "legacy_encoding", f"Chữ trong ô được gõ bằng bảng mã cũ {LEGACY_NAMES.get(encoding, encoding)} nên hiển thị sai{hint}."))
+        problems.append((ERROR, "legacy_encoding", f"Chữ trong ô được gõ bằng bảng mã cũ {LEGACY_NAMES.get(encoding, encoding)} "
+                         f"nên hiển thị sai{hint}."))
     if formulas and value[:1] in _FORMULA_START and formula_like(value):
         first = value.lstrip()[:1]
-        problems.append((WARNING, "formula_like", f"Nội dung bắt đầu bằng “{first}”: khi dán hoặc nhập sang tệp khác, Excel có thể hiểu là công thức; hãy bỏ dấu “{first}” ở đầu hoặc thêm chữ phía trước."))
+        problems.append((WARNING, "formula_like", f"Nội dung bắt đầu bằng “{first}”: khi dán hoặc nhập sang tệp khác, Excel có "
+                         f"thể hiểu là công thức; hãy bỏ dấu “{first}” ở đầu hoặc thêm chữ phía trước."))
     return problems

@@ -27,7 +27,8 @@ def _slip_dates(ck: Checker) -> None:
         if received is not None and received > conference:
             ck.error(
                 slips, record, "ngay_nhan", "slip_after_conference",
-                f"Ngày nhận {shown(received)} sau ngày hội nghị {shown(conference)}; phiếu đăng ký phải nhận trước hội nghị, hãy kiểm tra lại ngày "
+                f"Ngày nhận {shown(received)} sau ngày hội nghị {shown(conference)}; phiếu đăng ký phải nhận trước hội nghị, hãy "
+                     "kiểm tra lại ngày "
                 "(ý kiến nêu tại hội nghị thì nhập ở trang Kiến nghị với nguồn “Tại hội nghị”).",
             )
 
@@ -61,7 +62,8 @@ def _done_dates(ck: Checker) -> None:
             if done is not None and done > today:
                 ck.error(
                     table, record, "ngay_hoan_thanh", "done_in_future",
-                    f"Ngày hoàn thành {shown(done)} chưa đến (hôm nay là {shown(today)}); hãy nhập ngày đã thực hiện xong, hoặc để trống nếu chưa xong.",
+                    f"Ngày hoàn thành {shown(done)} chưa đến (hôm nay là {shown(today)}); hãy nhập ngày đã thực hiện xong, hoặc "
+                         "để trống nếu chưa xong.",
                 )
 
 
@@ -76,6 +78,7 @@ def _answers(ck: Checker) -> None:
         if answer is None or (isinstance(answer, str) and not answer.strip()):
             ck.warning(
                 table, record, "noi_dung_tra_loi", "answer_missing",
-                f"Kiến nghị có trạng thái “{shown(status)}” nhưng chưa ghi Nội dung trả lời; hãy nhập nội dung đã trả lời cho người dân.",
+                f"Kiến nghị có trạng thái “{shown(status)}” nhưng chưa ghi Nội dung trả lời; hãy nhập nội dung đã trả lời cho "
+                       "người dân.",
             )
 

@@ -27,7 +27,7 @@ class ListIndex:
     _close: dict[str, str | None] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, key: str, values: tuple[str, ...]) -> "ListIndex":
+    def build(cls, key: str, values: tuple[str, ...]) -> ListIndex:
         by_fold: dict[str, list[str]] = {}
         for value in values:
             by_fold.setdefault(fold(value), []).append(value)

@@ -114,7 +114,8 @@ def people(ck: Checker, table: Table, *, code_key: str | None, what: str, years:
             if earlier is not None:
                 ck.warning(
                     table, record, "ho_ten", "duplicate_person",
-                    f"“{shown(name)}” trùng họ tên với {what} ở {row_ref(table, earlier, code_key)}; có thể một người được ghi hai lần, hãy kiểm tra và gộp lại nếu trùng.",
+                    f"“{shown(name)}” trùng họ tên với {what} ở {row_ref(table, earlier, code_key)}; có thể một người được ghi "
+                           "hai lần, hãy kiểm tra và gộp lại nếu trùng.",
                 )
         phone = phone_key(ck, record.values.get("dien_thoai"))
         if phone is None:
@@ -123,7 +124,8 @@ def people(ck: Checker, table: Table, *, code_key: str | None, what: str, years:
         if first is not record and first is not earlier:
             ck.warning(
                 table, record, "dien_thoai", "duplicate_person",
-                f"Số điện thoại {phone} trùng với {what} của “{shown(first.values.get('ho_ten'))}” ở {row_ref(table, first, code_key)}; "
+                f"Số điện thoại {phone} trùng với {what} của “{shown(first.values.get('ho_ten'))}” ở "
+                       f"{row_ref(table, first, code_key)}; "
                 "có thể một người được ghi hai lần, hãy kiểm tra.",
             )
 
@@ -174,7 +176,7 @@ def similar_pairs(docs: list[tuple[Record, frozenset[str]]], threshold: float = 
     for position, (record, tokens) in enumerate(docs):
         if numbers[position] not in shared:
             continue
-        match = exact.setdefault(tokens, position)
+        match: int | None = exact.setdefault(tokens, position)
         if match == position:
             match = None
             size = len(tokens)

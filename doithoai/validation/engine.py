@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from typing import Callable
+from collections.abc import Callable
 
 from .. import schema
 from ..model import BookData

@@ -11,8 +11,9 @@ Each fix is computed from what the cell holds, so applying them and planning aga
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from .. import schema
 from ..model import CellWrite, ChangeSet, Record, Table
@@ -99,13 +100,13 @@ def apply_to_book(book, fixes: list[Fix]) -> None:
             if key is not None:
                 book.settings[key] = fix.new
             continue
-        table, record = tables.get(fix.sheet), by_row.get((fix.sheet, fix.row))
-        if table is None or record is None:
+        fixed_table, fixed_record = tables.get(fix.sheet), by_row.get((fix.sheet, fix.row))
+        if fixed_table is None or fixed_record is None:
             continue
-        key = next((k for k, p in table.columns.items() if p == fix.column_index), None)
+        key = next((k for k, p in fixed_table.columns.items() if p == fix.column_index), None)
         if key is not None:
-            record.values[key] = fix.new
-            record.raw.pop(key, None)
+            fixed_record.values[key] = fix.new
+            fixed_record.raw.pop(key, None)
 
 
 def _fix_value(column: Column, value: Any, raw: Any, index: ListIndex | None) -> tuple[Any, str] | None:

@@ -31,7 +31,8 @@ def unique_codes(ck: Checker, table: Table, key: str, what: str) -> dict[str, Re
         if seen is not record:
             ck.error(
                 table, record, key, "duplicate_code",
-                f"{header} “{shown(record.values.get(key))}” trùng với {row_ref(table, seen)}; mỗi {what} cần một mã riêng, hãy đổi mã ở một trong hai dòng.",
+                f"{header} “{shown(record.values.get(key))}” trùng với {row_ref(table, seen)}; mỗi {what} cần một mã riêng, hãy "
+                     "đổi mã ở một trong hai dòng.",
             )
     return first
 
@@ -79,16 +80,18 @@ def _assignments(ck: Checker, assignments: Table, petitions: Table, by_code: dic
             if earlier is not record:
                 ck.warning(
                     assignments, record, "don_vi", "duplicate_assignment",
-                    f"Đơn vị “{shown(record.values.get('don_vi'))}” đã được giao kiến nghị “{shown(value)}” ở {row_ref(assignments, earlier)}; hãy xóa dòng thừa.",
+                    f"Đơn vị “{shown(record.values.get('don_vi'))}” đã được giao kiến nghị “{shown(value)}” ở "
+                           f"{row_ref(assignments, earlier)}; hãy xóa dòng thừa.",
                 )
         if ck.folded(record.values.get("vai_tro")) == lead:
             leads.setdefault(code, []).append(record)
-    for code, records in leads.items():
+    for records in leads.values():
         first = records[0]
         for record in records[1:]:
             ck.error(
                 assignments, record, "vai_tro", "many_lead_units",
-                f"Kiến nghị “{shown(record.values.get('ma_kien_nghi'))}” đã có đơn vị chủ trì “{shown(first.values.get('don_vi'))}” ở dòng {first.row}; "
+                f"Kiến nghị “{shown(record.values.get('ma_kien_nghi'))}” đã có đơn vị chủ trì "
+                     f"“{shown(first.values.get('don_vi'))}” ở dòng {first.row}; "
                 "mỗi kiến nghị chỉ có một đơn vị chủ trì, hãy đổi dòng này thành “Phối hợp”.",
             )
     for record in petitions.records:

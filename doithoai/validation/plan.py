@@ -44,12 +44,14 @@ def _setting(ck: Checker, setting: schema.Setting) -> None:
         if setting.required:
             ck.setting(
                 key, ERROR, "required",
-                f"Trang {schema.SETTINGS_SHEET} thiếu dòng “{setting.label}”; hãy thêm lại dòng này (cột A ghi đúng tên, cột B ghi giá trị).",
+                f"Trang {schema.SETTINGS_SHEET} thiếu dòng “{setting.label}”; hãy thêm lại dòng này (cột A ghi đúng tên, cột B "
+                       "ghi giá trị).",
             )
         return
     if is_blank(value):
         if key == "ngay_hoi_nghi":
-            ck.setting(key, ERROR, "conference_date_missing", "Chưa nhập ngày tổ chức hội nghị; hãy nhập ngày, ví dụ 12/06/2026: mọi thời hạn đều tính từ ngày này.")
+            ck.setting(key, ERROR, "conference_date_missing",
+                       "Chưa nhập ngày tổ chức hội nghị; hãy nhập ngày, ví dụ 12/06/2026: mọi thời hạn đều tính từ ngày này.")
         elif setting.required:
             ck.setting(key, ERROR, "required", f"Chưa nhập “{setting.label}”; đây là thông tin bắt buộc.")
         return
@@ -59,12 +61,14 @@ def _setting(ck: Checker, setting: schema.Setting) -> None:
     kind = setting.kind
     if kind is Kind.DATE:
         if not isinstance(value, dt.date):
-            ck.setting(key, ERROR, "bad_date", f"“{shown(value)}” không phải là ngày hợp lệ; hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 12/06/2026.")
+            ck.setting(key, ERROR, "bad_date", f"“{shown(value)}” không phải là ngày hợp lệ; hãy nhập ngày theo dạng "
+                       "ngày/tháng/năm, ví dụ 12/06/2026.")
     elif kind is Kind.INT:
         low, high = NUMBER_RANGES.get(key, (None, None))
         if value.__class__ is not int:
-            ck.setting(key, ERROR, "bad_number", f"“{shown(value)}” không phải là số nguyên; hãy nhập một số, ví dụ {setting.default or 5}.")
-        elif low is not None and not low <= value <= high:
+            ck.setting(key, ERROR, "bad_number", f"“{shown(value)}” không phải là số nguyên; hãy nhập một số, ví dụ "
+                       f"{setting.default or 5}.")
+        elif low is not None and high is not None and not low <= value <= high:
             ck.setting(key, ERROR, "bad_number", f"Giá trị {value} không hợp lý; hãy nhập số từ {low} đến {high}.")
     elif kind is Kind.TIME:
         if parse_time(value) is None:
@@ -104,7 +108,8 @@ def _unit_type(ck: Checker) -> None:
     value = ck.book.settings.get("loai_don_vi")
     if isinstance(value, str) and value.strip() and fold(value) not in {fold(t) for t in UNIT_TYPES}:
         options = ", ".join(f"“{t}”" for t in UNIT_TYPES)
-        ck.setting("loai_don_vi", WARNING, "unit_type", f"Loại đơn vị hành chính “{shown(value)}” không phải {options}; văn bản sẽ in đúng như đã ghi, hãy kiểm tra lại.")
+        ck.setting("loai_don_vi", WARNING, "unit_type", f"Loại đơn vị hành chính “{shown(value)}” không phải {options}; văn bản "
+                   "sẽ in đúng như đã ghi, hãy kiểm tra lại.")
 
 
 def _signer(ck: Checker) -> None:
@@ -115,7 +120,8 @@ def _signer(ck: Checker) -> None:
     if expected is not None and title.strip() in SIGNERS.values() and title.strip() != expected:
         ck.setting(
             "chuc_vu_ky", WARNING, "signer_mismatch",
-            f"Thẩm quyền ký “{authority.strip()}” đi với chức vụ “{expected}”, nhưng chức vụ người ký đang là “{title.strip()}”; hãy kiểm tra lại.",
+            f"Thẩm quyền ký “{authority.strip()}” đi với chức vụ “{expected}”, nhưng chức vụ người ký đang là “{title.strip()}”; "
+                   "hãy kiểm tra lại.",
         )
 
 
@@ -128,7 +134,8 @@ def _delegates(ck: Checker) -> None:
         fewer = "ít hơn" if listed < planned else "nhiều hơn"
         ck.setting(
             "so_dai_bieu_du_kien", WARNING, "delegates_vs_planned",
-            f"Số đại biểu dự kiến là {planned} nhưng trang {ck.book.delegates.name} có {listed} người, {fewer} đáng kể; hãy bổ sung danh sách hoặc sửa số dự kiến.",
+            f"Số đại biểu dự kiến là {planned} nhưng trang {ck.book.delegates.name} có {listed} người, {fewer} đáng kể; hãy bổ "
+                   "sung danh sách hoặc sửa số dự kiến.",
         )
 
 
@@ -144,7 +151,8 @@ def _speaking_time(ck: Checker) -> None:
     settings = ck.book.settings
     length = minutes_between(settings.get("gio_bat_dau"), settings.get("gio_ket_thuc"))
     if length is not None and length <= 0:
-        ck.setting("gio_ket_thuc", ERROR, "bad_time", f"Giờ kết thúc {shown(settings.get('gio_ket_thuc'))} không sau giờ bắt đầu {shown(settings.get('gio_bat_dau'))}; hãy sửa lại.")
+        ck.setting("gio_ket_thuc", ERROR, "bad_time", f"Giờ kết thúc {shown(settings.get('gio_ket_thuc'))} không sau giờ bắt đầu "
+                   f"{shown(settings.get('gio_bat_dau'))}; hãy sửa lại.")
         return
     per_speaker = settings.get("so_phut_moi_luot")
     speakers = len(ck.book.slips)
@@ -154,7 +162,9 @@ def _speaking_time(ck: Checker) -> None:
     if needed > length:
         ck.setting(
             "so_phut_moi_luot", WARNING, "speakers_exceed_time",
-            f"Có {speakers} phiếu đăng ký phát biểu, mỗi lượt {per_speaker} phút, cần {needed} phút, nhiều hơn thời gian hội nghị {length} phút "
-            f"({parse_time(settings.get('gio_bat_dau'))}–{parse_time(settings.get('gio_ket_thuc'))}); không thể để tất cả phát biểu: "
+            f"Có {speakers} phiếu đăng ký phát biểu, mỗi lượt {per_speaker} phút, cần {needed} phút, nhiều hơn thời gian hội "
+                   f"nghị {length} phút "
+            f"({parse_time(settings.get('gio_bat_dau'))}–{parse_time(settings.get('gio_ket_thuc'))}); không thể để tất cả phát "
+                   "biểu: "
             "hãy chọn ý kiến tiêu biểu theo lĩnh vực, các ý kiến còn lại trả lời bằng văn bản.",
         )
