@@ -9,16 +9,27 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .model import BookData, ChangeSet
 
 
 class WorkbookAccess(Protocol):
+    """What a job may use of a workbook; nothing else (no job reaches past this with getattr)."""
+
     source: str  # the workbook's file name, for messages
     folder: Path  # output folders are created here, next to the workbook
 
+    @property
+    def path(self) -> Path | None:
+        """The saved file, when there is one (None: a new workbook open in Excel, never saved)."""
+        ...
+
     def read(self) -> BookData: ...
+
+    def read_sheet(self, name: str) -> list[list[Any]]:
+        """Raw values of a sheet `BookData` does not carry (the share log), by the workbook's own sheet name."""
+        ...
 
     def write(self, changes: ChangeSet) -> None: ...
 
@@ -39,6 +50,11 @@ class FileWorkbook:
 
         return read_book(self.path)
 
+    def read_sheet(self, name: str) -> list[list[Any]]:
+        from .io.reader import read_sheets
+
+        return next(iter(read_sheets(self.path, [name]).values()), [])
+
     def write(self, changes: ChangeSet) -> None:
         from .io.writer import apply_changes
 
@@ -50,6 +66,10 @@ class FileWorkbook:
 
     def __repr__(self) -> str:
         return f"FileWorkbook({str(self.path)!r})"
+
+
+if TYPE_CHECKING:  # both access objects satisfy the protocol (checked by mypy)
+    _file: type[WorkbookAccess] = FileWorkbook
 
 
 def stderr_progress(message: str) -> None:

@@ -96,14 +96,15 @@ def _documents(*kinds: str) -> Callable[[Any], str]:
 
 
 def _share(access) -> str:
-    from .share import share
+    from .mttq.share import share
 
     return share(access).summary
 
 
 def _merge_back(access) -> str:
-    from .mergeback import latest_returned_copy, merge_back
-    from .share import RETURN_FOLDER
+    from .mttq.mergeback import merge_back
+    from .mttq.returned import latest_returned_copy
+    from .mttq.spec import RETURN_FOLDER
 
     # Made on the first click, so staff find where to put the committee's copy.
     (access.folder / RETURN_FOLDER).mkdir(exist_ok=True)

@@ -79,7 +79,7 @@ def _documents(access, out, today, result) -> None:
 
 
 def _share(access, out, today, result) -> None:
-    from .share import share
+    from .mttq.share import share
 
     outcome = share(access)
     result.outputs.append(("Bản chia sẻ cho Ủy ban MTTQ", outcome.path))

@@ -123,6 +123,18 @@ def residential_area(address: object) -> str | None:
     return ", ".join(parts) or None
 
 
+def residential_group(group: object, address: object) -> str | None:
+    """What a copy shows of where a person lives: the `Tổ dân phố, thôn` cell when it holds only a group,
+    else the group cut from the address; None when neither names one."""
+    if isinstance(group, str) and group.strip():
+        cut = residential_area(group)
+        if cut:
+            return cut
+        if looks_like_group_name(group):
+            return " ".join(group.split())
+    return residential_area(address)
+
+
 def looks_like_group_name(text: object) -> bool:
     """A bare group name typed in a "Tổ dân phố, thôn" column ("Cẩm Khê A"): no digits beyond a short
     group number, no street or admin words. Used to keep such a name when it carries no group word."""
@@ -165,7 +177,7 @@ def mask_id_number(number: str) -> str:
     return digits[:3] + "*" * (len(digits) - 5) + digits[-2:]
 
 
-def _phone_digits(text: str) -> str:
+def phone_digits(text: str) -> str:
     digits = re.sub(r"\D", "", text)
     if digits.startswith("84") and len(digits) in (11, 12):
         digits = "0" + digits[2:]
@@ -177,7 +189,7 @@ def mask_text(text: str) -> tuple[str, list[Masked]]:
     found: list[Masked] = []
 
     def phone(match: re.Match) -> str:
-        masked = mask_phone(_phone_digits(match.group()))
+        masked = mask_phone(phone_digits(match.group()))
         found.append(Masked(PHONE, masked))
         return masked
 

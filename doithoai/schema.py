@@ -381,12 +381,11 @@ CALENDAR_FIRST_COLUMN = len(LISTS) + 2  # 1-based: one blank column after the li
 
 GUIDE_SHEET = "Hướng dẫn"
 CHECK_SHEET = "Kiểm tra"  # written by `validate`, not part of the template
-# Written by `share`, not part of the template: one row per copy made for the Ủy ban MTTQ, so that
-# `merge-back` accepts only copies made from this workbook (by export id) and knows which petitions each held
-# and what each row showed (a short fingerprint per row, in the order of the codes).
+# Written by `share`, not part of the template: one row per petition of each copy made for the Ủy ban MTTQ,
+# so that `merge-back` accepts only copies made from this workbook (by export id) and knows which petitions
+# each held and what each row showed (a short fingerprint). Layout and the older layout: doithoai/mttq/log.py.
 SHARE_LOG_SHEET = "Nhật ký chia sẻ MTTQ"
-SHARE_LOG_HEADER = ("Mã bản chia sẻ", "Thời điểm tạo", "Tên tệp", "Số kiến nghị", "Mã kiến nghị đã chia sẻ",
-                    "Dấu kiểm tra từng dòng")
+SHARE_LOG_HEADER = ("Mã bản chia sẻ", "Thời điểm tạo", "Tên tệp", "Số kiến nghị", "Mã kiến nghị", "Dấu kiểm tra")
 
 SHEET_ORDER: tuple[str, ...] = (
     GUIDE_SHEET,

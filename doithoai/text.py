@@ -24,6 +24,11 @@ def has_control_chars(s: str) -> bool:
     return bool(_CONTROL.search(s))
 
 
+def strip_control(s: str) -> str:
+    """The text without the control characters of `has_control_chars` (an .xlsx cannot hold C0 ones)."""
+    return _CONTROL.sub("", s)
+
+
 def fix_d(s: str) -> str:
     """"Ð" (U+00D0, Icelandic eth) typed or converted where the Vietnamese "Đ" (U+0110) was meant.
 

@@ -25,7 +25,7 @@ import datetime as dt
 import sys
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import BookData, CellWrite, ChangeSet, ConditionalFormat, RowWrite, SheetWrite
 
@@ -329,3 +329,9 @@ def _address_chunks(cells: list[str]) -> list[str]:
             candidate = cell
         current = candidate
     return chunks + ([current] if current else [])
+
+
+if TYPE_CHECKING:  # satisfies the jobs' protocol (checked by mypy)
+    from .access import WorkbookAccess
+
+    _xlwings: type[WorkbookAccess] = XlwingsWorkbook

@@ -275,7 +275,7 @@ def test_share_copy_writes_the_copy_next_to_the_workbook(demo_path, in_tmp):
 def test_import_notes_brings_the_committee_s_notes_into_the_open_workbook(tmp_book, in_tmp):
     import openpyxl
 
-    from doithoai.share import share
+    from doithoai.mttq.share import share
 
     shared = share(FileWorkbook(tmp_book), in_tmp / "ban.xlsx")
     returned = in_tmp / "MTTQ gửi lại" / "ban MTTQ gui lai.xlsx"

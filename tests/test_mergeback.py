@@ -19,7 +19,8 @@ from doithoai.access import FileWorkbook
 from doithoai.commands import merge_back as merge_command
 from doithoai.errors import DoithoaiError, ExitStatus
 from doithoai.io.reader import read_book, read_sheets
-from doithoai.mergeback import (
+from doithoai.mttq.mergeback import merge_back
+from doithoai.mttq.result import (
     ADDED_ROW,
     BAD_DATE,
     DELETED_ROW,
@@ -28,11 +29,12 @@ from doithoai.mergeback import (
     NOTE_DIFFERS,
     PROTECTED_CHANGED,
     UNKNOWN_CODE,
-    latest_returned_copy,
-    merge_back,
-    read_copy,
 )
-from doithoai.share import COVER_SHEET, EXPORT_ID_LABEL, RETURN_FOLDER, code_key, parse_log, row_fingerprint, share
+from doithoai.mttq.returned import latest_returned_copy, read_copy
+from doithoai.mttq.log import parse_log
+from doithoai.mttq.projection import code_key, row_fingerprint
+from doithoai.mttq.share import share
+from doithoai.mttq.spec import COVER_SHEET, EXPORT_ID_LABEL, RETURN_FOLDER
 
 NOW = dt.datetime(2026, 6, 20, 9, 30)
 NOTE = "Ý kiến giám sát"

@@ -25,16 +25,9 @@ from doithoai.commands import share as share_command
 from doithoai.errors import DoithoaiError, ExitStatus
 from doithoai.io.reader import read_book, read_sheets
 from doithoai.privacy import ID_NUMBER, PHONE, looks_like_group_name, mask_id_number, mask_text, residential_area
-from doithoai.share import (
-    COVER_SHEET,
-    EXPORT_ID_LABEL,
-    NOTE_KEYS,
-    SHARE_FOLDER,
-    SHARED_PETITIONS,
-    SHARED_SLIPS,
-    parse_log,
-    share,
-)
+from doithoai.mttq.log import parse_log
+from doithoai.mttq.share import share
+from doithoai.mttq.spec import COVER_SHEET, EXPORT_ID_LABEL, NOTE_KEYS, SHARE_FOLDER, SHARED_PETITIONS, SHARED_SLIPS
 
 NOW = dt.datetime(2026, 6, 20, 9, 30)
 
@@ -371,6 +364,10 @@ def test_second_share_appends_to_the_log_and_numbers_the_file(tmp_book):
 
 
 class MemoryAccess:
+    """Satisfies `WorkbookAccess` without a file (like a new workbook open in Excel, never saved)."""
+
+    path = None
+
     def __init__(self, book, folder: Path):
         self.book = book
         self.source = book.source
@@ -388,7 +385,7 @@ class MemoryAccess:
         self.messages.append(message)
 
     def read_sheet(self, name):
-        return None
+        return []
 
 
 def test_numbers_in_free_text_are_masked_and_listed(tmp_path):
@@ -430,7 +427,8 @@ def test_numbers_in_free_text_are_masked_and_listed(tmp_path):
     (changes,) = access.writes
     (sheet,) = changes.sheets
     assert sheet.name == schema.SHARE_LOG_SHEET and sheet.rows[1][0] == result.export_id
-    assert sheet.rows[1][4] == "KN-001, KN-002"
+    assert [row[4] for row in sheet.rows[1:]] == ["KN-001", "KN-002"]  # one row per shared petition
+    assert {row[0] for row in sheet.rows[1:]} == {result.export_id}
     assert not changes.cells
 
 

@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..access import FileWorkbook
-    from ..mergeback import merge_back
+    from ..mttq.mergeback import merge_back
 
     result = merge_back(FileWorkbook(args.book), args.file, write=not args.no_write)
     if args.json:

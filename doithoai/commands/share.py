@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..access import FileWorkbook
-    from ..share import share
+    from ..mttq.share import share
 
     result = share(FileWorkbook(args.book), args.out)
     if args.json:

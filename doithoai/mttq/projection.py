@@ -1,0 +1,190 @@
+"""What one office record looks like in the copy, and the fingerprint of a shared row. Pure.
+
+`project_record` applies the privacy rules (`doithoai.privacy`): the petitioner's address cut to the
+residential group, the slip's phone masked, numbers, e-mail addresses and street addresses in free text
+masked. Merge-back uses the same projection to tell what the committee changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import BookData, CellError, Record, cell_address
+from ..phones import mask_phone, normalize_phone
+from ..privacy import KIND_LABELS, mask_text, phone_digits, residential_group
+from ..schema import Kind, TableSheet
+from ..text import clean, has_control_chars, strip_control
+from ..values import coerce, is_blank
+from .spec import NOTE_KEYS, SHARED_PETITIONS, SHARED_SLIPS
+
+
+@dataclass(frozen=True)
+class MaskedCell:
+    """A cell of the office's workbook whose text the copy masks (a phone, an ID number, an e-mail, a street address)."""
+
+    sheet: str
+    row: int  # Excel row in the office's workbook
+    column: str  # header
+    cell: str  # address in the office's workbook
+    kind: str  # one of privacy.KIND_LABELS
+    masked: str  # what the copy shows
+
+    @property
+    def description(self) -> str:
+        return f"Trang “{self.sheet}”, ô {self.cell} ({self.column}): đã che {KIND_LABELS[self.kind]} thành {self.masked}"
+
+    def to_dict(self) -> dict[str, Any]:
+        keys = ("sheet", "row", "column", "cell", "kind", "masked")
+        return {key: getattr(self, key) for key in keys}
+
+
+@dataclass(frozen=True)
+class StrippedCell:
+    """A cell whose invisible control characters (U+0001, vertical tab…) the copy leaves out: an .xlsx cannot hold them."""
+
+    sheet: str
+    cell: str
+
+    @property
+    def description(self) -> str:
+        return f"trang “{self.sheet}”, ô {self.cell}"
+
+
+def code_key(value: Any) -> str:
+    """How petition and slip codes are matched between the workbook, the copy and the log.
+
+    Interim: NFC, control characters dropped, spaces collapsed, case-insensitive, 12.0 == 12; to be replaced
+    by `doithoai.keys` (one definition of "the same code" for every engine) when it lands.
+    """
+    return code_text(value).casefold()
+
+
+def masked_phone(value: Any) -> str | None:
+    if is_blank(value):
+        return None
+    result = normalize_phone(value)
+    if result.number:
+        return mask_phone(result.number)
+    digits = phone_digits(str(value))
+    return mask_phone(digits) if digits else None
+
+
+def slips_by_code(book: BookData) -> dict[str, Record]:
+    slips: dict[str, Record] = {}
+    for record in book.slips:
+        key = code_key(record.get("ma_phieu"))
+        if key:
+            slips.setdefault(key, record)
+    return slips
+
+
+def _slip_area(record: Record) -> str | None:
+    return residential_group(record.get("to_dan_pho"), record.get("dia_chi"))
+
+
+def _petition_area(record: Record, slips: dict[str, Record]) -> str | None:
+    area = residential_group(None, record.get("dia_chi"))
+    if area:
+        return area
+    slip = slips.get(code_key(record.get("ma_phieu")))
+    return _slip_area(slip) if slip is not None else None
+
+
+def cell_value(value: Any) -> Any:
+    """A value as the copy stores it: dates, numbers and booleans as they are, everything else as text
+    without the control characters an .xlsx cannot hold."""
+    if is_blank(value):
+        return None
+    if isinstance(value, CellError):
+        return str(value)
+    if isinstance(value, (dt.date, int, float, bool)):
+        return value
+    return strip_control(str(value))
+
+
+def code_text(value: Any) -> str:
+    """A code as the copy and the share log write it: clean text, single spaces, no control characters."""
+    if is_blank(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(clean(strip_control(str(value))).split())
+
+
+def compare_value(value: Any) -> Any:
+    """A cell value as compared between a copy and the workbook (what re-saving may change is forgiven)."""
+    if is_blank(value):
+        return None
+    if isinstance(value, CellError):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        return clean(strip_control(value))
+    return value
+
+
+def row_fingerprint(values: dict[str, Any]) -> str:
+    """A short fingerprint of what a `Kiến nghị` row of the copy shows outside the two supervision columns.
+
+    Taken when the copy is made and again from the returned copy: equal means the committee changed no
+    locked cell of that row, whatever the office changed in its workbook since.
+    """
+    parts = []
+    for column in SHARED_PETITIONS.columns:
+        if column.key in NOTE_KEYS:
+            continue
+        value = compare_value(coerce(column.kind, values.get(column.key)))
+        parts.append(value.isoformat() if isinstance(value, dt.date) else repr(value))
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
+
+
+def project_record(
+    book: BookData,
+    spec: TableSheet,
+    record: Record,
+    slips: dict[str, Record] | None = None,
+    stripped: list[StrippedCell] | None = None,
+) -> tuple[dict[str, Any], list[MaskedCell]]:
+    """The values one office record shows in the copy's sheet `spec`, and the cells in which text was masked.
+
+    Cells whose control characters were left out are appended to `stripped` when it is given.
+    """
+    table = book.tables[spec.key]  # the shared specs keep their table's key
+    values: dict[str, Any] = {}
+    masked: list[MaskedCell] = []
+
+    def address(key: str) -> str:
+        office_column = table.columns.get(key)
+        return cell_address(record.row, office_column) if office_column else ""
+
+    for column in spec.columns:
+        key = column.key
+        raw = record.get(key)
+        if stripped is not None and isinstance(raw, str) and has_control_chars(raw):
+            stripped.append(StrippedCell(table.spec.name, address(key)))
+        if spec is SHARED_PETITIONS and key == "dia_chi":
+            value = _petition_area(record, slips if slips is not None else slips_by_code(book))
+        elif spec is SHARED_SLIPS and key == "to_dan_pho":
+            value = _slip_area(record)
+        elif spec is SHARED_SLIPS and key == "dien_thoai":
+            value = masked_phone(raw)
+        elif column.kind is Kind.CODE:  # shown exactly as the share log records it, so merge-back finds it
+            values[key] = code_text(raw) or None
+            continue
+        else:
+            value = raw
+        value = cell_value(value)
+        if isinstance(value, str) and not (spec is SHARED_SLIPS and key == "dien_thoai"):
+            value, found = mask_text(value)
+            header = table.spec.column(key).header
+            masked.extend(MaskedCell(table.spec.name, record.row, header, address(key), item.kind, item.masked) for item in found)
+        values[key] = value
+    return values, masked
