@@ -19,7 +19,9 @@ from doithoai.access import FileWorkbook
 from doithoai.commands import merge_back as merge_command
 from doithoai.errors import DoithoaiError, ExitStatus
 from doithoai.io.reader import read_book, read_sheets
+from doithoai.mttq.log import parse_log
 from doithoai.mttq.mergeback import merge_back
+from doithoai.mttq.projection import code_key, row_fingerprint
 from doithoai.mttq.result import (
     ADDED_ROW,
     BAD_DATE,
@@ -31,8 +33,6 @@ from doithoai.mttq.result import (
     UNKNOWN_CODE,
 )
 from doithoai.mttq.returned import latest_returned_copy, read_copy
-from doithoai.mttq.log import parse_log
-from doithoai.mttq.projection import code_key, row_fingerprint
 from doithoai.mttq.share import share
 from doithoai.mttq.spec import COVER_SHEET, EXPORT_ID_LABEL, RETURN_FOLDER
 

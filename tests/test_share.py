@@ -24,10 +24,10 @@ from doithoai.access import FileWorkbook
 from doithoai.commands import share as share_command
 from doithoai.errors import DoithoaiError, ExitStatus
 from doithoai.io.reader import read_book, read_sheets
-from doithoai.privacy import ID_NUMBER, PHONE, looks_like_group_name, mask_id_number, mask_text, residential_area
 from doithoai.mttq.log import parse_log
 from doithoai.mttq.share import share
 from doithoai.mttq.spec import COVER_SHEET, EXPORT_ID_LABEL, NOTE_KEYS, SHARE_FOLDER, SHARED_PETITIONS, SHARED_SLIPS
+from doithoai.privacy import ID_NUMBER, PHONE, looks_like_group_name, mask_id_number, mask_text, residential_area
 
 NOW = dt.datetime(2026, 6, 20, 9, 30)
 
