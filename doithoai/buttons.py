@@ -1,18 +1,24 @@
 """The workbook's buttons: one handler per button in `doithoai.controls.BUTTONS`, run by xlwings.
 
-Each macro in `macros/doithoai.bas` is one line, `RunPython "import doithoai.buttons as b; b.<handler>()"`.
-A handler takes the workbook (`xw.Book.caller()` when Excel calls it, any xlwings `Book` otherwise), calls
-the same job function as the matching command, shows one Vietnamese message box, and returns that text.
-A problem the office can act on is shown as its Vietnamese sentence; anything else as a short apology,
-with the traceback appended to `doithoai-loi.log` beside the workbook.
+Each macro in `macros/doithoai.bas` checks the workbook's interpreter (`xlwings.conf`), then starts Python:
+on Windows through the `doithoai-click` launcher (`click()` below, via xlwings' `RunFrozenPython`), else with
+`RunPython "import doithoai.buttons as b; b.<handler>()"`. A handler takes the workbook (`xw.Book.caller()`
+when Excel calls it, any xlwings `Book` otherwise), calls the same job function as the matching command,
+shows one Vietnamese message box, and returns that text. A problem the office can act on is shown as its
+Vietnamese sentence; anything else as a short apology, with the traceback appended to `doithoai-loi.log`
+beside the workbook. A failure before the job (no caller, an unsaved or OneDrive-URL workbook, a missing
+library) is one Vietnamese sentence too.
 
-Every click starts a fresh Python, so this module imports only the standard library at the top: xlwings,
-pandas, docxtpl and matplotlib load inside the job that needs them (`benchmarks/import_time.py`).
+Every click starts a fresh Python, so this module imports only the standard library at the top, and imports
+xlwings with the optional libraries it would pull in for converters the buttons never use (pandas, numpy,
+matplotlib, PIL, plotly) held back; docxtpl, openpyxl and matplotlib load inside the job that needs them
+(`benchmarks/import_time.py`, `tests/test_buttons.py` checks the list of modules a click imports).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,6 +26,10 @@ from typing import Any
 TITLE = "Đối thoại"
 LOG_FILE = "doithoai-loi.log"
 MAX_MESSAGE = 900  # Excel's message box shows about 1,024 characters
+
+# xlwings imports these at its own import when they are installed, only to register converters (DataFrame,
+# ndarray, figures) that XlwingsWorkbook never uses: it reads and writes plain lists. About 1.4 s per click.
+OPTIONAL_FOR_XLWINGS = ("pandas", "numpy", "matplotlib", "PIL", "plotly")
 
 
 # -- the buttons, in the order of work (names as in controls.BUTTONS) ---------------------------------------
@@ -116,15 +126,86 @@ def _merge_back(access) -> str:
 # -- the frame every click runs in -----------------------------------------------------------------------
 
 
+def import_xlwings():
+    """xlwings, imported with its optional libraries held back (see OPTIONAL_FOR_XLWINGS).
+
+    Safe because the buttons use only list values; each library is held back only while xlwings imports and
+    only when nothing has imported it yet, so a job that needs pandas or matplotlib later imports it as usual.
+    """
+    if "xlwings" in sys.modules:
+        return sys.modules["xlwings"]
+    held = [name for name in OPTIONAL_FOR_XLWINGS if name not in sys.modules]
+    for name in held:
+        sys.modules[name] = None  # type: ignore[assignment]  # "import pandas" raises ImportError, which xlwings expects
+    try:
+        import xlwings
+    finally:
+        for name in held:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
+    return xlwings
+
+
+def _caller():
+    """The workbook whose button was clicked, or a DoithoaiError saying in Vietnamese why there is none."""
+    from .errors import UnusableFile
+
+    try:
+        xw = import_xlwings()
+    except ImportError as exc:
+        raise UnusableFile(
+            f"Máy này thiếu thư viện xlwings mà các nút cần ({exc}). Hãy chạy lại bộ cài Đối thoại (install.bat), "
+            "hoặc dùng chương trình “Đối thoại” trên màn hình."
+        ) from exc
+    try:
+        book = xw.Book.caller()
+    except Exception as exc:
+        raise UnusableFile(
+            "Không nhận ra sổ đang bấm nút. Hãy đóng các cửa sổ Excel khác, mở lại sổ rồi bấm nút lần nữa."
+        ) from exc
+    return book
+
+
+def _folder_access(book):
+    """XlwingsWorkbook over the clicked workbook, refusing one without a folder on this computer."""
+    from .errors import UnusableFile
+    from .xlwings_access import XlwingsWorkbook
+
+    try:
+        fullname = str(book.fullname)
+    except Exception as exc:  # xlwings could not turn a OneDrive/SharePoint address into a folder
+        raise UnusableFile(_ONLINE) from exc
+    if "://" in fullname:
+        raise UnusableFile(_ONLINE)
+    if not Path(fullname).is_absolute():
+        raise UnusableFile("Sổ chưa được lưu vào máy: hãy lưu sổ (Ctrl+S) vào một thư mục, rồi bấm nút lần nữa.")
+    return XlwingsWorkbook(book)
+
+
+_ONLINE = (
+    "Sổ đang mở từ OneDrive hoặc SharePoint dưới dạng địa chỉ web, nên phần mềm không biết thư mục để ghi văn bản. "
+    "Hãy lưu một bản sổ vào thư mục trên máy (ví dụ D:\\DoiThoai), mở bản đó rồi bấm nút lần nữa."
+)
+
+
 def _click(book, job: Callable[[Any], str]) -> str:
     from .errors import DoithoaiError
     from .xlwings_access import XlwingsWorkbook
 
-    if book is None:
-        import xlwings as xw
-
-        book = xw.Book.caller()
-    access = XlwingsWorkbook(book)
+    try:  # everything before the job: its failures are sentences too, never a traceback
+        if book is None:
+            book = _caller()
+            access = _folder_access(book)
+        else:
+            access = XlwingsWorkbook(book)
+    except DoithoaiError as exc:
+        _alert(book, exc.message)
+        return exc.message
+    except Exception as exc:
+        message = (f"Không bắt đầu được ({type(exc).__name__}: {exc}). Hãy lưu sổ vào một thư mục trên máy, mở lại "
+                   "rồi bấm nút lần nữa; nếu vẫn lỗi, chạy “doithoai doctor” và gửi kết quả cho bộ phận kỹ thuật.")
+        _alert(book, message)
+        return message
     try:
         message = job(access)
     except DoithoaiError as exc:
@@ -140,8 +221,41 @@ def _click(book, job: Callable[[Any], str]) -> str:
     return message
 
 
+def click(argv: list[str] | None = None) -> int:
+    """`doithoai-click HANDLER --wb=… --from_xl=1 …`: what a Windows button runs (xlwings' RunFrozenPython).
+
+    Always exits 0: a non-zero exit would make xlwings show its log file, read in the ANSI code page.
+    """
+    from .controls import BUTTONS
+
+    args = sys.argv[1:] if argv is None else argv
+    handlers = {button.handler for button in BUTTONS}
+    name = next((a for a in args if not a.startswith("-")), "")
+    if name not in handlers:
+        _native_alert(f"Nút không hợp lệ: “{name}”. Hãy dùng sổ mới tạo bằng lệnh doithoai new.")
+        return 0
+    globals()[name]()
+    return 0
+
+
+def _native_alert(message: str) -> None:
+    """A message box without xlwings (Windows' own, Unicode), else stderr."""
+    if sys.platform == "win32":
+        try:
+            import ctypes
+
+            ctypes.windll.user32.MessageBoxW(0, message, TITLE, 0x30 | 0x40000)  # warning icon, on top of Excel
+            return
+        except Exception:
+            pass
+    print(message, file=sys.stderr)
+
+
 def _alert(book, message: str) -> None:
     shown = message if len(message) <= MAX_MESSAGE else message[:MAX_MESSAGE].rsplit("\n", 1)[0] + "\n…"
+    if book is None:
+        _native_alert(shown)
+        return
     try:
         book.app.alert(shown, title=TITLE)
     except Exception:  # no message box on this engine: the returned text is all there is

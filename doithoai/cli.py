@@ -19,6 +19,8 @@ from .errors import DoithoaiError, ExitStatus
 COMMAND_MODULES: tuple[str, ...] = (
     "new",
     "demo",
+    "connect",
+    "doctor",
     "validate",
     "fix",
     "deadlines",

@@ -27,8 +27,11 @@ def build_sample_workbook(path: Path) -> Path:
     from .resources import vba_project
     from .sample import sample_conference
     from .template import build_workbook
+    from .xlwings_conf import this_machine
+
     path = Path(path)
-    atomic_save(path, lambda temp: build_workbook(temp, data=sample_conference(), vba_project=vba_project(), buttons=BUTTONS))
+    conf = this_machine()  # the buttons run the Python that made the demo
+    atomic_save(path, lambda temp: build_workbook(temp, data=sample_conference(), vba_project=vba_project(), buttons=BUTTONS, conf=conf))
     return path
 
 

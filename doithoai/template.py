@@ -96,8 +96,12 @@ def build_workbook(
     *,
     vba_project: bytes | None = None,
     buttons: Sequence[ButtonLike] = (),
+    conf: Sequence[tuple[str, str]] | None = None,
 ) -> None:
     """Write the workbook to `target`: an .xlsm with `vba_project` (the bytes of a vbaProject.bin), else an .xlsx.
+
+    An .xlsm also gets the very hidden `xlwings.conf` sheet (`doithoai.xlwings_conf`): `conf` rows, by default
+    the template's, whose empty interpreter makes the buttons ask for `doithoai connect`.
 
     With no `data`: the blank template (settings defaults, the default milestones and calendar, empty tables).
     In `data`, a missing setting takes its default, a table given as None (or missing) is empty except
@@ -121,7 +125,7 @@ def build_workbook(
     }
     workbook = xlsxwriter.Workbook(target, options)
     try:
-        _Builder(workbook, data).build(vba_project, buttons)
+        _Builder(workbook, data).build(vba_project, buttons, conf)
     finally:
         workbook.close()
 
@@ -300,7 +304,9 @@ class _Builder:
 
     # -- the workbook ------------------------------------------------------------------------------
 
-    def build(self, vba_project: bytes | None, buttons: Sequence[ButtonLike]) -> None:
+    def build(
+        self, vba_project: bytes | None, buttons: Sequence[ButtonLike], conf: Sequence[tuple[str, str]] | None = None
+    ) -> None:
         self.wb.set_properties(
             {
                 "title": "Sổ theo dõi hội nghị đối thoại giữa Chủ tịch UBND với Nhân dân",
@@ -324,7 +330,22 @@ class _Builder:
         for spec in schema.TABLE_SHEETS:
             self.table_sheet(sheets[spec.name], spec, self.records(spec))
         self.lists_sheet(sheets[schema.LISTS_SHEET])
+        if vba_project is not None:
+            self.conf_sheet(conf)
         sheets[schema.GUIDE_SHEET].activate()
+
+    def conf_sheet(self, conf: Sequence[tuple[str, str]] | None) -> None:
+        """xlwings' settings sheet, last and very hidden: keys from A1 down, values in B (see xlwings_conf)."""
+        from .xlwings_conf import CONF_SHEET, TEMPLATE_ENTRIES
+
+        ws = self.wb.add_worksheet(CONF_SHEET)
+        for row, (key, value) in enumerate(TEMPLATE_ENTRIES if conf is None else conf):
+            ws.write_string(row, 0, key)
+            if value:
+                ws.write_string(row, 1, value)
+        ws.set_column(0, 0, 30)
+        ws.set_column(1, 1, 90)
+        ws.very_hidden()
 
     def records(self, spec: TableSheet) -> list[Mapping[str, Any]]:
         tables = _part(self.data, "tables") or {}

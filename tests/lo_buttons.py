@@ -1,10 +1,17 @@
 """Run by tests/test_vba.py with a Python that has LibreOffice's `uno` (the system /usr/bin/python3).
 
     python3 lo_buttons.py WORKBOOK PROFILE_DIR
+    python3 lo_buttons.py --run PROFILE_DIR WORKBOOK...
 
-Starts a private headless LibreOffice (profile in PROFILE_DIR), opens WORKBOOK with macros never executed,
-and prints one JSON object: the document's Basic libraries, the modules and source of `VBAProject`, and
-every form control on every sheet with its label and script event bindings. Stops the LibreOffice it started.
+Starts a private headless LibreOffice (profile in PROFILE_DIR). The first form opens WORKBOOK with macros
+never executed and prints one JSON object: the document's Basic libraries, the modules and source of
+`VBAProject`, and every form control on every sheet with its label and script event bindings.
+
+`--run` opens each WORKBOOK with macros allowed, replaces xlwings' modules (LibreOffice cannot compile them)
+by STUB below, which records what the buttons' VBA calls (GetConfig reads the real `xlwings.conf` sheet;
+xlwings' FileExists is answered by LibreOffice Basic's own FileExists, which checks the real file system),
+swaps Module1's message box for a recorder, clicks every form button (invokes its bound script) and prints
+{workbook: {caption: [recorded calls in order]}}. Stops the LibreOffice it started.
 """
 
 import json
@@ -74,8 +81,98 @@ def inspect(ctx, workbook: Path) -> dict:
         doc.close(True)
 
 
+STUB = """Option VBASupport 1
+Option Explicit
+Public Recorded As String
+
+Sub StubRecord(ByVal what As String)
+    Recorded = Recorded & what & Chr(10)
+End Sub
+
+Function StubTake() As String
+    StubTake = Recorded
+    Recorded = ""
+End Function
+
+Function GetConfig(ByVal configKey As String, Optional ByVal fallback As String = "") As Variant
+    Dim sh As Object, r As Long, k As String
+    StubRecord "GetConfig:" & configKey
+    GetConfig = fallback
+    If Not ThisComponent.Sheets.hasByName("xlwings.conf") Then Exit Function
+    Set sh = ThisComponent.Sheets.getByName("xlwings.conf")
+    For r = 0 To 200
+        k = sh.getCellByPosition(0, r).getString()
+        If k = "" Then Exit Function
+        If UCase(k) = configKey Then
+            GetConfig = sh.getCellByPosition(1, r).getString()
+            Exit Function
+        End If
+    Next r
+End Function
+
+Function RunPython(ByVal command As String)
+    StubRecord "RunPython:" & command
+End Function
+
+Function RunFrozenPython(ByVal executable As String, Optional ByVal args As String = "")
+    StubRecord "RunFrozenPython:" & executable & "|" & args
+End Function
+"""
+
+
+def run_buttons(ctx, workbook: Path) -> dict:
+    import re
+
+    import uno
+
+    smgr = ctx.ServiceManager
+    desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    always = uno.getConstantByName("com.sun.star.document.MacroExecMode.ALWAYS_EXECUTE_NO_WARN")
+    args = (prop("Hidden", True), prop("MacroExecutionMode", always))
+    doc = desktop.loadComponentFromURL(workbook.resolve().as_uri(), "_blank", 0, args)
+    if doc is None:
+        raise SystemExit(f"LibreOffice could not open {workbook}")
+    try:
+        doc.BasicLibraries.loadLibrary("VBAProject")
+        library = doc.BasicLibraries.getByName("VBAProject")
+        for name in ("xlwings", "Dictionary"):
+            if library.hasByName(name):
+                library.removeByName(name)
+        library.insertByName("Stub", STUB)
+        module = library.getByName("Module1")
+        shown = 'Private Sub DoithoaiShow(ByVal message As String)\n    StubRecord "Show:" & message\nEnd Sub'
+        source = module.replace("\r\n", "\n")
+        module, count = re.subn(r"Private Sub DoithoaiShow\(.*?\nEnd Sub", lambda _: shown, source, flags=re.S)
+        if count != 1:
+            raise SystemExit("Module1 has no DoithoaiShow to replace")
+        library.replaceByName("Module1", module)
+        provider = doc.getScriptProvider()
+        take = provider.getScript("vnd.sun.star.script:VBAProject.Stub.StubTake?language=Basic&location=document")
+        take.invoke((), (), ())
+        clicks = {}
+        sheets = doc.Sheets
+        for s in range(sheets.Count):
+            forms = sheets.getByIndex(s).DrawPage.Forms
+            for f in range(forms.Count):
+                form = forms.getByIndex(f)
+                for c in range(form.Count):
+                    label = form.getByIndex(c).Label
+                    for event in form.getScriptEvents(c):
+                        if event.EventMethod == "actionPerformed":
+                            provider.getScript(event.ScriptCode).invoke((), (), ())
+                            result = take.invoke((), (), ())
+                            recorded = result[0] if isinstance(result, tuple) else result
+                            clicks[label] = [line for line in str(recorded).split("\n") if line]
+        return clicks
+    finally:
+        doc.close(True)
+
+
 def main(argv) -> int:
-    workbook, profile = Path(argv[1]), Path(argv[2])
+    if argv[1] == "--run":
+        profile, workbooks = Path(argv[2]), [Path(a) for a in argv[3:]]
+    else:
+        workbooks, profile = [Path(argv[1])], Path(argv[2])
     pipe = f"doithoai_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
     office = subprocess.Popen(
         [
@@ -89,7 +186,10 @@ def main(argv) -> int:
     )
     try:
         ctx = connect(pipe, office)
-        result = inspect(ctx, workbook)
+        if argv[1] == "--run":
+            result = {str(w): run_buttons(ctx, w) for w in workbooks}
+        else:
+            result = inspect(ctx, workbooks[0])
         try:
             ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx).terminate()
         except Exception:  # the bridge drops as LibreOffice quits

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -73,10 +76,107 @@ def test_every_button_has_its_handler():
 
 def test_importing_the_handlers_stays_light():
     code = ("import sys, doithoai.buttons; "
-            "print([m for m in ('pandas', 'numpy', 'docxtpl', 'docx', 'matplotlib', 'openpyxl', 'xlwings', 'jinja2') if m in "
-            "sys.modules])")
+            "print([m for m in ('pandas', 'numpy', 'docxtpl', 'docx', 'matplotlib', 'openpyxl', 'xlwings', 'jinja2') "
+            "if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+HEAVY = ("pandas", "numpy", "matplotlib", "PIL", "plotly", "openpyxl", "docxtpl", "docx", "jinja2", "lxml", "holidays")
+
+
+def test_a_click_imports_xlwings_without_the_heavy_libraries():
+    """What a click imports before its job starts: the handler module and xlwings (Book.caller), nothing heavy."""
+    code = (
+        "import json, sys; import doithoai.buttons as b; b.import_xlwings(); "
+        "before = sorted(sys.modules); import pandas, matplotlib; "  # a job that needs them can still import them
+        "print(json.dumps([before, pandas.__name__, matplotlib.__name__]))"
+    )
+    # As on the office's machine: no xlwings PRO licence (the tests set one for the remote engine; with it xlwings
+    # also imports its PRO reports, which need jinja2).
+    env = {k: v for k, v in os.environ.items() if k != "XLWINGS_LICENSE_KEY"}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    modules, pandas, matplotlib = json.loads(run.stdout)
+    assert "xlwings" in modules and "xlwings.main" in modules
+    top = {m.split(".")[0] for m in modules}
+    assert not top & set(HEAVY), sorted(top & set(HEAVY))
+    assert (pandas, matplotlib) == ("pandas", "matplotlib")
+
+
+def test_handlers_work_on_xlwings_imported_the_light_way(tmp_path, demo_path):
+    """The held-back libraries are not needed by what the buttons do through xlwings (a whole job, its own process)."""
+    code = (
+        "import os, sys; os.environ.setdefault('XLWINGS_LICENSE_KEY', 'noncommercial'); "
+        "import doithoai.buttons as b; b.import_xlwings(); "
+        "from doithoai.documents import pdf; pdf.soffice = lambda: None; "
+        "from tests.xlwings_books import remote_book, actions; from pathlib import Path; "
+        "book = remote_book(Path(sys.argv[1])); print(b.check_data(book)); print(b.make_notice(book)); "
+        "print('numpy' in sys.modules, len(actions(book, 'alert')))"
+    )
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run([sys.executable, "-c", code, str(demo_path)], capture_output=True, text=True, cwd=tmp_path,
+                         env={**os.environ, "PYTHONPATH": str(root)})
+    assert run.returncode == 0, run.stderr[-3000:]
+    lines = run.stdout.strip().splitlines()
+    assert lines[-1].endswith(" 2"), lines
+    assert any("Kiểm tra" in line or "lỗi" in line for line in lines[:-1]), lines
+    assert list((tmp_path / "Văn bản").rglob("*.docx")), "the notice was not made"
+
+
+class _FakeApp:
+    def __init__(self) -> None:
+        self.alerts: list[str] = []
+
+    def alert(self, prompt, title=None):
+        self.alerts.append(prompt)
+
+
+class _ExcelBook:
+    """What Excel hands over in the cases a real Excel is needed for (a OneDrive URL, an unsaved book)."""
+
+    def __init__(self, fullname) -> None:
+        self._fullname = fullname
+        self.app = _FakeApp()
+        self.name = "so.xlsm"
+
+    @property
+    def fullname(self):
+        if isinstance(self._fullname, Exception):
+            raise self._fullname
+        return self._fullname
+
+
+@pytest.mark.parametrize(
+    "fullname, words",
+    [
+        ("https://d.docs.live.net/4f1c/Documents/Sổ đối thoại.xlsm", ("OneDrive", "thư mục")),
+        (RuntimeError("Couldn't find your local OneDrive file"), ("OneDrive",)),
+        ("Book1", ("chưa được lưu",)),
+    ],
+)
+def test_failures_before_the_job_are_one_vietnamese_sentence(monkeypatch, fullname, words):
+    book = _ExcelBook(fullname)
+    monkeypatch.setattr(buttons, "_caller", lambda: book)
+    message = buttons.check_data()
+    assert book.app.alerts == [message]
+    for word in words:
+        assert word in message
+    assert "Traceback" not in message and "\n" not in message
+
+
+def test_no_caller_is_a_sentence_too(capsys):
+    message = buttons.fix_data()  # not started by Excel: xlwings has no calling workbook
+    assert message.startswith("Không nhận ra sổ")
+    assert capsys.readouterr().err.strip() == message  # no Excel: the sentence goes to stderr, no traceback
+
+
+def test_the_launcher_runs_only_known_handlers(capsys, monkeypatch):
+    called = []
+    monkeypatch.setattr(buttons, "make_memo", lambda: called.append("memo"))
+    assert buttons.click(["make_memo", "--wb=so.xlsm", "--from_xl=1", "--app=C:\\Excel", "--hwnd=1"]) == 0
+    assert called == ["memo"]
+    assert buttons.click(["__import__", "--wb=so.xlsm"]) == 0
+    assert called == ["memo"] and "không hợp lệ" in capsys.readouterr().err
 
 
 def test_check_data_writes_the_check_sheet_with_links(demo_path):

@@ -17,6 +17,7 @@ import re
 import shutil
 import struct
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -213,9 +214,17 @@ def test_module1_calls_run_python_of_the_xlwings_module(modules):
     module = modules["VBA/Module1"]
     assert PUBLIC_SUB.findall(module) == [b.macro for b in BUTTONS]
     for button in BUTTONS:
-        assert f'RunPython "import doithoai.buttons as b; b.{button.handler}()"' in module
-    assert re.search(r"^[ \t]*(Public[ \t]+)?(Sub|Function)[ \t]+RunPython[ \t]*\(", modules["VBA/xlwings"],
-                     re.MULTILINE | re.IGNORECASE)
+        body = re.search(rf"Public Sub {button.macro}\(\)\r\n(.*?)\r\nEnd Sub", module, re.S)
+        assert body and body.group(1).strip() == f'DoithoaiRun "{button.handler}"'
+    runner = re.search(r"Private Sub DoithoaiRun\(.*?End Sub", module, re.S).group(0)
+    # The interpreter check comes first; only then is Python started, one way or the other.
+    run_python = runner.index('RunPython "import doithoai.buttons as b; b." & handler')
+    assert runner.index("DoithoaiProblem()") < runner.index("RunFrozenPython") < run_python
+    assert "Exit Sub" in runner[: runner.index("RunFrozenPython")]
+    for name in ("RunPython", "RunFrozenPython", "GetConfig", "FileExists"):  # what Module1 calls in xlwings' module
+        declared = rf"^[ \t]*(Public[ \t]+)?(Sub|Function)[ \t]+{name}[ \t]*\("
+        assert re.search(declared, modules["VBA/xlwings"], re.MULTILINE | re.IGNORECASE), name
+    assert "#If" not in module and "Declare" not in module  # LibreOffice must compile it (the run test below)
 
 
 def test_no_vba_stomping(book):
@@ -383,6 +392,48 @@ def assert_libreoffice_buttons(path: Path, work: Path) -> None:
         actions = [e for e in control["events"] if e["method"] == "actionPerformed"]
         assert [(e["listener"], e["type"], e["code"]) for e in actions] == [("XActionListener", "Script",
                                                                              expected_binding(spec.macro))]
+
+
+@pytest.mark.slow
+def test_buttons_check_the_interpreter_before_starting_python(tmp_path):
+    """Every button's bound Sub, run in LibreOffice with a stand-in for xlwings' module (tests/lo_buttons.py)."""
+    from doithoai.xlwings_conf import conf_entries, write_conf
+
+    python = sys.executable
+    launcher = tmp_path / "doithoai-click.exe"
+    launcher.write_bytes(b"MZ")
+    cases = {
+        "template": None,  # not connected
+        "missing": conf_entries(str(tmp_path / "gone" / "python.exe"), platform="win32"),
+        "launcher": conf_entries(python, platform="win32", click=str(launcher)),
+        "runpython": conf_entries(python, platform="win32", click=str(tmp_path / "no-launcher.exe")),
+    }
+    books = []
+    for name, entries in cases.items():
+        path = tmp_path / f"{name}.xlsm"
+        shutil.copyfile(ROOT / "workbook" / "doithoai.xlsm", path)
+        if entries is not None:
+            write_conf(path, entries, backup=False)
+        books.append(path)
+    if not (shutil.which("soffice") and uno_python()):
+        pytest.skip("LibreOffice with python3-uno is not installed")
+    run = subprocess.run([uno_python(), str(LO_SCRIPT), "--run", str(tmp_path / "lo-profile"), *map(str, books)],
+                         capture_output=True, text=True, env={**clean_env(), "SOFFICE": shutil.which("soffice")}, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    clicks = {Path(k).stem: v for k, v in json.loads(run.stdout).items()}
+    for name in cases:
+        assert sorted(clicks[name]) == sorted(b.caption for b in BUTTONS), name
+    for button in BUTTONS:
+        template = clicks["template"][button.caption]
+        assert template[0] == "GetConfig:INTERPRETER_WIN"
+        assert [c for c in template if c.startswith("Show:")] == [f"Show:{vba.NOT_CONNECTED}"]
+        assert not any(c.startswith(("RunPython", "RunFrozenPython")) for c in template)
+        missing = clicks["missing"][button.caption]
+        assert missing[-1] == "Show:" + vba.MISSING_PYTHON.format(path=tmp_path / "gone" / "python.exe")
+        assert not any(c.startswith(("RunPython", "RunFrozenPython")) for c in missing)
+        assert clicks["launcher"][button.caption] == [
+            "GetConfig:INTERPRETER_WIN", "GetConfig:DOITHOAI_LAUNCHER_WIN", f"RunFrozenPython:{launcher}|{button.handler}"]
+        assert clicks["runpython"][button.caption][-1] == f"RunPython:import doithoai.buttons as b; b.{button.handler}()"
 
 
 # --------------------------------------------------------------------------------------------------

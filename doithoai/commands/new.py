@@ -17,8 +17,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def new_workbook(path: Path) -> Path:
-    """Copy the template to `path`; never replaces an existing file."""
+    """Copy the template to `path` and connect its buttons to this Python; never replaces an existing file."""
+    from ..io.files import atomic_save
     from ..resources import workbook_template
+    from ..xlwings_conf import this_machine, write_conf
 
     path = Path(path)
     if path.suffix == "":
@@ -29,7 +31,12 @@ def new_workbook(path: Path) -> Path:
         raise UnusableFile(f"Tệp “{path}” đã có; không ghi đè. Hãy chọn tên khác.")
     if not path.parent.exists():
         raise UnusableFile(f"Không có thư mục “{path.parent}”.")
-    shutil.copyfile(workbook_template(), path)
+    # Copied to a temporary name first: a half-made workbook never carries the final name.
+    def make(temp: Path) -> None:
+        shutil.copyfile(workbook_template(), temp)
+        write_conf(temp, this_machine(), backup=False)
+
+    atomic_save(path, make)
     return path
 
 

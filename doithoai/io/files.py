@@ -57,6 +57,10 @@ def lock_files(path: Path) -> list[Path]:
         path.with_name("~$" + name),  # Excel
         path.with_name("~$" + name[2:]),  # Excel and Word drop two characters of long names
         path.with_name(".~lock." + name + "#"),  # LibreOffice
+        # WPS Office: "~$" as Excel on Windows; on Linux ".~" replacing the first one or two characters
+        # (seen in Seafile's lock-file handling for WPS, haiwen/seadrive-fuse src/repo-tree.c).
+        path.with_name(".~" + name[1:]),
+        path.with_name(".~" + name[2:]),
     ]
     return [c for c in candidates if c.exists()]
 
@@ -64,7 +68,7 @@ def lock_files(path: Path) -> list[Path]:
 def check_not_open(path: Path) -> None:
     if lock_files(path):
         raise UnusableFile(
-            f"Tệp “{path.name}” đang mở trong Excel (hoặc LibreOffice): hãy lưu và đóng tệp rồi chạy lại; chưa có gì bị ghi."
+            f"Tệp “{path.name}” đang mở trong Excel (hoặc LibreOffice, WPS): hãy lưu và đóng tệp rồi chạy lại; chưa có gì bị ghi."
         )
 
 

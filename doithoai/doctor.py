@@ -1,0 +1,299 @@
+"""`doithoai doctor`: check this machine (and a workbook) the way a helper would, one Vietnamese line per problem.
+
+`Machine` holds what the checks look at; `Machine.here()` reads it from this computer, tests build prepared
+ones. `diagnose(machine, book)` is pure apart from reading the workbook file, and returns the problems, each
+with its fix. What it knows about:
+
+- Python: version (xlwings 0.37.8 needs 3.11+), 64-bit (no pandas/matplotlib wheels for 32-bit), the
+  libraries the package needs and xlwings at the pinned version;
+- the workbook: its `xlwings.conf` sheet (connected? to which Python? does that Python exist? is it the one
+  Đối thoại is installed in?), the launcher the Windows buttons use, the version of xlwings' VBA module inside
+  it against the installed xlwings, a non-ASCII interpreter or temporary folder (xlwings' VBA file functions
+  are ANSI), a OneDrive folder, Windows' mark of the web (`Zone.Identifier`, Excel then blocks the macros),
+  a lock file (open in Excel, LibreOffice or WPS);
+- LibreOffice, which makes the PDF copies.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import struct
+import sys
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MIN_PYTHON = (3, 11)
+_XLWINGS_DLL = re.compile(rb"xlwings(?:32|64)-(\d+\.\d+\.\d+)\.dll")
+
+
+@dataclass
+class Machine:
+    python: str  # the interpreter Đối thoại is installed in (the one the buttons should run)
+    version: tuple[int, int, int]
+    bits: int
+    platform: str
+    environ: dict[str, str]
+    packages: dict[str, str | None]  # required distribution -> installed version (None: missing)
+    required: dict[str, str]  # required distribution -> its requirement text
+    soffice: str | None
+
+    @classmethod
+    def here(cls) -> Machine:
+        from .documents.pdf import soffice
+        from .xlwings_conf import button_python
+
+        required = _requirements()
+        return cls(
+            python=button_python(),
+            version=tuple(sys.version_info[:3]),  # type: ignore[arg-type]
+            bits=struct.calcsize("P") * 8,
+            platform=sys.platform,
+            environ=dict(os.environ),
+            packages={name: _installed(name) for name in required},
+            required=required,
+            soffice=soffice(),
+        )
+
+
+@dataclass
+class Finding:
+    problem: str
+    fix: str
+
+    def line(self) -> str:
+        return f"✗ {self.problem} Cách sửa: {self.fix}"
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)  # what was looked at, for the person reading it
+
+    def add(self, problem: str, fix: str) -> None:
+        self.findings.append(Finding(problem, fix))
+
+
+def _requirements() -> dict[str, str]:
+    from importlib import metadata
+
+    try:
+        requires = metadata.requires("doithoai") or []
+    except metadata.PackageNotFoundError:
+        requires = []
+    result = {}
+    for requirement in requires:
+        if ";" in requirement:  # extras (tests, build) are not needed by the office
+            continue
+        name = re.split(r"[<>=!~ \[]", requirement, maxsplit=1)[0]
+        result[name] = requirement
+    return result
+
+
+def _installed(name: str) -> str | None:
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+# -- the workbook's xlwings VBA module -------------------------------------------------------------------------
+
+
+def _ovba_chunk(data: bytes, pos: int) -> tuple[bytes | None, int]:
+    """One MS-OVBA compressed chunk at `pos` (MS-OVBA 2.4.1), or None when the bytes there are not one."""
+    if pos + 2 > len(data):
+        return None, 0
+    header = struct.unpack_from("<H", data, pos)[0]
+    if (header >> 12) & 0b0111 != 0b011:
+        return None, 0
+    end = min(pos + (header & 0x0FFF) + 3, len(data))
+    if not header & 0x8000:
+        return bytes(data[pos + 2: pos + 2 + 4096]), pos + 2 + 4096
+    out = bytearray()
+    i = pos + 2
+    while i < end:
+        flags = data[i]
+        i += 1
+        for bit in range(8):
+            if i >= end:
+                break
+            if not flags & (1 << bit):
+                out.append(data[i])
+                i += 1
+                continue
+            if i + 2 > len(data):
+                return None, 0
+            token = struct.unpack_from("<H", data, i)[0]
+            i += 2
+            bits = max((len(out) - 1).bit_length(), 4) if len(out) > 1 else 4
+            length, offset = (token & (0xFFFF >> bits)) + 3, (token >> (16 - bits)) + 1
+            if offset > len(out):
+                return None, 0
+            for _ in range(length):
+                out.append(out[-offset])
+    return bytes(out), end
+
+
+def vba_xlwings_version(project: bytes) -> str | None:
+    """The xlwings version the VBA project's xlwings module names its DLL by, found in its compressed source.
+
+    Scans for compressed containers (signature byte 1, then a chunk header) rather than parsing the compound
+    file: the standard library has no OLE reader, and the module's Declare lines sit in its first chunks.
+    """
+    for pos in range(len(project) - 3):
+        if project[pos] != 1:
+            continue
+        text, following = _ovba_chunk(project, pos + 1)
+        if text is None:
+            continue
+        if b"xlwings" not in text:
+            continue
+        more, _ = _ovba_chunk(project, following)
+        match = _XLWINGS_DLL.search(text + (more or b""))
+        if match:
+            return match.group(1).decode("ascii")
+    return None
+
+
+def zone_identifier(path: Path) -> int | None:
+    """Windows' mark of the web: the ZoneId in the file's `Zone.Identifier` stream (3 = Internet), or None.
+
+    On NTFS `name:Zone.Identifier` opens the alternate data stream; copies to other file systems (a network
+    share, WSL) carry it as a file of that name beside the workbook, which is read the same way.
+    """
+    try:
+        text = Path(f"{path}:Zone.Identifier").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    match = re.search(r"ZoneId\s*=\s*(\d+)", text)
+    return int(match.group(1)) if match else None
+
+
+def _same_file(a: str, b: str, platform: str) -> bool:
+    if platform.startswith("win"):
+        return os.path.normcase(a.replace("/", "\\")).lower() == os.path.normcase(b.replace("/", "\\")).lower()
+    return os.path.normpath(a) == os.path.normpath(b)
+
+
+def _onedrive(path: Path, environ: dict[str, str]) -> bool:
+    roots = [environ.get(k, "") for k in ("OneDrive", "OneDriveConsumer", "OneDriveCommercial")]
+    text = str(path)
+    if any(root and text.lower().startswith(root.lower()) for root in roots):
+        return True
+    return any(part.lower().startswith("onedrive") for part in path.parts)
+
+
+# -- the checks --------------------------------------------------------------------------------------------------
+
+
+CONNECT = ("lưu và đóng sổ, kéo tệp sổ thả vào biểu tượng “Kết nối sổ Đối thoại” trên màn hình "
+           "(hoặc chạy: doithoai connect \"{book}\").")
+REINSTALL = "chạy lại bộ cài install.bat của Đối thoại (cài Python 64-bit và các thư viện đi kèm, không cần mạng)."
+
+
+def diagnose(machine: Machine, book: Path | None = None) -> Report:
+    from . import vba
+
+    report = Report()
+    windows = machine.platform.startswith("win")
+    version = ".".join(map(str, machine.version))
+    report.checked.append(f"Python: {machine.python} (phiên bản {version}, {machine.bits}-bit)")
+    if machine.version[:2] < MIN_PYTHON:
+        report.add(f"Python {version} quá cũ: Đối thoại cần Python 3.11 trở lên.", REINSTALL)
+    if machine.bits != 64:
+        report.add(f"Python đang dùng là bản {machine.bits}-bit: pandas và matplotlib không có bản cài cho loại này.", REINSTALL)
+    if windows and not machine.python.isascii():
+        report.add(f"Đường dẫn Python có chữ có dấu ({machine.python}): macro của Excel không mở được đường dẫn này.",
+                   "cài Đối thoại vào thư mục không dấu, ví dụ C:\\DoiThoai (bộ cài install.bat làm sẵn việc này).")
+    for name, installed in sorted(machine.packages.items()):
+        if installed is None:
+            report.add(f"Thiếu thư viện {name} ({machine.required.get(name, name)}).", REINSTALL)
+    xlwings = machine.packages.get("xlwings")
+    if xlwings is not None and xlwings != vba.XLWINGS_VERSION:
+        report.add(f"Thư viện xlwings là bản {xlwings}, còn Đối thoại cần đúng bản {vba.XLWINGS_VERSION}.", REINSTALL)
+    if machine.soffice is None:
+        report.add("Máy chưa có LibreOffice: văn bản chỉ có bản Word (.docx), không có bản PDF.",
+                   "cài LibreOffice (libreoffice.org, miễn phí), rồi tạo lại văn bản.")
+    else:
+        report.checked.append(f"LibreOffice: {machine.soffice}")
+    temp = machine.environ.get("TEMP", "")
+    if book is not None:
+        _check_book(report, machine, Path(book), windows, temp)
+    elif windows and temp and not temp.isascii():
+        report.checked.append(f"Thư mục tạm có chữ có dấu ({temp}): lệnh connect sẽ ghi thư mục thay thế vào sổ.")
+    return report
+
+
+def _check_book(report: Report, machine: Machine, book: Path, windows: bool, temp: str) -> None:
+    from . import vba
+    from .io.files import lock_files
+    from .xlwings_conf import CONF_SHEET, read_conf
+
+    report.checked.append(f"Sổ: {book}")
+    connect = CONNECT.format(book=book)
+    if not book.is_file():
+        report.add(f"Không thấy tệp sổ “{book}”.", "kiểm tra lại đường dẫn (đặt trong dấu ngoặc kép nếu có khoảng trắng).")
+        return
+    try:
+        conf = read_conf(book)
+        with zipfile.ZipFile(book) as archive:
+            project = archive.read("xl/vbaProject.bin") if "xl/vbaProject.bin" in archive.namelist() else None
+    except Exception:
+        report.add(f"Tệp “{book.name}” bị hỏng hoặc không phải tệp Excel.",
+                   "mở bản sao lưu gần nhất trong thư mục “Sao lưu” bên cạnh sổ.")
+        return
+    if project is None:
+        report.add(f"Sổ “{book.name}” không có macro (không phải sổ .xlsm có nút bấm).",
+                   "tạo sổ mới bằng lệnh doithoai new, hoặc dùng chương trình “Đối thoại” trên màn hình.")
+        return
+    module_version = vba_xlwings_version(project)
+    if module_version is None:
+        report.add("Không đọc được phiên bản xlwings trong mã macro của sổ.",
+                   "tạo sổ mới bằng lệnh doithoai new rồi chép dữ liệu sang.")
+    elif module_version != (machine.packages.get("xlwings") or vba.XLWINGS_VERSION):
+        installed = machine.packages.get("xlwings")
+        report.add(f"Mã macro trong sổ là của xlwings {module_version}, còn máy cài xlwings {installed}: nút không chạy được.",
+                   "tạo sổ mới bằng lệnh doithoai new (hoặc cài đúng phiên bản Đối thoại đã tạo sổ này) rồi chép dữ liệu sang.")
+    if conf is None:
+        report.add(f"Sổ chưa có trang cấu hình {CONF_SHEET} (sổ tạo bằng phiên bản cũ), nên nút chạy Python nào có trên máy.",
+                   connect)
+    else:
+        key = "INTERPRETER_MAC" if machine.platform == "darwin" else "INTERPRETER_WIN"
+        interpreter = conf.get(key, "")
+        if machine.platform != "darwin" and not windows:  # no Excel runs the buttons here: nothing to compare
+            report.checked.append(f"Sổ được kết nối lần cuối với: {conf.get('DOITHOAI_PYTHON') or '(chưa kết nối)'}")
+        else:
+            report.checked.append(f"Nút của sổ chạy: {interpreter or '(chưa kết nối)'}")
+        if machine.platform != "darwin" and not windows:
+            pass
+        elif not interpreter:
+            report.add("Sổ chưa được kết nối với Python trên máy này: bấm nút sẽ chỉ hiện thông báo.", connect)
+        elif not Path(interpreter).exists():
+            report.add(f"Nút của sổ chạy Python “{interpreter}”, nhưng tệp đó không có trên máy này.", connect)
+        elif not _same_file(interpreter, machine.python, machine.platform):
+            report.add(f"Nút của sổ chạy Python “{interpreter}”, còn Đối thoại được cài cho Python “{machine.python}”.", connect)
+        if windows:
+            if interpreter and not interpreter.isascii():
+                report.add(f"Đường dẫn Python trong sổ có chữ có dấu ({interpreter}): macro của Excel không mở được.",
+                           "cài Đối thoại vào C:\\DoiThoai bằng bộ cài install.bat, rồi " + connect)
+            launcher = conf.get("DOITHOAI_LAUNCHER_WIN", "")
+            if interpreter and not (launcher and Path(launcher).exists()):
+                report.add("Sổ chưa biết chương trình khởi động nhanh doithoai-click: mỗi lần bấm nút chậm thêm khoảng 1 giây.",
+                           connect)
+            if temp and not temp.isascii() and not conf.get("TEMP DIR"):
+                report.add(f"Thư mục tạm của Windows có chữ có dấu ({temp}): khi có lỗi, Excel không đọc được nhật ký lỗi.",
+                           connect)
+    zone = zone_identifier(book)
+    if zone is not None and zone >= 3:
+        report.add("Sổ bị Windows đánh dấu là tải từ Internet, nên Excel chặn macro (các nút không chạy).",
+                   "bấm chuột phải vào tệp sổ → Properties → đánh dấu ô Unblock → OK, rồi mở lại sổ.")
+    if _onedrive(book, machine.environ):
+        report.add("Sổ nằm trong thư mục OneDrive: khi Excel mở sổ dưới dạng địa chỉ web, nút không biết thư mục để ghi văn bản.",
+                   "chép sổ ra thư mục trên máy, ví dụ D:\\DoiThoai, và làm việc trên bản đó.")
+    if lock_files(book):
+        report.add(f"Sổ “{book.name}” đang mở trong Excel, LibreOffice hoặc WPS: lệnh và chương trình “Đối thoại” không ghi được.",
+                   "lưu và đóng sổ trước khi chạy lệnh (các nút trong Excel vẫn dùng được).")
