@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,11 @@ def test_console_script_runs_in_a_fresh_interpreter():
 def test_new_copies_the_template_and_never_overwrites(tmp_path, template_path, capsys):
     target = tmp_path / "so-moi.xlsm"
     assert main(["new", str(target)]) == 0
-    assert target.read_bytes() == template_path.read_bytes()
+    # The template's parts, except the xlwings.conf sheet that now names this Python (tests/test_connect.py).
+    with zipfile.ZipFile(target) as made, zipfile.ZipFile(template_path) as template:
+        assert made.namelist() == template.namelist()
+        changed = [n for n in made.namelist() if made.read(n) != template.read(n)]
+    assert len(changed) == 1 and changed[0].startswith("xl/worksheets/sheet"), changed
     assert main(["new", str(target)]) == 2
     assert "không ghi đè" in capsys.readouterr().err
     assert main(["new", str(tmp_path / "so.xlsx")]) == 2
