@@ -31,7 +31,8 @@ def build_sample_workbook(path: Path) -> Path:
 
     path = Path(path)
     conf = this_machine()  # the buttons run the Python that made the demo
-    atomic_save(path, lambda temp: build_workbook(temp, data=sample_conference(), vba_project=vba_project(), buttons=BUTTONS, conf=conf))
+    data, project = sample_conference(), vba_project()
+    atomic_save(path, lambda temp: build_workbook(temp, data=data, vba_project=project, buttons=BUTTONS, conf=conf))
     return path
 
 

@@ -295,5 +295,5 @@ def _check_book(report: Report, machine: Machine, book: Path, windows: bool, tem
         report.add("Sổ nằm trong thư mục OneDrive: khi Excel mở sổ dưới dạng địa chỉ web, nút không biết thư mục để ghi văn bản.",
                    "chép sổ ra thư mục trên máy, ví dụ D:\\DoiThoai, và làm việc trên bản đó.")
     if lock_files(book):
-        report.add(f"Sổ “{book.name}” đang mở trong Excel, LibreOffice hoặc WPS: lệnh và chương trình “Đối thoại” không ghi được.",
+        report.add(f"Sổ “{book.name}” đang mở trong Excel, LibreOffice hoặc WPS: lệnh và chương trình “Đối thoại” không ghi.",
                    "lưu và đóng sổ trước khi chạy lệnh (các nút trong Excel vẫn dùng được).")
