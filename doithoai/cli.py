@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "letters",
     "share",
     "merge_back",
+    "rollup",
 )
 
 

@@ -118,6 +118,13 @@ def sort_key(full_name: str) -> tuple:
     return tuple(k[0] for k in keys), tuple(k[1] for k in keys), clean(full_name)
 
 
+def place_key(name: str) -> tuple:
+    """Vietnamese alphabet order for place and unit names, word by word from the first ("Phường An Bình");
+    tones only break ties."""
+    keys = [_word_key(w) for w in clean(name).split()]
+    return tuple(k[0] for k in keys), tuple(k[1] for k in keys), clean(name)
+
+
 def formula_like(s: str) -> bool:
     """Text that Excel would run as a formula if it were typed or imported as is.
 

@@ -1,0 +1,146 @@
+"""The roll-up job: find every ward's workbook under a folder, read them in parallel, write one workbook.
+
+`rollup(folder)` is what the command and the window call. Reading and summarising a workbook
+(`_summarize_file`) runs in worker processes, one per core: each returns a picklable `UnitSummary`, or the
+Vietnamese reason the file could not be used, which is listed and never stops the others. The pure parts
+are `unit.summarize` and `aggregate.aggregate`; this module only finds, reads and writes files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import DoithoaiError, UnusableFile
+from .aggregate import Failure, Rollup, aggregate
+from .unit import UnitSummary
+
+ROLLUP_FOLDER = "Tổng hợp"  # inside the rolled-up folder: the roll-ups made (never read back as a ward)
+# Folders the tool itself creates beside a workbook: their files are copies, not wards.
+_TOOL_FOLDERS = frozenset(
+    f.casefold() for f in (ROLLUP_FOLDER, "Sao lưu", "Chia sẻ MTTQ", "MTTQ gửi lại", "Văn bản", "Mẫu văn bản")
+)
+_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def find_workbooks(folder: Path) -> list[Path]:
+    """Every .xlsx/.xlsm under `folder`, except owner files of open workbooks, hidden files and the tool's own
+    output folders; in the order of their paths, so every run sees the same list."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d.casefold() not in _TOOL_FOLDERS and not d.startswith("."))
+        for name in files:
+            if name.lower().endswith(_SUFFIXES) and not name.startswith(("~$", ".")):
+                found.append(Path(root) / name)
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def _summarize_file(job: tuple[str, str, dt.date]) -> tuple[str, UnitSummary | None, str | None]:
+    """(relative path, summary or None, reason or None): runs in a worker process."""
+    path, relative, today = job
+    from ..io.reader import read_book
+    from .unit import summarize
+
+    try:
+        return relative, summarize(read_book(Path(path)), relative, today), None
+    except DoithoaiError as exc:
+        return relative, None, exc.message
+    except Exception as exc:  # a damaged file must not stop the others; say what happened
+        return relative, None, f"Lỗi không mong đợi khi đọc sổ ({type(exc).__name__}): {exc}"
+
+
+def read_units(paths: Sequence[Path], folder: Path, today: dt.date, *, workers: int | None = None,
+               progress: Callable[[str], None] | None = None) -> tuple[list[UnitSummary], list[Failure]]:
+    jobs = [(str(p), p.relative_to(folder).as_posix(), today) for p in paths]
+    workers = min(workers or os.cpu_count() or 1, len(jobs))
+    results: list[tuple[str, UnitSummary | None, str | None]] = []
+    if workers <= 1:
+        results = [_summarize_file(job) for job in jobs]
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                # Small chunks keep both cores busy to the end when one ward's book is ten times another's.
+                for result in pool.map(_summarize_file, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
+                    results.append(result)
+                    if progress and len(results) % 25 == 0:
+                        progress(f"Đã đọc {len(results)}/{len(jobs)} sổ…")
+        except BrokenProcessPool:  # a worker died (out of memory, killed): finish what is left here
+            done = {r[0] for r in results}
+            results += [_summarize_file(job) for job in jobs if job[1] not in done]
+    units = [s for _, s, _ in results if s is not None]
+    failures = [Failure(rel, reason or "") for rel, s, reason in results if s is None]
+    return units, failures
+
+
+@dataclass
+class RollupResult:
+    path: Path
+    rollup: Rollup
+    report: Path | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        r = self.rollup
+        text = (f"Đã tổng hợp {len(r.units)} sổ của thư mục “{r.folder}” vào {self.path} "
+                f"({sum(len(u.petitions) for u in r.units)} kiến nghị, {sum(len(u.overdue) for u in r.units)} phân công quá hạn "
+                f"tính đến ngày {r.today:%d/%m/%Y}).")
+        if r.failures:
+            text += f" {len(r.failures)} tệp không đọc được, xem trang “Sổ không đọc được”."
+        if self.report:
+            text += f" Báo cáo: {self.report}."
+        return text
+
+    def to_json(self) -> dict:
+        return {
+            "path": str(self.path),
+            "report": str(self.report) if self.report else None,
+            "today": self.rollup.today.isoformat(),
+            "units": [{"file": u.file, "unit": u.unit, "petitions": len(u.petitions), "overdue": len(u.overdue)}
+                      for u in self.rollup.units],
+            "failures": [{"file": f.file, "reason": f.reason} for f in self.rollup.failures],
+        }
+
+
+def default_target(folder: Path, today: dt.date) -> Path:
+    return folder / ROLLUP_FOLDER / f"Tổng hợp đối thoại {today:%Y-%m-%d}.xlsx"
+
+
+def _save(target: Path, write: Callable[[Path], None]) -> None:
+    from ..io.files import atomic_save, backup, check_not_open
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        check_not_open(target)
+        backup(target)  # a roll-up someone annotated is kept in `Sao lưu`
+    atomic_save(target, write)
+
+
+def rollup(folder: Path | str, out: Path | str | None = None, *, today: dt.date | None = None, workers: int | None = None,
+           progress: Callable[[str], None] | None = None) -> RollupResult:
+    """Roll up every workbook under `folder` into one .xlsx."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise UnusableFile(f"Không tìm thấy thư mục “{folder}” chứa sổ của các xã, phường.")
+    today = today or dt.date.today()
+    target = Path(out) if out else default_target(folder, today)
+    # A roll-up written inside the folder is never read back as a ward's workbook.
+    paths = [p for p in find_workbooks(folder) if p.resolve() != target.resolve()]
+    if not paths:
+        raise UnusableFile(f"Thư mục “{folder}” không có sổ Excel (.xlsx, .xlsm) nào để tổng hợp.")
+    if target.suffix.lower() != ".xlsx":
+        raise UnusableFile(f"Tệp tổng hợp “{target.name}” phải có đuôi .xlsx.")
+    if progress:
+        progress(f"Đang đọc {len(paths)} sổ…")
+    units, failures = read_units(paths, folder, today, workers=workers, progress=progress)
+    data = aggregate(units, failures, folder=folder.name or str(folder), today=today)
+    from .workbook import write_rollup
+
+    _save(target, lambda temp: write_rollup(temp, data))
+    return RollupResult(path=target, rollup=data)

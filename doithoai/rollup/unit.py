@@ -1,0 +1,170 @@
+"""What the level above needs from one ward's workbook, as plain data. Pure: `BookData` in, `UnitSummary` out.
+
+Runs in the worker processes of the roll-up, so the summary holds only picklable plain values (text,
+dates, numbers, lists, dicts) and never a personal datum: petitions come out as the MTTQ copy shows them
+(`PETITION_COLUMNS`, masked by the same function), delegates only as counts.
+
+The conference's facts come from the timeline (`Mốc thời gian`), whose rows staff rename freely: a row
+is recognised by what it is, not by its exact wording (see `_milestone_role`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import schema
+from ..model import BookData, Record
+from ..text import clean, fold
+from ..values import as_date
+
+ANNOUNCE_MIN_DAYS = 7  # Law on Organisation of Local Government 2025, Art. 43: at least 7 days before
+NOTICE_MAX_DAYS = 10  # and the results notice within 10 days after
+
+# Conference states (Vietnamese, as the sheet shows them).
+HELD = "Đã tổ chức"
+NOT_YET = "Chưa đến ngày"
+NOT_RECORDED = "Quá ngày, chưa ghi nhận đã tổ chức"
+NO_DATE = "Chưa có ngày hội nghị"
+# Announcement and notice states.
+ON_TIME = "Đúng hạn"
+LATE = "Muộn"
+MISSING = "Chưa có"
+NOT_DUE = "Chưa đến hạn"
+
+
+@dataclass
+class OverdueItem:
+    code: str
+    department: str
+    role: str
+    due: dt.date
+    days: int  # calendar days past due on `today`
+
+
+@dataclass
+class UnitSummary:
+    file: str  # path relative to the rolled-up folder
+    unit: str  # "Phường Tứ Minh"
+    unit_type: str  # "Phường", "Xã", or what the workbook says
+    issuer: str  # "ỦY BAN NHÂN DÂN", "ĐẢNG ỦY", …
+    conference: dt.date | None
+    state: str
+    invited: int
+    present: int
+    expected: int | None
+    announced: dt.date | None
+    announce_days: int | None  # days between announcement and conference
+    announce_state: str
+    notice: dt.date | None
+    notice_days: int | None
+    notice_state: str
+    petitions: list[dict[str, Any]] = field(default_factory=list)  # masked, keys of PETITION_COLUMNS
+    assignments: int = 0
+    pending: int = 0
+    by_department: dict[str, list[int]] = field(default_factory=dict)  # department -> [assignments, overdue]
+    overdue: list[OverdueItem] = field(default_factory=list)
+    masked_cells: int = 0  # text cells in which a phone or ID-card number was masked
+
+
+def _text(value: Any) -> str:
+    return clean(value) if isinstance(value, str) else ("" if value is None else str(value))
+
+
+def unit_name(settings: dict[str, Any]) -> tuple[str, str]:
+    """("Phường Tứ Minh", "Phường") from `Loại đơn vị hành chính` and `Tên phường, xã`."""
+    kind = _text(settings.get("loai_don_vi")) or "Đơn vị"
+    name = _text(settings.get("ten_don_vi"))
+    kind = kind[:1].upper() + kind[1:]
+    if name and fold(name).startswith(fold(kind) + " "):  # "Phường Tứ Minh" typed in the name cell
+        return name, kind
+    return (f"{kind} {name}".strip() if name else ""), kind
+
+
+def _milestone_role(record: Record) -> str | None:
+    """"announce", "conference" or "notice" for the timeline rows the level above asks about."""
+    name = fold(_text(record.get("moc")))
+    base = fold(_text(record.get("can_cu")))
+    days = record.get("so_ngay")
+    from_conference = base == fold(schema.BASE_CONFERENCE)
+    if "thong bao" in name and ("ket qua" in name or (from_conference and isinstance(days, int) and days > 0)):
+        return "notice"
+    if "thong bao" in name and ("cong khai" in name or (from_conference and isinstance(days, int) and days < 0)):
+        return "announce"
+    if "to chuc hoi nghi" in name or (from_conference and days == 0 and "hoi nghi" in name):
+        return "conference"
+    return None
+
+
+def _conference_facts(book: BookData, today: dt.date) -> dict[str, Any]:
+    done: dict[str, dt.date | None] = {}
+    for record in book.milestones:
+        role = _milestone_role(record)
+        if role and role not in done:
+            done[role] = as_date(record.get("ngay_hoan_thanh"))
+    conference = as_date(book.settings.get("ngay_hoi_nghi"))
+    yes = fold(schema.YES_NO[0])
+    invited = present = 0
+    for record in book.delegates:
+        invited += 1
+        present += isinstance(record.get("co_mat"), str) and fold(record["co_mat"]) == yes
+    if conference is None:
+        state = NO_DATE
+    elif done.get("conference") or present:
+        state = HELD
+    elif conference > today:
+        state = NOT_YET
+    else:
+        state = NOT_RECORDED
+
+    announced, notice = done.get("announce"), done.get("notice")
+    announce_days = (conference - announced).days if conference and announced else None
+    if announce_days is not None:
+        announce_state = ON_TIME if announce_days >= ANNOUNCE_MIN_DAYS else LATE
+    elif conference and conference - dt.timedelta(days=ANNOUNCE_MIN_DAYS) >= today:
+        announce_state = NOT_DUE
+    else:
+        announce_state = MISSING
+    notice_days = (notice - conference).days if conference and notice else None
+    if notice_days is not None:
+        notice_state = ON_TIME if notice_days <= NOTICE_MAX_DAYS else LATE
+    elif conference is None or conference + dt.timedelta(days=NOTICE_MAX_DAYS) >= today:
+        notice_state = NOT_DUE
+    else:
+        notice_state = MISSING
+    expected = book.settings.get("so_dai_bieu_du_kien")
+    return {
+        "conference": conference, "state": state, "invited": invited, "present": present,
+        "expected": expected if isinstance(expected, int) and not isinstance(expected, bool) else None,
+        "announced": announced, "announce_days": announce_days, "announce_state": announce_state,
+        "notice": notice, "notice_days": notice_days, "notice_state": notice_state,
+    }
+
+
+def _assignments(book: BookData, today: dt.date, summary: UnitSummary) -> None:
+    from ..deadlines import plan_deadlines
+
+    roles = {record.row: _text(record.get("vai_tro")) for record in book.assignments}
+    for item in plan_deadlines(book, today).assignments:
+        department = _text(item.unit) or "(chưa ghi đơn vị)"
+        counts = summary.by_department.setdefault(department, [0, 0])
+        counts[0] += 1
+        summary.assignments += 1
+        if item.done is None:
+            summary.pending += 1
+        if item.days_left is not None and item.days_left < 0 and item.due is not None:
+            counts[1] += 1
+            summary.overdue.append(OverdueItem(item.petition, department, roles.get(item.row, ""), item.due, -item.days_left))
+
+
+def summarize(book: BookData, file: str, today: dt.date) -> UnitSummary:
+    """Everything the roll-up shows about one workbook, personal data already masked."""
+    from .privacy import masked_petitions
+
+    unit, unit_type = unit_name(book.settings)
+    summary = UnitSummary(file=file, unit=unit or file, unit_type=unit_type, issuer=_text(book.settings.get("co_quan")),
+                          **_conference_facts(book, today))
+    summary.petitions, summary.masked_cells = masked_petitions(book)
+    _assignments(book, today, summary)
+    return summary
