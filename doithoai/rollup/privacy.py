@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import BookData
-from ..share import SHARED_PETITIONS, project_record, slips_by_code
+from ..mttq.projection import project_record, slips_by_code
+from ..mttq.spec import SHARED_PETITIONS
 
 # The petition columns the level above sees: the MTTQ copy's, same headers.
 PETITION_COLUMNS = SHARED_PETITIONS.columns
