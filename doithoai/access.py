@@ -2,11 +2,19 @@
 
 A job reads a `BookData`, computes, and hands a `ChangeSet` back; it never knows whether a file on disk
 (`FileWorkbook`) or a workbook open in Excel (`doithoai.xlwings_access.XlwingsWorkbook`) is behind it.
+
+Holding the workbook (`doithoai.io.lock`): a `FileWorkbook` takes the tool's lock beside the file before its
+first read and keeps it until `close()`, so a job's whole read-modify-write is one unit and a second run on
+the same workbook is refused (exit 2) instead of losing one run's writes. Use it as a context manager —
+`with FileWorkbook(path, command="letters") as access: job(access)` — so the lock is taken before anything
+is read and released at the end; an object that is never closed gives its lock back when it is garbage
+collected or at exit. The buttons hold the same lock around each click (`buttons._click`).
 """
 
 from __future__ import annotations
 
 import sys
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -39,15 +47,42 @@ class WorkbookAccess(Protocol):
 class FileWorkbook:
     """A workbook file: read with calamine, written with openpyxl in one safe transaction per write."""
 
-    def __init__(self, path: Path | str, *, on_progress: Callable[[str], None] | None = None) -> None:
+    def __init__(self, path: Path | str, *, command: str = "", on_progress: Callable[[str], None] | None = None) -> None:
         self.path = Path(path)
         self.source = self.path.name
         self.folder = self.path.resolve().parent
+        self.command = command  # named in the message a second run gets while this one holds the workbook
         self._on_progress = on_progress
+        self._release: weakref.finalize | None = None
+
+    # -- holding the workbook for the whole job
+
+    def hold(self) -> None:
+        """Take the workbook's lock (once); raises `WorkbookBusy` when another run holds it."""
+        if self._release is not None and self._release.alive:
+            return
+        from .io.lock import give_back, take
+
+        take(self.path, self.command)
+        self._release = weakref.finalize(self, give_back, self.path)
+
+    def close(self) -> None:
+        if self._release is not None:
+            self._release()  # runs give_back once
+
+    def __enter__(self) -> FileWorkbook:
+        self.hold()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # -- the access contract
 
     def read(self) -> BookData:
         from .io.reader import read_book
 
+        self.hold()
         return read_book(self.path)
 
     def read_sheet(self, name: str) -> list[list[Any]]:
@@ -55,9 +90,19 @@ class FileWorkbook:
 
         return next(iter(read_sheets(self.path, [name]).values()), [])
 
+
+    def check_writable(self, changes: ChangeSet | None = None) -> None:
+        """Refuse now (raise `UnusableFile`) if a write would be refused later: lock, owner file, permissions,
+        and, given the changes, merged cells over the cells to write. Jobs that make files call this first."""
+        from .io.writer import check_writable
+
+        self.hold()
+        check_writable(self.path, changes)
+
     def write(self, changes: ChangeSet) -> None:
         from .io.writer import apply_changes
 
+        self.hold()
         apply_changes(self.path, changes)
 
     def progress(self, message: str) -> None:

@@ -190,6 +190,7 @@ _ONLINE = (
 
 def _click(book, job: Callable[[Any], str]) -> str:
     from .errors import DoithoaiError
+    from .io.lock import hold
     from .xlwings_access import XlwingsWorkbook
 
     try:  # everything before the job: its failures are sentences too, never a traceback
@@ -207,7 +208,10 @@ def _click(book, job: Callable[[Any], str]) -> str:
         _alert(book, message)
         return message
     try:
-        message = job(access)
+        # The tool's lock on the saved file, for the whole click: a double click or a command run at the same
+        # time is refused with a sentence instead of one of them losing the other's writes.
+        with hold(access.path, _button_name(sys._getframe(1).f_code.co_name)):
+            message = job(access)
     except DoithoaiError as exc:
         _log(access.folder, exc)
         message = exc.message
@@ -249,6 +253,13 @@ def _native_alert(message: str) -> None:
         except Exception:
             pass
     print(message, file=sys.stderr)
+
+
+def _button_name(handler: str) -> str:
+    from .controls import BUTTONS
+
+    caption = next((b.caption for b in BUTTONS if b.handler == handler), "")
+    return f"nút “{caption}”" if caption else "một nút trong sổ"
 
 
 def _alert(book, message: str) -> None:

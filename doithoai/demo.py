@@ -50,9 +50,9 @@ def make_demo(out: Path, *, today: dt.date | None = None, steps: bool = True) ->
     result = DemoResult(workbook=path)
     result.notes.append(f"Đã tạo sổ mẫu: {path}")
     if steps:
-        access = FileWorkbook(path)
-        for step in _steps():
-            step(access, out, today, result)
+        with FileWorkbook(path, command="demo") as access:
+            for step in _steps():
+                step(access, out, today, result)
     return result
 
 

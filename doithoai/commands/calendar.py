@@ -20,6 +20,7 @@ def run(args: argparse.Namespace) -> int:
     from ..access import FileWorkbook
     from ..deadlines import export_calendar
 
-    path = export_calendar(FileWorkbook(args.book), args.out)
+    with FileWorkbook(args.book, command=NAME) as access:
+        path = export_calendar(access, args.out)
     print(f"Đã ghi lịch các hạn: {path}")
     return ExitStatus.OK

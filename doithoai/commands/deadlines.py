@@ -24,7 +24,8 @@ def run(args: argparse.Namespace) -> int:
     from ..access import FileWorkbook
     from ..deadlines import AHEAD_DAYS, compute_deadlines
 
-    result = compute_deadlines(FileWorkbook(args.book), today=args.today, write=not args.no_write)
+    with FileWorkbook(args.book, command=NAME) as access:
+        result = compute_deadlines(access, today=args.today, write=not args.no_write)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     else:

@@ -45,7 +45,8 @@ def produce(args: argparse.Namespace, kinds: list[str] | None) -> int:
 
     if args.pdf and soffice() is None:
         raise DoithoaiError("Máy này chưa cài LibreOffice nên không tạo được bản PDF; bỏ --pdf để chỉ tạo văn bản Word.")
-    result = make_documents(FileWorkbook(args.book), kinds, args.out, pdf=args.pdf, date=args.date, write=not args.no_write)
+    with FileWorkbook(args.book, command=getattr(args, "command", None) or "documents") as access:
+        result = make_documents(access, kinds, args.out, pdf=args.pdf, date=args.date, write=not args.no_write)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     else:

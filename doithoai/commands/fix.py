@@ -23,8 +23,9 @@ def run(args: argparse.Namespace) -> int:
     from ..access import FileWorkbook
     from ..validation.jobs import fix
 
-    access = FileWorkbook(args.book)  # no progress lines: the job takes a second, and stderr is for the one error sentence
-    result = fix(access, today=args.today)
+    # No progress lines: the job takes a second, and stderr is for the one error sentence.
+    with FileWorkbook(args.book, command=NAME) as access:
+        result = fix(access, today=args.today)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=1, default=str))
     else:

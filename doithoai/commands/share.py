@@ -34,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
     from ..access import FileWorkbook
     from ..mttq.share import share
 
-    result = share(FileWorkbook(args.book), args.out)
+    with FileWorkbook(args.book, command=NAME) as access:
+        result = share(access, args.out)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
         return ExitStatus.OK

@@ -27,8 +27,9 @@ def run(args: argparse.Namespace) -> int:
     from ..validation.findings import SEVERITY_LABELS
     from ..validation.jobs import validate
 
-    access = FileWorkbook(args.book)  # no progress lines: the job takes a second, and stderr is for the one error sentence
-    result = validate(access, write=not args.no_write, today=args.today)
+    # No progress lines: the job takes a second, and stderr is for the one error sentence.
+    with FileWorkbook(args.book, command=NAME) as access:
+        result = validate(access, write=not args.no_write, today=args.today)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     else:

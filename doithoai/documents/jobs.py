@@ -40,6 +40,16 @@ class DocumentsResult:
             text.extend(f"- {w}" for w in self.warnings)
         return "\n".join(text)
 
+    def relocate(self, old: Path, new: Path) -> None:
+        """Point every path at `new` after the run's folder moved there from `old`."""
+        def moved(path: Path) -> Path:
+            return new / path.relative_to(old) if path.is_relative_to(old) else path
+
+        self.folder = moved(self.folder)
+        self.files = {kind: moved(path) for kind, path in self.files.items()}
+        self.letter_files = [moved(path) for path in self.letter_files]
+        self.pdfs = [moved(path) for path in self.pdfs]
+
     def to_json(self) -> dict:
         return {"folder": str(self.folder), "files": {k: str(v) for k, v in self.files.items()},
                 "letters": [str(p) for p in self.letter_files], "pdf": [str(p) for p in self.pdfs], "warnings": self.warnings}
@@ -61,7 +71,26 @@ def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None 
 
     `pdf`: True/False, or None for "when LibreOffice is installed". `write`: record the letters' numbers
     in the workbook. `date`: the documents' date (today by default).
+
+    Nothing is left behind on a refusal: the documents are rendered into a hidden staging folder, which
+    becomes the run's folder only after the workbook write (the letters' numbers) succeeded.
     """
+    from ..io.files import discard_staging, publish_staging, staging_folder
+
+    now = now or dt.datetime.now()
+    parent = Path(out) if out else access.folder / DEFAULT_FOLDER
+    staging = staging_folder(parent)
+    try:
+        result = _render(access, kinds, staging, pdf=pdf, date=date, write=write, now=now)
+    except BaseException:
+        discard_staging(staging)
+        raise
+    result.relocate(staging, publish_staging(staging, run_folder(parent, now)))
+    return result
+
+
+def _render(access, kinds: Iterable[str] | None, folder: Path, *, pdf: bool | None, date: dt.date | None, write: bool,
+            now: dt.datetime) -> DocumentsResult:
     from ..deadlines import plan_deadlines
     from .names import unique
     from .render import BatchTemplate, save_atomic
@@ -71,11 +100,10 @@ def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None 
     unknown = set(kinds or ()) - set(KINDS)
     if unknown:
         raise ValueError(f"unknown document kinds: {sorted(unknown)}")
-    now = now or dt.datetime.now()
     date = date or now.date()
     access.progress("Đang đọc sổ…")
     book = access.read()
-    result = DocumentsResult(run_folder(Path(out) if out else access.folder / DEFAULT_FOLDER, now))
+    result = DocumentsResult(folder)
     notes = ctx.Notes()
     taken: set[str] = set()
 
@@ -151,6 +179,8 @@ def _letters(access, book, date, path: Path, combined: Path, result: DocumentsRe
     if not plan.letters:
         result.warnings.append("Chưa kiến nghị nào có nội dung trả lời: chưa tạo văn bản trả lời.")
         return
+    if write and plan.changes and hasattr(access, "check_writable"):
+        access.check_writable(plan.changes)  # refuse before rendering a single letter (owner file, read-only, merged cells)
     base, letters = letter_contexts(book, date, plan)
     result.letter_files = write_letters(path, base, letters, result.folder / LETTERS_FOLDER, combined, access.progress)
     result.files["letters"] = combined

@@ -1,20 +1,28 @@
 """Writing results into a workbook file with openpyxl, without touching what a person typed.
 
-Every write is one transaction: refuse if the file is open in Excel, load (keeping the VBA project of an
-.xlsm), apply, save to a temporary file, back up the previous file, replace. Cells may only be written in
-the schema's computed columns unless the job is an explicit fix (`ChangeSet.allow_user_cells`).
+Every write is one transaction: refuse if the file is open in Excel, read-only or held by another run, load
+(keeping the VBA project of an .xlsm), check every write, apply, save to a temporary file, back up the previous
+file, replace. Cells may only be written in the schema's computed columns unless the job is an explicit fix
+(`ChangeSet.allow_user_cells`).
+
+Every check that can refuse runs before the first cell changes (`check_writable` even before a job renders its
+documents), so a refusal leaves everything as it was. Text is always written as text: a value from a person
+that starts with "=" (a typo `=KN-001`, or a planted `=cmd|…`) or looks like an error code stays a string, never
+a formula; the control characters Excel's file format forbids (U+0001, vertical tab…) are dropped. Each sheet's
+tool-owned columns are found once per write, so a write costs time in proportion to the cells it changes.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from .. import schema
-from ..errors import UnusableFile
-from ..model import ChangeSet, ConditionalFormat, RowWrite, SheetWrite, column_letter
-from .files import atomic_save, backup, check_not_open, check_workbook_file
+from ..errors import DoithoaiError, ExitStatus, UnusableFile
+from ..model import CellWrite, ChangeSet, ConditionalFormat, RowWrite, SheetWrite, cell_address, column_letter
+from .files import atomic_save, backup, check_can_write, check_not_open, check_workbook_file
 from .tables import find_sheet, header_key
 
 T = TypeVar("T")
@@ -40,11 +48,89 @@ def load(path: Path):
         raise UnusableFile(f"Không mở được tệp “{path.name}” để ghi: tệp bị hỏng.") from exc
 
 
+MAX_CELL_TEXT = 32767  # Excel's limit for one cell
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what the .xlsx format cannot hold (openpyxl raises on it)
+_MERGE = re.compile(r'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
+
+
+def clean_text(value: Any) -> Any:
+    """Text with the control characters the file format forbids removed; other values unchanged."""
+    if value.__class__ is str and _ILLEGAL.search(value):
+        return _ILLEGAL.sub("", value)
+    return value
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")  # Vietnamese groups thousands with dots
+
+
+def _set(cell, value: Any) -> None:
+    """Assign a value; text stays text (openpyxl would make "=…" a formula and "#N/A" an error)."""
+    value = clean_text(value)
+    cell.value = value
+    if value.__class__ is str and cell.data_type != "s":
+        cell.data_type = "s"
+
+
+def check_writable(path: Path, changes: ChangeSet | None = None) -> None:
+    """Everything that would make a write refuse, checked without loading the workbook: usable file, not open
+    in Excel, not read-only, and (given `changes`) no merged cell over a cell to write."""
+    path = Path(path)
+    check_workbook_file(path)
+    for candidate in {path, path.resolve()}:
+        check_not_open(candidate)
+    check_can_write(path)
+    if changes is not None and changes.cells:
+        _check_merges(path, changes.cells)
+
+
+def merged_ranges(path: Path, sheet_names: list[str]) -> dict[str, list[tuple[int, int, int, int]]]:
+    """(first row, first column, last row, last column) of each merged range, by sheet, from the sheet XML."""
+    import zipfile
+
+    from .errorcells import _column_index, sheet_parts
+
+    found: dict[str, list[tuple[int, int, int, int]]] = {}
+    with zipfile.ZipFile(path) as archive:
+        parts = sheet_parts(archive)
+        for name in sheet_names:
+            actual = find_sheet(list(parts), name)
+            if actual is None or parts[actual] not in archive.namelist():
+                continue
+            xml = archive.read(parts[actual]).decode("utf-8", "replace")
+            if "mergeCell" not in xml:
+                continue
+            found[name] = [
+                (int(r1), _column_index(c1), int(r2 or r1), _column_index(c2 or c1)) for c1, r1, c2, r2 in _MERGE.findall(xml)
+            ]
+    return found
+
+
+def _check_merges(path: Path, writes: list[CellWrite]) -> None:
+    by_sheet: dict[str, list[CellWrite]] = {}
+    for write in writes:
+        by_sheet.setdefault(write.sheet, []).append(write)
+    for sheet, ranges in merged_ranges(path, list(by_sheet)).items():
+        blocks = [r for r in ranges if r[0] != r[2] or r[1] != r[3]]
+        if not blocks:
+            continue
+        for write in by_sheet[sheet]:
+            for r1, c1, r2, c2 in blocks:
+                if c1 <= write.column <= c2 and r1 <= write.row <= r2:
+                    raise _merged_refusal(sheet, write.address, f"{cell_address(r1, c1)}:{cell_address(r2, c2)}")
+
+
+def _merged_refusal(sheet: str, address: str, block: str) -> UnusableFile:
+    return UnusableFile(
+        f"Trang “{sheet}” có ô gộp {block} trùm lên ô {address}, nơi phần mềm cần ghi kết quả: hãy chọn vùng đó, bấm "
+        "Trang đầu → Gộp và Căn giữa để bỏ gộp ô, lưu sổ rồi chạy lại; chưa có gì bị ghi."
+    )
+
+
 def edit_workbook(path: Path, edit: Callable[[Any], T], *, make_backup: bool = True) -> T:
     """Run `edit(openpyxl_workbook)` inside one safe transaction and save the result."""
     path = Path(path)
-    check_workbook_file(path)
-    check_not_open(path)
+    check_writable(path)
     workbook = load(path)
     result = edit(workbook)
     if make_backup:
@@ -71,7 +157,8 @@ def _sheet(workbook, name: str):
 
 
 def _computed_columns(worksheet, sheet_name: str) -> set[int]:
-    rows = worksheet.iter_rows(min_row=1, max_row=10, values_only=True)
+    # Bounded: a stray value far to the right must not make openpyxl create cells across the whole width.
+    rows = worksheet.iter_rows(min_row=1, max_row=10, max_col=min(worksheet.max_column, 1000), values_only=True)
     return computed_columns(sheet_name, rows)
 
 
@@ -86,15 +173,9 @@ def computed_columns(sheet_name: str, top_rows) -> set[int]:
 
 
 def apply_to_workbook(workbook, changes: ChangeSet) -> None:
-    allowed: dict[str, set[int]] = {}
-    for write in changes.cells:
-        worksheet = _sheet(workbook, write.sheet)
-        if not changes.allow_user_cells:
-            columns = allowed.setdefault(worksheet.title, _computed_columns(worksheet, write.sheet))
-            if write.column not in columns:
-                raise ValueError(f"refusing to write {write.sheet}!{write.address}: not a computed column")
-        cell = worksheet.cell(row=write.row, column=write.column)
-        cell.value = write.value
+    targets = _checked_targets(workbook, changes)  # every refusal happens here, before the first change
+    for write, cell in zip(changes.cells, targets):
+        _set(cell, write.value)
         if write.number_format:
             cell.number_format = write.number_format
     if changes.rows:
@@ -132,7 +213,7 @@ def _append_rows(workbook, rows: list[RowWrite]) -> None:
                 if above > 1 and source.has_style:
                     worksheet.cell(row=write.row, column=column)._style = copy(source._style)
             for column, value in write.values:
-                worksheet.cell(row=write.row, column=column).value = value
+                _set(worksheet.cell(row=write.row, column=column), value)
             if worksheet.row_dimensions[above].height and above > 1:
                 worksheet.row_dimensions[write.row].height = worksheet.row_dimensions[above].height
         last = max(w.row for w in writes)
@@ -143,6 +224,40 @@ def _append_rows(workbook, rows: list[RowWrite]) -> None:
                 table.ref = f"{table.ref.split(':')[0]}:{column_letter(max_col)}{last}"
                 if table.autoFilter is not None:
                     table.autoFilter.ref = table.ref
+
+
+def _checked_targets(workbook, changes: ChangeSet) -> list:
+    """The cell of every write, after checking them all: sheet present, tool-owned column (unless a fix),
+    not inside merged cells, text within Excel's cell limit. The sheet's columns and merged ranges are
+    looked up once per sheet, so this is linear in the writes."""
+    from openpyxl.cell.cell import MergedCell
+
+    sheets: dict[str, tuple[Any, set[int], list]] = {}
+    targets = []
+    for write in changes.cells:
+        if write.sheet not in sheets:
+            worksheet = _sheet(workbook, write.sheet)
+            allowed = set() if changes.allow_user_cells else _computed_columns(worksheet, write.sheet)
+            blocks = [b for b in worksheet.merged_cells.ranges if b.min_row != b.max_row or b.min_col != b.max_col]
+            sheets[write.sheet] = (worksheet, allowed, blocks)
+        worksheet, allowed, blocks = sheets[write.sheet]
+        if not changes.allow_user_cells and write.column not in allowed:
+            raise ValueError(f"refusing to write {write.sheet}!{write.address}: not a computed column")
+        for block in blocks:
+            if block.min_row <= write.row <= block.max_row and block.min_col <= write.column <= block.max_col:
+                raise _merged_refusal(write.sheet, write.address, block.coord)
+        value = clean_text(write.value)
+        if value.__class__ is str and len(value) > MAX_CELL_TEXT:
+            raise DoithoaiError(
+                f"Nội dung cần ghi vào ô {write.sheet}!{write.address} dài {_thousands(len(value))} ký tự, quá giới hạn "
+                f"{_thousands(MAX_CELL_TEXT)} ký tự của một ô Excel: hãy rút gọn nội dung đó rồi chạy lại; chưa có gì bị ghi.",
+                status=ExitStatus.DATA_ERRORS,
+            )
+        cell = worksheet.cell(row=write.row, column=write.column)
+        if isinstance(cell, MergedCell):  # inside a one-cell "merge" openpyxl still made read-only
+            raise _merged_refusal(write.sheet, write.address, write.address)
+        targets.append(cell)
+    return targets
 
 
 def _replace_sheet(workbook, spec: SheetWrite) -> None:
@@ -158,8 +273,13 @@ def _replace_sheet(workbook, spec: SheetWrite) -> None:
     if spec.after is not None and (after := find_sheet(workbook.sheetnames, spec.after)) is not None:
         index = workbook.sheetnames.index(after) + 1
     worksheet = workbook.create_sheet(spec.name, index)
-    for row in spec.rows:
-        worksheet.append(list(row))
+    for row_index, values in enumerate(spec.rows, start=1):
+        for column_index, value in enumerate(values, start=1):
+            if value is None:
+                continue
+            if value.__class__ is str and len(value) > MAX_CELL_TEXT:  # a report quoting a very long entry: cut visibly
+                value = value[: MAX_CELL_TEXT - 1] + "…"
+            _set(worksheet.cell(row=row_index, column=column_index), value)
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDEBF7")
     for cell in worksheet[1] if spec.rows else ():
