@@ -25,7 +25,8 @@ def run(args: argparse.Namespace) -> int:
     from ..access import FileWorkbook
     from ..intake import intake
 
-    result = intake(FileWorkbook(args.book), args.file, write=not args.no_write)
+    with FileWorkbook(args.book, command=NAME) as access:
+        result = intake(access, args.file, write=not args.no_write)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     else:

@@ -22,6 +22,7 @@ def run(args: argparse.Namespace) -> int:
     from ..access import FileWorkbook
     from ..intake import write_intake_forms
 
-    result = write_intake_forms(FileWorkbook(args.book), args.org, args.out)
+    with FileWorkbook(args.book, command=NAME) as access:
+        result = write_intake_forms(access, args.org, args.out)
     print(result.summary)
     return ExitStatus.OK

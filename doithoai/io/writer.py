@@ -174,7 +174,7 @@ def computed_columns(sheet_name: str, top_rows) -> set[int]:
 
 def apply_to_workbook(workbook, changes: ChangeSet) -> None:
     targets = _checked_targets(workbook, changes)  # every refusal happens here, before the first change
-    for write, cell in zip(changes.cells, targets):
+    for write, cell in zip(changes.cells, targets, strict=True):
         _set(cell, write.value)
         if write.number_format:
             cell.number_format = write.number_format
