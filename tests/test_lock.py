@@ -89,7 +89,8 @@ def test_lock_is_reentrant_in_one_process_and_released_at_the_end(tmp_book):
 
 
 def test_a_long_vietnamese_name_gets_a_lock_name_within_the_limit(tmp_path):
-    name = "Sổ theo dõi hội nghị đối thoại giữa Chủ tịch Ủy ban nhân dân phường Tứ Minh với Nhân dân năm 2026 (bản chính thức).xlsm"
+    name = ("Sổ theo dõi hội nghị đối thoại giữa Chủ tịch Ủy ban nhân dân phường Tứ Minh với Nhân dân năm 2026 "
+            "(bản chính thức).xlsm")
     assert len(name.encode("utf-8")) > 150
     locked = lock.lock_path(tmp_path / name)
     assert len(locked.name.encode("utf-8")) <= 255 and locked.name.endswith(".lock")
