@@ -88,6 +88,7 @@ class FileWorkbook:
     def read_sheet(self, name: str) -> list[list[Any]]:
         from .io.reader import read_sheets
 
+        self.hold()
         return next(iter(read_sheets(self.path, [name]).values()), [])
 
 

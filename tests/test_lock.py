@@ -127,7 +127,7 @@ def _ran(result: subprocess.CompletedProcess) -> bool:
 @pytest.fixture(scope="module")
 def shared_pair(tmp_path_factory, demo_path):
     """The demo workbook after one share, and that copy with the committee's notes typed in."""
-    from doithoai.share import share
+    from doithoai.mttq.share import share
 
     folder = tmp_path_factory.mktemp("pair")
     book = folder / "so.xlsm"
@@ -163,7 +163,7 @@ def test_letters_and_merge_back_at_once_keep_both_or_refuse_one(tmp_path, shared
 
 @pytest.mark.parametrize("delay", DELAYS)
 def test_two_shares_at_once_log_every_copy_or_refuse_one(tmp_path, demo_path, delay):
-    from doithoai.share import parse_log
+    from doithoai.mttq.log import parse_log
 
     book = tmp_path / "so.xlsm"
     shutil.copyfile(demo_path, book)
