@@ -226,6 +226,21 @@ def memo_context(book: BookData, date: dt.date, notes: Notes, due_dates: dict[in
     context = base_context(book, "memo", date, notes)
     context["noi_nhan"] = RECIPIENTS_UNITS
     content = {_text(r, "ma_kien_nghi"): _text(r, "noi_dung") for r in book.petitions}
+    roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))  # code -> role -> units
+    for record in book.assignments:
+        code, unit, role = _text(record, "ma_kien_nghi"), _text(record, "don_vi"), _text(record, "vai_tro")
+        if code and unit and unit not in roles[code][role]:
+            roles[code][role].append(unit)
+
+    def others(record: Record) -> str:
+        """A partner's row names the lead unit; a lead's row names its partners: each unit knows whom to work with."""
+        code, unit = _text(record, "ma_kien_nghi"), _text(record, "don_vi")
+        if _text(record, "vai_tro") == schema.ROLE_LEAD:
+            partners = [u for u in roles[code][schema.ROLE_SUPPORT] if u != unit]
+            return f"Phối hợp: {', '.join(partners)}." if partners else ""
+        leads = [u for u in roles[code][schema.ROLE_LEAD] if u != unit]
+        return f"Chủ trì: {', '.join(leads)}." if leads else "Chủ trì: chưa phân công."
+
     by_unit: dict[str, list[Record]] = defaultdict(list)
     for record in book.assignments:
         if _text(record, "ma_kien_nghi") and _text(record, "don_vi"):
@@ -242,6 +257,7 @@ def memo_context(book: BookData, date: dt.date, notes: Notes, due_dates: dict[in
                 "ma": _text(r, "ma_kien_nghi"),
                 "noi_dung": content.get(_text(r, "ma_kien_nghi"), ""),
                 "vai_tro": _text(r, "vai_tro"),
+                "cung_giao": others(r),
                 "ngay_giao": short_date(parse_date(r.get("ngay_giao"))),
                 "han": short_date(due_dates.get(r.row) or parse_date(r.get("han_hoan_thanh"))),
             } for r in items],

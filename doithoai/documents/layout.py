@@ -77,8 +77,10 @@ def setup_document(document, *, landscape: bool = False) -> None:
     normal.space_after = Pt(6)
     normal.space_before = Pt(0)
     normal.line_spacing = 1.1
-    # Page number centred at the top, not on the first page.
+    # Page number centred at the top, not on the first page; numbering starts at 1 in every section
+    # (a combined file of letters is one section per letter, see `section_break`).
     section.different_first_page_header_footer = True
+    restart_numbering(section._sectPr)
     paragraph = section.header.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     add_field(paragraph, "PAGE")
@@ -201,10 +203,16 @@ def title(document, *lines: str) -> None:
 
 
 def signature(document, *, recipients: bool = True) -> None:
-    """"Nơi nhận:" (left) and the signature block (right)."""
+    """"Nơi nhận:" (left) and the signature block (right), on one page with the body's last paragraph.
+
+    The block is one table row that may not split, and the paragraph before it keeps with it, so the
+    signer's name never sits alone on a page (Word and LibreOffice both honour these two properties).
+    """
+    keep_with_next(last_paragraph(document))
     table = document.add_table(rows=1, cols=2)
     table.autofit = False
     _no_borders(table)
+    rows_do_not_split(table)
     left, right = table.rows[0].cells
     set_widths(table, [7.5, 9.0])
     if recipients:
@@ -226,6 +234,9 @@ def signature(document, *, recipients: bool = True) -> None:
         _cell_paragraph(right, "", size=13)
     _cell_paragraph(right, "{{ nguoi_ky }}", size=14, bold=True)
     del third
+    for cell in (left, right):
+        for paragraph in cell.paragraphs:
+            keep_with_next(paragraph)
 
 
 def set_widths(table, widths_cm: list[float]) -> None:
@@ -266,9 +277,74 @@ def grid_table(document, headers: list[str], row_tags: list[str], widths_cm: lis
         run = paragraph.add_run(tag)
         set_font(run, size)
     table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
-    # Repeat the header row on every page.
+    # Repeat the header row on every page; no row is split between two pages.
     tr_pr = table.rows[0]._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     tr_pr.append(header)
+    rows_do_not_split(table)
     return table
+
+
+# --------------------------------------------------------------------------------------------------
+# Keep-together helpers, reusable by every template (see coord.md).
+
+
+def last_paragraph(container):
+    paragraphs = container.paragraphs
+    return paragraphs[-1] if paragraphs else None
+
+
+def keep_with_next(paragraph) -> None:
+    """This paragraph goes on the page of whatever follows it (a paragraph or a table's first row)."""
+    if paragraph is not None:
+        paragraph.paragraph_format.keep_with_next = True
+
+
+def rows_do_not_split(table) -> None:
+    """`w:cantSplit` on every row: a row moves whole to the next page instead of breaking in two.
+
+    docxtpl copies a `{%tr for %}` row with its properties, so every generated row inherits it.
+    """
+    for row in table.rows:
+        tr_pr = row._tr.get_or_add_trPr()
+        if tr_pr.find(qn("w:cantSplit")) is None:
+            element = OxmlElement("w:cantSplit")
+            # Schema order inside w:trPr puts cantSplit before tblHeader.
+            tr_pr.insert(0, element)
+
+
+def restart_numbering(sect_pr) -> None:
+    """Page numbers start at 1 in this section."""
+    for old in sect_pr.findall(qn("w:pgNumType")):
+        sect_pr.remove(old)
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    # Schema order: pgNumType comes after pgMar/paperSrc/pgBorders/lnNumType, before cols.
+    cols = sect_pr.find(qn("w:cols"))
+    if cols is not None:
+        cols.addprevious(numbering)
+    else:
+        sect_pr.append(numbering)
+
+
+def section_break(document):
+    """A paragraph ending a section: what follows starts on a new page, numbered from 1, first page without a number.
+
+    For loops that put several documents in one file (letters, invitations): each is a document of its
+    own when printed. The section copies the document's page setup and header references.
+    """
+    import copy
+
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.space_after = Pt(0)
+    sect_pr = copy.deepcopy(document.sections[-1]._sectPr)
+    for old in sect_pr.findall(qn("w:type")):
+        sect_pr.remove(old)
+    kind = OxmlElement("w:type")
+    kind.set(qn("w:val"), "nextPage")
+    references = [child for child in sect_pr if child.tag in (qn("w:headerReference"), qn("w:footerReference"))]
+    (references[-1].addnext if references else lambda e: sect_pr.insert(0, e))(kind)
+    restart_numbering(sect_pr)
+    paragraph._p.get_or_add_pPr().append(sect_pr)
+    return paragraph

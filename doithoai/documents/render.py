@@ -134,6 +134,9 @@ def render_file(path: Path, context: dict[str, Any], target: Path,
         context = {**context, **extra(template)}
     try:
         template.render(context, jinja_env(), autoescape=True)
+        from .fit import fit_tables
+
+        fit_tables(template.docx.element)
     except JinjaError as exc:
         source = template.patch_xml(load(path).get_xml())
         raise template_problem(Path(path).name, exc, re.sub(r"<w:p([ >])", r"\n<w:p\1", source)) from exc
@@ -180,7 +183,16 @@ class BatchTemplate:
         return self._template.resolve_listing(xml)
 
     def render(self, context: dict[str, Any]) -> bytes:
-        document = _ZipPart.of("word/document.xml", (self._head + self.body(context) + self._tail).encode("utf-8"))
+        xml = (self._head + self.body(context) + self._tail).encode("utf-8")
+        if b'w:val="TableGrid"' in xml:  # letters have no bordered table: no second parse for them
+            from lxml import etree
+
+            from .fit import fit_tables
+
+            root = etree.fromstring(xml)
+            fit_tables(root)
+            xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        document = _ZipPart.of("word/document.xml", xml)
         return _zip([document if part is None else part for part in self._parts])
 
 
