@@ -87,7 +87,8 @@ def memo():
     L.para(d, "{%p for dv in don_vi_giao %}")
     L.para(d, "{{ dv.stt }}. {{ dv.ten }} ({{ dv.so_luong }} kiến nghị)", bold=True, keep=True)
     L.grid_table(d, ["Mã", "Nội dung kiến nghị", "Vai trò", "Ngày giao", "Hạn hoàn thành"],
-                 ["{{ kn.ma }}", "{{ kn.noi_dung }}{% if kn.cung_giao %}\n{{ kn.cung_giao }}{% endif %}", "{{ kn.vai_tro }}", "{{ kn.ngay_giao }}", "{{ kn.han }}"],
+                 ["{{ kn.ma }}", "{{ kn.noi_dung }}{% if kn.cung_giao %}\n{{ kn.cung_giao }}{% endif %}", "{{ kn.vai_tro }}",
+                  "{{ kn.ngay_giao }}", "{{ kn.han }}"],
                  [1.7, 8.2, 1.8, 2.0, 2.3], loop="for kn in dv.kien_nghi")
     L.para(d, "{%p endfor %}")
     L.body(d, "Đề nghị Thủ trưởng các cơ quan, đơn vị chủ trì nghiên cứu, phối hợp với các đơn vị liên quan tham mưu văn bản trả "
