@@ -24,8 +24,8 @@ from pathlib import Path
 def letters(count: int) -> tuple[Path, dict, list[tuple[str, dict]]]:
     from doithoai.demo import build_sample_workbook
     from doithoai.documents.jobs import letter_contexts
+    from doithoai.documents.kinds import template_path
     from doithoai.documents.letters import plan_letters
-    from doithoai.documents.templates import template_path
     from doithoai.io.reader import read_book
 
     folder = Path(tempfile.mkdtemp(prefix="doithoai-letters-"))

@@ -133,7 +133,7 @@ def generate(rows: int, seed: int = 2026) -> dict[str, Any]:
 
 
 def workbook(rows: int) -> Path:
-    from doithoai.template import build_workbook
+    from doithoai.workbook_builder import build_workbook
 
     path = Path(tempfile.gettempdir()) / f"doithoai-bench-{rows}.xlsx"
     if not path.exists():

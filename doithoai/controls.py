@@ -1,6 +1,6 @@
 """The workbook's buttons, in the order of work: one VBA Sub and one Python handler each. Stdlib only.
 
-`doithoai.vba` generates `macros/doithoai.bas` from this list; `doithoai.template` draws the buttons on
+`doithoai.vba` generates `macros/doithoai.bas` from this list; `doithoai.workbook_builder` draws the buttons on
 `Hướng dẫn`; `doithoai.buttons` holds the handlers. Macro names stay ASCII: the VBA module is stored in
 code page 1252, and the Vietnamese belongs to the captions.
 """

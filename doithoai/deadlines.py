@@ -21,9 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
-from .model import BookData, CellWrite, ChangeSet, ConditionalFormat, Record, Table, column_letter
-from .text import fold
-from .validation.findings import ERROR, Finding, shown
+from .model import ERROR, BookData, CellWrite, ChangeSet, ConditionalFormat, Finding, Record, Table, column_letter
+from .text import fold, shown
 from .values import as_date
 
 SOON_DAYS = 3  # amber when due within this many days

@@ -26,7 +26,7 @@ def build_sample_workbook(path: Path) -> Path:
     from .io.files import atomic_save
     from .resources import vba_project
     from .sample import sample_conference
-    from .template import build_workbook
+    from .workbook_builder import build_workbook
     from .xlwings_conf import this_machine
 
     path = Path(path)

@@ -7,7 +7,7 @@ Readers (calamine, xlwings) produce a `BookData`; domain logic reads it and retu
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .schema import TableSheet
@@ -24,6 +24,42 @@ def column_letter(index: int) -> str:
 
 def cell_address(row: int, column: int) -> str:
     return f"{column_letter(column)}{row}"
+
+
+
+# -- what a check found: one problem, at one cell, in one Vietnamese sentence ---------------------------
+# The validator, the deadline engine and any other job that points a person at a cell use this type, so the
+# `Kiểm tra` sheet, the JSON output and the marks treat them all alike.
+
+ERROR = "error"  # must be corrected before anything leaves the office (exit status 1)
+WARNING = "warning"  # worth a look; may be right as it is
+SEVERITIES = (ERROR, WARNING)
+SEVERITY_LABELS = {ERROR: "Lỗi", WARNING: "Cảnh báo"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    sheet: str  # sheet name as the schema spells it
+    row: int | None  # Excel row number; None when the problem has no row (a missing setting row)
+    column: str  # the column header (or, on `Kế hoạch`, the setting's label)
+    cell: str  # "E12"; "" when there is no cell to point at
+    severity: str  # ERROR or WARNING
+    code: str  # stable ASCII code, e.g. "not_in_list"
+    message: str  # one Vietnamese sentence: what is wrong and what to do
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+
+def count_by_severity(findings: list[Finding]) -> dict[str, int]:
+    counts = dict.fromkeys(SEVERITIES, 0)
+    for finding in findings:
+        counts[finding.severity] = counts.get(finding.severity, 0) + 1
+    return counts
 
 
 @dataclass(frozen=True)

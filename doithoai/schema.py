@@ -9,7 +9,7 @@ Kept free of imports beyond the standard library: every button click imports it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -79,10 +79,6 @@ class TableSheet:
     def required_headers(self) -> tuple[str, ...]:
         """Headers a workbook must have on this sheet; hidden helper columns may be missing."""
         return tuple(c.header for c in self.columns if not c.hidden)
-
-    @property
-    def computed_keys(self) -> frozenset[str]:
-        return frozenset(c.key for c in self.columns if c.computed)
 
 
 @dataclass(frozen=True)
@@ -397,7 +393,6 @@ SHEET_ORDER: tuple[str, ...] = (
     MILESTONES.name,
     LISTS_SHEET,
 )
-REQUIRED_SHEETS: tuple[str, ...] = SHEET_ORDER
 
 # The default timeline reproduces plan 118/KH-UBND (seed 000): (milestone, base, days, day kind, unit, note).
 # Filled into new workbooks; staff edit it freely.
@@ -430,18 +425,3 @@ DEFAULT_MILESTONES: tuple[tuple[str, str, int, str, str, str], ...] = (
     ("Tổng hợp kết quả, lưu trữ hồ sơ hội nghị", "Thông báo kết quả hội nghị đến Tổ trưởng tổ dân phố, Trưởng thôn", 10,
      DAYS_WORKING, _OFFICE, "KH 118: lưu trữ hồ sơ theo quy định"),
 )
-
-
-@dataclass(frozen=True)
-class WorkbookSchema:
-    """Everything above, as one object for code that wants to be handed a schema."""
-
-    settings: tuple[Setting, ...] = SETTINGS
-    tables: tuple[TableSheet, ...] = TABLE_SHEETS
-    lists: tuple[LookupList, ...] = LISTS
-    calendar: TableSheet = CALENDAR
-    sheet_order: tuple[str, ...] = SHEET_ORDER
-    extra: dict = field(default_factory=dict)
-
-
-SCHEMA = WorkbookSchema()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
+from typing import Any
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -147,3 +149,22 @@ def formula_like(s: str) -> bool:
             return bool(re.search(r"[+*/^&=()]|[-](?=\d)", rest)) and not re.fullmatch(r"[\d .\-()]+", rest)
         return True
     return False
+
+
+_CONTROL_TABLE = {c: None for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n\r"}
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """A cell value as a message quotes it: short, on one line, never a wall of text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"  # as Excel shows it
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+    text = (value if isinstance(value, str) else str(value))[: limit * 4]
+    # Control characters cannot be written into a worksheet (and print as nothing anyway).
+    text = " ".join(text.translate(_CONTROL_TABLE).split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text

@@ -17,7 +17,6 @@ from .controls import BUTTONS, ButtonSpec
 
 XLWINGS_VERSION = "0.37.8"  # must equal the pin in pyproject.toml
 MODULE = "Module1"
-MACROS_FILE = Path(__file__).resolve().parents[1] / "macros" / "doithoai.bas"
 
 
 TITLE = "Đối thoại"
@@ -191,8 +190,3 @@ def build_vba_project(buttons: tuple[ButtonSpec, ...] = BUTTONS) -> bytes:
     return compound.to_bytes()
 
 
-def write_macros_file(path: Path = MACROS_FILE) -> Path:
-    """`macros/doithoai.bas`: the module's text, as a developer reads and diffs it."""
-    path.parent.mkdir(exist_ok=True)
-    path.write_bytes(module_source().encode("ascii"))
-    return path

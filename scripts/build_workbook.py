@@ -1,7 +1,7 @@
 """Build `workbook/doithoai.xlsm`, the template, from the schema and the buttons' VBA.
 
-    python scripts/build_workbook.py          # write workbook/doithoai.xlsm
-    python scripts/build_workbook.py --check  # exit 1 if the committed file differs from a fresh build
+    python scripts/build_workbook.py          # write workbook/doithoai.xlsm and macros/doithoai.bas
+    python scripts/build_workbook.py --check  # exit 1 if a committed file differs from a fresh build
     python scripts/build_workbook.py --picture docs/workbook.png  # the README's picture (LibreOffice, poppler)
 
 The build is reproducible (fixed timestamps), so the committed workbook must equal a fresh build.
@@ -12,39 +12,29 @@ from __future__ import annotations
 import argparse
 import io
 import sys
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 TARGET = ROOT / "workbook" / "doithoai.xlsm"
-
-
-def stock_vba_project() -> bytes:
-    """xlwings' own standalone VBA project, unmodified: the fallback while `doithoai.vba` does not exist."""
-    import xlwings
-
-    with zipfile.ZipFile(Path(xlwings.__file__).parent / "quickstart_standalone.xlsm") as archive:
-        return archive.read("xl/vbaProject.bin")
-
-
-def vba_and_buttons() -> tuple[bytes, tuple]:
-    try:
-        from doithoai import controls, vba
-    except ImportError as exc:
-        print(f"note: {exc}; using xlwings' stock VBA project and no buttons", file=sys.stderr)
-        return stock_vba_project(), ()
-    return vba.build_vba_project(), tuple(controls.BUTTONS)
+MACROS = ROOT / "macros" / "doithoai.bas"
 
 
 def build() -> bytes:
-    from doithoai.template import build_workbook
+    from doithoai import controls, vba
+    from doithoai.workbook_builder import build_workbook
 
-    vba_project, buttons = vba_and_buttons()
     buffer = io.BytesIO()
-    build_workbook(buffer, vba_project=vba_project, buttons=buttons)
+    build_workbook(buffer, vba_project=vba.build_vba_project(), buttons=controls.BUTTONS)
     return buffer.getvalue()
+
+
+def macros_text() -> bytes:
+    """`macros/doithoai.bas`: the VBA module's text as a developer reads and diffs it (the same text the workbook holds)."""
+    from doithoai import vba
+
+    return vba.module_source().encode("ascii")
 
 
 def picture(target: Path, sheet: str = "Kiến nghị", resolution: int = 80) -> None:
@@ -58,7 +48,7 @@ def picture(target: Path, sheet: str = "Kiến nghị", resolution: int = 80) ->
     import tempfile
 
     from doithoai.sample import sample_conference
-    from doithoai.template import build_workbook
+    from doithoai.workbook_builder import build_workbook
 
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
@@ -98,17 +88,20 @@ def main(argv: list[str] | None = None) -> int:
         picture(args.picture)
         print(f"wrote {args.picture}")
         return 0
-    data = build()
-    target: Path = args.output
+    outputs = {args.output: build()}
+    if args.output == TARGET:  # the developer's copy of the VBA module goes with the committed workbook
+        outputs[MACROS] = macros_text()
     if args.check:
-        if not target.exists() or target.read_bytes() != data:
+        stale = [target for target, data in outputs.items() if not target.exists() or target.read_bytes() != data]
+        for target in stale:
             print(f"{target} is out of date: run python scripts/build_workbook.py and commit it.", file=sys.stderr)
-            return 1
-        print(f"{target} is up to date.")
-        return 0
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    print(f"wrote {target} ({len(data):,} bytes)")
+        if not stale:
+            print(f"{args.output} is up to date.")
+        return 1 if stale else 0
+    for target, data in outputs.items():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        print(f"wrote {target} ({len(data):,} bytes)")
     return 0
 
 

@@ -110,7 +110,7 @@ def test_connect_adds_the_sheet_to_an_older_workbook(tmp_path):
     from python_calamine import CalamineWorkbook
 
     from doithoai.sample import sample_conference
-    from doithoai.template import build_workbook
+    from doithoai.workbook_builder import build_workbook
 
     old = tmp_path / "cũ.xlsx"
     build_workbook(old, data=sample_conference())  # no macros, no conf sheet: what older versions made

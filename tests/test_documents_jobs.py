@@ -16,7 +16,7 @@ from docx.shared import Mm
 
 from doithoai.access import FileWorkbook
 from doithoai.documents.jobs import make_documents
-from doithoai.documents.templates import KINDS
+from doithoai.documents.kinds import KINDS
 from doithoai.io.reader import read_book
 from tests.docx_reading import fonts, paragraphs, text
 

@@ -15,7 +15,7 @@ from doithoai import schema
 from doithoai.access import FileWorkbook
 from doithoai.cli import main
 from doithoai.documents.jobs import make_documents
-from doithoai.documents.templates import OVERRIDE_FOLDER, template_path
+from doithoai.documents.kinds import OVERRIDE_FOLDER, template_path
 from doithoai.errors import TemplateError
 from doithoai.io.reader import read_book
 from doithoai.io.writer import edit_workbook

@@ -19,7 +19,8 @@ from doithoai import schema
 from doithoai.io.reader import read_book
 from doithoai.io.writer import apply_changes
 from doithoai.model import CellWrite, ChangeSet, column_letter
-from doithoai.template import DEFAULT_CALENDAR, LIST_LAST_ROW, VALIDATION_LAST_ROW, build_workbook, pages_wide
+from doithoai.resources import vba_project
+from doithoai.workbook_builder import DEFAULT_CALENDAR, LIST_LAST_ROW, VALIDATION_LAST_ROW, build_workbook, pages_wide
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -80,7 +81,7 @@ def blank(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def macro_book(tmp_path_factory, script) -> Path:
     path = tmp_path_factory.mktemp("template") / "nut.xlsm"
-    build_workbook(path, vba_project=script.stock_vba_project(), buttons=BUTTONS)
+    build_workbook(path, vba_project=vba_project(), buttons=BUTTONS)
     return path
 
 
@@ -287,7 +288,7 @@ def test_default_milestones_fill_the_blank_template(tmp_path, monkeypatch):
 
 
 def test_two_builds_are_byte_identical(tmp_path, script):
-    vba = script.stock_vba_project()
+    vba = vba_project()
     outputs = []
     for name in ("a.xlsm", "b.xlsm"):
         build_workbook(tmp_path / name, vba_project=vba, buttons=BUTTONS)
@@ -300,7 +301,7 @@ def test_two_builds_are_byte_identical(tmp_path, script):
 def test_macro_workbook(macro_book, script):
     with zipfile.ZipFile(macro_book) as archive:
         names = archive.namelist()
-        assert archive.read("xl/vbaProject.bin") == script.stock_vba_project()
+        assert archive.read("xl/vbaProject.bin") == vba_project()
         types = archive.read("[Content_Types].xml").decode()
         assert "application/vnd.ms-excel.sheet.macroEnabled.main+xml" in types
         workbook_xml = archive.read("xl/workbook.xml").decode()
@@ -318,7 +319,7 @@ def test_macro_workbook(macro_book, script):
 
 def test_extension_must_match_macros(tmp_path, script):
     with pytest.raises(ValueError):
-        build_workbook(tmp_path / "x.xlsx", vba_project=script.stock_vba_project())
+        build_workbook(tmp_path / "x.xlsx", vba_project=vba_project())
     with pytest.raises(ValueError):
         build_workbook(tmp_path / "x.xlsm")
 

@@ -9,8 +9,7 @@ import pytest
 from books import TODAY, assignment, at, cells, delegate, findings, make_book, petition, slip
 
 from doithoai.legacy import from_unicode
-from doithoai.model import CellError
-from doithoai.validation.findings import ERROR, WARNING
+from doithoai.model import ERROR, WARNING, CellError
 
 
 def one(book, code):

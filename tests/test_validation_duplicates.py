@@ -6,8 +6,8 @@ import random
 
 from books import at, cells, delegate, findings, make_book, petition, slip
 
+from doithoai.model import WARNING
 from doithoai.validation.duplicates import similar_pairs, words
-from doithoai.validation.findings import WARNING
 
 
 def test_same_person_by_name_with_other_tone_placement_and_case():

@@ -7,7 +7,7 @@ import datetime as dt
 from books import TODAY, assignment, at, cells, findings, make_book, petition, slip
 
 from doithoai import schema
-from doithoai.validation.findings import ERROR, WARNING
+from doithoai.model import ERROR, WARNING
 
 LATER = schema.HANDLING_LATER
 

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from ..documents.templates import KINDS
+from ..documents.kinds import KINDS
 from ..errors import ExitStatus
 
 NAME = "documents"

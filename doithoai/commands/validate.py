@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..access import FileWorkbook
-    from ..validation.findings import SEVERITY_LABELS
+    from ..model import SEVERITY_LABELS
     from ..validation.jobs import validate
 
     # No progress lines: the job takes a second, and stderr is for the one error sentence.

@@ -17,7 +17,7 @@ from .. import schema
 from ..model import BookData, Record
 from ..text import fold
 from ..values import parse_date, time_of_day
-from .templates import KINDS
+from .kinds import KINDS
 from .wording import clock, long_date, place_date, safe_text, salutation, short_clock, short_date, when
 
 PENDING = "Đang xử lý, chưa có nội dung trả lời."

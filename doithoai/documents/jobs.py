@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import context as ctx
-from .templates import KINDS
+from .kinds import KINDS
 
 DEFAULT_FOLDER = "Văn bản"
 LETTERS_FOLDER = "tra-loi"
@@ -92,9 +92,9 @@ def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None 
 def _render(access, kinds: Iterable[str] | None, folder: Path, *, pdf: bool | None, date: dt.date | None, write: bool,
             now: dt.datetime) -> DocumentsResult:
     from ..deadlines import plan_deadlines
+    from .kinds import template_path
     from .names import unique
     from .render import BatchTemplate, save_atomic
-    from .templates import template_path
 
     wanted = [k for k in KINDS if k in set(kinds)] if kinds is not None else list(KINDS)
     unknown = set(kinds or ()) - set(KINDS)

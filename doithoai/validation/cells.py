@@ -16,12 +16,13 @@ from typing import Any
 
 from .. import schema
 from ..legacy import detect_legacy, to_unicode
-from ..model import CellError, Record, Table
+from ..model import ERROR, WARNING, CellError, Record, Table
 from ..schema import Column, Kind
-from ..text import clean, formula_like, has_control_chars, is_nfc, nfc
-from .context import Checker, ListIndex
-from .findings import ERROR, FIX_BUTTON, WARNING, shown
+from ..text import clean, formula_like, has_control_chars, is_nfc, nfc, shown
+from .checker import Checker, ListIndex
 
+# The button (and `doithoai fix`) that applies the safe fixes, as messages name it.
+FIX_BUTTON = "Sửa lỗi an toàn"
 EXCEL_CELL_LIMIT = 32767  # characters Excel keeps in one cell
 SOFT_LIMITS = {Kind.LONG_TEXT: 5000}  # longer than a page of petition: probably pasted by mistake
 SHORT_LIMIT = 255  # a name, an address, a code

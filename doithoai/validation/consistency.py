@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from ..text import fold
+from ..text import fold, shown
 from ..values import as_date
-from .context import Checker
-from .findings import shown
+from .checker import Checker
 
 ANSWERED = ("Đã trả lời", "Đã giải quyết")  # statuses that promise an answer text
 

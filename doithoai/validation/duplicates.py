@@ -14,10 +14,9 @@ from collections import Counter
 from typing import Any
 
 from ..model import Record, Table
-from ..text import clean, fold, nfc, tone_normalize
+from ..text import clean, fold, nfc, shown, tone_normalize
 from .cells import year_of
-from .context import Checker, row_ref
-from .findings import shown
+from .checker import Checker, row_ref
 
 SIMILARITY = 0.85  # share of distinct words two petitions have in common (Jaccard) to be called near duplicates
 MIN_WORDS = 4  # shorter texts are compared for identical words only

@@ -7,12 +7,11 @@ import gc
 from collections.abc import Callable
 
 from .. import schema
-from ..model import BookData
+from ..model import BookData, Finding
 from .cells import check_cells
+from .checker import Checker
 from .consistency import check_consistency
-from .context import Checker
 from .duplicates import check_duplicates
-from .findings import Finding
 from .links import check_links
 from .plan import check_plan
 from .scope import check_scope

@@ -19,10 +19,9 @@ from .. import schema
 from ..model import CellWrite, ChangeSet, Record, Table
 from ..phones import normalize_phone
 from ..schema import Column, Kind
-from ..text import has_control_chars, is_nfc
+from ..text import has_control_chars, is_nfc, shown
 from .cells import repaired_text, year_of
-from .context import ListIndex
-from .findings import shown
+from .checker import ListIndex
 
 FIX_LABELS = {
     "legacy_encoding": "chuyển bảng mã cũ sang Unicode",

@@ -9,8 +9,8 @@ from typing import Any
 from .. import schema
 from ..access import WorkbookAccess
 from ..io.tables import find_sheet
+from ..model import ERROR, WARNING, Finding, count_by_severity
 from .engine import validate_book
-from .findings import ERROR, WARNING, Finding, count_by_severity
 from .fixes import Fix, apply_to_book, fix_changes, plan_fixes
 from .report import report_changes
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from .. import schema
 from ..model import Record, Table
-from ..text import fold
-from .context import Checker, code_key, row_ref
-from .findings import shown
+from ..text import fold, shown
+from .checker import Checker, code_key, row_ref
 
 
 def check_links(ck: Checker) -> None:

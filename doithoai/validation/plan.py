@@ -6,13 +6,12 @@ import datetime as dt
 from typing import Any
 
 from .. import schema
-from ..model import CellError
+from ..model import ERROR, WARNING, CellError
 from ..schema import Kind
-from ..text import fold
+from ..text import fold, shown
 from ..values import is_blank, parse_time
 from .cells import SHORT_LIMIT, SOFT_LIMITS, not_in_list_message, text_problems
-from .context import Checker
-from .findings import ERROR, WARNING, shown
+from .checker import Checker
 
 ANNOUNCE_DAYS = 7  # the public announcement comes at least 7 days before the conference (Law 2025, Art. 43)
 DELEGATE_TOLERANCE = 0.10  # the list may differ this much from the planned number without a warning
@@ -80,11 +79,6 @@ def _setting(ck: Checker, setting: schema.Setting) -> None:
         limit = SOFT_LIMITS.get(kind, SHORT_LIMIT)
         for severity, code, message in text_problems(value, limit=limit):
             ck.setting(key, severity, code, message)
-
-
-def _date(ck: Checker, key: str) -> dt.date | None:
-    value = ck.book.settings.get(key)
-    return value if isinstance(value, dt.date) else None
 
 
 def _dates(ck: Checker) -> None:

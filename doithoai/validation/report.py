@@ -6,8 +6,7 @@ import re
 from itertools import groupby
 
 from .. import schema
-from ..model import ChangeSet, SheetWrite
-from .findings import SEVERITY_LABELS, Finding
+from ..model import SEVERITY_LABELS, ChangeSet, Finding, SheetWrite
 
 HEADER = ("Mức độ", "Trang tính", "Ô", "Cột", "Dòng", "Mã", "Nội dung")
 WIDTHS = [10, 16, 8, 26, 7, 24, 110]

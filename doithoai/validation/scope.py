@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..text import nfc
-from .context import Checker
+from .checker import Checker
 
 # Accented forms are matched in any text; the bare forms only in text typed without any accent, where
 # "to cao" cannot be "tô cao" (a tall tree is "cây to cao"). The tone of these words sits on the same

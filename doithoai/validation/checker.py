@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import schema
-from ..model import BookData, CellError, Record, Table, column_letter
+from ..model import ERROR, WARNING, BookData, CellError, Finding, Record, Table, column_letter
 from ..phones import PhoneResult, normalize_phone
-from ..text import fold
+from ..text import fold, shown
 from ..values import as_date
-from .findings import ERROR, WARNING, Finding, shown
 
 
 @dataclass

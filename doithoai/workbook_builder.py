@@ -12,6 +12,9 @@ Decisions other modules rely on:
 - Notes on cells are Excel input messages (data validation), never comments: comments are VML, like the
   buttons, and openpyxl cannot keep both.
 - Formats, dropdowns and input messages reach row VALIDATION_LAST_ROW, so rows typed later get them too.
+
+Longer than the ~450-line guide on purpose: it is one XlsxWriter pass over the schema (formats, sheets, tables,
+dropdowns, buttons) whose pieces share the writer's format cache; split, each part would need the whole state.
 """
 
 from __future__ import annotations
