@@ -256,7 +256,7 @@ def generate_province(folder: Path | str, count: int = 150, *, seed: int = 2026)
     import io
 
     from .resources import vba_project
-    from .template import build_workbook
+    from .workbook_builder import build_workbook
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
