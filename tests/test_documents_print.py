@@ -44,7 +44,7 @@ def _big_book(path: Path) -> Path:
     """The sample conference grown to 300 petitions with long texts, each assigned to a lead and two partners."""
     from doithoai import schema
     from doithoai.sample import sample_conference
-    from doithoai.template import build_workbook
+    from doithoai.workbook_builder import build_workbook
 
     data = sample_conference()
     petitions, assignments = data.tables["kien_nghi"], data.tables["phan_cong"]
