@@ -47,6 +47,18 @@ def compute_deadlines(book=None) -> str:
     return _click(book, _deadlines)
 
 
+def make_slips(book=None) -> str:
+    return _click(book, _documents("slips"))
+
+
+def make_intake_forms(book=None) -> str:
+    return _click(book, _intake_forms)
+
+
+def import_intake(book=None) -> str:
+    return _click(book, _intake)
+
+
 def make_memo(book=None) -> str:
     return _click(book, _documents("memo"))
 
@@ -63,8 +75,28 @@ def make_invitations(book=None) -> str:
     return _click(book, _documents("invitations", "agenda", "signin"))
 
 
+def make_announcement(book=None) -> str:
+    return _click(book, _documents("announcement"))
+
+
+def prepare_conference(book=None) -> str:
+    return _click(book, _prepare_conference)
+
+
+def record_floor_petitions(book=None) -> str:
+    return _click(book, _record_floor)
+
+
+def make_minutes(book=None) -> str:
+    return _click(book, _documents("minutes"))
+
+
 def make_notice(book=None) -> str:
     return _click(book, _documents("notice"))
+
+
+def make_report_upward(book=None) -> str:
+    return _click(book, _documents("report_upward"))
 
 
 def share_copy(book=None) -> str:
@@ -103,6 +135,37 @@ def _documents(*kinds: str) -> Callable[[Any], str]:
         return make_documents(access, list(kinds)).summary
 
     return job
+
+
+def _intake_forms(access) -> str:
+    from .intake import write_intake_forms
+
+    return write_intake_forms(access).summary
+
+
+def _intake(access) -> str:
+    from .intake import RETURN_FOLDER, intake, returned_forms
+
+    # Made on the first click, so staff find where to put the returned forms.
+    (access.folder / RETURN_FOLDER).mkdir(exist_ok=True)
+    files = returned_forms(access.folder)
+    if not files:
+        return (f"Thư mục “{RETURN_FOLDER}” bên cạnh sổ chưa có mẫu nào đã điền. Lưu các mẫu các tổ chức gửi lại vào thư mục "
+                "đó rồi bấm lại nút này.")
+    # Every returned form, oldest first: one already brought in adds nothing, so a click never duplicates.
+    return "\n\n".join(intake(access, path).summary for path in files)
+
+
+def _prepare_conference(access) -> str:
+    from .conference import prepare_sheet
+
+    return prepare_sheet(access).summary
+
+
+def _record_floor(access) -> str:
+    from .conference import record_floor
+
+    return record_floor(access).summary
 
 
 def _share(access) -> str:

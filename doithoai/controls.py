@@ -22,19 +22,35 @@ BUTTONS: tuple[ButtonSpec, ...] = (
                "ô có lỗi.", "check_data"),
     ButtonSpec("SuaLoiAnToan", "2. Sửa lỗi an toàn", "Chỉ sửa lỗi chắc chắn (khoảng trắng, dấu tiếng Việt, số điện thoại, phông "
                "chữ cũ); liệt kê từng ô đã sửa.", "fix_data"),
-    ButtonSpec("TinhHan", "3. Tính hạn", "Tính hạn, tình trạng các mốc thời gian và các phân công; tô đỏ việc quá hạn, vàng việc "
-               "sắp đến hạn.", "compute_deadlines"),
-    ButtonSpec("CongVanPhanCong", "4. Công văn phân công", "Tạo công văn phân công đơn vị trả lời kiến nghị (thư mục “Văn bản” "
+    ButtonSpec("TinhHan", "3. Tính hạn", "Tính hạn, tình trạng các mốc thời gian và các phân công; tô đỏ việc quá hạn, vàng "
+               "việc sắp đến hạn.", "compute_deadlines"),
+    ButtonSpec("PhieuDangKy", "4. Phiếu đăng ký phát biểu", "Tạo mẫu phiếu đăng ký phát biểu để in, gửi các tổ dân phố, thôn "
+               "(thư mục “Văn bản”).", "make_slips"),
+    ButtonSpec("MauGuiToChuc", "5. Mẫu gửi các tổ chức", "Tạo mẫu tổng hợp ý kiến (Excel) gửi Ủy ban MTTQ và các tổ chức chính "
+               "trị - xã hội (thư mục “Mẫu gửi tổ chức”).", "make_intake_forms"),
+    ButtonSpec("NhapYKienToChuc", "6. Nhập ý kiến các tổ chức", "Nhập các mẫu đã điền trong thư mục “Ý kiến gửi về” vào trang "
+               "Kiến nghị; báo ý kiến trùng, dòng bị từ chối.", "import_intake"),
+    ButtonSpec("CongVanPhanCong", "7. Công văn phân công", "Tạo công văn phân công đơn vị trả lời kiến nghị (thư mục “Văn bản” "
                "bên cạnh sổ).", "make_memo"),
-    ButtonSpec("BaoCaoTongHop", "5. Báo cáo tổng hợp", "Tạo báo cáo tổng hợp ý kiến, kiến nghị, kèm bảng thống kê và biểu đồ.",
-               "make_report"),
-    ButtonSpec("VanBanTraLoi", "6. Văn bản trả lời", "Tạo văn bản trả lời từng người kiến nghị và một tệp in gộp; ghi số, ngày "
+    ButtonSpec("BaoCaoTongHop", "8. Báo cáo tổng hợp", "Tạo báo cáo tổng hợp ý kiến, kiến nghị, kèm bảng thống kê và biểu đồ. "
+               "", "make_report"),
+    ButtonSpec("VanBanTraLoi", "9. Văn bản trả lời", "Tạo văn bản trả lời từng người kiến nghị và một tệp in gộp; ghi số, ngày "
                "văn bản vào trang Kiến nghị.", "make_letters"),
-    ButtonSpec("GiayMoiChuongTrinh", "7. Giấy mời, chương trình",
-               "Tạo giấy mời đại biểu, chương trình hội nghị (thứ tự phát biểu) và danh sách ký tên.", "make_invitations"),
-    ButtonSpec("ThongBaoKetQua", "8. Thông báo kết quả", "Tạo thông báo kết quả hội nghị đối thoại.", "make_notice"),
-    ButtonSpec("ChiaSeMTTQ", "9. Bản chia sẻ cho MTTQ", "Tạo bản sao cho Ủy ban MTTQ: che số điện thoại, rút gọn địa chỉ, bỏ năm "
-               "sinh (thư mục “Chia sẻ MTTQ”).", "share_copy"),
-    ButtonSpec("NhapYKienMTTQ", "10. Nhập ý kiến MTTQ", "Nhập ý kiến giám sát từ bản chia sẻ mới nhất trong thư mục “MTTQ gửi "
+    ButtonSpec("GiayMoiChuongTrinh", "10. Giấy mời, chương trình", "Tạo giấy mời đại biểu, chương trình hội nghị (thứ tự phát "
+               "biểu) và danh sách ký tên.", "make_invitations"),
+    ButtonSpec("ThongBaoCongKhai", "11. Thông báo công khai", "Tạo thông báo thời gian, địa điểm, nội dung hội nghị (trước 07 "
+               "ngày) và bản đọc trên loa truyền thanh.", "make_announcement"),
+    ButtonSpec("TrangThuKy", "12. Trang thư ký hội nghị", "Chuẩn bị trang “Diễn biến hội nghị”: chương trình, người đăng ký "
+               "phát biểu theo thứ tự, dòng trống cho hội trường.", "prepare_conference"),
+    ButtonSpec("YKienTaiHoiNghi", "13. Ghi ý kiến tại hội nghị", "Đưa ý kiến phát biểu tại hội trường (trang “Diễn biến hội "
+               "nghị”) vào trang Kiến nghị, nguồn “Tại hội nghị”.", "record_floor_petitions"),
+    ButtonSpec("BienBanHoiNghi", "14. Biên bản hội nghị", "Tạo biên bản hội nghị từ trang “Diễn biến hội nghị”: người phát "
+               "biểu, câu hỏi, trả lời, kết luận.", "make_minutes"),
+    ButtonSpec("ThongBaoKetQua", "15. Thông báo kết quả", "Tạo thông báo kết quả hội nghị đối thoại.", "make_notice"),
+    ButtonSpec("BaoCaoCapTren", "16. Báo cáo cấp trên", "Tạo báo cáo kết quả tổ chức hội nghị gửi cấp trên: số liệu, nội dung "
+               "vượt thẩm quyền, tình hình giải quyết.", "make_report_upward"),
+    ButtonSpec("ChiaSeMTTQ", "17. Bản chia sẻ cho MTTQ", "Tạo bản sao cho Ủy ban MTTQ: che số điện thoại, rút gọn địa chỉ, bỏ "
+               "năm sinh (thư mục “Chia sẻ MTTQ”).", "share_copy"),
+    ButtonSpec("NhapYKienMTTQ", "18. Nhập ý kiến MTTQ", "Nhập ý kiến giám sát từ bản chia sẻ mới nhất trong thư mục “MTTQ gửi "
                "lại” bên cạnh sổ.", "import_notes"),
 )

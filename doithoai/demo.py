@@ -11,6 +11,33 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DEMO_WORKBOOK = "doi-thoai-tu-minh-2026.xlsm"
+SLIPS_PER_GROUP = 5  # pre-numbered slip forms printed for each residential group
+RETURNED_FORM = "Hoi Cuu chien binh - da dien.xlsx"
+# What the Veterans' Association writes on its form: (person, address, field, opinion). The demo adds one row
+# repeating a petition of the workbook and one row with a field that is not on the list.
+VETERANS_OPINIONS = (
+    ("Ông Phạm Văn Lộc", "Tổ dân phố Cẩm Khê A", "Chính sách xã hội",
+     "Đề nghị phường rà soát, hỗ trợ kịp thời chế độ cho cựu chiến binh có hoàn cảnh khó khăn, ốm đau dài ngày."),
+    ("", "Tổ dân phố Cẩm Khê B", "An ninh, trật tự",
+     "Đề nghị tăng cường tuần tra ban đêm tại khu vực bãi đất trống cuối đường Lê Thanh Nghị, nơi thanh niên tụ tập."),
+    ("", "", "Hạ tầng, giao thông",
+     "Đề nghị sớm lắp đặt đèn tín hiệu giao thông tại nút giao đường Tứ Minh với đường Nguyễn Lương Bằng."),
+)
+# The secretary's notes on the day: (co-chair, secretary, closing time, conclusions), and who spoke from the floor.
+DAY_FACTS = ("Đồng chí Trần Văn Quyết, Bí thư Đảng ủy phường", "Bà Lê Thị Hạnh, chuyên viên Văn phòng HĐND và UBND",
+             "11:20",
+             "Chủ tịch UBND phường ghi nhận các ý kiến của Nhân dân; giao Phòng Kinh tế, Hạ tầng và Đô thị kiểm tra, "
+             "đề xuất cải tạo thoát nước, chiếu sáng trong quý III/2026; giao Công an phường tăng cường tuần tra; các ý kiến chưa trả lời tại "
+             "hội nghị, các đơn vị trả lời bằng văn bản trong 10 ngày làm việc; đề nghị Ủy ban MTTQ phường giám sát.")
+SPEAKERS_ON_THE_DAY = 8  # registered speakers who came and spoke; the others' numbers are cleared
+FLOOR = (
+    ("Ông Đỗ Văn Thịnh", "Tổ dân phố Cẩm Khê B", "Môi trường",
+     "Đề nghị phường cho biết lộ trình di dời các cơ sở sản xuất gây ô nhiễm ra khỏi khu dân cư.",
+     "Phòng Kinh tế, Hạ tầng và Đô thị", "Phường đang rà soát các cơ sở; lộ trình sẽ được công bố trong quý IV/2026."),
+    ("Bà Vũ Thị Mai", "Tổ dân phố Cẩm Khê A", "Y tế, giáo dục",
+     "Đề nghị bố trí thêm bác sĩ khám bệnh cho người cao tuổi tại trạm y tế phường vào buổi chiều thứ Bảy.",
+     "Chủ tịch UBND phường", "Giao Trạm Y tế phường bố trí lịch khám chiều thứ Bảy từ tháng 7/2026."),
+)
 
 
 @dataclass
@@ -57,7 +84,74 @@ def make_demo(out: Path, *, today: dt.date | None = None, steps: bool = True) ->
 
 
 def _steps():
-    return (_validate, _deadlines, _documents, _share, _calendar)
+    return (_validate, _deadlines, _intake, _conference_day, _documents, _share, _calendar)
+
+
+def _intake(access, out, today, result) -> None:
+    """Forms for the Front and the organisations; the Veterans' Association fills its form and it is brought in twice."""
+    import openpyxl
+
+    from .intake import ROWS_SHEET, intake, write_intake_forms
+
+    forms = write_intake_forms(access)
+    result.outputs.append(("Mẫu tổng hợp ý kiến gửi các tổ chức", forms.files[0].parent))
+    veterans = next(p for p in forms.files if "Cuu chien binh" in p.name)
+    book = access.read()
+    repeated = book.petitions.records[3].values["noi_dung"]
+    workbook = openpyxl.load_workbook(veterans)
+    sheet = workbook[ROWS_SHEET]
+    rows = [*VETERANS_OPINIONS, ("", "", "Khác", repeated), ("", "", "Nhà ở", "Đề nghị hỗ trợ sửa chữa nhà văn hóa tổ dân phố.")]
+    for index, row in enumerate(rows, 2):
+        for column, value in enumerate((index - 1, *row), 1):
+            sheet.cell(row=index, column=column, value=value or None)
+    returned = veterans.parent.parent / "Ý kiến gửi về" / RETURNED_FORM
+    returned.parent.mkdir(exist_ok=True)
+    workbook.save(returned)
+    first = intake(access, returned)
+    again = intake(access, returned)
+    result.outputs.append(("Mẫu đã điền của Hội Cựu chiến binh", returned))
+    result.notes.append(first.summary)
+    result.notes.append("Nhập lại lần hai: " + again.headline)
+
+
+def _conference_day(access, out, today, result) -> None:
+    """The secretary's sheet prepared before the conference, then filled in as the secretary would on the day."""
+    from . import schema
+    from .conference import SPEAKERS, prepare_sheet, record_floor
+    from .io.writer import edit_workbook
+
+    prepared = prepare_sheet(access, date=today)
+    result.notes.append(prepared.summary)
+    book = access.read()
+    day = book.conference
+    answers = {r.values.get("ma_phieu"): r.values.get("noi_dung_tra_loi") for r in book.petitions if r.values.get("ma_phieu")}
+    column = {key: index for index, (key, _) in enumerate(SPEAKERS, 1)}
+    co_chair, secretary, closing, conclusions = DAY_FACTS
+
+    def fill(workbook) -> None:
+        sheet = workbook[schema.CONFERENCE_SHEET]
+        for key, value in (("dong_chu_tri", co_chair), ("thu_ky", secretary), ("gio_be_mac", closing), ("ket_luan", conclusions),
+                           ("chu_tri", "Đồng chí Nguyễn Thị Sâm, Phó Chủ tịch UBND phường (được Chủ tịch ủy quyền)")):
+            sheet.cell(row=day.facts_rows[key], column=2, value=value)
+        registered = [(row, values) for row, values in day.rows if values.get("ma_phieu")]
+        for position, (row, values) in enumerate(registered):
+            if position < SPEAKERS_ON_THE_DAY:
+                sheet.cell(row=row, column=column["nguoi_tra_loi"], value="Chủ tịch UBND phường")
+                answer = answers.get(values["ma_phieu"]) or "Ghi nhận, trả lời bằng văn bản."
+                sheet.cell(row=row, column=column["tra_loi"], value=answer)
+            else:
+                sheet.cell(row=row, column=column["thu_tu"]).value = None  # did not come to speak
+        floor = [row for row, values in day.rows if not values.get("ma_phieu")]
+        for offset, (person, place, field_name, question, who, answer) in enumerate(FLOOR):
+            row = floor[offset]
+            values = {"thu_tu": SPEAKERS_ON_THE_DAY + offset + 1, "ho_ten": person, "dia_chi": place, "linh_vuc": field_name,
+                      "cau_hoi": question, "nguoi_tra_loi": who, "tra_loi": answer}
+            for key, value in values.items():
+                sheet.cell(row=row, column=column[key], value=value)
+
+    edit_workbook(access.path, fill)
+    floor = record_floor(access)
+    result.notes.append(floor.summary)
 
 
 def _validate(access, out, today, result) -> None:
@@ -77,7 +171,7 @@ def _deadlines(access, out, today, result) -> None:
 def _documents(access, out, today, result) -> None:
     from .documents.jobs import make_documents
 
-    outcome = make_documents(access, out=out / "Văn bản", date=today)
+    outcome = make_documents(access, out=out / "Văn bản", date=today, slips_per_group=SLIPS_PER_GROUP)
     result.outputs.append(("Văn bản", outcome.folder))
     result.notes.append(outcome.summary)
 

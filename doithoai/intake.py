@@ -331,7 +331,7 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _field(value: str, fields: tuple[str, ...]) -> str | None:
+def list_value(value: str, fields: tuple[str, ...]) -> str | None:
     """The list's own spelling of a field typed on the form ("dat dai" -> "Đất đai"), or None."""
     wanted = fold(value)
     matches = [f for f in fields if fold(f) == wanted]
@@ -368,7 +368,7 @@ def plan_intake(book: BookData, form: FormData) -> IntakePlan:
             continue
         field_name = None
         if values["linh_vuc"]:
-            field_name = _field(values["linh_vuc"], fields)
+            field_name = list_value(values["linh_vuc"], fields)
             if field_name is None:
                 plan.refused.append(Outcome(form_row, shown, reason=f"lĩnh vực “{values['linh_vuc']}” không có trong danh mục "
                                                                     f"({', '.join(fields)}); chưa nhập."))

@@ -382,6 +382,8 @@ CHECK_SHEET = "Kiểm tra"  # written by `validate`, not part of the template
 # each held and what each row showed (a short fingerprint). Layout and the older layout: doithoai/mttq/log.py.
 SHARE_LOG_SHEET = "Nhật ký chia sẻ MTTQ"
 SHARE_LOG_HEADER = ("Mã bản chia sẻ", "Thời điểm tạo", "Tên tệp", "Số kiến nghị", "Mã kiến nghị", "Dấu kiểm tra")
+# Written by `conference-sheet` before the conference, then the secretary's (doithoai/conference.py); optional.
+CONFERENCE_SHEET = "Diễn biến hội nghị"
 
 SHEET_ORDER: tuple[str, ...] = (
     GUIDE_SHEET,

@@ -13,6 +13,18 @@ Public Sub TinhHan()
     DoithoaiRun "compute_deadlines"
 End Sub
 
+Public Sub PhieuDangKy()
+    DoithoaiRun "make_slips"
+End Sub
+
+Public Sub MauGuiToChuc()
+    DoithoaiRun "make_intake_forms"
+End Sub
+
+Public Sub NhapYKienToChuc()
+    DoithoaiRun "import_intake"
+End Sub
+
 Public Sub CongVanPhanCong()
     DoithoaiRun "make_memo"
 End Sub
@@ -29,8 +41,28 @@ Public Sub GiayMoiChuongTrinh()
     DoithoaiRun "make_invitations"
 End Sub
 
+Public Sub ThongBaoCongKhai()
+    DoithoaiRun "make_announcement"
+End Sub
+
+Public Sub TrangThuKy()
+    DoithoaiRun "prepare_conference"
+End Sub
+
+Public Sub YKienTaiHoiNghi()
+    DoithoaiRun "record_floor_petitions"
+End Sub
+
+Public Sub BienBanHoiNghi()
+    DoithoaiRun "make_minutes"
+End Sub
+
 Public Sub ThongBaoKetQua()
     DoithoaiRun "make_notice"
+End Sub
+
+Public Sub BaoCaoCapTren()
+    DoithoaiRun "make_report_upward"
 End Sub
 
 Public Sub ChiaSeMTTQ()

@@ -197,8 +197,144 @@ def notice():
     return d
 
 
-BUILDERS = {"report": report, "memo": memo, "letters": letters, "invitations": invitations, "agenda": agenda, "signin": signin,
-            "notice": notice}
+def slips():
+    """Seed 004's slip: one page per slip, numbered per residential group when the clerk asks."""
+    d = new_document()
+    L.para(d, "{%p for ph in phieu %}")
+    L.letterhead(d, symbol_tag=None, date_tag="{{ noi_ngay_trong }}")
+    L.title(d, "PHIẾU ĐĂNG KÝ", "THAM GIA Ý KIẾN TẠI HỘI NGHỊ ĐỐI THOẠI GIỮA CHỦ TỊCH UBND {{ ten_hoi_nghi_hoa }}",
+            "VỚI NHÂN DÂN NĂM {{ nam }}")
+    L.para(d, "{% if ph.so %}Số phiếu: {{ ph.so }}{% if ph.to_dan_pho %} – {{ ph.to_dan_pho }}{% endif %}{% endif "
+              "%}", align="right", italic=True)
+    L.para(d, "Họ và tên: "
+              "..............................................................................................................")
+    L.para(d, "Giới tính:   □ Nam    □ Nữ        Năm sinh: ...................................................")
+    L.para(d, "Địa chỉ: "
+              "..................................................................................................................")
+    L.para(d, "Số điện thoại liên hệ: "
+              "...........................................................................................")
+    L.para(d, "Phạm vi, nội dung câu hỏi để đăng ký:", bold=True, keep=True)
+    L.body(d, "{{ pham_vi }}")
+    L.body(d, "LƯU Ý: {{ ngoai_pham_vi }}").runs[0].italic = True
+    L.para(d, "NỘI DUNG CÂU HỎI CỤ THỂ", bold=True, align="center", before=6, keep=True)
+    for _ in range(7):
+        L.para(d, "." * 142, size=12, after=4)
+    L.body(d, "Lưu ý: Người đăng ký gửi phiếu này về UBND {{ ten_day_du }} (qua Văn phòng HĐND và UBND){% if han_nop %} trước "
+              "ngày {{ han_nop }}{% endif %}, hoặc gửi trực tiếp bộ phận thư ký, tổng hợp trước khi hội nghị bắt đầu để tiện "
+              "theo dõi, tổng hợp và đăng ký phát biểu.").runs[0].italic = True
+    signer = L.para(d, "NGƯỜI ĐĂNG KÝ", bold=True, align="right", before=6, after=0)
+    signer.paragraph_format.right_indent = L.Cm(2)
+    note = L.para(d, "(Ký, ghi rõ họ và tên)", italic=True, align="right")
+    note.paragraph_format.right_indent = L.Cm(1.6)
+    end_loop_with_page_breaks(d)
+    return d
+
+
+def announcement():
+    d = new_document()
+    L.letterhead(d)
+    L.title(d, "THÔNG BÁO", "Về việc tổ chức Hội nghị đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}")
+    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của UBND {{ ten_day_du }} về tổ chức hội nghị "
+              "đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}, Ủy ban nhân dân {{ ten_day_du }} thông "
+              "báo như sau:")
+    L.body(d, "1. Thời gian: {{ thoi_gian }}{% if gio_ket_thuc %} đến {{ gio_ket_thuc }}{% endif %}.")
+    L.body(d, "2. Địa điểm: {{ dia_diem }}.")
+    L.body(d, "3. Nội dung: {{ chu_tri }} thông tin tình hình kinh tế - xã hội, quốc phòng - an ninh của địa phương; lắng nghe "
+              "và trả lời trực tiếp ý kiến, kiến nghị của Nhân dân về {{ linh_vuc }} và những vấn đề Nhân dân quan tâm.")
+    L.body(d, "4. Thành phần: đại biểu được mời và Nhân dân trên địa bàn {{ ten_day_du }} quan tâm đến dự.")
+    L.body(d, "5. Đăng ký phát biểu: công dân ghi ý kiến, kiến nghị vào Phiếu đăng ký phát biểu (nhận tại tổ dân phố, thôn hoặc "
+              "Văn phòng HĐND và UBND), gửi về Văn phòng HĐND và UBND {{ ten_day_du }}{% if han_phieu %} trước ngày {{ "
+              "han_phieu }}{% endif %}, hoặc đăng ký trực tiếp tại hội nghị. Mỗi ý kiến không quá {{ so_phut }} phút. Khiếu "
+              "nại, tố cáo và tranh chấp giữa các cá nhân không thuộc phạm vi hội nghị đối thoại.")
+    L.body(d, "Ủy ban nhân dân {{ ten_day_du }} trân trọng thông báo để Nhân dân biết, tham dự./.")
+    L.signature(d)
+    return d
+
+
+def minutes():
+    d = new_document()
+    L.letterhead(d)
+    L.title(d, "BIÊN BẢN", "Hội nghị đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}")
+    L.body(d, "Thời gian bắt đầu: {{ thoi_gian_hop }}.")
+    L.body(d, "Địa điểm: {{ dia_diem }}.")
+    L.body(d, "Chủ trì: {{ chu_tri_hop }}{% if dong_chu_tri %}; đồng chủ trì: {{ dong_chu_tri }}{% endif %}.")
+    L.body(d, "Thư ký: {{ thu_ky }}.")
+    L.para(d, "I. THÀNH PHẦN THAM DỰ", bold=True, keep=True)
+    L.body(d, "Đại biểu được mời: {{ tong_moi }} người; có mặt: {{ tong_co_mat }} người, gồm:")
+    L.grid_table(d, ["Nhóm đại biểu", "Được mời", "Có mặt"], ["{{ g.ten }}", "{{ g.moi }}", "{{ g.co_mat }}"], [9.0, 3.5, 3.5],
+                 loop="for g in nhom_tham_du")
+    L.para(d, "II. CHƯƠNG TRÌNH HỘI NGHỊ", bold=True, keep=True, before=6)
+    L.para(d, "{%p for m in chuong_trinh %}")
+    L.body(d, "{{ m.stt }}. {{ m.noi_dung }}{% if m.nguoi %} ({{ m.nguoi }}){% endif %}.")
+    L.para(d, "{%p endfor %}")
+    L.para(d, "III. Ý KIẾN CỦA NHÂN DÂN VÀ TRẢ LỜI TẠI HỘI NGHỊ", bold=True, keep=True)
+    L.body(d, "Có {{ so_phat_bieu }} lượt phát biểu ({{ so_tu_phieu }} lượt theo phiếu đăng ký, {{ so_tai_hoi_truong }} lượt "
+              "tại hội trường):")
+    L.para(d, "{%p for p in phat_bieu %}")
+    L.para(d, "{{ p.thu_tu }}. {{ p.ho_ten }}{% if p.noi_o %} ({{ p.noi_o }}){% endif %}{% if p.tai_hoi_truong %}, phát biểu "
+              "tại hội trường{% endif %}", bold=True, indent=True, keep=True)
+    L.body(d, "Ý kiến: {{ p.cau_hoi }}")
+    L.body(d, "Trả lời{% if p.nguoi_tra_loi %} ({{ p.nguoi_tra_loi }}){% endif %}: {{ p.tra_loi }}")
+    L.para(d, "{%p endfor %}")
+    L.para(d, "IV. KẾT LUẬN CỦA CHỦ TRÌ", bold=True, keep=True)
+    L.body(d, "{{ ket_luan }}")
+    L.body(d, "Hội nghị kết thúc vào {{ gio_be_mac }} cùng ngày. Biên bản đã được thông qua tại hội nghị./.")
+    L.two_signatures(d, ("THƯ KÝ", "{{ thu_ky }}"), ("CHỦ TRÌ", "{{ chu_tri_hop }}"))
+    L.recipients(d)
+    return d
+
+
+def report_upward():
+    d = new_document()
+    L.letterhead(d)
+    L.title(d, "BÁO CÁO", "Kết quả tổ chức Hội nghị đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}")
+    L.para(d, "{%p for kg in kinh_gui %}")
+    L.para(d, "{% if loop.first %}Kính gửi: {% else %}- {% endif %}{{ kg }}{% if loop.last %}.{% else %};{% endif "
+              "%}", align="center", after=0)
+    L.para(d, "{%p endfor %}")
+    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của UBND {{ ten_day_du }}, ngày {{ "
+              "ngay_hoi_nghi }}, UBND {{ ten_day_du }} đã tổ chức Hội nghị đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với "
+              "Nhân dân năm {{ nam }}. UBND {{ ten_day_du }} báo cáo kết quả như sau:").paragraph_format.space_before = L.Pt(12)
+    L.para(d, "I. CÔNG TÁC TỔ CHỨC", bold=True, keep=True)
+    L.body(d, "Hội nghị được tổ chức {{ thoi_gian }}, tại {{ dia_diem }}, do {{ chu_tri }} chủ trì. Trước hội nghị, UBND {{ "
+              "ten_day_du }} đã ban hành kế hoạch, thông báo công khai thời gian, địa điểm, nội dung đối thoại; tiếp nhận {{ "
+              "so_phieu }} phiếu đăng ký phát biểu và ý kiến do Ủy ban MTTQ, các tổ chức chính trị - xã hội tổng hợp gửi về.")
+    L.body(d, "Đại biểu được mời: {{ tong_moi }} người; có mặt: {{ tong_co_mat }} người. Tại hội nghị có {{ so_phat_bieu }} "
+              "lượt phát biểu.")
+    L.grid_table(d, ["Nhóm đại biểu", "Được mời", "Có mặt"], ["{{ g.ten }}", "{{ g.moi }}", "{{ g.co_mat }}"], [9.0, 3.5, 3.5],
+                 loop="for g in nhom_tham_du")
+    L.para(d, "II. KẾT QUẢ ĐỐI THOẠI", bold=True, keep=True, before=6)
+    L.body(d, "Tổng số ý kiến, kiến nghị: {{ tong_so }}, trong đó: trả lời tại hội nghị {{ so_tai_hoi_nghi }}; kiểm tra, trả "
+              "lời sau {{ so_tra_loi_sau }}; ghi nhận, báo cáo cấp trên {{ so_cap_tren }}. Đã có nội dung trả lời {{ "
+              "so_da_tra_loi }}; đang xử lý {{ so_chua_tra_loi }}.")
+    L.body(d, "Theo nguồn: {% for n in nguon %}{{ n.ten }} {{ n.so_luong }}{% if not loop.last %}; {% endif %}{% endfor %}.")
+    L.grid_table(d, ["Lĩnh vực", "Số ý kiến", "Trả lời tại hội nghị", "Kiểm tra, trả lời "
+                                                                      "sau", "Báo cáo cấp trên", "Chưa có trả lời"],
+                 ["{{ tk.ten }}", "{{ tk.tong }}", "{{ tk.tai_hoi_nghi "
+                                                   "}}", "{{ tk.tra_loi_sau }}", "{{ tk.cap_tren }}", "{{ tk.chua_tra_loi }}"],
+                 [4.6, 1.8, 2.3, 2.3, 2.2, 2.2], loop="for tk in thong_ke")
+    L.para(d, "III. NHỮNG NỘI DUNG VƯỢT THẨM QUYỀN, ĐỀ NGHỊ CẤP TRÊN XEM XÉT", bold=True, keep=True, before=6)
+    L.body(d, "{% if not cap_tren %}Không có nội dung vượt thẩm quyền của UBND {{ ten_day_du }}.{% else %}Có {{ cap_tren|length "
+              "}} nội dung vượt thẩm quyền, UBND {{ ten_day_du }} kính đề nghị cấp trên xem xét, giải quyết:{% endif %}")
+    L.para(d, "{%p for kn in cap_tren %}")
+    L.body(d, "{{ kn.stt }}. {{ kn.ma }} – {{ kn.nguoi }} ({{ kn.linh_vuc }}): {{ kn.noi_dung }}")
+    L.para(d, "{%p endfor %}")
+    L.para(d, "IV. TÌNH HÌNH GIẢI QUYẾT SAU HỘI NGHỊ (đến ngày {{ ngay_bao_cao }})", bold=True, keep=True)
+    L.grid_table(d, ["Đơn vị", "Được giao", "Đã hoàn thành", "Đang thực hiện, trong hạn", "Quá hạn"],
+                 ["{{ dv.ten }}", "{{ dv.giao }}", "{{ dv.xong }}", "{{ dv.trong_han "
+                                                                    "}}", "{{ dv.qua_han }}"], [6.4, 2.2, 2.6, 2.8, 2.0],
+                 loop="for dv in theo_doi")
+    L.para(d, "V. ĐỀ XUẤT", bold=True, keep=True, before=6)
+    L.body(d, "UBND {{ ten_day_du }} tiếp tục chỉ đạo các cơ quan, đơn vị giải quyết dứt điểm các kiến nghị thuộc thẩm quyền, "
+              "trả lời bằng văn bản cho người có kiến nghị; phối hợp với Ủy ban MTTQ Việt Nam {{ ten_day_du }} giám sát việc "
+              "thực hiện các kết luận tại hội nghị.")
+    L.body(d, "Trên đây là báo cáo kết quả tổ chức Hội nghị đối thoại năm {{ nam }} của UBND {{ ten_day_du }}./.")
+    L.signature(d)
+    return d
+
+
+BUILDERS = {"slips": slips, "announcement": announcement, "minutes": minutes, "report_upward": report_upward, "report": report,
+            "memo": memo, "letters": letters, "invitations": invitations, "agenda": agenda, "signin": signin, "notice": notice}
 
 
 def build_bytes(kind: str) -> bytes:

@@ -183,11 +183,17 @@ def test_letterhead_and_signature(run, kind):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in lines
     assert "Độc lập - Tự do - Hạnh phúc" in lines
     assert "ỦY BAN NHÂN DÂN" in lines and "PHƯỜNG TỨ MINH" in lines
-    date = next(p for p in paragraphs(document) if p.text == "Tứ Minh, ngày 05 tháng 6 năm 2026")
+    # The slip's date is the citizen's to fill in; the minutes are dated the day of the conference.
+    dated = {"slips": "Tứ Minh, ngày …… tháng …… năm 2026", "minutes": "Tứ Minh, ngày 12 tháng 6 năm 2026"}
+    date = next(p for p in paragraphs(document) if p.text == dated.get(kind, "Tứ Minh, ngày 05 tháng 6 năm 2026"))
     assert all(run.italic for run in date.runs if run.text.strip())
     if KINDS[kind].symbol:
         assert any(re.fullmatch(r"Số: .*/" + re.escape(KINDS[kind].symbol.split("-")[0]) + r".*", line) for line in lines), kind
-    if kind not in ("agenda", "signin"):
+    if kind == "slips":
+        assert "NGƯỜI ĐĂNG KÝ" in lines and "Nơi nhận:" not in lines
+    elif kind == "minutes":  # signed by the secretary and the chair (Decree 30's minutes)
+        assert "THƯ KÝ" in lines and "CHỦ TRÌ" in lines and "Nơi nhận:" in lines
+    elif kind not in ("agenda", "signin"):
         heading = next(p for p in paragraphs(document) if p.text == "Nơi nhận:")
         assert heading.runs[0].bold and heading.runs[0].italic
         assert "Nguyễn Thị Sâm" in lines

@@ -334,6 +334,12 @@ def _minutes(time: dt.time) -> int:
     return time.hour * 60 + time.minute
 
 
+def speaking_order(book: BookData) -> list[Record]:
+    """Slips in the order they were registered: date received, then code, then row."""
+    return sorted((r for r in book.slips if _text(r, "ho_ten")),
+                  key=lambda r: (parse_date(r.get("ngay_nhan")) or dt.date.max, _text(r, "ma_phieu"), r.row))
+
+
 def agenda_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
     """The programme and the speakers in registered order, each given the minutes `Kế hoạch` allows.
 
@@ -353,11 +359,9 @@ def agenda_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any
     closing_minutes = sum(m for m, _, _ in CLOSING)
     dialogue_end = _plus(start, max(_minutes(end) - _minutes(start) - closing_minutes, _minutes(clock_now) - _minutes(start)))
 
-    slips = sorted((r for r in book.slips if _text(r, "ho_ten")),
-                   key=lambda r: (parse_date(r.get("ngay_nhan")) or dt.date.max, _text(r, "ma_phieu"), r.row))
     speakers: list[dict[str, Any]] = []
     remaining, slot = 0, clock_now
-    for record in slips:
+    for record in speaking_order(book):
         finish = _plus(slot, per_speaker)
         if _minutes(finish) > _minutes(dialogue_end):
             remaining += 1

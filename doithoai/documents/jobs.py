@@ -23,6 +23,7 @@ class DocumentsResult:
     folder: Path
     files: dict[str, Path] = field(default_factory=dict)  # kind -> the document (letters: the combined print file)
     letter_files: list[Path] = field(default_factory=list)
+    texts: list[Path] = field(default_factory=list)  # plain-text companions (the loudspeaker announcement)
     pdfs: list[Path] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -49,10 +50,12 @@ class DocumentsResult:
         self.files = {kind: moved(path) for kind, path in self.files.items()}
         self.letter_files = [moved(path) for path in self.letter_files]
         self.pdfs = [moved(path) for path in self.pdfs]
+        self.texts = [moved(path) for path in self.texts]
 
     def to_json(self) -> dict:
         return {"folder": str(self.folder), "files": {k: str(v) for k, v in self.files.items()},
-                "letters": [str(p) for p in self.letter_files], "pdf": [str(p) for p in self.pdfs], "warnings": self.warnings}
+                "letters": [str(p) for p in self.letter_files],
+                "texts": [str(p) for p in self.texts], "pdf": [str(p) for p in self.pdfs], "warnings": self.warnings}
 
 
 def run_folder(parent: Path, now: dt.datetime) -> Path:
@@ -66,11 +69,13 @@ def run_folder(parent: Path, now: dt.datetime) -> Path:
 
 
 def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None = None, *, pdf: bool | None = None,
-                   date: dt.date | None = None, write: bool = True, now: dt.datetime | None = None) -> DocumentsResult:
+                   date: dt.date | None = None, write: bool = True, now: dt.datetime | None = None,
+                   slips_per_group: int = 0) -> DocumentsResult:
     """Render `kinds` (all by default) from the workbook behind `access` into a new folder under `out`.
 
     `pdf`: True/False, or None for "when LibreOffice is installed". `write`: record the letters' numbers
-    in the workbook. `date`: the documents' date (today by default).
+    in the workbook. `date`: the documents' date (today by default). `slips_per_group`: slip forms pre-numbered
+    for each residential group (0: one blank slip to photocopy).
 
     Nothing is left behind on a refusal: the documents are rendered into a hidden staging folder, which
     becomes the run's folder only after the workbook write (the letters' numbers) succeeded.
@@ -81,7 +86,7 @@ def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None 
     parent = Path(out) if out else access.folder / DEFAULT_FOLDER
     staging = staging_folder(parent)
     try:
-        result = _render(access, kinds, staging, pdf=pdf, date=date, write=write, now=now)
+        result = _render(access, kinds, staging, pdf=pdf, date=date, write=write, now=now, slips_per_group=slips_per_group)
     except BaseException:
         discard_staging(staging)
         raise
@@ -90,8 +95,9 @@ def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None 
 
 
 def _render(access, kinds: Iterable[str] | None, folder: Path, *, pdf: bool | None, date: dt.date | None, write: bool,
-            now: dt.datetime) -> DocumentsResult:
+            now: dt.datetime, slips_per_group: int = 0) -> DocumentsResult:
     from ..deadlines import plan_deadlines
+    from . import cycle
     from .kinds import template_path
     from .names import unique
     from .render import BatchTemplate, save_atomic
@@ -136,8 +142,33 @@ def _render(access, kinds: Iterable[str] | None, folder: Path, *, pdf: bool | No
                 line = f"Chương trình hội nghị: {len(context['phat_bieu'])} người phát biểu theo thứ tự đăng ký."
                 if context["phat_bieu_con_lai"]:
                     result.warnings.append(f"{context['phat_bieu_con_lai']} người đăng ký phát biểu không đủ thời gian trong "
-                                           "chương trình: "
-                                           "chương trình ghi rõ để chủ trì trả lời bằng văn bản.")
+                                           "chương trình: chương trình ghi rõ để chủ trì trả lời bằng văn bản.")
+            elif kind == "slips":
+                context = cycle.slips_context(book, date, notes, per_group=slips_per_group)
+                numbered = [p for p in context["phieu"] if p["so"]]
+                if numbered:
+                    line = (f"Phiếu đăng ký phát biểu: {len(numbered)} phiếu đánh số sẵn ({numbered[0]['so']} đến "
+                            f"{numbered[-1]['so']}), mỗi phiếu một trang.")
+                else:
+                    line = "Phiếu đăng ký phát biểu: một phiếu trống để in, phô tô."
+            elif kind == "announcement":
+                context = cycle.announcement_context(book, date, notes)
+                speaker = result.folder / unique(KINDS[kind].output + " - doc tren loa", taken, ".txt")
+                speaker.write_text(cycle.loudspeaker_text(context), encoding="utf-8-sig")
+                result.texts.append(speaker)
+                line = (f"Thông báo tổ chức hội nghị (ngày {context['ngay_thong_bao']}) và bản đọc trên loa truyền thanh "
+                        f"“{speaker.name}”.")
+            elif kind == "minutes":
+                context = cycle.minutes_context(book, date, notes)
+                if book.conference is None:
+                    result.warnings.append("Sổ chưa có trang “Diễn biến hội nghị”: biên bản chưa có người phát biểu; hãy "
+                                           "chuẩn bị trang thư ký trước hội nghị và ghi diễn biến vào đó.")
+                line = f"Biên bản hội nghị: {context['so_phat_bieu']} lượt phát biểu theo thứ tự."
+            elif kind == "report_upward":
+                context = cycle.report_upward_context(book, date, notes)
+                total = context["theo_doi"][-1]
+                line = (f"Báo cáo kết quả tổ chức hội nghị: {context['tong_so']} ý kiến, {len(context['cap_tren'])} nội dung "
+                        f"đề nghị cấp trên; theo dõi {total['giao']} lượt giao ({total['xong']} xong, {total['qua_han']} quá hạn).")
             elif kind == "signin":
                 context = ctx.signin_context(book, date, notes)
                 line = f"Danh sách đại biểu ký tên: {sum(g['so_luong'] for g in context['nhom_dai_bieu'])} người."

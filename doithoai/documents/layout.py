@@ -239,6 +239,27 @@ def signature(document, *, recipients: bool = True) -> None:
             keep_with_next(paragraph)
 
 
+def two_signatures(document, left: tuple[str, str], right: tuple[str, str]) -> None:
+    """Two signers side by side, as minutes are signed: (title, name tag) for the secretary and the chair."""
+    table = document.add_table(rows=1, cols=2)
+    table.autofit = False
+    _no_borders(table)
+    set_widths(table, [8.0, 8.5])
+    for cell, (heading, name) in zip(table.rows[0].cells, (left, right), strict=True):
+        _cell_paragraph(cell, heading, size=13, bold=True, first=True)
+        _cell_paragraph(cell, "(Ký, ghi rõ họ tên)", size=12, italic=True)
+        for _ in range(3):
+            _cell_paragraph(cell, "", size=13)
+        _cell_paragraph(cell, name, size=14, bold=True)
+
+
+def recipients(document) -> None:
+    """"Nơi nhận:" and its list on their own, after a signature block that has none (minutes)."""
+    heading = para(document, "Nơi nhận:", size=12, bold=True, italic=True, align="left", after=0, before=12)
+    heading.paragraph_format.keep_with_next = True
+    para(document, "{{ noi_nhan }}", size=11, align="left", after=0)
+
+
 def set_widths(table, widths_cm: list[float]) -> None:
     """Column widths both where Word looks (each cell) and where LibreOffice looks (the table grid), fixed layout."""
     table.autofit = False

@@ -153,6 +153,12 @@ def book_from_sheets(source: str, sheets: Mapping[str, Rows]) -> BookData:
         found[name] = sheets[actual]
     settings, settings_rows = parse_settings(found[schema.SETTINGS_SHEET])
     tables = {spec.key: parse_table(spec, found[spec.name], source=source) for spec in schema.TABLE_SHEETS}
+    conference = None
+    conference_sheet = find_sheet(names, schema.CONFERENCE_SHEET)
+    if conference_sheet is not None:  # optional: written by `conference-sheet` before the conference
+        from ..conference import parse_sheet
+
+        conference = parse_sheet(sheets[conference_sheet])
     lists_rows = found[schema.LISTS_SHEET]
     calendar = parse_table(schema.CALENDAR, lists_rows, source=source, lenient=True)
     return BookData(
@@ -163,8 +169,10 @@ def book_from_sheets(source: str, sheets: Mapping[str, Rows]) -> BookData:
         lists=parse_lists(lists_rows),
         calendar=calendar,
         sheet_names=tuple(names),
+        conference=conference,
     )
 
 
 # Sheets `book_from_sheets` needs, for readers that want to read only those.
-NEEDED_SHEETS: tuple[str, ...] = (schema.SETTINGS_SHEET, *(t.name for t in schema.TABLE_SHEETS), schema.LISTS_SHEET)
+NEEDED_SHEETS: tuple[str, ...] = (schema.SETTINGS_SHEET, *(t.name for t in schema.TABLE_SHEETS), schema.LISTS_SHEET,
+                                  schema.CONFERENCE_SHEET)

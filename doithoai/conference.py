@@ -1,0 +1,308 @@
+"""The conference day: the secretary's sheet `Diễn biến hội nghị`, and what was raised in the room.
+
+Seeds 002-004 name a secretary who keeps the minutes. Before the conference `prepare_sheet` writes the
+sheet from the workbook: the conference's facts (time, place, chair, co-chair, secretary, the chair's
+conclusions), the programme (the same items as the agenda document), and the speakers in registered order
+from `Phiếu đăng ký` with their question, then blank rows for people who speak from the floor. On the day
+the secretary types who spoke in what order, the question and the chair's answer or conclusion.
+
+Rules the secretary reads on the sheet itself: a row is a speaker when `Thứ tự` holds a number and the row
+names a person or a question; speakers are taken in the order of that number (a registered speaker who did
+not come: clear the number). A programme item is held unless `Đã thực hiện` says "Không".
+
+`record_floor` turns the floor speakers (no `Mã phiếu`) into petitions with source "Tại hội nghị", the
+chair's answer as the answer ("Trả lời tại hội nghị" when there is one); a second run adds nothing (the
+same person and words are already there). `parse_sheet` (pure) reads the sheet back for the minutes.
+
+The sheet is the office's once written: preparing again replaces it only while nobody has typed into it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import schema
+from .errors import DoithoaiError, ExitStatus
+from .model import BookData, ChangeSet, RowWrite, SheetWrite
+from .text import clean, fold
+
+SHEET = schema.CONFERENCE_SHEET
+TITLE = "DIỄN BIẾN HỘI NGHỊ ĐỐI THOẠI (thư ký ghi trong hội nghị)"
+HOW_TO = ("Phần mềm chuẩn bị trang này trước hội nghị; thư ký ghi trực tiếp vào đây. Người phát biểu được tính khi cột "
+          "“Thứ tự” có số; người đăng ký nhưng không phát biểu: xóa số thứ tự. Người phát biểu tại hội trường: ghi vào các "
+          "dòng trống (để trống Mã phiếu), rồi bấm nút ghi kiến nghị tại hội nghị.")
+FLOOR_ROWS = 15
+# The facts block: (key, label). Values in column B.
+FACTS: tuple[tuple[str, str], ...] = (
+    ("ngay", "Ngày hội nghị"),
+    ("dia_diem", "Địa điểm"),
+    ("gio_khai_mac", "Giờ khai mạc"),
+    ("gio_be_mac", "Giờ bế mạc"),
+    ("chu_tri", "Chủ trì"),
+    ("dong_chu_tri", "Đồng chủ trì"),
+    ("thu_ky", "Thư ký"),
+    ("ket_luan", "Kết luận của chủ trì"),
+)
+PROGRAMME_TITLE = "CHƯƠNG TRÌNH"
+PROGRAMME: tuple[tuple[str, str], ...] = (("stt", "STT"), ("noi_dung", "Nội dung"), ("gio", "Thời gian"),
+                                          ("nguoi", "Người thực hiện"), ("da_thuc_hien", "Đã thực hiện"))
+SPEAKERS_TITLE = "NGƯỜI PHÁT BIỂU"
+SPEAKERS: tuple[tuple[str, str], ...] = (
+    ("thu_tu", "Thứ tự"),
+    ("ho_ten", "Người phát biểu"),
+    ("ma_phieu", "Mã phiếu"),
+    ("dia_chi", "Địa chỉ, tổ dân phố"),
+    ("linh_vuc", "Lĩnh vực"),
+    ("cau_hoi", "Nội dung câu hỏi, ý kiến"),
+    ("nguoi_tra_loi", "Người trả lời"),
+    ("tra_loi", "Trả lời, kết luận của chủ trì"),
+    ("ghi_chu", "Ghi chú"),
+)
+WIDTHS = [22, 40, 12, 24, 18, 60, 22, 60, 16]
+TYPED_FACTS = ("dong_chu_tri", "thu_ky", "ket_luan")  # blank when prepared: anything here was typed
+
+
+@dataclass
+class Speaker:
+    order: int
+    row: int  # Excel row on the sheet
+    values: dict[str, str]
+
+    @property
+    def from_floor(self) -> bool:
+        return not self.values.get("ma_phieu")
+
+
+@dataclass
+class ConferenceDay:
+    facts: dict[str, Any]
+    facts_rows: dict[str, int]
+    programme: list[dict[str, str]] = field(default_factory=list)
+    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # every non-blank speaker row
+
+    @property
+    def speakers(self) -> list[Speaker]:
+        """Who spoke, in the order of `Thứ tự`."""
+        found = []
+        for row, values in self.rows:
+            order = _number(values.get("thu_tu"))
+            if order is not None and (values.get("ho_ten") or values.get("cau_hoi")):
+                found.append(Speaker(order, row, values))
+        return sorted(found, key=lambda s: (s.order, s.row))
+
+    @property
+    def held(self) -> list[dict[str, str]]:
+        return [item for item in self.programme if fold(item.get("da_thuc_hien", "")) != "khong" and item.get("noi_dung")]
+
+    def typed(self) -> bool:
+        """Has anybody written on the sheet since it was prepared?"""
+        if any(_text(self.facts.get(k)) for k in TYPED_FACTS):
+            return True
+        return any(v.get("tra_loi") or v.get("nguoi_tra_loi") or (not v.get("ma_phieu") and (v.get("ho_ten") or v.get("cau_hoi")))
+                   for _, v in self.rows)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%H:%M") if value.date() == dt.date(1899, 12, 30) else f"{value:%d/%m/%Y}"
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, dt.time):
+        return f"{value:%H:%M}"
+    return clean(str(value))
+
+
+def _number(value: Any) -> int | None:
+    text = _text(value).rstrip(".")
+    return int(text) if text.isdigit() else None
+
+
+def parse_sheet(rows: Sequence[Sequence[Any]]) -> ConferenceDay:
+    """The secretary's sheet as plain data; labels and headers found by name, wherever they are."""
+    from .io.tables import header_key
+
+    labels = {header_key(label): key for key, label in FACTS}
+    facts: dict[str, Any] = {key: None for key, _ in FACTS}
+    facts_rows: dict[str, int] = {}
+    day = ConferenceDay(facts, facts_rows)
+    section: tuple[str, dict[str, int]] | None = None
+    programme_headers = {header_key(h): k for k, h in PROGRAMME}
+    speaker_headers = {header_key(h): k for k, h in SPEAKERS}
+    for index, row in enumerate(rows, 1):
+        cells = [header_key(c) for c in row]
+        if header_key(SPEAKERS[1][1]) in cells and header_key(SPEAKERS[0][1]) in cells:
+            section = ("speakers", {speaker_headers[c]: i for i, c in enumerate(cells) if c in speaker_headers})
+            continue
+        if header_key("Người thực hiện") in cells and header_key("Nội dung") in cells:
+            section = ("programme", {programme_headers[c]: i for i, c in enumerate(cells) if c in programme_headers})
+            continue
+        key = labels.get(cells[0]) if cells else None
+        if key is not None and key not in facts_rows:
+            facts_rows[key] = index
+            facts[key] = row[1] if len(row) > 1 else None
+            continue
+        if section is None or not any(_text(c) for c in row):
+            continue
+        kind, positions = section
+        values = {k: _text(row[i]) if i < len(row) else "" for k, i in positions.items()}
+        if kind == "programme":
+            if values.get("noi_dung"):
+                day.programme.append(values)
+        else:
+            day.rows.append((index, values))
+    return day
+
+
+# --------------------------------------------------------------------------------------------------
+# Preparing the sheet before the conference
+
+
+def sheet_rows(book: BookData, date: dt.date) -> list[list[Any]]:
+    """The prepared sheet, row by row (row 1 is its title)."""
+    from .documents import context as ctx
+    from .documents.wording import short_date
+
+    notes = ctx.Notes()
+    agenda = ctx.agenda_context(book, date, notes)
+    s = book.settings
+    facts = {
+        "ngay": short_date(ctx.parse_date(s.get("ngay_hoi_nghi"))),
+        "dia_diem": _text(s.get("dia_diem")),
+        "gio_khai_mac": _text(s.get("gio_bat_dau")) or "08:00",
+        "gio_be_mac": _text(s.get("gio_ket_thuc")),
+        "chu_tri": agenda["chu_tri"],
+    }
+    rows: list[list[Any]] = [[TITLE], [HOW_TO], []]
+    rows += [[label, facts.get(key, "")] for key, label in FACTS]
+    rows += [[], [PROGRAMME_TITLE], [h for _, h in PROGRAMME]]
+    rows += [[item["stt"], item["noi_dung"], item["gio"], item["nguoi"], "Có"] for item in agenda["muc"]]
+    rows += [[], [SPEAKERS_TITLE], [h for _, h in SPEAKERS]]
+    order = 0
+    for record in ctx.speaking_order(book):
+        order += 1
+        rows.append([order, _text(record.get("ho_ten")), _text(record.get("ma_phieu")),
+                     _text(record.get("to_dan_pho")) or _text(record.get("dia_chi")), _text(record.get("linh_vuc")),
+                     _text(record.get("noi_dung")), "", "", ""])
+    rows += [["", "", "", "", "", "", "", "", "Phát biểu tại hội trường"] for _ in range(FLOOR_ROWS)]
+    return rows
+
+
+@dataclass
+class PrepareResult:
+    speakers: int
+    replaced: bool
+
+    @property
+    def summary(self) -> str:
+        again = " (thay trang cũ, chưa ai ghi vào)" if self.replaced else ""
+        return (f"Đã chuẩn bị trang “{SHEET}”{again}: chương trình, {self.speakers} người đăng ký phát biểu theo thứ tự và "
+                f"{FLOOR_ROWS} dòng trống cho người phát biểu tại hội trường. Thư ký ghi trực tiếp vào trang này trong hội nghị.")
+
+
+def prepare_sheet(access, *, date: dt.date | None = None, write: bool = True) -> PrepareResult:
+    book = access.read()
+    existing = book.conference
+    if existing is not None and existing.typed():
+        raise DoithoaiError(f"Trang “{SHEET}” đã có nội dung thư ký ghi; phần mềm không ghi đè. Muốn chuẩn bị lại, hãy đổi tên "
+                            "hoặc xóa trang đó rồi chạy lại.", status=ExitStatus.DATA_ERRORS)
+    rows = sheet_rows(book, date or dt.date.today())
+    speakers = sum(1 for r in rows if r and isinstance(r[0], int) and len(r) == len(SPEAKERS))
+    if write:
+        after = schema.MILESTONES.name
+        access.write(ChangeSet(sheets=[SheetWrite(SHEET, rows, widths=list(WIDTHS), after=after)]))
+    return PrepareResult(speakers=speakers, replaced=existing is not None)
+
+
+# --------------------------------------------------------------------------------------------------
+# After the conference: what was raised from the floor becomes petitions
+
+
+@dataclass
+class FloorResult:
+    added: list[tuple[str, Speaker]] = field(default_factory=list)
+    already: list[Speaker] = field(default_factory=list)
+    written: bool = False
+
+    @property
+    def summary(self) -> str:
+        lines = [f"Ý kiến nêu tại hội trường: thêm {len(self.added)} kiến nghị (nguồn “{schema.SOURCE_FLOOR}”) vào trang "
+                 f"{schema.PETITIONS.name}; {len(self.already)} ý kiến đã có từ lần trước."]
+        lines += [f"- {code}: {s.values.get('ho_ten') or 'Không rõ người'} (thứ tự {s.order})" for code, s in self.added[:20]]
+        return "\n".join(lines)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"added": [{"code": c, "order": s.order, "name": s.values.get("ho_ten")} for c, s in self.added],
+                "already": [s.order for s in self.already], "written": self.written}
+
+
+def plan_floor(book: BookData) -> tuple[FloorResult, ChangeSet]:
+    from .intake import list_value, new_codes
+
+    result, changes = FloorResult(), ChangeSet()
+    day = book.conference
+    if day is None:
+        raise DoithoaiError(f"Sổ chưa có trang “{SHEET}”: hãy bấm nút chuẩn bị trang thư ký (lệnh conference-sheet) "
+                            "trước hội nghị.")
+    table = book.petitions
+    seen = {(fold(str(r.get("nguoi_kien_nghi") or "")), fold(str(r.get("noi_dung") or ""))) for r in table.records}
+    floor = [s for s in day.speakers if s.from_floor and s.values.get("cau_hoi")]
+    fresh = []
+    for speaker in floor:
+        key = (fold(speaker.values.get("ho_ten", "")), fold(speaker.values["cau_hoi"]))
+        if key in seen:
+            result.already.append(speaker)
+        else:
+            seen.add(key)
+            fresh.append(speaker)
+    codes = new_codes([r.get("ma_kien_nghi") for r in table.records], len(fresh))
+    next_row = (table.records[-1].row if table.records else table.spec.header_row) + 1
+    fields = tuple(book.lists.get("linh_vuc") or schema.lookup("linh_vuc").values)
+    for offset, (speaker, code) in enumerate(zip(fresh, codes, strict=True)):
+        v = speaker.values
+        answer = v.get("tra_loi", "")
+        new = {"ma_kien_nghi": code, "nguon": schema.SOURCE_FLOOR, "nguoi_kien_nghi": v.get("ho_ten") or "Không rõ người",
+               "dia_chi": v.get("dia_chi"), "linh_vuc": list_value(v.get("linh_vuc", ""), fields) if v.get("linh_vuc") else None,
+               "noi_dung": v["cau_hoi"], "hinh_thuc_xu_ly": schema.HANDLING_AT_CONFERENCE if answer else None,
+               "noi_dung_tra_loi": answer or None}
+        cells = tuple((table.columns[k], val) for k, val in new.items() if k in table.columns and val)
+        changes.rows.append(RowWrite(schema.PETITIONS.name, next_row + offset, cells))
+        result.added.append((code, speaker))
+    return result, changes
+
+
+def record_floor(access, *, write: bool = True) -> FloorResult:
+    book = access.read()
+    result, changes = plan_floor(book)
+    if write and changes:
+        access.write(changes)
+        result.written = True
+    return result
+
+
+# --------------------------------------------------------------------------------------------------
+# Attendance, from `Đại biểu`
+
+
+def attendance(book: BookData) -> list[dict[str, Any]]:
+    """Invited and present per delegate group, in the list's order, then a total row."""
+    from .documents.context import _ordered, delegates
+
+    rows = delegates(book)
+    order = tuple(book.lists.get("nhom_dai_bieu") or schema.lookup("nhom_dai_bieu").values)
+    groups = []
+    for name in _ordered((_text(r.get("nhom")) for r in rows), order, ""):
+        members = [r for r in rows if _text(r.get("nhom")) == name]
+        groups.append({"ten": name or "Đại biểu khác", "moi": len(members), "co_mat": sum(1 for r in members if _present(r))})
+    groups.append({"ten": "Tổng cộng", "moi": len(rows), "co_mat": sum(1 for r in rows if _present(r))})
+    return groups
+
+
+def _present(record) -> bool:
+    return fold(_text(record.get("co_mat"))) == "co"

@@ -1,0 +1,269 @@
+"""What the documents of the rest of the cycle say: slip form, public announcement, minutes, report upward. Pure.
+
+Built like `context.py` (one plain dict per template from a `BookData`), on the same letterhead and signature
+(`context.base_context`). The announcement is dated within its window (at least 7 days before the
+conference, Law on Organisation of Local Government 2025, Art. 43): a later date is moved back to the
+window's last day and said so. The minutes come from the secretary's sheet (`doithoai.conference`), the
+report upward's counts from the same functions as the summary report, so both always agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from typing import Any
+
+from .. import schema
+from ..model import BookData
+from ..text import fold
+from ..values import parse_date, time_of_day
+from . import context as ctx
+from .wording import clock, long_date, place_date, safe_text, short_date, when
+
+ANNOUNCE_DAYS = 7  # calendar days before the conference, at the latest
+SLIP_COLLECTION = ("thu phieu", "thu phiếu")  # the timeline milestone whose due date is the slips' return deadline
+SCOPE = ("Tâm tư, nguyện vọng, những vấn đề khó khăn cần tháo gỡ, giải quyết; hoạt động quản lý, điều hành của chính quyền; "
+         "tinh thần, thái độ phục vụ Nhân dân của cán bộ, công chức; đề xuất các giải pháp phát triển kinh tế - xã hội; "
+         "những vấn đề bức xúc phát sinh trên địa bàn.")
+OUT_OF_SCOPE = ("Những việc liên quan đến khiếu nại, tố cáo hoặc việc giải quyết những tranh chấp phát sinh giữa các cá nhân "
+                "không thuộc phạm vi đối thoại của Hội nghị này.")
+
+
+def milestone_due(book: BookData, today: dt.date, words: tuple[str, ...]) -> dt.date | None:
+    """The due date of the first milestone whose name holds one of `words` (accents ignored), as computed now."""
+    from ..deadlines import plan_deadlines
+
+    wanted = tuple(fold(w) for w in words)
+    for item in plan_deadlines(book, today).milestones:
+        if any(w in fold(item.name) for w in wanted) and item.due:
+            return item.due
+    return None
+
+
+def _title_unit(context: dict[str, Any]) -> str:
+    return f"{context['ten_day_du']}".upper()
+
+
+# --------------------------------------------------------------------------------------------------
+# Slip form (seed 004's last page)
+
+
+def slips_context(book: BookData, date: dt.date, notes: ctx.Notes, *, per_group: int = 0,
+                  groups: list[str] | None = None) -> dict[str, Any]:
+    """One page per slip. `per_group` > 0: that many pages for each residential group, numbered after the
+    highest code on `Phiếu đăng ký`, so the code on paper is the code the clerk types in."""
+    from ..intake import new_codes
+
+    context = ctx.base_context(book, "slips", date, notes)
+    due = milestone_due(book, date, SLIP_COLLECTION)
+    context.update({"han_nop": short_date(due), "pham_vi": SCOPE, "ngoai_pham_vi": OUT_OF_SCOPE,
+                    "ten_hoi_nghi_hoa": _title_unit(context), "noi_ngay_trong": f"{context['ten_don_vi']}, ngày …… tháng …… năm "
+                                                                                f"{context['nam']}"})
+    pages: list[dict[str, str]] = []
+    if per_group > 0:
+        names = groups or residential_groups(book)
+        codes = new_codes([r.get("ma_phieu") for r in book.slips], per_group * len(names), default_prefix="P-")
+        for index, group in enumerate(names):
+            for code in codes[index * per_group:(index + 1) * per_group]:
+                pages.append({"so": code, "to_dan_pho": group})
+    context["phieu"] = pages or [{"so": "", "to_dan_pho": ""}]
+    return context
+
+
+def residential_groups(book: BookData) -> list[str]:
+    """The residential groups the workbook knows: from the slips, then the delegates of the groups, in order met."""
+    seen: dict[str, None] = {}
+    for record in book.slips:
+        name = safe_text(record.get("to_dan_pho"))
+        if name:
+            seen.setdefault(name, None)
+    return list(seen)
+
+
+# --------------------------------------------------------------------------------------------------
+# Public announcement (+ the loudspeaker text)
+
+
+def announcement_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str, Any]:
+    conference = parse_date(book.settings.get("ngay_hoi_nghi"))
+    latest = conference - dt.timedelta(days=ANNOUNCE_DAYS) if conference else None
+    moved = latest is not None and date > latest
+    issued = latest if moved and latest is not None else date
+    context = ctx.base_context(book, "announcement", issued, notes)
+    if moved:
+        notes.missing.append(f"Thông báo công khai phải ban hành chậm nhất {ANNOUNCE_DAYS} ngày trước hội nghị "
+                             f"(ngày {short_date(latest)}); văn bản ghi ngày {short_date(latest)}, hãy kiểm tra trước khi ký.")
+    s = book.settings
+    end = time_of_day(s.get("gio_ket_thuc"))
+    stats = ctx.report_context(book, issued, ctx.Notes())["thong_ke"][:-1]
+    fields = [row["ten"] for row in stats if row["tong"] and row["ten"] != ctx.NO_FIELD]
+    if not fields:
+        fields = [f for f in (book.lists.get("linh_vuc") or schema.lookup("linh_vuc").values) if f != "Khác"]
+    due = milestone_due(book, issued, SLIP_COLLECTION)
+    context.update({
+        "gio_ket_thuc": clock(end) if end else "",
+        "linh_vuc": "; ".join(f.lower() for f in fields),
+        # A return deadline already past when the announcement goes out is not repeated to the public.
+        "han_phieu": short_date(due) if due and due >= issued else "",
+        "ngay_thong_bao": short_date(issued),
+        "noi_nhan": (f"- TT Đảng ủy, HĐND {context['ten_day_du']} (b/c);\n- Ủy ban MTTQ Việt Nam {context['ten_day_du']};\n"
+                     f"- Đài truyền thanh (phát {ANNOUNCE_DAYS:02d} ngày);\n- Các tổ dân phố, thôn (niêm yết);\n- Lưu: VT, VP."),
+    })
+    return context
+
+
+def loudspeaker_text(context: dict[str, Any]) -> str:
+    """The announcement as read on the loudspeakers (seed 002: 7 days in a row): short sentences, no tables."""
+    c = context
+    until = f" đến {c['gio_ket_thuc']}" if c.get("gio_ket_thuc") else ""
+    register = (f"Công dân có ý kiến, kiến nghị xin ghi vào phiếu đăng ký phát biểu, nhận tại tổ dân phố, thôn, "
+                f"gửi về Văn phòng Hội đồng nhân dân và Ủy ban nhân dân {c['ten_day_du']}"
+                + (f" trước ngày {c['han_phieu']}" if c.get("han_phieu") else "") + "; hoặc đăng ký phát biểu trực tiếp tại hội "
+                                                                                    "nghị.")
+    lines = [
+        f"THÔNG BÁO CỦA ỦY BAN NHÂN DÂN {c['ten_day_du'].upper()}",
+        "",
+        f"Ủy ban nhân dân {c['ten_day_du']} tổ chức Hội nghị đối thoại giữa Chủ tịch Ủy ban nhân dân {c['ten_day_du']} "
+        f"với Nhân dân năm {c['nam']}.",
+        f"Thời gian: {c['thoi_gian']}{until}.",
+        f"Địa điểm: {c['dia_diem'] or '…'}.",
+        f"Nội dung: Nhân dân nêu ý kiến, kiến nghị về {c['linh_vuc'].replace(';', ',')} và các vấn đề Nhân dân quan tâm; "
+        f"Chủ tịch Ủy ban nhân dân {c['ten_day_du']} trực tiếp trả lời.",
+        register,
+        "Hội nghị không giải quyết khiếu nại, tố cáo và tranh chấp giữa các cá nhân.",
+        f"Mỗi ý kiến phát biểu không quá {c['so_phut']} phút.",
+        "Ủy ban nhân dân trân trọng kính mời bà con Nhân dân quan tâm đến dự.",
+        "",
+        f"(Phát trên hệ thống truyền thanh {ANNOUNCE_DAYS:02d} ngày liên tiếp trước ngày hội nghị; thông báo ngày "
+        f"{c['ngay_thong_bao']}.)",
+    ]
+    return "\r\n".join(lines) + "\r\n"  # Windows line ends: Notepad on the office PC
+
+
+# --------------------------------------------------------------------------------------------------
+# Minutes (biên bản), from the secretary's sheet
+
+
+def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str, Any]:
+    from ..conference import attendance
+
+    day = book.conference
+    conference = parse_date(book.settings.get("ngay_hoi_nghi"))
+    context = ctx.base_context(book, "minutes", conference or date, notes)
+    facts = day.facts if day is not None else {}
+
+    def fact(key: str, setting: str | None = None, default: str = "") -> str:
+        value = safe_text(facts.get(key))
+        if not value and setting:
+            value = safe_text(book.settings.get(setting))
+        return value or default
+
+    opening = time_of_day(fact("gio_khai_mac")) or ctx._setting_time(book.settings, "gio_bat_dau")
+    closing = time_of_day(fact("gio_be_mac")) or time_of_day(book.settings.get("gio_ket_thuc"))
+    speakers: list[dict[str, Any]] = []
+    for speaker in day.speakers if day is not None else []:
+        v = speaker.values
+        speakers.append({"thu_tu": len(speakers) + 1, "ho_ten": v.get("ho_ten") or "Một đại biểu", "noi_o": v.get("dia_chi", ""),
+                         "cau_hoi": v.get("cau_hoi") or "……", "tra_loi": v.get("tra_loi") or "Chủ trì ghi nhận, sẽ trả lời bằng "
+                                                                                             "văn bản.",
+                         "nguoi_tra_loi": v.get("nguoi_tra_loi", ""), "tai_hoi_truong": speaker.from_floor,
+                         "ma_phieu": v.get("ma_phieu", "")})
+    groups = attendance(book)
+    held = day.held if day is not None else []
+    if not held:
+        held = [{"stt": str(m["stt"]), "noi_dung": m["noi_dung"], "nguoi": m["nguoi"]}
+                for m in ctx.agenda_context(book, date, ctx.Notes())["muc"]]
+    chair = fact("chu_tri", "chu_tri", "Chủ tịch UBND")
+    secretary = fact("thu_ky")
+    if not secretary:
+        notes.missing.append(f"Trang “{schema.CONFERENCE_SHEET}”: chưa ghi tên thư ký; biên bản để trống chỗ ký của thư ký.")
+    context.update({
+        "gio_khai_mac": clock(opening),
+        "thoi_gian_hop": when(opening, conference),
+        "gio_be_mac": clock(closing) if closing else "…… giờ ……",
+        "dia_diem": fact("dia_diem", "dia_diem", "……"),
+        "chu_tri_hop": chair,
+        "dong_chu_tri": fact("dong_chu_tri"),
+        "thu_ky": secretary or "……",
+        "nhom_tham_du": groups[:-1],
+        "tong_moi": groups[-1]["moi"],
+        "tong_co_mat": groups[-1]["co_mat"] or "……",
+        "chuong_trinh": [{"stt": n, "noi_dung": m.get("noi_dung", ""), "nguoi": m.get("nguoi", "")}
+                         for n, m in enumerate(held, 1)],
+        "phat_bieu": speakers,
+        "so_phat_bieu": len(speakers),
+        "so_tu_phieu": sum(1 for s in speakers if not s["tai_hoi_truong"]),
+        "so_tai_hoi_truong": sum(1 for s in speakers if s["tai_hoi_truong"]),
+        "ket_luan": fact("ket_luan", default="……"),
+        "noi_ngay": place_date(context["ten_don_vi"], conference or date),
+        "noi_nhan": (f"- Thường trực Đảng ủy, HĐND {context['ten_day_du']};\n- Ủy ban MTTQ Việt Nam {context['ten_day_du']} "
+                     f"(giám sát);\n"
+                     "- Lưu: VT, VP."),
+    })
+    return context
+
+
+# --------------------------------------------------------------------------------------------------
+# Report upward (báo cáo kết quả tổ chức hội nghị đối thoại)
+
+
+def follow_up(book: BookData, today: dt.date) -> list[dict[str, Any]]:
+    """Per unit: assignments given, done, in progress on time, overdue, as of `today`; a total row last."""
+    from ..deadlines import plan_deadlines
+
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for item in plan_deadlines(book, today).assignments:
+        if not item.unit:
+            continue
+        state = "xong" if item.done else ("qua_han" if item.days_left is not None and item.days_left < 0 else "trong_han")
+        counts[item.unit][state] += 1
+        counts[item.unit]["giao"] += 1
+    order = tuple(book.lists.get("don_vi") or schema.lookup("don_vi").values)
+    rows = [{"ten": unit, "giao": counts[unit]["giao"], "xong": counts[unit]["xong"], "trong_han": counts[unit]["trong_han"],
+             "qua_han": counts[unit]["qua_han"]} for unit in ctx._ordered(counts, order, "")]
+    total: Counter[str] = Counter()
+    for row in rows:
+        total.update({k: row[k] for k in ("giao", "xong", "trong_han", "qua_han")})
+    rows.append({"ten": "Tổng cộng", **{k: total[k] for k in ("giao", "xong", "trong_han", "qua_han")}})
+    return rows
+
+
+def report_upward_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str, Any]:
+    from ..conference import attendance
+
+    summary = ctx.report_context(book, date, ctx.Notes())
+    context = ctx.base_context(book, "report_upward", date, notes)
+    rows = ctx.petitions(book)
+    sources = Counter(safe_text(r.get("nguon")) for r in rows)
+    source_order = tuple(book.lists.get("nguon") or schema.lookup("nguon").values)
+    upward = [r for r in rows if safe_text(r.get("hinh_thuc_xu_ly")) == schema.HANDLING_UPWARD
+              or safe_text(r.get("tham_quyen")) == "Cấp trên"]
+    groups = attendance(book)
+    day = book.conference
+    spoke = len(day.speakers) if day is not None else 0
+    province = safe_text(book.settings.get("tinh"))
+    context.update({
+        "kinh_gui": [f"Ban Thường vụ Đảng ủy {context['ten_day_du']}"] + ([f"Ủy ban nhân dân {province}"] if province else []),
+        "thong_ke": summary["thong_ke"],
+        "tong_so": summary["tong_so"],
+        "so_tai_hoi_nghi": summary["so_tai_hoi_nghi"],
+        "so_tra_loi_sau": summary["so_tra_loi_sau"],
+        "so_cap_tren": summary["so_cap_tren"],
+        "so_da_tra_loi": summary["so_da_tra_loi"],
+        "so_chua_tra_loi": summary["so_chua_tra_loi"],
+        "nguon": [{"ten": name or "Chưa ghi "
+                                  "nguồn", "so_luong": sources[name]} for name in ctx._ordered(sources, source_order, "")],
+        "so_phieu": sum(1 for r in book.slips if safe_text(r.get("ma_phieu")) or safe_text(r.get("ho_ten"))),
+        "so_phat_bieu": spoke,
+        "nhom_tham_du": groups[:-1],
+        "tong_moi": groups[-1]["moi"],
+        "tong_co_mat": groups[-1]["co_mat"],
+        "cap_tren": [{"stt": n, "ma": safe_text(r.get("ma_kien_nghi")), "nguoi": safe_text(r.get("nguoi_kien_nghi")),
+                      "linh_vuc": safe_text(r.get("linh_vuc")) or ctx.NO_FIELD, "noi_dung": safe_text(r.get("noi_dung"))}
+                     for n, r in enumerate(upward, 1)],
+        "theo_doi": follow_up(book, date),
+        "ngay_bao_cao": short_date(date),
+        "ngay_bao_cao_dai": long_date(date),
+        "noi_nhan": f"- Như trên;\n- Ủy ban MTTQ Việt Nam {context['ten_day_du']};\n- Lưu: VT, VP.",
+    })
+    return context
