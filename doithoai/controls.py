@@ -32,8 +32,8 @@ BUTTONS: tuple[ButtonSpec, ...] = (
                "Kiến nghị; báo ý kiến trùng, dòng bị từ chối.", "import_intake"),
     ButtonSpec("CongVanPhanCong", "7. Công văn phân công", "Tạo công văn phân công đơn vị trả lời kiến nghị (thư mục “Văn bản” "
                "bên cạnh sổ).", "make_memo"),
-    ButtonSpec("BaoCaoTongHop", "8. Báo cáo tổng hợp", "Tạo báo cáo tổng hợp ý kiến, kiến nghị, kèm bảng thống kê và biểu đồ. "
-               "", "make_report"),
+    ButtonSpec("BaoCaoTongHop", "8. Báo cáo tổng hợp", "Tạo báo cáo tổng hợp ý kiến, kiến nghị, kèm bảng thống kê và biểu đồ.",
+               "make_report"),
     ButtonSpec("VanBanTraLoi", "9. Văn bản trả lời", "Tạo văn bản trả lời từng người kiến nghị và một tệp in gộp; ghi số, ngày "
                "văn bản vào trang Kiến nghị.", "make_letters"),
     ButtonSpec("GiayMoiChuongTrinh", "10. Giấy mời, chương trình", "Tạo giấy mời đại biểu, chương trình hội nghị (thứ tự phát "

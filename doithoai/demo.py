@@ -24,11 +24,14 @@ VETERANS_OPINIONS = (
      "Đề nghị sớm lắp đặt đèn tín hiệu giao thông tại nút giao đường Tứ Minh với đường Nguyễn Lương Bằng."),
 )
 # The secretary's notes on the day: (co-chair, secretary, closing time, conclusions), and who spoke from the floor.
-DAY_FACTS = ("Đồng chí Trần Văn Quyết, Bí thư Đảng ủy phường", "Bà Lê Thị Hạnh, chuyên viên Văn phòng HĐND và UBND",
-             "11:20",
-             "Chủ tịch UBND phường ghi nhận các ý kiến của Nhân dân; giao Phòng Kinh tế, Hạ tầng và Đô thị kiểm tra, "
-             "đề xuất cải tạo thoát nước, chiếu sáng trong quý III/2026; giao Công an phường tăng cường tuần tra; các ý kiến chưa trả lời tại "
-             "hội nghị, các đơn vị trả lời bằng văn bản trong 10 ngày làm việc; đề nghị Ủy ban MTTQ phường giám sát.")
+DAY_FACTS = (
+    "Đồng chí Trần Văn Quyết, Bí thư Đảng ủy phường",
+    "Bà Lê Thị Hạnh, chuyên viên Văn phòng HĐND và UBND",
+    "11:20",
+    "Chủ tịch UBND phường ghi nhận các ý kiến của Nhân dân; giao Phòng Kinh tế, Hạ tầng và Đô thị kiểm tra, đề xuất "
+    "cải tạo thoát nước, chiếu sáng trong quý III/2026; giao Công an phường tăng cường tuần tra; các ý kiến chưa trả lời "
+    "tại hội nghị, các đơn vị trả lời bằng văn bản trong 10 ngày làm việc; đề nghị Ủy ban MTTQ phường giám sát.",
+)
 SPEAKERS_ON_THE_DAY = 8  # registered speakers who came and spoke; the others' numbers are cleared
 FLOOR = (
     ("Ông Đỗ Văn Thịnh", "Tổ dân phố Cẩm Khê B", "Môi trường",

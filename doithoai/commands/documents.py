@@ -35,6 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_common_arguments(parser)
     parser.add_argument("--kind", action="append", choices=list(KINDS), default=None,
                         help="a document to produce (repeatable; default: all)")
+    parser.add_argument("--slips-per-group", type=int, default=0, metavar="N",
+                        help="slip forms (kind slips) pre-numbered after the highest slip code, N per residential group "
+                             "(default: one blank slip to photocopy)")
 
 
 def produce(args: argparse.Namespace, kinds: list[str] | None) -> int:
@@ -46,7 +49,8 @@ def produce(args: argparse.Namespace, kinds: list[str] | None) -> int:
     if args.pdf and soffice() is None:
         raise DoithoaiError("Máy này chưa cài LibreOffice nên không tạo được bản PDF; bỏ --pdf để chỉ tạo văn bản Word.")
     with FileWorkbook(args.book, command=getattr(args, "command", None) or "documents") as access:
-        result = make_documents(access, kinds, args.out, pdf=args.pdf, date=args.date, write=not args.no_write)
+        result = make_documents(access, kinds, args.out, pdf=args.pdf, date=args.date, write=not args.no_write,
+                                slips_per_group=max(getattr(args, "slips_per_group", 0), 0))
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     else:
