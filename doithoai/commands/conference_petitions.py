@@ -23,6 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from ..access import FileWorkbook
     from ..conference import record_floor
 
-    result = record_floor(FileWorkbook(args.book), write=not args.no_write)
+    with FileWorkbook(args.book, command=NAME) as access:
+        result = record_floor(access, write=not args.no_write)
     print(json.dumps(result.to_json(), ensure_ascii=False, indent=1) if args.json else result.summary)
     return ExitStatus.OK

@@ -23,5 +23,6 @@ def run(args: argparse.Namespace) -> int:
     from ..access import FileWorkbook
     from ..conference import prepare_sheet
 
-    print(prepare_sheet(FileWorkbook(args.book), date=args.date).summary)
+    with FileWorkbook(args.book, command=NAME) as access:
+        print(prepare_sheet(access, date=args.date).summary)
     return ExitStatus.OK

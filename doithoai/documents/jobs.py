@@ -168,7 +168,8 @@ def _render(access, kinds: Iterable[str] | None, folder: Path, *, pdf: bool | No
                 context = cycle.report_upward_context(book, date, notes)
                 total = context["theo_doi"][-1]
                 line = (f"Báo cáo kết quả tổ chức hội nghị: {context['tong_so']} ý kiến, {len(context['cap_tren'])} nội dung "
-                        f"đề nghị cấp trên; theo dõi {total['giao']} lượt giao ({total['xong']} xong, {total['qua_han']} quá hạn).")
+                        f"đề nghị cấp trên; theo dõi {total['giao']} lượt giao ({total['xong']} xong, "
+                        f"{total['qua_han']} quá hạn).")
             elif kind == "signin":
                 context = ctx.signin_context(book, date, notes)
                 line = f"Danh sách đại biểu ký tên: {sum(g['so_luong'] for g in context['nhom_dai_bieu'])} người."
