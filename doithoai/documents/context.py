@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -125,6 +125,14 @@ def _ordered(values: Iterable[str], order: tuple[str, ...], blank: str) -> list[
     return known + others + ([blank] if "" in present else [])
 
 
+def _group(records: Iterable[Record], key: Callable[[Record], str]) -> dict[str, list[Record]]:
+    """Records by key, each list in the records' order."""
+    groups: dict[str, list[Record]] = defaultdict(list)
+    for record in records:
+        groups[key(record)].append(record)
+    return groups
+
+
 def field_of(record: Record) -> str:
     return _text(record, "linh_vuc")
 
@@ -146,19 +154,20 @@ def report_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any
     groups, number = [], 0
     for index, handling in enumerate([h for h in HANDLING_ORDER if by_class.get(h)] + ([""] if by_class.get("") else []), 1):
         members = by_class[handling]
+        by_field = _group(members, field_of)  # one pass: a scan per field would grow with fields × petitions
         sections = []
-        for field_name in _ordered((field_of(r) for r in members), tuple(fields_order), ""):
+        for field_name in _ordered(by_field, tuple(fields_order), ""):
             items = []
-            for record in (r for r in members if field_of(r) == field_name):
+            for record in by_field[field_name]:
                 number += 1
                 items.append(_report_item(record, number, leads, homes))
             sections.append({"ten": field_name or NO_FIELD, "kien_nghi": items})
         groups.append({"so": index, "ten": handling or NO_HANDLING, "so_luong": len(members), "linh_vuc": sections})
 
     stats = []
-    for field_name in _ordered((field_of(r) for r in rows), tuple(fields_order), ""):
-        members = [r for r in rows if field_of(r) == field_name]
-        stats.append(_stat_row(field_name or NO_FIELD, members))
+    by_field = _group(rows, field_of)
+    for field_name in _ordered(by_field, tuple(fields_order), ""):
+        stats.append(_stat_row(field_name or NO_FIELD, by_field[field_name]))
     stats.append(_stat_row("Tổng cộng", rows))
     context.update({
         "nhom_xu_ly": groups,
@@ -290,8 +299,9 @@ def signin_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any
     rows = delegates(book)
     order = tuple(book.lists.get("nhom_dai_bieu") or schema.LISTS_BY_KEY["nhom_dai_bieu"].values)
     groups = []
-    for index, group in enumerate(_ordered((_text(r, "nhom") for r in rows), order, ""), 1):
-        members = [r for r in rows if _text(r, "nhom") == group]
+    by_group = _group(rows, lambda r: _text(r, "nhom"))
+    for index, group in enumerate(_ordered(by_group, order, ""), 1):
+        members = by_group[group]
         groups.append({
             "so": index,
             "ten": group or "Đại biểu khác",
