@@ -139,12 +139,12 @@ def _growth(times: dict[int, float]) -> str:
 
 def report(results: dict, ks: list[int]) -> None:
     floors = results["floors"]
-    print(f"\nFloors (fresh Python each, same files): " + "; ".join(
+    print("\nFloors (fresh Python each, same files): " + "; ".join(
         f"K={k}: openpyxl load+save {floors[k]['openpyxl']:.2f} s, calamine read {floors[k]['calamine']:.2f} s" for k in ks))
     head = " | ".join(f"K = {k}" for k in ks)
     print(f"\n| command | {head} | ratio to floor at K = {ks[-1]} | growth |")
     print("|---|" + "---|" * len(ks) + "---|---|")
-    for label, argv, writes in COMMANDS:
+    for label, _, writes in COMMANDS:
         times = results["commands"].get(label)
         if not times:
             continue
