@@ -41,7 +41,7 @@ def build_scaled_workbook(path, k: int):
     from .controls import BUTTONS
     from .io.files import atomic_save
     from .resources import vba_project
-    from .template import build_workbook
+    from .workbook_builder import build_workbook
     from .xlwings_conf import this_machine
 
     path = Path(path)
