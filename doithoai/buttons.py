@@ -251,11 +251,41 @@ _ONLINE = (
 )
 
 
+class _Direct:
+    """A workbook-access object handed to a handler instead of an xlwings Book (`run_job`)."""
+
+    def __init__(self, access) -> None:
+        self.access = access
+        self.failed = False
+
+
+def run_job(handler: str, access) -> str:
+    return job_outcome(handler, access)[0]
+
+
+def job_outcome(handler: str, access) -> tuple[str, bool]:
+    """Run button `handler`'s job on `access` (any WorkbookAccess) and return its message; no Excel, no message box.
+
+    The window app (`doithoai.app`) calls this, so every button, including one added later, runs the same job
+    with the same messages and the same error handling (log file beside the workbook) as its Excel click.
+    """
+    from .controls import BUTTONS
+
+    if handler not in {button.handler for button in BUTTONS}:
+        raise ValueError(f"no button runs {handler!r}")
+    direct = _Direct(access)
+    message = globals()[handler](direct)
+    return message, direct.failed
+
+
 def _click(book, job: Callable[[Any], str]) -> str:
     from .errors import DoithoaiError
-    from .io.lock import hold
     from .xlwings_access import XlwingsWorkbook
 
+    name = _button_name(sys._getframe(1).f_code.co_name)  # the handler that called: named in the lock file
+    if isinstance(book, _Direct):
+        message, book.failed = _run(book.access, job, name)
+        return message
     try:  # everything before the job: its failures are sentences too, never a traceback
         if book is None:
             book = _caller()
@@ -271,21 +301,30 @@ def _click(book, job: Callable[[Any], str]) -> str:
         _alert(book, message)
         return message
     try:
-        # The tool's lock on the saved file, for the whole click: a double click or a command run at the same
-        # time is refused with a sentence instead of one of them losing the other's writes.
-        with hold(access.path, _button_name(sys._getframe(1).f_code.co_name)):
-            message = job(access)
-    except DoithoaiError as exc:
-        _log(access.folder, exc)
-        message = exc.message
-    except Exception as exc:  # a defect: a sentence for the person, the details for whoever fixes it
-        log = _log(access.folder, exc)
-        message = (f"Có lỗi không mong đợi ({type(exc).__name__}): {exc}. Dữ liệu trong sổ không bị thay đổi dở dang. "
-                   f"Chi tiết đã ghi vào tệp “{log}”; hãy gửi tệp đó cho bộ phận kỹ thuật.")
+        message, _ = _run(access, job, name)
     finally:
         access.done()
     _alert(book, message)
     return message
+
+
+def _run(access, job: Callable[[Any], str], name: str) -> tuple[str, bool]:
+    """The job's message, and whether it failed."""
+    from .errors import DoithoaiError
+    from .io.lock import hold
+
+    try:
+        # The tool's lock on the saved file, for the whole job: a double click or a command run at the same
+        # time is refused with a sentence instead of one of them losing the other's writes.
+        with hold(access.path, name):
+            return job(access), False
+    except DoithoaiError as exc:
+        _log(access.folder, exc)
+        return exc.message, True
+    except Exception as exc:  # a defect: a sentence for the person, the details for whoever fixes it
+        log = _log(access.folder, exc)
+        return (f"Có lỗi không mong đợi ({type(exc).__name__}): {exc}. Dữ liệu trong sổ không bị thay đổi dở dang. "
+                f"Chi tiết đã ghi vào tệp “{log}”; hãy gửi tệp đó cho bộ phận kỹ thuật."), True
 
 
 def click(argv: list[str] | None = None) -> int:

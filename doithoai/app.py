@@ -1,0 +1,222 @@
+"""`doithoai-app`: a small window for offices where the workbook's buttons cannot run (WPS, LibreOffice, macros blocked).
+
+Standard-library tkinter only (the offline installer needs nothing more). The person picks a saved workbook (or
+drops it on the desktop shortcut: the path arrives as the first argument); the window offers the same jobs as
+the buttons, in the same order, with the same captions (`controls.BUTTONS`), and runs each through
+`buttons.run_job` on the file (`FileWorkbook`): same job functions, same messages, same error log.
+
+Decisions:
+- A workbook open in Excel, LibreOffice or WPS (their owner files, `io.files.lock_files`) is refused before the job
+  starts, with a sentence saying to save and close it; nothing is written.
+- No modal dialog boxes: the result, good or bad, goes to the result pane (a problem in red), and the window title
+  says what is happening (`Đối thoại — đang chạy…`, `— xong: <caption>`, `— chưa làm được: <caption>`), which is
+  also how the tests under Xvfb follow a job.
+- One job at a time, in a worker thread so the window keeps answering; the worker talks to Tk only through a queue
+  read by `after` (Tk is not thread-safe).
+- "Mở thư mục kết quả" opens the folder the last job wrote into (the newest folder under the workbook's folder
+  that changed during the job, `Sao lưu` excepted), else the workbook's folder.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+TITLE = "Đối thoại"
+RUNNING = f"{TITLE} — đang chạy…"
+WORKBOOK_TYPES = [("Sổ Excel", "*.xlsm *.xlsx"), ("Mọi tệp", "*.*")]
+
+
+def output_folder(folder: Path, since: float) -> Path:
+    """The newest, deepest folder under `folder` (two levels) changed since `since`; else `folder`."""
+    from .io.files import BACKUP_FOLDER
+
+    best: tuple[int, float, Path] | None = None
+    try:
+        children = [p for p in folder.iterdir() if p.is_dir() and p.name != BACKUP_FOLDER]
+    except OSError:
+        return folder
+    for child in children:
+        for depth, candidate in [(1, child)] + [(2, p) for p in child.iterdir() if p.is_dir()]:
+            mtime = candidate.stat().st_mtime
+            if mtime >= since - 1 and (best is None or (depth, mtime) > best[:2]):
+                best = (depth, mtime, candidate)
+    return best[2] if best else folder
+
+
+def open_folder(path: Path) -> None:
+    if sys.platform == "win32":
+        os.startfile(str(path))  # type: ignore[attr-defined]  # Windows only
+        return
+    opener = "open" if sys.platform == "darwin" else "xdg-open"
+    try:
+        subprocess.Popen([opener, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        pass
+
+
+def refusal(path: Path) -> str | None:
+    """Why the job must not start on `path`, as one sentence; None when it may."""
+    from .io.files import lock_files
+
+    if not path.is_file():
+        return f"Không thấy tệp sổ “{path}”. Hãy bấm “Chọn sổ…” và chọn lại."
+    if path.suffix.lower() not in (".xlsm", ".xlsx"):
+        return f"Tệp “{path.name}” không phải sổ Excel (.xlsm hoặc .xlsx)."
+    if lock_files(path):
+        return (f"Sổ “{path.name}” đang mở trong Excel, LibreOffice hoặc WPS. Hãy lưu và đóng sổ ở đó rồi bấm lại; "
+                "chưa có gì bị ghi.")
+    return None
+
+
+class App:
+    def __init__(self, root: Any, workbook: Path | None = None) -> None:
+        import tkinter as tk
+        from tkinter import ttk
+
+        from .controls import BUTTONS
+
+        self.root = root
+        self.events: queue.Queue[tuple[str, Any]] = queue.Queue()
+        self.busy = False
+        self.last_output: Path | None = None
+        root.title(TITLE)
+        root.minsize(760, 560)
+        frame = ttk.Frame(root, padding=12)
+        frame.pack(fill="both", expand=True)
+        frame.columnconfigure(1, weight=1)
+
+        ttk.Label(frame, text="Sổ theo dõi hội nghị đối thoại", font=("TkDefaultFont", 13, "bold")).grid(
+            row=0, column=0, columnspan=3, sticky="w", pady=(0, 8))
+        ttk.Label(frame, text="Sổ:").grid(row=1, column=0, sticky="w")
+        self.path_var = tk.StringVar(value=str(workbook) if workbook else "")
+        ttk.Entry(frame, textvariable=self.path_var).grid(row=1, column=1, sticky="ew", padx=6)
+        ttk.Button(frame, text="Chọn sổ…", command=self.choose, takefocus=False).grid(row=1, column=2, sticky="e")
+        hint = "Lưu và đóng sổ trong Excel, LibreOffice hoặc WPS trước khi bấm; mỗi nút làm một việc, theo thứ tự:"
+        ttk.Label(frame, text=hint, wraplength=720).grid(row=2, column=0, columnspan=3, sticky="w", pady=(10, 4))
+
+        self.job_buttons = []
+        for index, spec in enumerate(BUTTONS):
+            button = ttk.Button(frame, text=spec.caption, width=28, command=self._starter(spec.handler, spec.caption))
+            button.grid(row=3 + index, column=0, sticky="w", pady=2)
+            description = ttk.Label(frame, text=spec.description, wraplength=500)
+            description.grid(row=3 + index, column=1, columnspan=2, sticky="w", padx=6)
+            self.job_buttons.append(button)
+        row = 3 + len(BUTTONS)
+
+        self.progress = ttk.Progressbar(frame, mode="indeterminate")
+        self.progress.grid(row=row, column=0, columnspan=3, sticky="ew", pady=(10, 2))
+        self.status = tk.StringVar(value="Chọn sổ rồi bấm một nút." if not workbook else "Bấm một nút để bắt đầu.")
+        ttk.Label(frame, textvariable=self.status).grid(row=row + 1, column=0, columnspan=3, sticky="w")
+        self.result = tk.Text(frame, height=9, wrap="word", relief="solid", borderwidth=1, takefocus=0, font="TkDefaultFont")
+        self.result.grid(row=row + 2, column=0, columnspan=3, sticky="nsew", pady=4)
+        self.result.tag_configure("problem", foreground="#B00020")
+        self.result.configure(state="disabled")
+        frame.rowconfigure(row + 2, weight=1)
+        self.open_button = ttk.Button(frame, text="Mở thư mục kết quả", command=self.open_output, takefocus=False)
+        self.open_button.state(["disabled"])
+        self.open_button.grid(row=row + 3, column=0, sticky="w")
+        ttk.Button(frame, text="Đóng", command=root.destroy, takefocus=False).grid(row=row + 3, column=2, sticky="e")
+        self.job_buttons[0].focus_set()
+        root.after(100, self.poll)
+
+    # -- actions ------------------------------------------------------------------------------------------
+
+    def _starter(self, handler: str, caption: str):
+        return lambda: self.start(handler, caption)
+
+    def choose(self) -> None:
+        from tkinter import filedialog
+
+        name = filedialog.askopenfilename(title="Chọn sổ Đối thoại", filetypes=WORKBOOK_TYPES)
+        if name:
+            self.path_var.set(name)
+            self.status.set("Bấm một nút để bắt đầu.")
+
+    def start(self, handler: str, caption: str) -> None:
+        if self.busy:
+            return
+        path = Path(self.path_var.get().strip().strip('"'))
+        problem = refusal(path) if self.path_var.get().strip() else "Chưa chọn sổ: bấm “Chọn sổ…”."
+        if problem:
+            self.show(caption, problem, problem=True)
+            self.root.title(f"{TITLE} — chưa làm được: {caption}")
+            return
+        self.busy = True
+        self.root.title(RUNNING)
+        for button in self.job_buttons:
+            button.state(["disabled"])
+        self.status.set(f"Đang chạy: {caption}…")
+        self.progress.start(12)
+        started = time.time()
+        threading.Thread(target=self.work, args=(handler, caption, path, started), daemon=True).start()
+
+    def work(self, handler: str, caption: str, path: Path, started: float) -> None:
+        from .access import FileWorkbook
+        from .buttons import job_outcome
+
+        try:
+            access = FileWorkbook(path, on_progress=lambda message: self.events.put(("progress", message)))
+            message, failed = job_outcome(handler, access)
+            self.events.put(("done", (caption, message, failed, output_folder(access.folder, started))))
+        except BaseException as exc:  # job_outcome turns job failures into sentences; this is only a last resort
+            self.events.put(("done", (caption, f"Có lỗi không mong đợi: {exc}", True, path.parent)))
+
+    def poll(self) -> None:
+        try:
+            while True:
+                kind, payload = self.events.get_nowait()
+                if kind == "progress":
+                    self.status.set(str(payload))
+                else:
+                    self.finish(*payload)
+        except queue.Empty:
+            pass
+        self.root.after(100, self.poll)
+
+    def finish(self, caption: str, message: str, failed: bool, folder: Path) -> None:
+        self.progress.stop()
+        for button in self.job_buttons:
+            button.state(["!disabled"])
+        self.busy = False
+        self.last_output = folder
+        self.open_button.state(["!disabled"])
+        self.show(caption, message, problem=failed)
+        self.root.title(f"{TITLE} — {'chưa làm được' if failed else 'xong'}: {caption}")
+
+    def show(self, caption: str, message: str, *, problem: bool = False) -> None:
+        self.status.set(f"Xong: {caption}." if not problem else f"Chưa làm được: {caption}.")
+        self.result.configure(state="normal")
+        self.result.delete("1.0", "end")
+        self.result.insert("end", f"{caption}\n", ())
+        self.result.insert("end", message, ("problem",) if problem else ())
+        self.result.configure(state="disabled")
+
+    def open_output(self) -> None:
+        if self.last_output is not None:
+            open_folder(self.last_output)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import tkinter as tk
+
+    args = sys.argv[1:] if argv is None else argv
+    workbook = Path(args[0]).resolve() if args else None
+    try:
+        root = tk.Tk(className="DoiThoai")
+    except tk.TclError as exc:  # no display (a server, an SSH session)
+        print(f"Không mở được cửa sổ ({exc}). Hãy dùng lệnh doithoai trong cửa sổ dòng lệnh.", file=sys.stderr)
+        return 2
+    App(root, workbook)
+    root.mainloop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
