@@ -31,6 +31,7 @@ from .model import BookData, CellWrite, ChangeSet, ConditionalFormat, RowWrite, 
 
 _FORMULA_START = ("=", "+", "-", "@")
 _XL_EXPRESSION = 2  # XlFormatConditionType.xlExpression
+_XL_LIST_SEPARATOR = 5  # XlApplicationInternational.xlListSeparator
 _MAX_AREA_TEXT = 250  # Excel refuses a multi-area address longer than 255 characters
 
 
@@ -46,6 +47,81 @@ def hyperlink_formula(target: str, text: Any) -> str:
         return '"' + str(value).replace('"', '""') + '"'
 
     return f"=HYPERLINK({quoted('#' + target)},{quoted(text)})"
+
+
+def _top_level_split(text: str) -> list[str]:
+    """`text` split at the commas outside quotes and parentheses."""
+    parts, depth, quoted, start = [], 0, False, 0
+    for index, char in enumerate(text):
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char == "(":
+            depth += 1
+        elif not quoted and char == ")":
+            depth -= 1
+        elif not quoted and depth == 0 and char == ",":
+            parts.append(text[start:index])
+            start = index + 1
+    return parts + [text[start:]]
+
+
+def without_list_separator(formula: str) -> str | None:
+    """The formula with every AND(a,b,…) written (a)*(b)*…, so it has no argument separator; None if one remains.
+
+    Excel's COM `FormatConditions.Add` reads Formula1 in the user's regional format: the argument separator is
+    ";" on many Vietnamese machines. A product of conditions is true exactly when every factor is (a conditional
+    format takes any non-zero number as true), and needs no separator in any region.
+    """
+    out, index = "", 0
+    upper = formula.upper()
+    quoted = False
+    while index < len(formula):
+        char = formula[index]
+        if char == '"':
+            quoted = not quoted
+        before = formula[index - 1] if index else " "
+        starts_and = upper.startswith("AND(", index) and not (before.isalnum() or before == "_")
+        if not quoted and starts_and:
+            depth, end = 0, index + 3
+            inner_quoted = False
+            for end in range(index + 3, len(formula)):
+                if formula[end] == '"':
+                    inner_quoted = not inner_quoted
+                elif not inner_quoted and formula[end] == "(":
+                    depth += 1
+                elif not inner_quoted and formula[end] == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+            arguments = [without_list_separator(a.strip()) for a in _top_level_split(formula[index + 4: end])]
+            if any(a is None for a in arguments):
+                return None
+            out += "(" + "*".join(f"({a})" for a in arguments) + ")"
+            index = end + 1
+            continue
+        out += char
+        index += 1
+    return None if _has_inner_separator(out) else out
+
+
+def _has_inner_separator(text: str) -> bool:
+    quoted = False
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            return True
+    return False
+
+
+def localized(formula: str, separator: str) -> str:
+    """The formula with its argument separators (commas outside quotes) replaced by the region's `separator`."""
+    out, quoted = [], False
+    for char in formula:
+        if char == '"':
+            quoted = not quoted
+        out.append(separator if char == "," and not quoted else char)
+    return "".join(out)
 
 
 def runs(writes: list[CellWrite], bridgeable) -> list[list[CellWrite]]:
@@ -247,7 +323,10 @@ class XlwingsWorkbook:
                 continue
 
     def _add_condition(self, native, address: str, formula: str, fill: str, font: str | None) -> None:
-        condition = native.Range(address).FormatConditions.Add(Type=_XL_EXPRESSION, Formula1="=" + formula)
+        local = without_list_separator(formula)
+        if local is None:  # a formula the rewrite does not know: the region's own separator instead
+            local = localized(formula, str(native.Application.International(_XL_LIST_SEPARATOR)))
+        condition = native.Range(address).FormatConditions.Add(Type=_XL_EXPRESSION, Formula1="=" + local)
         condition.Interior.Color = _bgr(fill)
         if font:
             condition.Font.Color = _bgr(font)

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from doithoai import buttons, schema
 from doithoai.access import FileWorkbook
@@ -402,3 +404,55 @@ def test_import_notes_brings_the_committee_s_notes_into_the_open_workbook(tmp_bo
     dates = {date_of(cells[(r.row, date_column)]) for r in table if r.get("ma_kien_nghi") in notes}
     assert dates == {dt.date(2026, 7, 15)}
     assert {column for _, column in cells} <= {note_column, date_column}
+
+
+# -- conditional formats through COM: no list separator, whatever the region ---------------------------------------
+
+
+def _python(formula: str) -> str:
+    """The formulas used for conditional formats, as Python (cells D2 and F2, TODAY(), AND, ISTEXT)."""
+    import re
+
+    text = formula.replace("$D2", "d").replace("$F2", "f").replace("TODAY()", "today")
+    text = re.sub(r'ISTEXT\("[^"]*"\)', "True", text).replace("TRUE", "True").replace("AND(", "all_(")
+    text = text.replace("<>", "!=").replace("<=", "@le@").replace(">=", "@ge@")
+    text = re.sub(r"(?<![=!<>])=(?!=)", "==", text)
+    return text.replace("@le@", "<=").replace("@ge@", ">=")
+
+
+@settings(max_examples=200, deadline=None)
+@given(due=st.one_of(st.just(""), st.integers(-5, 5)), finished=st.sampled_from(["", "x"]))
+def test_com_formulas_have_no_separator_and_the_same_truth(due, finished):
+    from doithoai.deadlines import SOON_DAYS
+    from doithoai.io.writer import tagged_formula
+    from doithoai.xlwings_access import without_list_separator
+
+    formulas = [
+        tagged_formula('AND($D2<>"",$F2="",$D2<TODAY())', "qua_han"),
+        tagged_formula(f'AND($D2<>"",$F2="",$D2>=TODAY(),$D2-TODAY()<={SOON_DAYS})', "sap_han"),
+        tagged_formula("TRUE", "danh_dau"),
+    ]
+    for formula in formulas:
+        rewritten = without_list_separator(formula)
+        assert rewritten is not None
+        assert "," not in rewritten.replace('"qua_han"', "").replace('"sap_han"', "") and ";" not in rewritten
+        scope = {"d": due, "f": finished, "today": 0, "all_": lambda *a: all(a)}
+        if due == "":  # Excel compares text and numbers without failing; Python needs the text side short-circuited
+            scope["d"] = ""
+        try:
+            expected = bool(eval(_python(formula), scope))
+        except TypeError:  # "" < 0: the AND is already false on its first argument in Excel
+            expected = False
+        try:
+            got = bool(eval(_python(rewritten), scope))
+        except TypeError:
+            got = False
+        assert got == expected, (formula, rewritten, due, finished)
+
+
+def test_formulas_the_rewrite_does_not_know_use_the_regions_separator():
+    from doithoai.xlwings_access import localized, without_list_separator
+
+    assert without_list_separator('IF(A1>0,"a,b",2)') is None
+    assert localized('IF(A1>0,"a,b",2)', ";") == 'IF(A1>0;"a,b";2)'
+    assert without_list_separator('AND(A1="x,y",B1)') == '((A1="x,y")*(B1))'
