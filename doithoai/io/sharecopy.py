@@ -1,11 +1,16 @@
-"""Writing the MTTQ copy (`doithoai.mttq.spec.CopyBook`) as a new .xlsx with openpyxl, streaming.
+"""Writing the MTTQ copy (`doithoai.mttq.spec.CopyBook`) as a new .xlsx, streamed with XlsxWriter.
 
-The copy is written in openpyxl's write-only mode, row by row: time and memory are linear in the cells
-(building it cell by cell in an ordinary workbook spent 43 % of `share` at scale). Each column's style is
-built once and every cell of the column reuses it.
+XlsxWriter in constant-memory mode writes each row as it comes: time and memory linear in the cells, with
+one format object per column (building the copy cell by cell in an ordinary openpyxl workbook spent 43 %
+of `share` at scale; `benchmarks/share_speed.py` measures both in one run). The template is built with
+XlsxWriter too, so nothing new is installed.
 
-Every text is written as text, never as a formula, whatever it starts with ("=KN-001" stays "=KN-001"):
-values here came from people.
+Every text is written as text, never as a formula or a link, whatever it starts with ("=KN-001" stays
+"=KN-001", "http://…" stays plain): values here came from people (`strings_to_formulas`/`strings_to_urls`
+off, and `write_string` for every text).
+
+The export id goes into the document properties too (keywords), so merge-back still recognises a copy whose
+cover sheet the committee deleted.
 """
 
 from __future__ import annotations
@@ -30,133 +35,97 @@ from ..mttq.spec import (
 )
 
 _COVER_WIDTHS = (24, 80)
+_DATE_FORMAT = "dd/mm/yyyy"
+_ALLOWED = {"format_columns": True, "format_rows": True, "select_locked_cells": True, "select_unlocked_cells": True}
 
 
-class _Styles:
-    """Style arrays built once on a throw-away cell of the sheet, then given to every cell that needs them."""
-
-    def __init__(self, worksheet) -> None:
-        self.worksheet = worksheet
-
-    def make(self, *, font=None, fill=None, alignment=None, protection=None, number_format: str | None = None):
-        from openpyxl.cell.cell import Cell
-
-        cell = Cell(self.worksheet, row=1, column=1)
-        if font is not None:
-            cell.font = font
-        if fill is not None:
-            cell.fill = fill
-        if alignment is not None:
-            cell.alignment = alignment
-        if protection is not None:
-            cell.protection = protection
-        if number_format is not None:
-            cell.number_format = number_format
-        return cell._style
+def _layout(worksheet, *, landscape: bool) -> None:
+    """Protected, A4, one page wide (no print titles: they would be defined names)."""
+    if landscape:
+        worksheet.set_landscape()
+    else:
+        worksheet.set_portrait()
+    worksheet.set_paper(9)
+    worksheet.fit_to_pages(1, 0)
+    worksheet.protect("", dict(_ALLOWED))
 
 
-def text_cell(worksheet, value: Any, style=None):
-    """A cell for `value`; a text that looks like a formula is kept as text."""
-    from openpyxl.cell.cell import Cell
-
-    # A row and column (openpyxl sets the real ones when the row is appended) so the cell has a repr.
-    cell = Cell(worksheet, row=1, column=1, value=value, style_array=style)
-    if cell.data_type == "f":
-        cell.data_type = "s"
-    return cell
-
-
-def _protect(worksheet, *, landscape: bool = True) -> None:
-    """Protect the sheet and make it print one page wide (no print titles: they would be defined names)."""
-    from openpyxl.worksheet.properties import PageSetupProperties
-
-    worksheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    worksheet.page_setup.orientation = "landscape" if landscape else "portrait"
-    worksheet.page_setup.paperSize = "9"  # A4
-    worksheet.page_setup.fitToWidth = 1
-    worksheet.page_setup.fitToHeight = 0
-    protection = worksheet.protection
-    protection.sheet = True
-    # Still allowed: widening columns and rows, selecting cells.
-    protection.formatColumns = False
-    protection.formatRows = False
+def _write(worksheet, row: int, column: int, value: Any, cell_format, date_format) -> None:
+    """One cell: text as text, dates as dates, numbers and booleans as they are, a styled blank for None."""
+    if value is None:
+        if cell_format is not None:
+            worksheet.write_blank(row, column, None, cell_format)
+    elif isinstance(value, bool):
+        worksheet.write_boolean(row, column, value, cell_format)
+    elif isinstance(value, (dt.date, dt.datetime)):
+        worksheet.write_datetime(row, column, value, date_format)
+    elif isinstance(value, (int, float)):
+        worksheet.write_number(row, column, value, cell_format)
+    else:
+        worksheet.write_string(row, column, str(value), cell_format)
 
 
 def _write_table(workbook, table: CopyTable) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
-    from openpyxl.utils import get_column_letter
-
-    worksheet = workbook.create_sheet(table.name)
-    styles = _Styles(worksheet)
-    bold = Font(bold=True)
-    header_styles = []
-    cell_styles = []
-    for position, column in enumerate(table.columns, start=1):
-        worksheet.column_dimensions[get_column_letter(position)].width = column.width
-        header_styles.append(
-            styles.make(
-                font=bold,
-                fill=PatternFill("solid", fgColor=NOTE_HEADER_FILL if column.editable else HEADER_FILL),
-                alignment=Alignment(wrap_text=True, vertical="center"),
-            )
-        )
-        cell_styles.append(
-            styles.make(
-                alignment=Alignment(wrap_text=True, vertical="top") if column.wrap else Alignment(vertical="top"),
-                number_format=column.number_format,
-                protection=Protection(locked=False) if column.editable else None,
-                fill=PatternFill("solid", fgColor=NOTE_FILL) if column.editable else None,
-            )
-        )
-    worksheet.freeze_panes = "B2"
-    _protect(worksheet)
-    if table.header_height:
-        worksheet.row_dimensions[1].height = table.header_height
-    for row_index, height in enumerate(table.heights, start=2):
+    worksheet = workbook.add_worksheet(table.name)
+    formats, date_formats = [], []
+    for position, column in enumerate(table.columns):
+        worksheet.set_column(position, position, column.width)
+        style: dict[str, Any] = {"valign": "top", "text_wrap": column.wrap}
+        if column.editable:
+            style.update(locked=False, bg_color="#" + NOTE_FILL, pattern=1)
+        if column.number_format:
+            style["num_format"] = column.number_format
+        formats.append(workbook.add_format(style))
+        date_formats.append(workbook.add_format({**style, "num_format": _DATE_FORMAT}))
+    worksheet.freeze_panes(1, 1)
+    _layout(worksheet, landscape=True)
+    header = {"bold": True, "text_wrap": True, "valign": "vcenter", "pattern": 1}
+    plain_header = workbook.add_format({**header, "bg_color": "#" + HEADER_FILL})
+    note_header = workbook.add_format({**header, "bg_color": "#" + NOTE_HEADER_FILL})
+    worksheet.set_row(0, table.header_height)
+    for position, column in enumerate(table.columns):
+        worksheet.write_string(0, position, column.header, note_header if column.editable else plain_header)
+    for index, values in enumerate(table.rows, start=1):
+        height = table.heights[index - 1] if index - 1 < len(table.heights) else None
         if height:
-            worksheet.row_dimensions[row_index].height = height
-    worksheet.append([text_cell(worksheet, c.header, s) for c, s in zip(table.columns, header_styles, strict=True)])
-    for values in table.rows:
-        worksheet.append([text_cell(worksheet, v, s) for v, s in zip(values, cell_styles, strict=True)])
+            worksheet.set_row(index, height)
+        for position, value in enumerate(values):
+            _write(worksheet, index, position, value, formats[position], date_formats[position])
 
 
 def _write_cover(workbook, copy: CopyBook) -> None:
-    from openpyxl.styles import Alignment, Font
-
-    worksheet = workbook.create_sheet(COVER_SHEET)
-    styles = _Styles(worksheet)
-    for letter, width in zip("AB", _COVER_WIDTHS, strict=True):
-        worksheet.column_dimensions[letter].width = width
-    title = styles.make(font=Font(bold=True, size=14))
-    bold = styles.make(font=Font(bold=True))
-    wrap = styles.make(alignment=Alignment(wrap_text=True, vertical="top"))
-    rows: list[list[Any]] = [[text_cell(worksheet, COVER_TITLE, title)], []]
+    worksheet = workbook.add_worksheet(COVER_SHEET)
+    for position, width in enumerate(_COVER_WIDTHS):
+        worksheet.set_column(position, position, width)
+    title = workbook.add_format({"bold": True, "font_size": 14})
+    bold = workbook.add_format({"bold": True})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    _layout(worksheet, landscape=False)
+    worksheet.write_string(0, 0, COVER_TITLE, title)
+    row = 2
     for label, value in copy.cover:
-        rows.append([text_cell(worksheet, label, bold), text_cell(worksheet, value, bold if label == EXPORT_ID_LABEL else None)])
+        worksheet.write_string(row, 0, label, bold)
+        _write(worksheet, row, 1, value, bold if label == EXPORT_ID_LABEL else None, None)
+        row += 1
     for block in copy.blocks:
-        rows.append([])
-        rows.append([text_cell(worksheet, block[0], bold)])
+        row += 1
+        worksheet.write_string(row, 0, block[0], bold)
+        row += 1
         for line in block[1:]:
-            worksheet.row_dimensions[len(rows) + 1].height = row_height(lines_needed(line, _COVER_WIDTHS[1]))
-            rows.append([None, text_cell(worksheet, line, wrap)])
-    _protect(worksheet, landscape=False)
-    for row in rows:
-        worksheet.append(row)
+            worksheet.set_row(row, row_height(lines_needed(line, _COVER_WIDTHS[1])))
+            worksheet.write_string(row, 1, line, wrap)
+            row += 1
 
 
 def save_copy(copy: CopyBook, path: Path | str) -> None:
     """Write `copy` to `path` (a new .xlsx; the caller makes the write atomic)."""
-    from openpyxl import Workbook
+    import xlsxwriter
 
-    workbook = Workbook(write_only=True)
+    options = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    workbook = xlsxwriter.Workbook(str(path), options)
+    created = copy.created if isinstance(copy.created, dt.datetime) else dt.datetime.now().replace(microsecond=0)
+    workbook.set_properties({"title": COPY_TITLE, "author": PROGRAM, "keywords": copy.export_id, "created": created})
     _write_cover(workbook, copy)
     for table in copy.tables:
         _write_table(workbook, table)
-    props = workbook.properties
-    props.creator = PROGRAM
-    props.lastModifiedBy = PROGRAM
-    props.title = COPY_TITLE
-    props.identifier = copy.export_id
-    created = copy.created if isinstance(copy.created, dt.datetime) else dt.datetime.now().replace(microsecond=0)
-    props.created = props.modified = created
-    workbook.save(str(path))
+    workbook.close()

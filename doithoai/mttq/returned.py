@@ -32,8 +32,12 @@ def _export_id_of(path: Path, sheets: dict[str, list[list[Any]]]) -> str | None:
             core = archive.read("docProps/core.xml").decode("utf-8", "replace")
     except (KeyError, OSError, zipfile.BadZipFile):
         return None
-    match = re.search(r"<dc:identifier[^>]*>\s*([^<]+?)\s*</dc:identifier>", core)
-    return match.group(1) if match and match.group(1).startswith("MTTQ-") else None
+    # Copies carry it as keywords (XlsxWriter); the first copies, written with openpyxl, as the identifier.
+    for tag in ("cp:keywords", "dc:identifier"):
+        match = re.search(rf"<{tag}[^>]*>\s*([^<]+?)\s*</{tag}>", core)
+        if match and match.group(1).startswith("MTTQ-"):
+            return match.group(1)
+    return None
 
 
 def read_copy(path: Path | str) -> tuple[str, list[Record], Table]:
