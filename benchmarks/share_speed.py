@@ -63,9 +63,9 @@ def scaled_workbook(k: int) -> Path:
     return path
 
 
-def timed(action) -> float:
+def timed(action, *args: Any, **kwargs: Any) -> float:
     start = time.perf_counter()
-    action()
+    action(*args, **kwargs)
     return time.perf_counter() - start
 
 
@@ -123,10 +123,10 @@ def main(argv: list[str] | None = None) -> int:
             book_path = work / f"x{k}.xlsm"
             shutil.copyfile(source, book_path)
             floor = openpyxl_floor(book_path, work)
-            share_time = timed(lambda: share(FileWorkbook(book_path), work / f"copy-{k}.xlsx", now=NOW))
+            share_time = timed(share, FileWorkbook(book_path), work / f"copy-{k}.xlsx", now=NOW)
             built = build_copy(read_book(book_path), "MTTQ-BENCH", NOW)
-            streamed = timed(lambda: save_copy(built.copy, work / f"stream-{k}.xlsx"))
-            baseline = timed(lambda: cell_by_cell(built.copy, work / f"cells-{k}.xlsx"))
+            streamed = timed(save_copy, built.copy, work / f"stream-{k}.xlsx")
+            baseline = timed(cell_by_cell, built.copy, work / f"cells-{k}.xlsx")
             print(
                 f"{k:>4} {built.counts['kien_nghi']:>9} | {share_time:>6.2f}s {floor:>6.2f}s {share_time / floor:>5.2f}x | "
                 f"{streamed:>5.2f}s {baseline:>7.2f}s {baseline / streamed:>5.1f}x",
