@@ -76,18 +76,3 @@ def mask_phone(number: str) -> str:
     if len(digits) < 7:
         return "*" * len(digits)
     return digits[:4] + "***" + digits[-3:]
-
-
-# A phone-like run inside free text: +84/84/0 then 8-10 more digits, with spaces, dots or dashes between.
-PHONE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?84[\s.\-]?|0)(?:\d[\s.\-]?){8,9}\d(?!\d)")
-ID_IN_TEXT = re.compile(r"(?<!\d)(?:\d{12}|\d{9})(?!\d)")
-
-
-def find_phones(text: str) -> list[tuple[int, int, str]]:
-    """Spans (start, end, matched text) of phone numbers inside free text."""
-    return [(m.start(), m.end(), m.group()) for m in PHONE_IN_TEXT.finditer(text)]
-
-
-def find_id_numbers(text: str) -> list[tuple[int, int, str]]:
-    """Spans of 9-digit (CMND) and 12-digit (CCCD) identity card numbers inside free text."""
-    return [(m.start(), m.end(), m.group()) for m in ID_IN_TEXT.finditer(text)]

@@ -2,10 +2,13 @@
 
 - `residential_area(address)`: the residential-group part of an address ("Tổ dân phố Cẩm Khê A", "Thôn Đông",
   "Khu phố 3", "Ấp 2"), without house number, lane or street; None when the address names no such group.
-- `mask_text(text)`: phone numbers and identity-card numbers inside free text, masked ("0912***678",
-  "001*******45"), with what was masked.
+- `residential_group(group, address)`: what an output shows of where a person lives (the group column when
+  it holds only a group name, never a street address or an e-mail, else the group cut from the address).
+- `mask_text(text)`: phone and ID-card numbers, e-mail addresses and house numbers inside free text, masked
+  ("0912***678", "001*******45", "n***@gmail.com", "số *** ngõ *** phố Huế"), with what was masked.
 
-Both are deliberately conservative: a street whose name contains a group word ("đường Xóm Chiếu") is not
+Every privacy-safe output uses these (the MTTQ copy, the roll-up for the level above). They are
+deliberately conservative: a street whose name contains a group word ("đường Xóm Chiếu") is not
 taken for a group, and a group name that contains a street word may come out shorter than typed. When in
 doubt, less is shown.
 """
@@ -16,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .phones import ID_IN_TEXT, PHONE_IN_TEXT, mask_phone
+from .phones import mask_phone
 
 # --------------------------------------------------------------------------------------------------
 # Addresses
@@ -69,6 +72,15 @@ def _word_keys(words: list[str]) -> list[str]:
     return keys
 
 
+_MAX_NAME_WORDS = 5  # a group's name is short: "Cẩm Khê A", "Trung Hòa", "3"
+_NUMBER = re.compile(r"\d+[a-zđ]?(?:/\d+[a-zđ]?)*")
+
+
+def _is_number(key: str) -> bool:
+    """A house or group number: "45", "12a", "97/16"."""
+    return bool(_NUMBER.fullmatch(key))
+
+
 def _groups_in_segment(segment: str) -> list[str]:
     words = segment.split()
     keys = _word_keys(words)
@@ -90,8 +102,15 @@ def _groups_in_segment(segment: str) -> list[str]:
         if j < len(words) and keys[j] in ("số", "so"):  # "Tổ dân phố số 3": the number is the group's name
             j += 1
         first_name_word = j
-        while j < len(words):
+        while j < len(words) and j - first_name_word < _MAX_NAME_WORDS:
             if _starts_with(keys, j, _ADMIN_WORDS):
+                break
+            if j > first_name_word and _is_number(keys[j - 1]) and (j - 1 == first_name_word or "/" in keys[j - 1]):
+                break  # "Tổ 5 45 Trần Phú": the group is "Tổ 5", then a house number and a street
+            ends_name = j + 1 == len(words) or _starts_with(keys, j + 1, _ADMIN_WORDS) or _starts_with(keys, j + 1, _GROUP_WORDS)
+            if j > first_name_word and _is_number(keys[j]) and (not ends_name or "/" in keys[j]):
+                break  # "Thôn Đông 45 Trần Phú": a house number starts; "Phú Lợi 2" before "phường …" stays
+            if "/" in keys[j] and _is_number(keys[j]):
                 break
             if j > first_name_word and (_starts_with(keys, j, _STREET_WORDS) or _starts_with(keys, j, _GROUP_WORDS)):
                 break
@@ -144,24 +163,53 @@ def looks_like_group_name(text: object) -> bool:
     keys = _word_keys(words)
     if any(_starts_with(keys, i, _STOP_WORDS) for i in range(len(keys))):
         return False
+    if "@" in text or "/" in text or any(ch.isdigit() and not ch.isascii() for ch in text):
+        return False  # an e-mail address, a "97/16" house number, digits in another script
+    if len(words) > 1 and _is_number(keys[0]):
+        return False  # "45 Trần Phú": a house number and a street
     return not re.search(r"\d{3,}", text) and not _SEGMENTS.search(text) and len(words) <= 6
 
 
 # --------------------------------------------------------------------------------------------------
-# Numbers inside free text
+# Personal data inside free text: phone and ID-card numbers, e-mail addresses, house numbers
+#
+# Built from the ways people write them: any grouping and separators ("0 912 345 678", "0912  345  678",
+# "0912 - 345 - 678", "0912/345/678", "0912_345_678", "+84 (0) 912 345 678", "(024) 3825 1234"), any digits
+# (full-width "０９１２…", other scripts: folded to ASCII before matching), 10-digit mobiles and landlines of
+# before 2017, 11-digit old mobiles (01x) and landlines (02x); ID cards of 9 (CMND) and 12 (CCCD) digits,
+# contiguous or in groups ("001-085-012-345", "123 456 789"). Dates ("12/6/2026") are never taken for a
+# number, and grouped amounts ("1.500.000.000 đồng", "500.000.000") are not taken for ID cards.
 
 PHONE = "phone"
 ID_NUMBER = "id_number"
-KIND_LABELS = {PHONE: "số điện thoại", ID_NUMBER: "số CCCD/CMND"}
-# A 12-digit card number written in groups: "001 085 012 345", "0010 8501 2345".
-# A landline with its area code in brackets: "(024) 3825 1234".
-_BRACKETED_PHONE = re.compile(r"\(\s*0\d{2,3}\s*\)[\s.\-]?\d{3,4}[\s.\-]?\d{3,4}(?!\d)")
-_SPACED_ID = re.compile(r"(?<![\d.,])(?:\d{3}(?:[ .]\d{3}){3}|\d{4}(?:[ .]\d{4}){2})(?![\d])")
+EMAIL = "email"
+HOUSE_NUMBER = "house_number"
+KIND_LABELS = {PHONE: "số điện thoại", ID_NUMBER: "số CCCD/CMND", EMAIL: "địa chỉ thư điện tử", HOUSE_NUMBER: "số nhà"}
+
+_GAP = re.compile(r"[\s._/\-–—()]{1,6}")  # what people put between the groups of one number
+_PLUS = re.compile(r"\+\s*$")
+_DATE = re.compile(r"(?<!\d)(\d{1,2})([/.\-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?!\d)")
+_TIME = re.compile(r"(?<!\d)\d{1,2}\s*(?::|h|giờ)\s*\d{2}(?!\d)", re.IGNORECASE)
+_AMOUNT_AFTER = re.compile(
+    r"\s*(?:đồng|đ\b|vnđ|vnd|triệu|tỷ|tỉ|nghìn|ngàn|%|m2|m²|m\b|km|ha|kg|tấn|hộ|người|lượt|cái|chiếc)", re.IGNORECASE
+)
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_HOUSE_NUMBER = r"\d+[A-Za-z]?(?:\s*/\s*\d+[A-Za-z]?)*"
+_LANE_WORDS = r"ngõ|ngách|hẻm|kiệt|hẽm|ngo|ngach|hem"
+_AFTER_HOUSE = rf"(?:{_LANE_WORDS}|đường|phố|tổ|thôn|xóm|khu phố|ấp|duong|pho)"
+# "số 12 ngõ 34 phố …", "số nhà 5, tổ 3", "nhà số 7 đường …", "ở 45 Trần Phú", "97/16 Cẩm Thượng"
+_HOUSE = re.compile(
+    rf"(?<!\w)(?:(?:số nhà|nhà số|số|nhà|sn|so nha|so)\s*(?P<a>{_HOUSE_NUMBER})(?=\s*,?\s*{_AFTER_HOUSE}(?!\w))"
+    rf"|(?:ở|tại|địa chỉ:?)\s+(?P<b>{_HOUSE_NUMBER})(?=\s+[A-ZĐÂĂÊÔƠƯ][^\s\d]*)"
+    rf"|(?P<c>\d+[A-Za-z]?/\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*)(?=\s+(?:[A-ZĐÂĂÊÔƠƯ][^\s\d]*|{_LANE_WORDS}|đường|phố)))",
+    re.IGNORECASE,
+)
+_LANE_AFTER = re.compile(rf"\s*,?\s*(?:{_LANE_WORDS})\s*(?P<n>{_HOUSE_NUMBER})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Masked:
-    kind: str  # PHONE or ID_NUMBER
+    kind: str  # a key of KIND_LABELS
     masked: str  # what the copy shows instead
 
     @property
@@ -169,45 +217,198 @@ class Masked:
         return KIND_LABELS[self.kind]
 
 
+def fold_digits(text: str) -> str:
+    """The text with every decimal digit as ASCII and full-width forms as their ASCII twins (NFKC, one character
+    for one, so positions stay those of the original): "０９１２" and "٠٩١٢" → "0912"."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch)
+            continue
+        digit = unicodedata.decimal(ch, None)
+        if digit is not None:
+            out.append(str(digit))
+            continue
+        compat = unicodedata.normalize("NFKC", ch)
+        out.append(compat if len(compat) == 1 and compat.isascii() else ch)
+    return "".join(out)
+
+
+def phone_digits(text: str) -> str:
+    """The national digits of a phone number as written: "+84 (0) 912 345 678" → "0912345678"."""
+    digits = re.sub(r"\D", "", fold_digits(text))
+    return _national(digits, "+" in text)
+
+
+def _national(digits: str, plus: bool) -> str:
+    if digits.startswith("0084"):
+        digits = digits[4:]
+    elif digits.startswith("84") and (plus or len(digits) in (11, 12)):
+        digits = digits[2:]
+    else:
+        return digits
+    return digits if digits.startswith("0") else "0" + digits  # "+84 (0) 912…": the trunk zero may be written
+
+
+def _is_phone(digits: str) -> bool:
+    if not digits.startswith("0"):
+        return False
+    if len(digits) == 10:
+        return digits[1] in "23456789"  # mobiles, and landlines of before 2017 ("04 3825 1234")
+    return len(digits) == 11 and digits[1] in "12"  # old mobiles 01x, landlines 02x
+
+
 def mask_id_number(number: str) -> str:
     """"001085012345" → "001*******45"; "123456789" → "123****89"."""
-    digits = re.sub(r"\D", "", number)
+    digits = re.sub(r"\D", "", fold_digits(number))
     if len(digits) < 6:
         return "*" * len(digits)
     return digits[:3] + "*" * (len(digits) - 5) + digits[-2:]
 
 
-def phone_digits(text: str) -> str:
-    digits = re.sub(r"\D", "", text)
-    if digits.startswith("84") and len(digits) in (11, 12):
-        digits = "0" + digits[2:]
-    return digits
+def _is_id(digits: str, groups: list[str], gaps: list[str], after: str) -> bool:
+    if len(digits) not in (9, 12) or _AMOUNT_AFTER.match(after):
+        return False
+    if len(groups) == 1:
+        return True
+    if any("/" in gap or "(" in gap or ")" in gap for gap in gaps) or not all(2 <= len(g) <= 6 for g in groups):
+        return False
+    dotted = any("." in gap for gap in gaps)
+    return not dotted or digits.startswith("0")  # "500.000.000" is an amount; "001.085.012.345" a card
+
+
+def _dates(folded: str) -> list[tuple[int, int]]:
+    """Spans of dates and times, which no number may take digits from."""
+    spans = []
+    for match in _DATE.finditer(folded):
+        day, month = int(match.group(1)), int(match.group(3))
+        glued = re.search(r"\d[\s._/\-–—()]{1,6}$", folded[max(0, match.start() - 7) : match.start()])
+        if 1 <= day <= 31 and 1 <= month <= 12 and (match.group(4) or match.group(2) == "/") and not glued:
+            spans.append(match.span())  # "0320.01.10.00" is a phone, not a number and a date
+    spans.extend(m.span() for m in _TIME.finditer(folded))
+    return spans
+
+
+def _number_spans(folded: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, masked) of each phone or ID-card number in the (digit-folded) text."""
+    blocked = _dates(folded)
+    groups = [m for m in re.finditer(r"\d+", folded) if not any(s <= m.start() < e for s, e in blocked)]
+    runs: list[list[re.Match]] = []
+    for match in groups:
+        if runs and _GAP.fullmatch(folded[runs[-1][-1].end() : match.start()]):
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    found = []
+    for run in runs:
+        found.extend(_best_split(folded, run))
+    return found
+
+
+def _classify(folded: str, part: list[re.Match]) -> tuple[int, int, str, str] | None:
+    """(start, end, kind, masked) when these consecutive digit groups are one phone or ID-card number."""
+    texts = [m.group() for m in part]
+    gaps = [folded[a.end() : b.start()] for a, b in zip(part, part[1:], strict=False)]
+    digits = "".join(texts)
+    start, end = part[0].start(), part[-1].end()
+    plus = _PLUS.search(folded[max(0, start - 3) : start])
+    national = _national(digits, bool(plus))
+    if _is_phone(national) and all(len(t) >= 2 or t == "0" for t in texts):  # "0 912 345 678", "+84 (0) 912…"
+        if plus:
+            start = folded.rindex("+", max(0, start - 3), start)
+        if folded[max(0, start - 1) : start] == "(" and folded[end : end + 1] != ")":
+            start -= 1  # "(+84) 912…": the bracket goes with the number
+        return start, end, PHONE, mask_phone(national)
+    if _is_id(digits, texts, gaps, folded[end:]):
+        return start, end, ID_NUMBER, mask_id_number(digits)
+    return None
+
+
+def _best_split(folded: str, run: list[re.Match]) -> list[tuple[int, int, str, str]]:
+    """The numbers in one run of digit groups: the split that masks the most digits (two numbers written one after
+    the other, "123 456 789 0912 345 678", are two numbers, not one 12-digit card and a remainder)."""
+    count = len(run)
+    best: list[tuple[int, int, list]] = [(0, 0, [])] * (count + 1)  # (digits masked, -numbers, spans) from group i on
+    for i in range(count - 1, -1, -1):
+        choice = best[i + 1]
+        for j in range(i + 1, min(count, i + 8) + 1):
+            span = _classify(folded, run[i:j])
+            if span is None:
+                continue
+            masked = sum(len(m.group()) for m in run[i:j]) + best[j][0]
+            candidate = (masked, best[j][1] - 1, [span, *best[j][2]])
+            if candidate[:2] > choice[:2]:
+                choice = candidate
+        best[i] = choice
+    return best[0][2]
+
+
+def _email_spans(folded: str) -> list[tuple[int, int, str, str]]:
+    spans = []
+    for match in _EMAIL.finditer(folded):
+        local, domain = match.group().split("@", 1)
+        spans.append((match.start(), match.end(), EMAIL, f"{local[:1]}***@{domain}"))
+    return spans
+
+
+def _house_spans(folded: str) -> list[tuple[int, int, str, str]]:
+    spans = []
+    for match in _HOUSE.finditer(folded):
+        name = next(n for n in ("a", "b", "c") if match.group(n))
+        numbers = [match.span(name)]
+        end = match.end(name)
+        while (lane := _LANE_AFTER.match(folded, end)) is not None:  # the lanes of the same address
+            numbers.append(lane.span("n"))
+            end = lane.end()
+        shown = folded[match.start() : end]
+        for a, b in reversed(numbers):
+            shown = shown[: a - match.start()] + "***" + shown[b - match.start() :]
+        spans.append((match.start(), end, HOUSE_NUMBER, shown))
+    return spans
 
 
 def mask_text(text: str) -> tuple[str, list[Masked]]:
-    """Free text with phone numbers and identity-card numbers masked, and what was masked, in order."""
-    found: list[Masked] = []
+    """Free text with phone and ID-card numbers, e-mail addresses and house numbers masked, and what was
+    masked, in order. Pure and idempotent; text without any of them comes back unchanged."""
+    if not isinstance(text, str) or not text:
+        return text, []
+    folded = fold_digits(text)
+    spans = _email_spans(folded)
+    taken = [(s, e) for s, e, _, _ in spans]
 
-    def phone(match: re.Match) -> str:
-        masked = mask_phone(phone_digits(match.group()))
-        found.append(Masked(PHONE, masked))
+    def free(start: int, end: int) -> bool:
+        return not any(start < e and s < end for s, e in taken)
+
+    for span in _number_spans(folded) + _house_spans(folded):
+        if free(span[0], span[1]):
+            spans.append(span)
+            taken.append((span[0], span[1]))
+    spans.sort()
+    out, found, position = [], [], 0
+    for start, end, kind, masked in spans:
+        if kind == HOUSE_NUMBER:  # keep the words as typed, only the numbers go
+            masked = _keep_words(text[start:end], masked)
+        out.append(text[position:start])
+        out.append(masked)
+        found.append(Masked(kind, masked))
+        position = end
+    out.append(text[position:])
+    return "".join(out), found
+
+
+def _keep_words(original: str, masked: str) -> str:
+    """`masked` was built from the folded text; the words outside the masked numbers are given back as typed."""
+    if len(original) == len(masked):
         return masked
-
-    def id_number(match: re.Match) -> str:
-        masked = mask_id_number(match.group())
-        found.append(Masked(ID_NUMBER, masked))
-        return masked
-
-    if not isinstance(text, str):
-        return text, found
-    for _ in range(5):  # until nothing is left to mask: masking never uncovers a new number, but be sure
-        before = len(found)
-        if not any(ch.isdigit() for ch in text):
-            break
-        text = _BRACKETED_PHONE.sub(phone, text)
-        text = PHONE_IN_TEXT.sub(phone, text)
-        text = _SPACED_ID.sub(id_number, text)
-        text = ID_IN_TEXT.sub(id_number, text)
-        if len(found) == before:
-            break
-    return text, found
+    pieces = masked.split("***")
+    out, position = [], 0
+    for index, piece in enumerate(pieces):
+        out.append(original[position : position + len(piece)])
+        position += len(piece)
+        if index < len(pieces) - 1:
+            out.append("***")
+            match = re.match(_HOUSE_NUMBER, fold_digits(original[position:]))
+            position += match.end() if match else 0
+    return "".join(out)
