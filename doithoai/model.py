@@ -156,6 +156,11 @@ class BookData:
         return self.tables["phan_cong"]
 
     @property
+    def programme(self) -> Table:
+        """`Chương trình`; empty (no columns) in a workbook made before the sheet existed."""
+        return self.tables["chuong_trinh"]
+
+    @property
     def milestones(self) -> Table:
         return self.tables["moc_thoi_gian"]
 

@@ -2,8 +2,8 @@
 
 Synthetic but believable people and petitions, fully deterministic (one `random.Random(seed)`, no clock).
 The sample describes the cycle after the conference: attendance is recorded and most petitions are
-answered, so every document has something to show. `tables["moc_thoi_gian"]` is None: the workbook's
-default timeline (`schema.DEFAULT_MILESTONES`) is used. Stdlib only.
+answered, so every document has something to show. The timeline is plan 118's own (`MILESTONES`, with its
+"KH 118" notes); the units are Tứ Minh's; the programme is the workbook's default. Stdlib only.
 """
 
 from __future__ import annotations
@@ -28,6 +28,34 @@ class SampleData:
     settings: dict[str, Any]
     tables: dict[str, list[dict[str, Any]] | None]
     calendar: list[dict[str, Any]] = field(default_factory=list)
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+_OFFICE = "Văn phòng HĐND và UBND"
+UNITS = (_OFFICE, "Phòng Kinh tế, Hạ tầng và Đô thị", "Phòng Văn hóa - Xã hội", "Trung tâm Phục vụ hành chính công",
+         "Trung tâm Dịch vụ sự nghiệp công", "Công an phường", "Ban Chỉ huy Quân sự phường")
+# Plan 118/KH-UBND's timeline: (milestone, base, days, day kind, unit, note).
+_C, _P, _CAL, _WORK = schema.BASE_CONFERENCE, schema.BASE_PLAN, schema.DAYS_CALENDAR, schema.DAYS_WORKING
+_HEADS, _GROUPS = "Thủ trưởng các cơ quan, đơn vị", "Chi bộ, Tổ dân phố"
+_LAW = "Luật Tổ chức CQĐP 2025, Điều 43"
+_NOTICE = "Thông báo kết quả hội nghị đến Tổ trưởng tổ dân phố"
+MILESTONES: tuple[tuple[str, str, int, str, str, str], ...] = (
+    ("Văn bản chỉ đạo các đơn vị báo cáo kết quả thực hiện nhiệm vụ", _P, 3, _CAL, _OFFICE, "KH 118: xong trước ngày 18/5"),
+    ("Phát phiếu đăng ký phát biểu tới Nhân dân", _C, -25, _CAL, f"{_GROUPS}; {_OFFICE}", "KH 118: trong ngày 18/5"),
+    ("Thu phiếu đăng ký phát biểu về Văn phòng", _C, -21, _CAL, _GROUPS, "KH 118: chậm nhất ngày 22/5"),
+    ("Báo cáo tổng hợp ý kiến, kiến nghị và Công văn phân công", "Thu phiếu đăng ký phát biểu về Văn phòng", 2, _WORK, _OFFICE,
+     "KH 118: từ ngày 22-26/5"),
+    ("Các đơn vị báo cáo kết quả thực hiện nhiệm vụ", _C, -10, _CAL, _HEADS, "KH 118: xong trước ngày 02/6"),
+    ("Các đơn vị tham mưu văn bản trả lời kiến nghị", _C, -7, _CAL, _HEADS, "KH 118: xong trước ngày 05/6"),
+    ("Hoàn thiện báo cáo kết quả phát triển kinh tế - xã hội", _C, -7, _CAL, _OFFICE, "KH 118: xong trước ngày 05/6"),
+    ("Phát hành giấy mời, chuẩn bị điều kiện tổ chức hội nghị", _C, -7, _CAL, _OFFICE, "KH 118: hoàn thành trước ngày 05/6"),
+    ("Thông báo công khai thời gian, địa điểm, nội dung đối thoại", _C, -7, _CAL,
+     "Phòng Văn hóa - Xã hội; Trung tâm Dịch vụ sự nghiệp công", f"{_LAW}: chậm nhất 07 ngày trước hội nghị"),
+    ("Chuẩn bị địa điểm, cơ sở vật chất nhà văn hóa", _C, -2, _CAL, _GROUPS, "KH 118: trước hội nghị 02 ngày"),
+    ("Tổ chức hội nghị đối thoại", _C, 0, _CAL, "UBND phường", ""),
+    (_NOTICE, _C, 10, _CAL, _OFFICE, f"{_LAW}: chậm nhất 10 ngày sau hội nghị"),
+    ("Tổng hợp kết quả, lưu trữ hồ sơ hội nghị", _NOTICE, 10, _WORK, _OFFICE, "KH 118: lưu trữ hồ sơ theo quy định"),
+)
 
 
 FAMILY = (["Nguyễn"] * 38 + ["Trần"] * 11 + ["Lê"] * 9 + ["Phạm"] * 7 + ["Hoàng"] * 5 + ["Vũ"] * 4 + ["Đặng"] * 3
@@ -179,6 +207,10 @@ def _settings() -> dict[str, Any]:
         "gio_ket_thuc": "11:30",
         "dia_diem": "Nhà văn hóa Tổ dân phố Cẩm Khê A, phường Tứ Minh",
         "chu_tri": "Chủ tịch UBND phường",
+        "ten_van_phong": _OFFICE,
+        "noi_nhan_bao_cao": "",
+        "noi_nhan_thong_bao": "",
+        "noi_nhan_tra_loi": "- Như trên;\n- Ủy ban MTTQ Việt Nam phường Tứ Minh (để giám sát);\n- Lưu: VT, VP.",
         "so_dai_bieu_du_kien": 150,
         "so_phut_moi_luot": 5,
         "so_ngay_giai_quyet": 8,
@@ -226,7 +258,7 @@ def _delegates(g: _Gen) -> list[dict[str, Any]]:
         (ward, "Trưởng Công an phường", "Công an phường Tứ Minh"),
         (ward, "Chỉ huy trưởng", "Ban Chỉ huy Quân sự phường"),
     ]
-    roles += [(ward, "Trưởng phòng", unit) for unit in schema.lookup("don_vi").values[:5]]
+    roles += [(ward, "Trưởng phòng", unit) for unit in UNITS[:5]]
     roles += [(ward, "Chuyên viên", "Văn phòng HĐND và UBND phường")] * 3
     for group in GROUPS:
         for role in ("Bí thư Chi bộ", "Phó Bí thư Chi bộ", "Tổ trưởng Tổ dân phố", "Trưởng Ban Công tác Mặt trận",
@@ -297,7 +329,7 @@ def _petitions(g: _Gen, slips: list[dict[str, Any]]) -> tuple[list[dict[str, Any
         petitions.append({"ma_phieu": None, "nguon": source, "nguoi_kien_nghi": organisation, "dia_chi": address,
                           "linh_vuc": field_name, "noi_dung": content})
     assignments: list[dict[str, Any]] = []
-    units = list(schema.lookup("don_vi").values)
+    units = list(UNITS)
     for i, petition in enumerate(petitions, start=1):
         code = f"KN-{i:03d}"
         field_name = petition["linh_vuc"]
@@ -345,6 +377,8 @@ def sample_conference(seed: int = 118) -> SampleData:
     petitions, assignments = _petitions(g, slips)
     return SampleData(
         settings=_settings(),
-        tables={"dai_bieu": delegates, "phieu": slips, "kien_nghi": petitions, "phan_cong": assignments, "moc_thoi_gian": None},
+        tables={"dai_bieu": delegates, "phieu": slips, "kien_nghi": petitions, "phan_cong": assignments,
+                "moc_thoi_gian": [dict(zip(schema.MILESTONE_KEYS, m, strict=True)) for m in MILESTONES], "chuong_trinh": None},
         calendar=[],
+        lists={"don_vi": UNITS},
     )

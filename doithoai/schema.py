@@ -68,6 +68,7 @@ class TableSheet:
     header_row: int = 1  # Excel row number of the header
     purpose: str = ""  # one line for `Hướng dẫn`
     tab_color: str = "#1F4E79"
+    optional: bool = False  # a workbook made before the sheet existed may lack it: read as empty
 
     def column(self, key: str) -> Column:
         for col in self.columns:
@@ -125,6 +126,17 @@ SOURCE_SLIP = "Phiếu đăng ký"
 SOURCE_MTTQ = "Ủy ban MTTQ"
 SOURCE_ORGANISATION = "Tổ chức chính trị - xã hội"
 SOURCE_FLOOR = "Tại hội nghị"
+# Who issues the documents: the People's Committee (Decree 30/2020 layout) or the Party committee (HD 36-HD/VPTW).
+ISSUER_GOVERNMENT = "Chính quyền"
+ISSUER_PARTY = "Đảng"
+SIGN_ON_BEHALF = "TM."  # the chair signs for the collective ("T/M" in Party documents)
+SIGN_DEPUTY = "KT."  # a deputy signs for the chair ("K/T")
+SIGN_DIRECT = "Ký trực tiếp"  # the chair signs in their own name: only the title above the name (seed 003)
+# Kinds of programme item on `Chương trình`: an ordinary item, the registered speakers (one row that the agenda
+# expands into one slot per speaker, in registered order), and the answers to what they raised.
+ITEM_PLAIN = "Nội dung"
+ITEM_SPEAKERS = "Phát biểu theo đăng ký"
+ITEM_ANSWERS = "Trả lời, giải trình"
 
 LISTS: tuple[LookupList, ...] = (
     LookupList("gioi_tinh", "Giới tính", ("Nam", "Nữ")),
@@ -168,15 +180,17 @@ LISTS: tuple[LookupList, ...] = (
             "Phòng Văn hóa - Xã hội",
             "Trung tâm Phục vụ hành chính công",
             "Trung tâm Dịch vụ sự nghiệp công",
-            "Công an phường",
-            "Ban Chỉ huy Quân sự phường",
+            "Công an",
+            "Ban Chỉ huy Quân sự",
         ),
     ),
     LookupList("vai_tro", "Vai trò", (ROLE_LEAD, ROLE_SUPPORT)),
     LookupList("loai_ngay", "Loại ngày", (DAYS_CALENDAR, DAYS_WORKING)),
     LookupList("co_khong", "Có/Không", YES_NO),
-    LookupList("tham_quyen_ky", "Thẩm quyền ký", ("TM.", "KT.")),
-    LookupList("chuc_vu_ky", "Chức vụ người ký", ("CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+    LookupList("tham_quyen_ky", "Thẩm quyền ký", (SIGN_ON_BEHALF, SIGN_DEPUTY, "T/M", "K/T", SIGN_DIRECT)),
+    LookupList("chuc_vu_ky", "Chức vụ người ký", ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "BÍ THƯ", "PHÓ BÍ THƯ")),
+    LookupList("khoi_ban_hanh", "Khối ban hành", (ISSUER_GOVERNMENT, ISSUER_PARTY)),
+    LookupList("loai_muc", "Loại mục chương trình", (ITEM_PLAIN, ITEM_SPEAKERS, ITEM_ANSWERS)),
     LookupList("loai_ngay_dac_biet", "Loại ngày đặc biệt", (CALENDAR_DAY_OFF, CALENDAR_WORKDAY)),
 )
 LISTS_BY_KEY: dict[str, LookupList] = {lst.key: lst for lst in LISTS}
@@ -192,18 +206,36 @@ def lookup(key: str) -> LookupList:
 SETTINGS_SHEET = "Kế hoạch"
 SETTINGS_HEADER = ("Nội dung", "Giá trị", "Ghi chú")
 SETTINGS: tuple[Setting, ...] = (
-    Setting("co_quan_cap_tren", "Cơ quan cấp trên (nếu có)", note="Dòng trên tên cơ quan ban hành; để trống nếu không dùng."),
-    Setting("co_quan", "Cơ quan ban hành", default="ỦY BAN NHÂN DÂN", required=True, note="Ví dụ: ỦY BAN NHÂN DÂN"),
-    Setting("loai_don_vi", "Loại đơn vị hành chính", default="Phường", required=True, note="Phường hoặc Xã"),
-    Setting("ten_don_vi", "Tên phường, xã", required=True, note="Ví dụ: Tứ Minh (không ghi chữ Phường/Xã)"),
+    Setting("khoi_ban_hanh", "Khối ban hành", default=ISSUER_GOVERNMENT, required=True, list_key="khoi_ban_hanh",
+            note="Chính quyền: văn bản theo Nghị định 30/2020 (Quốc hiệu, TM. ỦY BAN NHÂN DÂN). Đảng: theo Hướng dẫn 36-HD/VPTW "
+                 "(ĐẢNG CỘNG SẢN VIỆT NAM, T/M BAN THƯỜNG VỤ)."),
+    Setting("co_quan_cap_tren", "Cơ quan cấp trên (nếu có)",
+            note="Dòng trên tên cơ quan ban hành; để trống nếu không dùng. Văn bản Đảng: ví dụ ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG."),
+    Setting("co_quan", "Cơ quan ban hành", default="ỦY BAN NHÂN DÂN", required=True, note="Ví dụ: ỦY BAN NHÂN DÂN; văn bản "
+                                                                                          "Đảng: ĐẢNG ỦY"),
+    Setting("ky_hieu_co_quan", "Ký hiệu cơ quan ban hành",
+            note="Phần cuối số văn bản. Để trống: UBND (số: 12/BC-UBND) hoặc ĐU với văn bản Đảng (Số 12-BC/ĐU)."),
+    Setting("loai_don_vi", "Loại đơn vị hành chính", default="Phường", required=True,
+            note="Phường hoặc Xã; các chữ phường/xã, tổ dân phố/thôn trong văn bản theo ô này"),
+    Setting("ten_don_vi", "Tên phường, xã", required=True, note="Ví dụ: Hòa Bình (không ghi chữ Phường/Xã)"),
     Setting("tinh", "Tỉnh, thành phố", note="Ví dụ: Thành phố Hải Phòng"),
-    Setting("so_ke_hoach", "Số kế hoạch", note="Ví dụ: 118/KH-UBND"),
+    Setting("ten_hoi_nghi", "Tên hội nghị", Kind.LONG_TEXT,
+            note="Tên đầy đủ dùng trong tiêu đề, trích yếu và nội dung văn bản. Để trống: “Hội nghị đối thoại giữa Chủ tịch UBND "
+                 "phường … với Nhân dân năm …”"),
+    Setting("doi_tuong", "Đối tượng đối thoại", default="Nhân dân",
+            note="Người dự và nêu ý kiến, ví dụ: Nhân dân; hội viên, đoàn viên các tổ chức chính trị - xã hội"),
+    Setting("so_ke_hoach", "Số kế hoạch", note="Ví dụ: 25/KH-UBND"),
     Setting("ngay_ke_hoach", "Ngày ban hành kế hoạch", Kind.DATE, note="Ngày/tháng/năm, ví dụ 15/05/2026"),
-    Setting("ngay_hoi_nghi", "Ngày tổ chức hội nghị", Kind.DATE, required=True, note="Ngày/tháng/năm, ví dụ 12/06/2026"),
+    Setting("ngay_hoi_nghi", "Ngày tổ chức hội nghị", Kind.DATE, required=True,
+            note="Ngày/tháng/năm, ví dụ 12/06/2026. Khi chưa định ngày: để trống hoặc ghi khoảng thời gian, ví dụ Quý III/2026, "
+                 "trước 30/10/2026"),
     Setting("gio_bat_dau", "Giờ bắt đầu", Kind.TIME, default="08:00", note="Giờ:phút, ví dụ 08:00"),
     Setting("gio_ket_thuc", "Giờ kết thúc", Kind.TIME, default="11:30", note="Giờ:phút, ví dụ 11:30"),
-    Setting("dia_diem", "Địa điểm", note="Ví dụ: Nhà văn hóa Tổ dân phố Cẩm Khê A"),
+    Setting("dia_diem", "Địa điểm", note="Ví dụ: Hội trường trụ sở UBND"),
     Setting("chu_tri", "Người chủ trì", default="Chủ tịch UBND", note="Chức danh và họ tên người chủ trì hội nghị"),
+    Setting("dong_chu_tri", "Người đồng chủ trì", note="Nếu có, ví dụ: Thường trực HĐND xã; Bí thư Đảng ủy"),
+    Setting("ten_van_phong", "Tên văn phòng", default="Văn phòng HĐND và UBND",
+            note="Đơn vị tham mưu, soạn thảo, ví dụ: Văn phòng UBND; Văn phòng Đảng ủy"),
     Setting("so_dai_bieu_du_kien", "Số đại biểu dự kiến", Kind.INT, note="Số người, ví dụ 150"),
     Setting("so_phut_moi_luot", "Số phút mỗi lượt phát biểu", Kind.INT, default=5, note="Mỗi ý kiến không quá 5 phút"),
     Setting(
@@ -213,20 +245,43 @@ SETTINGS: tuple[Setting, ...] = (
         default=10,
         note="Hạn hoàn thành = Ngày giao + số ngày làm việc này (nếu không nhập hạn riêng)",
     ),
-    Setting("nguoi_ky", "Họ tên người ký", note="Ví dụ: Nguyễn Thị Sâm"),
-    Setting("chuc_vu_ky", "Chức vụ người ký", default="CHỦ TỊCH", list_key="chuc_vu_ky", note="CHỦ TỊCH hoặc PHÓ CHỦ TỊCH"),
-    Setting("tham_quyen_ky", "Thẩm quyền ký", default="TM.", list_key="tham_quyen_ky",
-            note="TM. (Chủ tịch ký) hoặc KT. (Phó Chủ tịch ký thay)"),
+    Setting("nguoi_ky", "Họ tên người ký", note="Ví dụ: Nguyễn Văn An"),
+    Setting("chuc_vu_ky", "Chức vụ người ký", default="CHỦ TỊCH", list_key="chuc_vu_ky",
+            note="CHỦ TỊCH, PHÓ CHỦ TỊCH; văn bản Đảng: BÍ THƯ, PHÓ BÍ THƯ"),
+    Setting("tham_quyen_ky", "Thẩm quyền ký", default=SIGN_ON_BEHALF, list_key="tham_quyen_ky",
+            note="TM. (thay mặt tập thể), KT. (cấp phó ký thay), hoặc Ký trực tiếp; văn bản Đảng in T/M, K/T"),
+    Setting("tap_the_ky", "Tập thể ký thay mặt",
+            note="Dòng TM. của chữ ký. Để trống: ỦY BAN NHÂN DÂN, hoặc BAN THƯỜNG VỤ với văn bản Đảng"),
     Setting("noi_nhan", "Nơi nhận", Kind.LONG_TEXT, default="- Như trên;\n- Lưu: VT, VP.",
-            note="Mỗi nơi nhận một dòng (Alt+Enter để xuống dòng)"),
-    Setting("so_bao_cao", "Số báo cáo tổng hợp", note="Ví dụ: 125/BC-UBND; để trống để văn thư điền số"),
+            note="Nơi nhận chung cho mọi văn bản; mỗi nơi một dòng (Alt+Enter để xuống dòng). Dòng “Lưu” tự thêm nếu thiếu"),
+    Setting("noi_nhan_bao_cao", "Nơi nhận báo cáo", Kind.LONG_TEXT, note="Để trống: dùng Nơi nhận chung",
+            default="- Thường trực Đảng ủy (để báo cáo);\n- Thường trực HĐND;\n- Lãnh đạo UBND;\n- Ủy ban MTTQ Việt Nam;\n- "
+                    "Lưu: VT, VP."),
+    Setting("noi_nhan_cong_van", "Nơi nhận công văn phân công", Kind.LONG_TEXT, note="Để trống: dùng Nơi nhận chung"),
+    Setting("noi_nhan_giay_moi", "Nơi nhận giấy mời", Kind.LONG_TEXT, note="Để trống: dùng Nơi nhận chung"),
+    Setting("noi_nhan_thong_bao", "Nơi nhận thông báo kết quả", Kind.LONG_TEXT, note="Để trống: dùng Nơi nhận chung",
+            default="- Thường trực Đảng ủy (để báo cáo);\n- Ủy ban MTTQ Việt Nam (để giám sát);\n- Các cơ quan, đơn vị;\n"
+                    "- Bí thư chi bộ, Trưởng các khu dân cư (để thông báo);\n- Lưu: VT, VP."),
+    Setting("noi_nhan_tra_loi", "Nơi nhận văn bản trả lời", Kind.LONG_TEXT, note="Để trống: dùng Nơi nhận chung",
+            default="- Như trên;\n- Ủy ban MTTQ Việt Nam (để giám sát);\n- Lưu: VT, VP."),
+    Setting("so_bao_cao", "Số báo cáo tổng hợp", note="Ví dụ: 125/BC-UBND, hoặc chỉ số 125; để trống để văn thư điền số"),
     Setting("so_cong_van_phan_cong", "Số công văn phân công", note="Ví dụ: 126/UBND-VP"),
     Setting("so_giay_moi", "Số giấy mời", note="Ví dụ: 45/GM-UBND"),
     Setting("so_thong_bao", "Số thông báo kết quả", note="Ví dụ: 140/TB-UBND"),
-    Setting("ky_hieu_tra_loi", "Ký hiệu văn bản trả lời", default="UBND-VP", note="Phần sau dấu / trong số văn bản trả lời"),
+    Setting("ky_hieu_tra_loi", "Ký hiệu văn bản trả lời",
+            note="Phần sau dấu / trong số văn bản trả lời. Để trống: UBND-VP (văn bản Đảng: CV/ĐU)"),
     Setting("so_tra_loi_tiep_theo", "Số văn bản trả lời tiếp theo", Kind.INT, default=1,
-            note="Số thứ tự cấp cho văn bản trả lời kế tiếp"),
+            note="Số thứ tự cấp cho văn bản trả lời kế tiếp; sổ mới tạo từ sổ cũ tự nối tiếp số"),
 )
+# Per-document recipients: the setting `noi_nhan_<name>` for a document kind, else the general `noi_nhan`.
+# Document kinds added later name theirs in RECIPIENT_SETTINGS (kind -> setting key).
+RECIPIENT_SETTINGS: dict[str, str] = {
+    "report": "noi_nhan_bao_cao",
+    "memo": "noi_nhan_cong_van",
+    "invitations": "noi_nhan_giay_moi",
+    "notice": "noi_nhan_thong_bao",
+    "letters": "noi_nhan_tra_loi",
+}
 SETTINGS_BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
 SETTINGS_FIRST_ROW = 2  # row of the first setting; label in A, value in B, note in C
 
@@ -354,7 +409,26 @@ MILESTONES = TableSheet(
     ),
 )
 
-TABLE_SHEETS: tuple[TableSheet, ...] = (DELEGATES, SLIPS, PETITIONS, ASSIGNMENTS, MILESTONES)
+PROGRAMME = TableSheet(
+    key="chuong_trinh",
+    name="Chương trình",
+    table="tblChuongTrinh",
+    purpose="Chương trình hội nghị theo thứ tự: nội dung, người thực hiện, số phút; mục “Phát biểu theo đăng ký” tự chia lượt "
+            "cho người đăng ký.",
+    optional=True,
+    columns=(
+        Column("stt", "STT", Kind.INT, width=6, note="Thứ tự mục trong chương trình"),
+        Column("noi_dung", "Nội dung", Kind.LONG_TEXT, required=True, width=60),
+        Column("nguoi_thuc_hien", "Người thực hiện", width=34),
+        Column("so_phut", "Số phút", Kind.INT, width=9,
+               note="Thời lượng mục này. Mục Phát biểu theo đăng ký để trống: số người đăng ký nhân số phút mỗi lượt"),
+        Column("loai_muc", "Loại mục", Kind.LIST, list_key="loai_muc", width=24,
+               note="Nội dung; Phát biểu theo đăng ký (chia lượt cho từng người đăng ký); Trả lời, giải trình"),
+        Column("ghi_chu", "Ghi chú", width=24),
+    ),
+)
+
+TABLE_SHEETS: tuple[TableSheet, ...] = (DELEGATES, SLIPS, PETITIONS, ASSIGNMENTS, MILESTONES, PROGRAMME)
 TABLES_BY_KEY: dict[str, TableSheet] = {t.key: t for t in TABLE_SHEETS}
 TABLES_BY_NAME: dict[str, TableSheet] = {t.name: t for t in TABLE_SHEETS}
 
@@ -393,37 +467,49 @@ SHEET_ORDER: tuple[str, ...] = (
     PETITIONS.name,
     ASSIGNMENTS.name,
     MILESTONES.name,
+    PROGRAMME.name,
     LISTS_SHEET,
 )
 
-# The default timeline reproduces plan 118/KH-UBND (seed 000): (milestone, base, days, day kind, unit, note).
-# Filled into new workbooks; staff edit it freely.
-_OFFICE = "Văn phòng HĐND và UBND"
+# The default timeline: the steps every seed plan shares, with the two deadlines the law fixes (announcement at least
+# 7 days before, results notice at most 10 days after: Law on Organisation of Local Government 2025, Art. 43). Neutral
+# wording ("khu dân cư" covers both tổ dân phố and thôn), no ward's plan number; staff edit days and units freely.
+# (milestone, base, days, day kind, unit, note).
+_OFFICE = "Văn phòng"
+_LAW = "Luật Tổ chức chính quyền địa phương 2025, Điều 43"
+_EDIT = "Sửa số ngày theo kế hoạch của đơn vị"
+_HEADS = "Thủ trưởng các cơ quan, đơn vị"
+MILESTONE_KEYS = ("moc", "can_cu", "so_ngay", "loai_ngay", "don_vi_thuc_hien", "ghi_chu")  # the tuples' order
 DEFAULT_MILESTONES: tuple[tuple[str, str, int, str, str, str], ...] = (
-    ("Văn bản chỉ đạo các đơn vị báo cáo kết quả thực hiện nhiệm vụ", BASE_PLAN, 3, DAYS_CALENDAR, _OFFICE,
-     "KH 118: xong trước ngày 18/5"),
-    ("Phát phiếu đăng ký phát biểu tới Nhân dân", BASE_CONFERENCE, -25, DAYS_CALENDAR, "Chi bộ, Tổ dân phố; " + _OFFICE,
-     "KH 118: trong ngày 18/5"),
-    ("Thu phiếu đăng ký phát biểu về Văn phòng", BASE_CONFERENCE, -21, DAYS_CALENDAR, "Chi bộ, Tổ dân phố",
-     "KH 118: chậm nhất ngày 22/5"),
+    ("Văn bản chỉ đạo các đơn vị báo cáo kết quả thực hiện nhiệm vụ", BASE_PLAN, 3, DAYS_CALENDAR, _OFFICE, _EDIT),
+    ("Phát phiếu đăng ký phát biểu tới Nhân dân", BASE_CONFERENCE, -25, DAYS_CALENDAR, "Chi bộ, khu dân cư; " + _OFFICE, _EDIT),
+    ("Thu phiếu đăng ký phát biểu về Văn phòng", BASE_CONFERENCE, -21, DAYS_CALENDAR, "Chi bộ, khu dân cư", _EDIT),
     ("Báo cáo tổng hợp ý kiến, kiến nghị và Công văn phân công", "Thu phiếu đăng ký phát biểu về Văn phòng", 2, DAYS_WORKING,
-     _OFFICE, "KH 118: từ ngày 22-26/5"),
-    ("Các đơn vị báo cáo kết quả thực hiện nhiệm vụ", BASE_CONFERENCE, -10, DAYS_CALENDAR, "Thủ trưởng các cơ quan, đơn vị",
-     "KH 118: xong trước ngày 02/6"),
-    ("Các đơn vị tham mưu văn bản trả lời kiến nghị", BASE_CONFERENCE, -7, DAYS_CALENDAR, "Thủ trưởng các cơ quan, đơn vị",
-     "KH 118: xong trước ngày 05/6"),
-    ("Hoàn thiện báo cáo kết quả phát triển kinh tế - xã hội", BASE_CONFERENCE, -7, DAYS_CALENDAR, _OFFICE,
-     "KH 118: xong trước ngày 05/6"),
-    ("Phát hành giấy mời, chuẩn bị điều kiện tổ chức hội nghị", BASE_CONFERENCE, -7, DAYS_CALENDAR, _OFFICE,
-     "KH 118: hoàn thành trước ngày 05/6"),
+     _OFFICE, _EDIT),
+    ("Các đơn vị báo cáo kết quả thực hiện nhiệm vụ", BASE_CONFERENCE, -10, DAYS_CALENDAR, _HEADS, _EDIT),
+    ("Các đơn vị tham mưu văn bản trả lời kiến nghị", BASE_CONFERENCE, -7, DAYS_CALENDAR, _HEADS, _EDIT),
+    ("Phát hành giấy mời, chuẩn bị điều kiện tổ chức hội nghị", BASE_CONFERENCE, -7, DAYS_CALENDAR, _OFFICE, _EDIT),
     ("Thông báo công khai thời gian, địa điểm, nội dung đối thoại", BASE_CONFERENCE, -7, DAYS_CALENDAR,
-     "Phòng Văn hóa - Xã hội; Trung tâm Dịch vụ sự nghiệp công",
-     "Luật Tổ chức CQĐP 2025, Điều 43: chậm nhất 07 ngày trước hội nghị"),
-    ("Chuẩn bị địa điểm, cơ sở vật chất nhà văn hóa", BASE_CONFERENCE, -2, DAYS_CALENDAR, "Chi bộ, Tổ dân phố",
-     "KH 118: trước hội nghị 02 ngày"),
-    ("Tổ chức hội nghị đối thoại", BASE_CONFERENCE, 0, DAYS_CALENDAR, "UBND phường, xã", ""),
-    ("Thông báo kết quả hội nghị đến Tổ trưởng tổ dân phố, Trưởng thôn", BASE_CONFERENCE, 10, DAYS_CALENDAR, _OFFICE,
-     "Luật Tổ chức CQĐP 2025, Điều 43: chậm nhất 10 ngày sau hội nghị"),
-    ("Tổng hợp kết quả, lưu trữ hồ sơ hội nghị", "Thông báo kết quả hội nghị đến Tổ trưởng tổ dân phố, Trưởng thôn", 10,
-     DAYS_WORKING, _OFFICE, "KH 118: lưu trữ hồ sơ theo quy định"),
+     "Đài truyền thanh; " + _OFFICE,
+     _LAW + ": chậm nhất 07 ngày trước hội nghị"),
+    ("Chuẩn bị địa điểm, cơ sở vật chất", BASE_CONFERENCE, -2, DAYS_CALENDAR, _OFFICE, _EDIT),
+    ("Tổ chức hội nghị đối thoại", BASE_CONFERENCE, 0, DAYS_CALENDAR, "Chủ trì hội nghị", ""),
+    ("Thông báo kết quả hội nghị đến các khu dân cư", BASE_CONFERENCE, 10, DAYS_CALENDAR, _OFFICE,
+     _LAW + ": chậm nhất 10 ngày sau hội nghị"),
+    ("Tổng hợp kết quả, lưu trữ hồ sơ hội nghị", "Thông báo kết quả hội nghị đến các khu dân cư", 10, DAYS_WORKING, _OFFICE, ""),
+)
+
+# The default programme: the order the seed plans share (seed 002's 8 items and seed 004's 8 steps are this order
+# with items split or merged). (content, who, minutes or None, kind). Neutral wording; staff edit it on `Chương trình`.
+PROGRAMME_KEYS = ("noi_dung", "nguoi_thuc_hien", "so_phut", "loai_muc")  # the tuples' order
+DEFAULT_PROGRAMME: tuple[tuple[str, str, int | None, str], ...] = (
+    ("Tuyên bố lý do, giới thiệu đại biểu; giới thiệu chủ tọa, thư ký; thông qua chương trình, nội quy hội nghị", _OFFICE, 10,
+     ITEM_PLAIN),
+    ("Báo cáo tình hình kinh tế - xã hội, quốc phòng - an ninh và những vấn đề quan trọng của địa phương", "Chủ trì hội nghị", 20,
+     ITEM_PLAIN),
+    ("Trả lời các ý kiến, kiến nghị đã tổng hợp trước hội nghị", "Chủ trì hội nghị", 15, ITEM_ANSWERS),
+    ("Đại biểu phát biểu ý kiến theo thứ tự đã đăng ký", "Đại biểu, Nhân dân", None, ITEM_SPEAKERS),
+    ("Trả lời, làm rõ ý kiến, kiến nghị tại hội nghị", "Chủ trì hội nghị; lãnh đạo các cơ quan, đơn vị", 30, ITEM_ANSWERS),
+    ("Phát biểu của đại diện Ủy ban Mặt trận Tổ quốc Việt Nam", "Ủy ban MTTQ Việt Nam", 10, ITEM_PLAIN),
+    ("Kết luận hội nghị", "Chủ trì hội nghị", 15, ITEM_PLAIN),
 )

@@ -66,7 +66,6 @@ DEFAULT_CALENDAR: tuple[dict[str, Any], ...] = (
     {"ngay": dt.date(2026, 8, 31), "loai": schema.CALENDAR_DAY_OFF,
      "ghi_chu": "Nghỉ dịp Quốc khánh (hoán đổi với thứ Bảy 22/08/2026)"},
 )
-MILESTONE_KEYS = ("moc", "can_cu", "so_ngay", "loai_ngay", "don_vi_thuc_hien", "ghi_chu")  # DEFAULT_MILESTONES' order
 
 
 class ButtonLike(Protocol):
@@ -108,7 +107,8 @@ def build_workbook(
 
     With no `data`: the blank template (settings defaults, the default milestones and calendar, empty tables).
     In `data`, a missing setting takes its default, a table given as None (or missing) is empty except
-    `moc_thoi_gian`, which gets `schema.DEFAULT_MILESTONES`, and an empty calendar gets DEFAULT_CALENDAR.
+    `moc_thoi_gian` and `chuong_trinh`, which get `schema.DEFAULT_MILESTONES` and `DEFAULT_PROGRAMME`, and an empty
+    calendar gets DEFAULT_CALENDAR. `data.lists` (optional: list key -> values) replaces the default lookup lists.
     """
     import xlsxwriter
 
@@ -354,7 +354,10 @@ class _Builder:
         tables = _part(self.data, "tables") or {}
         rows = tables.get(spec.key)
         if rows is None and spec is schema.MILESTONES:
-            return [dict(zip(MILESTONE_KEYS, milestone, strict=True)) for milestone in schema.DEFAULT_MILESTONES]
+            return [dict(zip(schema.MILESTONE_KEYS, milestone, strict=True)) for milestone in schema.DEFAULT_MILESTONES]
+        if rows is None and spec is schema.PROGRAMME:
+            return [dict(zip(schema.PROGRAMME_KEYS, item, strict=True), stt=n)
+                    for n, item in enumerate(schema.DEFAULT_PROGRAMME, 1)]
         return list(rows or ())
 
     def define_lists(self) -> None:
@@ -463,11 +466,13 @@ class _Builder:
         ws.set_tab_color("#7F7F7F")
         header = self.header_format()
         ws.set_row(0, 33)
+        own = _part(self.data, "lists") or {}  # a conference's own lists (a preset, the previous workbook) win
         for col, lookup_list in enumerate(schema.LISTS):
-            width = max(12, min(36, max(len(v) for v in lookup_list.values) + 2))
+            values = tuple(own.get(lookup_list.key) or lookup_list.values)[: LIST_LAST_ROW - 1]
+            width = max(12, min(36, max(len(v) for v in values) + 2))
             ws.set_column(col, col, width, self.fmt(num_format=schema.TEXT_FORMAT))
             ws.write_string(0, col, lookup_list.header, header)
-            for row, value in enumerate(lookup_list.values, start=1):
+            for row, value in enumerate(values, start=1):
                 ws.write_string(row, col, value)
             self.validate(
                 ws,

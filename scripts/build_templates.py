@@ -1,4 +1,4 @@
-"""Build the Word templates in `templates/` (docxtpl tags, Decree 30/2020/NĐ-CP layout).
+"""Build the Word templates in `templates/` (docxtpl tags; Decree 30/2020/NĐ-CP or HD 36-HD/VPTW letterhead by `la_dang`).
 
     python scripts/build_templates.py          # write templates/*.docx
     python scripts/build_templates.py --check  # exit 1 if a committed template differs from a fresh build
@@ -38,11 +38,9 @@ def new_document(*, landscape: bool = False):
 def report():
     d = new_document()
     L.letterhead(d)
-    L.title(d, "BÁO CÁO", "Tổng hợp ý kiến, kiến nghị của Nhân dân tại Hội nghị đối thoại",
-            "giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}")
-    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của UBND {{ ten_day_du }} về tổ chức hội nghị "
-           "đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}, UBND {{ ten_day_du }} tổng hợp ý kiến, "
-           "kiến nghị của Nhân dân như sau:")
+    L.title(d, "BÁO CÁO", "Tổng hợp ý kiến, kiến nghị của {{ doi_tuong }} tại {{ ten_hoi_nghi_thuong }}")
+    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của {{ co_quan_viet_tat }} về tổ chức {{ "
+              "ten_hoi_nghi_thuong }}, {{ co_quan_viet_tat }} tổng hợp ý kiến, kiến nghị của {{ doi_tuong }} như sau:")
     L.para(d, "I. KẾT QUẢ TỔNG HỢP", bold=True, keep=True)
     L.body(d, "Tổng số ý kiến, kiến nghị: {{ tong_so }}, trong đó: trả lời tại hội nghị {{ so_tai_hoi_nghi }}; kiểm tra, trả lời "
            "sau {{ so_tra_loi_sau }}; ghi nhận, báo cáo cấp trên {{ so_cap_tren }}. Đã có nội dung trả lời {{ so_da_tra_loi }}; "
@@ -69,21 +67,20 @@ def report():
     L.para(d, "{%p endfor %}")
     L.para(d, "III. ĐỀ XUẤT", bold=True, keep=True)
     L.body(d, "{{ so_chua_tra_loi }} ý kiến, kiến nghị đang được các cơ quan, đơn vị kiểm tra, xử lý (đánh dấu “Đang xử lý” ở "
-           "phần II). UBND {{ ten_day_du }} chỉ đạo các cơ quan, đơn vị khẩn trương trả lời bằng văn bản theo đúng thời hạn; đề "
-           "nghị Ủy ban MTTQ Việt Nam {{ ten_day_du }} phối hợp giám sát việc giải quyết.")
-    L.body(d, "Trên đây là báo cáo tổng hợp ý kiến, kiến nghị của Nhân dân tại Hội nghị đối thoại năm {{ nam }} của UBND {{ "
-           "ten_day_du }}./.")
+              "phần II). {{ co_quan_viet_tat }} chỉ đạo các cơ quan, đơn vị khẩn trương trả lời bằng văn bản theo đúng thời "
+              "hạn; đề nghị Ủy ban MTTQ Việt Nam {{ ten_day_du }} phối hợp giám sát việc giải quyết.")
+    L.body(d, "Trên đây là báo cáo tổng hợp ý kiến, kiến nghị của {{ doi_tuong }} tại {{ ten_hoi_nghi_thuong }}./.")
     L.signature(d)
     return d
 
 
 def memo():
     d = new_document()
-    L.letterhead(d, subject_tag="V/v phân công trả lời ý kiến, kiến nghị của Nhân dân")
-    L.para(d, "Kính gửi: Các cơ quan, đơn vị thuộc UBND {{ ten_day_du }}.", align="center", before=12, after=12)
-    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của UBND {{ ten_day_du }} về tổ chức hội nghị "
-           "đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}, trên cơ sở tổng hợp ý kiến, kiến nghị của "
-           "Nhân dân, UBND {{ ten_day_du }} phân công các cơ quan, đơn vị chủ trì, phối hợp tham mưu trả lời như sau:")
+    L.letterhead(d, subject_tag="V/v phân công trả lời ý kiến, kiến nghị của {{ doi_tuong }}")
+    L.para(d, "Kính gửi: Các cơ quan, đơn vị thuộc {{ co_quan_viet_tat }}.", align="center", before=12, after=12)
+    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của {{ co_quan_viet_tat }} về tổ chức {{ "
+              "ten_hoi_nghi_thuong }}, trên cơ sở tổng hợp ý kiến, kiến nghị của {{ doi_tuong }}, {{ co_quan_viet_tat }} phân "
+              "công các cơ quan, đơn vị chủ trì, phối hợp tham mưu trả lời như sau:")
     L.para(d, "{%p for dv in don_vi_giao %}")
     L.para(d, "{{ dv.stt }}. {{ dv.ten }} ({{ dv.so_luong }} kiến nghị)", bold=True, keep=True)
     L.grid_table(d, ["Mã", "Nội dung kiến nghị", "Vai trò", "Ngày giao", "Hạn hoàn thành"],
@@ -91,8 +88,8 @@ def memo():
                   "{{ kn.ngay_giao }}", "{{ kn.han }}"],
                  [1.7, 8.2, 1.8, 2.0, 2.3], loop="for kn in dv.kien_nghi")
     L.para(d, "{%p endfor %}")
-    L.body(d, "Đề nghị Thủ trưởng các cơ quan, đơn vị chủ trì nghiên cứu, phối hợp với các đơn vị liên quan tham mưu văn bản trả "
-           "lời, gửi về Văn phòng HĐND và UBND trước hạn nêu trên để tổng hợp, báo cáo Chủ tịch UBND {{ ten_day_du }}./.")
+    L.body(d, "Đề nghị Thủ trưởng các cơ quan, đơn vị chủ trì nghiên cứu, phối hợp với các đơn vị liên quan tham mưu văn bản "
+              "trả lời, gửi về {{ ten_van_phong }} trước hạn nêu trên để tổng hợp, báo cáo {{ nguoi_chu_tri }}./.")
     L.signature(d)
     return d
 
@@ -112,18 +109,17 @@ def end_loop_with_page_breaks(d) -> None:
 def letters():
     d = new_document()
     L.para(d, "{%p for tl in thu %}")
-    L.letterhead(d, symbol_tag="{{ tl.so }}", subject_tag="V/v trả lời ý kiến, kiến nghị của {{ tl.ten_goi }}",
+    L.letterhead(d, number_tag="{{ tl.so_dong }}", subject_tag="V/v trả lời ý kiến, kiến nghị của {{ tl.ten_goi }}",
                  date_tag="{{ tl.noi_ngay }}")
     L.para(d, "Kính gửi: {{ tl.kinh_gui }}", align="center", before=12, after=0)
     L.para(d, "{% if tl.dia_chi %}Địa chỉ: {{ tl.dia_chi }}{% endif %}", align="center", after=12)
-    L.body(d, "Ủy ban nhân dân {{ ten_day_du }} nhận được ý kiến, kiến nghị của {{ tl.ten_goi }} tại Hội nghị đối thoại giữa Chủ "
-           "tịch UBND {{ ten_day_du }} với Nhân dân ngày {{ ngay_hoi_nghi }}. Sau khi xem xét, UBND {{ ten_day_du }} trả lời như "
-           "sau:")
+    L.body(d, "{{ co_quan_ten }} nhận được ý kiến, kiến nghị của {{ tl.ten_goi }} tại {{ ten_hoi_nghi_thuong }}{% if "
+              "ngay_hoi_nghi %} ngày {{ ngay_hoi_nghi }}{% endif %}. Sau khi xem xét, {{ co_quan_viet_tat }} trả lời như sau:")
     L.para(d, "{%p for kn in tl.kien_nghi %}")
     L.body(d, "{{ loop.index }}. Nội dung kiến nghị ({{ kn.ma }}): {{ kn.noi_dung }}")
     L.body(d, "Trả lời: {{ kn.tra_loi }}")
     L.para(d, "{%p endfor %}")
-    L.body(d, "Ủy ban nhân dân {{ ten_day_du }} trả lời để {{ tl.xung_ho }} được biết./.")
+    L.body(d, "{{ co_quan_ten }} trả lời để {{ tl.xung_ho }} được biết./.")
     L.signature(d)
     end_loop_with_page_breaks(d)
     return d
@@ -133,10 +129,10 @@ def invitations():
     d = new_document()
     L.para(d, "{%p for gm in giay_moi %}")
     L.letterhead(d)
-    L.title(d, "GIẤY MỜI", "Dự Hội nghị đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}")
-    L.para(d, "Ủy ban nhân dân {{ ten_day_du }} trân trọng kính mời: {{ gm.kinh_moi }}", indent=True, bold=True)
+    L.title(d, "GIẤY MỜI", "Dự {{ ten_hoi_nghi_thuong }}")
+    L.para(d, "{{ co_quan_ten }} trân trọng kính mời: {{ gm.kinh_moi }}", indent=True, bold=True)
     L.body(d, "{% if gm.chuc_vu_don_vi %}Chức vụ, đơn vị: {{ gm.chuc_vu_don_vi }}{% endif %}")
-    L.body(d, "Tới dự Hội nghị đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}.")
+    L.body(d, "Tới dự {{ ten_hoi_nghi_thuong }}, do {{ chu_tri_day_du }} chủ trì.")
     L.body(d, "Thời gian: {{ thoi_gian }}.")
     L.body(d, "Địa điểm: {{ dia_diem }}.")
     L.body(d, "Rất mong {{ gm.xung_ho }} tham dự đúng thời gian, thành phần./.")
@@ -147,27 +143,26 @@ def invitations():
 
 def agenda():
     d = new_document()
-    L.letterhead(d, symbol_tag=None)
-    L.title(d, "CHƯƠNG TRÌNH", "Hội nghị đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}")
+    L.letterhead(d, number=False)
+    L.title(d, "CHƯƠNG TRÌNH", "{{ ten_hoi_nghi }}")
     L.para(d, "Thời gian: {{ thoi_gian }}. Địa điểm: {{ dia_diem }}.", italic=True, align="center", after=12)
     L.grid_table(d, ["STT", "Thời gian", "Nội dung", "Người thực hiện"], ["{{ m.stt }}", "{{ m.gio }}", "{{ m.noi_dung }}",
                                                                           "{{ m.nguoi }}"],
                  [1.2, 2.4, 7.8, 4.6], loop="for m in muc")
-    L.para(d, "THỨ TỰ PHÁT BIỂU CỦA NHÂN DÂN (mỗi ý kiến không quá {{ so_phut }} phút)", bold=True, align="center", before=12,
+    L.para(d, "THỨ TỰ PHÁT BIỂU THEO ĐĂNG KÝ (mỗi ý kiến không quá {{ so_phut }} phút)", bold=True, align="center", before=12,
            keep=True)
-    L.grid_table(d, ["STT", "Thời gian", "Người phát biểu", "Tổ dân phố, thôn", "Lĩnh vực"],
-                 ["{{ p.stt }}", "{{ p.gio }}", "{{ p.ho_ten }}", "{{ p.noi_o }}", "{{ p.linh_vuc }}"],
-                 [1.2, 2.4, 5.0, 4.2, 3.2],
+    L.grid_table(d, ["STT", "Thời gian", "Người phát biểu", "{{ khu_dan_cu_hoa }}", "Lĩnh vực"],
+                 ["{{ p.stt }}", "{{ p.gio }}", "{{ p.ho_ten }}", "{{ p.noi_o }}", "{{ p.linh_vuc }}"], [1.2, 2.4, 5.0, 4.2, 3.2],
                  loop="for p in phat_bieu")
-    L.body(d, "{% if phat_bieu_con_lai %}Còn {{ phat_bieu_con_lai }} người đăng ký chưa bố trí được thời gian phát biểu; chủ trì "
-           "hội nghị xem xét trả lời bằng văn bản.{% endif %}")
+    L.body(d, "{% if phat_bieu_con_lai %}Còn {{ phat_bieu_con_lai }} người đăng ký chưa bố trí được thời gian phát biểu; chủ "
+              "trì hội nghị xem xét trả lời bằng văn bản.{% endif %}")
     return d
 
 
 def signin():
     d = new_document()
-    L.letterhead(d, symbol_tag=None)
-    L.title(d, "DANH SÁCH ĐẠI BIỂU", "Dự Hội nghị đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}")
+    L.letterhead(d, number=False)
+    L.title(d, "DANH SÁCH ĐẠI BIỂU", "Dự {{ ten_hoi_nghi_thuong }}")
     L.para(d, "Thời gian: {{ thoi_gian }}. Địa điểm: {{ dia_diem }}.", italic=True, align="center", after=12)
     L.para(d, "{%p for nhom in nhom_dai_bieu %}")
     L.para(d, "{{ nhom.so }}. {{ nhom.ten }} ({{ nhom.so_luong }} người)", bold=True, keep=True)
@@ -181,18 +176,19 @@ def signin():
 def notice():
     d = new_document()
     L.letterhead(d)
-    L.title(d, "THÔNG BÁO", "Kết quả Hội nghị đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}")
-    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của UBND {{ ten_day_du }}, {{ thoi_gian }}, tại "
-           "{{ dia_diem }}, Chủ tịch UBND {{ ten_day_du }} đã chủ trì Hội nghị đối thoại với Nhân dân. Dự hội nghị có {{ "
-           "so_co_mat }} đại biểu và Nhân dân.")
-    L.body(d, "Tại hội nghị và qua phiếu đăng ký, Nhân dân đã nêu {{ tong_so }} ý kiến, kiến nghị, trong đó: {{ so_tai_hoi_nghi "
-           "}} ý kiến được trả lời trực tiếp tại hội nghị; {{ so_tra_loi_sau }} ý kiến được giao các cơ quan, đơn vị kiểm tra, "
-           "trả lời bằng văn bản; {{ so_cap_tren }} ý kiến vượt thẩm quyền được tổng hợp, báo cáo cấp trên.")
-    L.body(d, "Các lĩnh vực được Nhân dân quan tâm: {{ linh_vuc_tom_tat }}.")
-    L.body(d, "Chủ tịch UBND {{ ten_day_du }} kết luận, giao các cơ quan, đơn vị khẩn trương giải quyết các kiến nghị thuộc thẩm "
-           "quyền, trả lời bằng văn bản cho người có kiến nghị; đề nghị Ủy ban MTTQ Việt Nam {{ ten_day_du }} giám sát việc thực "
-           "hiện các kết luận tại hội nghị.")
-    L.body(d, "Ủy ban nhân dân {{ ten_day_du }} thông báo để Nhân dân được biết./.")
+    L.title(d, "THÔNG BÁO", "Kết quả {{ ten_hoi_nghi_thuong }}")
+    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của {{ co_quan_viet_tat }}, {{ thoi_gian }}, "
+              "tại {{ dia_diem }}, {{ co_quan_viet_tat }} đã tổ chức {{ ten_hoi_nghi_thuong }}, do {{ chu_tri_day_du }} chủ "
+              "trì. Dự hội nghị có {{ so_co_mat }} đại biểu.")
+    L.body(d, "Tại hội nghị và qua phiếu đăng ký, {{ doi_tuong }} đã nêu {{ tong_so }} ý kiến, kiến nghị, trong đó: {{ "
+              "so_tai_hoi_nghi }} ý kiến được trả lời trực tiếp tại hội nghị; {{ so_tra_loi_sau }} ý kiến được giao các cơ "
+              "quan, đơn vị kiểm tra, trả lời bằng văn bản; {{ so_cap_tren }} ý kiến vượt thẩm quyền được tổng hợp, báo cáo cấp "
+              "trên.")
+    L.body(d, "Các lĩnh vực được quan tâm: {{ linh_vuc_tom_tat }}.")
+    L.body(d, "{{ chu_tri_day_du }} kết luận, giao các cơ quan, đơn vị khẩn trương giải quyết các kiến nghị thuộc thẩm quyền, "
+              "trả lời bằng văn bản cho người có kiến nghị; đề nghị Ủy ban MTTQ Việt Nam {{ ten_day_du }} giám sát việc thực "
+              "hiện các kết luận tại hội nghị.")
+    L.body(d, "{{ co_quan_ten }} thông báo để {{ doi_tuong }} được biết./.")
     L.signature(d)
     return d
 
@@ -201,9 +197,8 @@ def slips():
     """Seed 004's slip: one page per slip, numbered per residential group when the clerk asks."""
     d = new_document()
     L.para(d, "{%p for ph in phieu %}")
-    L.letterhead(d, symbol_tag=None, date_tag="{{ noi_ngay_trong }}")
-    L.title(d, "PHIẾU ĐĂNG KÝ", "THAM GIA Ý KIẾN TẠI HỘI NGHỊ ĐỐI THOẠI GIỮA CHỦ TỊCH UBND {{ ten_hoi_nghi_hoa }}",
-            "VỚI NHÂN DÂN NĂM {{ nam }}")
+    L.letterhead(d, number=False, date_tag="{{ noi_ngay_trong }}")
+    L.title(d, "PHIẾU ĐĂNG KÝ", "THAM GIA Ý KIẾN TẠI {{ ten_hoi_nghi_hoa }}")
     L.para(d, "{% if ph.so %}Số phiếu: {{ ph.so }}{% if ph.to_dan_pho %} – {{ ph.to_dan_pho }}{% endif %}{% endif "
               "%}", align="right", italic=True)
     L.para(d, "Họ và tên: "
@@ -219,7 +214,7 @@ def slips():
     L.para(d, "NỘI DUNG CÂU HỎI CỤ THỂ", bold=True, align="center", before=6, keep=True)
     for _ in range(7):
         L.para(d, "." * 142, size=12, after=4)
-    L.body(d, "Lưu ý: Người đăng ký gửi phiếu này về UBND {{ ten_day_du }} (qua Văn phòng HĐND và UBND){% if han_nop %} trước "
+    L.body(d, "Lưu ý: Người đăng ký gửi phiếu này về {{ co_quan_viet_tat }} (qua {{ ten_van_phong }}){% if han_nop %} trước "
               "ngày {{ han_nop }}{% endif %}, hoặc gửi trực tiếp bộ phận thư ký, tổng hợp trước khi hội nghị bắt đầu để tiện "
               "theo dõi, tổng hợp và đăng ký phát biểu.").runs[0].italic = True
     signer = L.para(d, "NGƯỜI ĐĂNG KÝ", bold=True, align="right", before=6, after=0)
@@ -233,20 +228,20 @@ def slips():
 def announcement():
     d = new_document()
     L.letterhead(d)
-    L.title(d, "THÔNG BÁO", "Về việc tổ chức Hội nghị đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}")
-    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của UBND {{ ten_day_du }} về tổ chức hội nghị "
-              "đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}, Ủy ban nhân dân {{ ten_day_du }} thông "
-              "báo như sau:")
+    L.title(d, "THÔNG BÁO", "Về việc tổ chức {{ ten_hoi_nghi_thuong }}")
+    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của {{ co_quan_viet_tat }} về tổ chức {{ "
+              "ten_hoi_nghi_thuong }}, {{ co_quan_ten }} thông báo như sau:")
     L.body(d, "1. Thời gian: {{ thoi_gian }}{% if gio_ket_thuc %} đến {{ gio_ket_thuc }}{% endif %}.")
     L.body(d, "2. Địa điểm: {{ dia_diem }}.")
-    L.body(d, "3. Nội dung: {{ chu_tri }} thông tin tình hình kinh tế - xã hội, quốc phòng - an ninh của địa phương; lắng nghe "
-              "và trả lời trực tiếp ý kiến, kiến nghị của Nhân dân về {{ linh_vuc }} và những vấn đề Nhân dân quan tâm.")
-    L.body(d, "4. Thành phần: đại biểu được mời và Nhân dân trên địa bàn {{ ten_day_du }} quan tâm đến dự.")
-    L.body(d, "5. Đăng ký phát biểu: công dân ghi ý kiến, kiến nghị vào Phiếu đăng ký phát biểu (nhận tại tổ dân phố, thôn hoặc "
-              "Văn phòng HĐND và UBND), gửi về Văn phòng HĐND và UBND {{ ten_day_du }}{% if han_phieu %} trước ngày {{ "
+    L.body(d, "3. Nội dung: {{ chu_tri_day_du }} thông tin tình hình kinh tế - xã hội, quốc phòng - an ninh của địa phương; "
+              "lắng nghe và trả lời trực tiếp ý kiến, kiến nghị của {{ doi_tuong }} về {{ linh_vuc }} và những vấn đề {{ "
+              "doi_tuong }} quan tâm.")
+    L.body(d, "4. Thành phần: đại biểu được mời và {{ doi_tuong }} trên địa bàn {{ ten_day_du }} quan tâm đến dự.")
+    L.body(d, "5. Đăng ký phát biểu: ghi ý kiến, kiến nghị vào Phiếu đăng ký phát biểu (nhận tại {{ khu_dan_cu }} hoặc "
+              "{{ ten_van_phong }}), gửi về {{ ten_van_phong }} {{ ten_day_du }}{% if han_phieu %} trước ngày {{ "
               "han_phieu }}{% endif %}, hoặc đăng ký trực tiếp tại hội nghị. Mỗi ý kiến không quá {{ so_phut }} phút. Khiếu "
               "nại, tố cáo và tranh chấp giữa các cá nhân không thuộc phạm vi hội nghị đối thoại.")
-    L.body(d, "Ủy ban nhân dân {{ ten_day_du }} trân trọng thông báo để Nhân dân biết, tham dự./.")
+    L.body(d, "{{ co_quan_ten }} trân trọng thông báo để {{ doi_tuong }} biết, tham dự./.")
     L.signature(d)
     return d
 
@@ -254,7 +249,7 @@ def announcement():
 def minutes():
     d = new_document()
     L.letterhead(d)
-    L.title(d, "BIÊN BẢN", "Hội nghị đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}")
+    L.title(d, "BIÊN BẢN", "{{ ten_hoi_nghi }}")
     L.body(d, "Thời gian bắt đầu: {{ thoi_gian_hop }}.")
     L.body(d, "Địa điểm: {{ dia_diem }}.")
     L.body(d, "Chủ trì: {{ chu_tri_hop }}{% if dong_chu_tri %}; đồng chủ trì: {{ dong_chu_tri }}{% endif %}.")
@@ -267,7 +262,7 @@ def minutes():
     L.para(d, "{%p for m in chuong_trinh %}")
     L.body(d, "{{ m.stt }}. {{ m.noi_dung }}{% if m.nguoi %} ({{ m.nguoi }}){% endif %}.")
     L.para(d, "{%p endfor %}")
-    L.para(d, "III. Ý KIẾN CỦA NHÂN DÂN VÀ TRẢ LỜI TẠI HỘI NGHỊ", bold=True, keep=True)
+    L.para(d, "III. Ý KIẾN, KIẾN NGHỊ VÀ TRẢ LỜI TẠI HỘI NGHỊ", bold=True, keep=True)
     L.body(d, "Có {{ so_phat_bieu }} lượt phát biểu ({{ so_tu_phieu }} lượt theo phiếu đăng ký, {{ so_tai_hoi_truong }} lượt "
               "tại hội trường):")
     L.para(d, "{%p for p in phat_bieu %}")
@@ -287,17 +282,18 @@ def minutes():
 def report_upward():
     d = new_document()
     L.letterhead(d)
-    L.title(d, "BÁO CÁO", "Kết quả tổ chức Hội nghị đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với Nhân dân năm {{ nam }}")
+    L.title(d, "BÁO CÁO", "Kết quả tổ chức {{ ten_hoi_nghi_thuong }}")
     L.para(d, "{%p for kg in kinh_gui %}")
     L.para(d, "{% if loop.first %}Kính gửi: {% else %}- {% endif %}{{ kg }}{% if loop.last %}.{% else %};{% endif "
               "%}", align="center", after=0)
     L.para(d, "{%p endfor %}")
-    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của UBND {{ ten_day_du }}, ngày {{ "
-              "ngay_hoi_nghi }}, UBND {{ ten_day_du }} đã tổ chức Hội nghị đối thoại giữa Chủ tịch UBND {{ ten_day_du }} với "
-              "Nhân dân năm {{ nam }}. UBND {{ ten_day_du }} báo cáo kết quả như sau:").paragraph_format.space_before = L.Pt(12)
+    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của {{ co_quan_viet_tat }}, ngày {{ "
+              "ngay_hoi_nghi }}, {{ co_quan_viet_tat }} đã tổ chức {{ ten_hoi_nghi_thuong }}. {{ co_quan_viet_tat }} báo cáo "
+              "kết quả như sau:").paragraph_format.space_before = L.Pt(12)
     L.para(d, "I. CÔNG TÁC TỔ CHỨC", bold=True, keep=True)
-    L.body(d, "Hội nghị được tổ chức {{ thoi_gian }}, tại {{ dia_diem }}, do {{ chu_tri }} chủ trì. Trước hội nghị, UBND {{ "
-              "ten_day_du }} đã ban hành kế hoạch, thông báo công khai thời gian, địa điểm, nội dung đối thoại; tiếp nhận {{ "
+    L.body(d, "Hội nghị được tổ chức {{ thoi_gian }}, tại {{ dia_diem }}, do {{ chu_tri_day_du }} chủ trì. Trước hội nghị, "
+              "{{ co_quan_viet_tat }} đã ban hành kế hoạch, thông báo công khai thời gian, địa điểm, nội dung đối thoại; tiếp "
+              "nhận {{ "
               "so_phieu }} phiếu đăng ký phát biểu và ý kiến do Ủy ban MTTQ, các tổ chức chính trị - xã hội tổng hợp gửi về.")
     L.body(d, "Đại biểu được mời: {{ tong_moi }} người; có mặt: {{ tong_co_mat }} người. Tại hội nghị có {{ so_phat_bieu }} "
               "lượt phát biểu.")
@@ -314,8 +310,9 @@ def report_upward():
                                                    "}}", "{{ tk.tra_loi_sau }}", "{{ tk.cap_tren }}", "{{ tk.chua_tra_loi }}"],
                  [4.6, 1.8, 2.3, 2.3, 2.2, 2.2], loop="for tk in thong_ke")
     L.para(d, "III. NHỮNG NỘI DUNG VƯỢT THẨM QUYỀN, ĐỀ NGHỊ CẤP TRÊN XEM XÉT", bold=True, keep=True, before=6)
-    L.body(d, "{% if not cap_tren %}Không có nội dung vượt thẩm quyền của UBND {{ ten_day_du }}.{% else %}Có {{ cap_tren|length "
-              "}} nội dung vượt thẩm quyền, UBND {{ ten_day_du }} kính đề nghị cấp trên xem xét, giải quyết:{% endif %}")
+    L.body(d, "{% if not cap_tren %}Không có nội dung vượt thẩm quyền của {{ co_quan_viet_tat }}.{% else %}Có {{ "
+              "cap_tren|length }} nội dung vượt thẩm quyền, {{ co_quan_viet_tat }} kính đề nghị cấp trên xem xét, giải quyết:{% "
+              "endif %}")
     L.para(d, "{%p for kn in cap_tren %}")
     L.body(d, "{{ kn.stt }}. {{ kn.ma }} – {{ kn.nguoi }} ({{ kn.linh_vuc }}): {{ kn.noi_dung }}")
     L.para(d, "{%p endfor %}")
@@ -325,10 +322,10 @@ def report_upward():
                                                                     "}}", "{{ dv.qua_han }}"], [6.4, 2.2, 2.6, 2.8, 2.0],
                  loop="for dv in theo_doi")
     L.para(d, "V. ĐỀ XUẤT", bold=True, keep=True, before=6)
-    L.body(d, "UBND {{ ten_day_du }} tiếp tục chỉ đạo các cơ quan, đơn vị giải quyết dứt điểm các kiến nghị thuộc thẩm quyền, "
+    L.body(d, "{{ co_quan_viet_tat }} tiếp tục chỉ đạo các cơ quan, đơn vị giải quyết dứt điểm các kiến nghị thuộc thẩm quyền, "
               "trả lời bằng văn bản cho người có kiến nghị; phối hợp với Ủy ban MTTQ Việt Nam {{ ten_day_du }} giám sát việc "
               "thực hiện các kết luận tại hội nghị.")
-    L.body(d, "Trên đây là báo cáo kết quả tổ chức Hội nghị đối thoại năm {{ nam }} của UBND {{ ten_day_du }}./.")
+    L.body(d, "Trên đây là báo cáo kết quả tổ chức {{ ten_hoi_nghi_thuong }}./.")
     L.signature(d)
     return d
 

@@ -112,7 +112,7 @@ def petition(n: int = 1, **values: Any) -> dict[str, Any]:
 
 def assignment(code: str = "KN-001", **values: Any) -> dict[str, Any]:
     return {
-        "ma_kien_nghi": code, "don_vi": "Công an phường", "vai_tro": schema.ROLE_LEAD,
+        "ma_kien_nghi": code, "don_vi": "Công an", "vai_tro": schema.ROLE_LEAD,
         "ngay_giao": dt.date(2026, 5, 22), **values,
     }
 

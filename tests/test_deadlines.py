@@ -26,7 +26,7 @@ SEED_000 = {  # plan 118/KH-UBND, conference 12/6/2026
     "Thông báo công khai thời gian, địa điểm, nội dung đối thoại": D(2026, 6, 5),
     "Chuẩn bị địa điểm, cơ sở vật chất nhà văn hóa": D(2026, 6, 10),
     "Tổ chức hội nghị đối thoại": D(2026, 6, 12),
-    "Thông báo kết quả hội nghị đến Tổ trưởng tổ dân phố, Trưởng thôn": D(2026, 6, 22),
+    "Thông báo kết quả hội nghị đến Tổ trưởng tổ dân phố": D(2026, 6, 22),
 }
 
 
@@ -38,7 +38,7 @@ def test_seed_000_dates(demo_path):
     assert plan.findings == []
     conference = D(2026, 6, 12)
     assert (conference - due["Thông báo công khai thời gian, địa điểm, nội dung đối thoại"]).days >= 7
-    assert (due["Thông báo kết quả hội nghị đến Tổ trưởng tổ dân phố, Trưởng thôn"] - conference).days <= 10
+    assert (due["Thông báo kết quả hội nghị đến Tổ trưởng tổ dân phố"] - conference).days <= 10
 
 
 @pytest.mark.parametrize("due, done, today, expected", [
@@ -146,7 +146,7 @@ def test_ics_parses_with_an_independent_reader(tmp_book, tmp_path):
     calendar = icalendar.Calendar.from_ical(out.read_bytes())
     events = [e for e in calendar.walk("VEVENT")]
     summaries = {str(e["SUMMARY"]): e.decoded("DTSTART") for e in events}
-    assert summaries["Hạn: Thông báo kết quả hội nghị đến Tổ trưởng tổ dân phố, Trưởng thôn"] == D(2026, 6, 22)
+    assert summaries["Hạn: Thông báo kết quả hội nghị đến Tổ trưởng tổ dân phố"] == D(2026, 6, 22)
     assert len({str(e["UID"]) for e in events}) == len(events)
     raw = out.read_bytes()
     assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")

@@ -36,7 +36,8 @@ REQUIRED_HEADERS = {
     "Phân công": ["Mã kiến nghị", "Đơn vị", "Vai trò", "Ngày giao", "Hạn hoàn thành", "Ngày hoàn thành"],
     "Mốc thời gian": ["Mốc", "Căn cứ", "Số ngày", "Loại ngày", "Đơn vị thực hiện", "Hạn", "Ngày hoàn thành", "Tình trạng"],
 }
-ALL_SHEETS = ["Hướng dẫn", "Kế hoạch", "Đại biểu", "Phiếu đăng ký", "Kiến nghị", "Phân công", "Mốc thời gian", "Danh mục"]
+ALL_SHEETS = ["Hướng dẫn", "Kế hoạch", "Đại biểu", "Phiếu đăng ký", "Kiến nghị", "Phân công", "Mốc thời gian", "Chương trình",
+              "Danh mục"]
 
 
 class Button(NamedTuple):
@@ -106,7 +107,8 @@ def test_each_table_sheet_has_its_excel_table(wb):
         table = ws.tables[spec.table]
         assert [c.name for c in table.tableColumns] == [c.header for c in spec.columns]
         # Header and one blank row; the timeline comes prefilled with the default milestones.
-        last = 1 + (len(schema.DEFAULT_MILESTONES) if spec is schema.MILESTONES else 1)
+        defaults = {schema.MILESTONES.key: len(schema.DEFAULT_MILESTONES), schema.PROGRAMME.key: len(schema.DEFAULT_PROGRAMME)}
+        last = 1 + defaults.get(spec.key, 1)
         assert table.ref == f"A1:{column_letter(len(spec.columns))}{last}"
         assert [ws.cell(1, i + 1).value for i in range(len(spec.columns))] == [c.header for c in spec.columns]
 
@@ -258,8 +260,8 @@ def test_every_user_facing_string_is_nfc(blank):
 
 def test_blank_template_reads_as_empty(blank):
     book = read_book(blank)
-    assert all(len(table) == len(schema.DEFAULT_MILESTONES) if key == "moc_thoi_gian" else len(table) == 0 for key,
-               table in book.tables.items())
+    defaults = {"moc_thoi_gian": len(schema.DEFAULT_MILESTONES), "chuong_trinh": len(schema.DEFAULT_PROGRAMME)}
+    assert all(len(table) == defaults.get(key, 0) for key, table in book.tables.items())
     assert book.settings["co_quan"] == "ỦY BAN NHÂN DÂN"
     assert book.settings["so_ngay_giai_quyet"] == 10
     assert book.settings["gio_bat_dau"] == "08:00"

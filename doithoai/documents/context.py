@@ -18,13 +18,16 @@ from ..model import BookData, Record
 from ..text import fold
 from ..values import parse_date, time_of_day
 from .kinds import KINDS
-from .wording import clock, long_date, place_date, safe_text, salutation, short_clock, short_date, when
+from .wording import clock, long_date, safe_text, salutation, short_clock, short_date, when
 
 PENDING = "Đang xử lý, chưa có nội dung trả lời."
 NO_FIELD = "Chưa xác định lĩnh vực"
 NO_HANDLING = "Chưa xác định hình thức xử lý"
 HANDLING_ORDER = (schema.HANDLING_AT_CONFERENCE, schema.HANDLING_LATER, schema.HANDLING_UPWARD)
-RECIPIENTS_UNITS = "- Như trên;\n- Lưu: VT, VP."
+
+
+# Documents that print the conference's day; without it they print the period and say so.
+DATED_KINDS = frozenset({"invitations", "agenda", "signin", "notice", "letters"})
 
 
 @dataclass
@@ -32,6 +35,15 @@ class Notes:
     """What the documents had to leave blank: shown to the person as warnings, never a failure."""
 
     missing: list[str] = field(default_factory=list)
+
+    def missing_date(self, book: BookData, kind: str) -> None:
+        row = book.settings_rows.get("ngay_hoi_nghi")
+        where = f" (ô B{row})" if row else ""
+        title = KINDS[kind].title if kind in KINDS else kind
+        message = (f"Trang {schema.SETTINGS_SHEET}{where}: chưa có ngày tổ chức hội nghị; {title.lower()} ghi "
+                   f"“thời gian cụ thể sẽ thông báo sau”. Nhập ngày rồi tạo lại văn bản này.")
+        if message not in self.missing:
+            self.missing.append(message)
 
     def need(self, book: BookData, key: str) -> Any:
         value = book.settings.get(key)
@@ -49,49 +61,69 @@ def _text(record: Record, key: str) -> str:
     return safe_text(record.get(key))
 
 
+def _with_unit(body: str, unit: str) -> str:
+    """"UBND" + "phường Tứ Minh"; a body already naming its unit stays as it is."""
+    return body if unit.casefold() in body.casefold() else f"{body} {unit}".strip()
+
+
 def base_context(book: BookData, kind: str, date: dt.date, notes: Notes) -> dict[str, Any]:
-    """The letterhead, references and signature every document shares."""
+    """The issuing body (letterhead, number, signature, recipients: `issuer.issuer_fields`), the conference's
+    names and words (`conference`), and the references every document shares."""
+    from .. import conference_settings as conf
+    from .issuer import is_party, issuer_fields
+
     s = book.settings
-    kind_of_unit = safe_text(s.get("loai_don_vi")) or "Phường"
+    words = conf.unit_words(s)
     name = safe_text(notes.need(book, "ten_don_vi"))
-    conference = parse_date(notes.need(book, "ngay_hoi_nghi"))
+    when_held = conf.conference_date(s.get("ngay_hoi_nghi"))
+    conference = when_held.date
+    if conference is None and kind in DATED_KINDS:
+        notes.missing_date(book, kind)
     plan_date = parse_date(s.get("ngay_ke_hoach"))
     start = _setting_time(s, "gio_bat_dau")
-    signer_title = safe_text(s.get("chuc_vu_ky")) or "CHỦ TỊCH"
-    if (safe_text(s.get("tham_quyen_ky")) or "TM.").upper().startswith("KT"):
-        lines = ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", signer_title.upper())
-    else:
-        lines = ("TM. ỦY BAN NHÂN DÂN", signer_title.upper(), "")
-    number_key = {"report": "so_bao_cao", "memo": "so_cong_van_phan_cong", "invitations": "so_giay_moi",
-                  "notice": "so_thong_bao"}.get(kind)
-    number = safe_text(s.get(number_key)) if number_key else ""
-    symbol = KINDS[kind].symbol
-    return {
-        "co_quan_cap_tren": safe_text(s.get("co_quan_cap_tren")).upper(),
-        "co_quan": (safe_text(s.get("co_quan")) or "ỦY BAN NHÂN DÂN").upper(),
-        "don_vi": f"{kind_of_unit} {name}".strip().upper(),
+    full_name = conf.unit_name(s)
+    party = is_party(s)
+    body = (safe_text(s.get("co_quan")) or ("Đảng ủy" if party else "Ủy ban nhân dân")).lower()
+    body = body[:1].upper() + body[1:]
+    if party and body.casefold() == "ủy ban nhân dân":
+        body = "Đảng ủy"
+    body_short = "UBND" if body.casefold() == "ủy ban nhân dân" else body
+    title = conf.conference_name(s, date)
+    chair = conf.chair(s)
+    if chair.casefold().endswith(("ubnd", "ủy ban nhân dân", "đảng ủy", "hđnd")):  # "Chủ tịch UBND" names no unit yet
+        chair = f"{chair} {full_name}"
+    context = issuer_fields(s, kind, date)
+    context.update({
         "ten_don_vi": name,
-        "ten_day_du": f"{kind_of_unit.lower()} {name}".strip(),
+        "ten_day_du": full_name,
+        "cap": words.level,
+        "khu_dan_cu": words.area,
+        "khu_dan_cu_hoa": words.area[:1].upper() + words.area[1:],
+        "truong_khu_dan_cu": words.area_head,
+        "co_quan_ten": _with_unit(body, full_name),
+        "co_quan_viet_tat": _with_unit(body_short, full_name),
+        "ten_hoi_nghi": title,
+        "ten_hoi_nghi_thuong": conf.lower_first(title),
+        "doi_tuong": conf.audience(s),
+        "ten_van_phong": conf.office(s),
         "tinh": safe_text(s.get("tinh")),
-        "nam": (conference or date).year,
-        # An unnumbered document leaves room for the number the clerk writes in at issue.
-        "so": number or (f"        /{symbol}" if symbol else ""),
-        "noi_ngay": place_date(name, date),
+        "nam": conf.year_of(s, date),
         "ngay_van_ban": long_date(date),
         "so_ke_hoach": safe_text(s.get("so_ke_hoach")) or "……",
         "ngay_ke_hoach": short_date(plan_date) or "……",
         "ngay_hoi_nghi": short_date(conference),
         "gio_bat_dau": clock(start),
-        "thoi_gian": when(start, conference),
+        "thoi_gian": when(start, conference) if conference else f"{clock(start)}, {when_held.shown}",
         "dia_diem": safe_text(notes.need(book, "dia_diem")),
         "chu_tri": safe_text(s.get("chu_tri")) or "Chủ tịch UBND",
+        "nguoi_chu_tri": chair,
+        "dong_chu_tri": safe_text(s.get("dong_chu_tri")),
+        "chu_tri_day_du": f"{chair} cùng {safe_text(s.get('dong_chu_tri'))}" if safe_text(s.get("dong_chu_tri")) else chair,
         "so_phut": s.get("so_phut_moi_luot") or 5,
-        "ky_dong_1": lines[0],
-        "ky_dong_2": lines[1],
-        "ky_dong_3": lines[2],
-        "nguoi_ky": safe_text(notes.need(book, "nguoi_ky")),
-        "noi_nhan": safe_text(s.get("noi_nhan")) or RECIPIENTS_UNITS,
-    }
+    })
+    if not context["nguoi_ky"]:
+        notes.need(book, "nguoi_ky")
+    return context
 
 
 # --------------------------------------------------------------------------------------------------
@@ -233,7 +265,6 @@ def chart_data(book: BookData) -> dict[str, list[tuple[str, int]]]:
 def memo_context(book: BookData, date: dt.date, notes: Notes, due_dates: dict[int, dt.date | None]) -> dict[str, Any]:
     """`due_dates`: assignment row -> due date as `deadlines.plan_deadlines` computes it."""
     context = base_context(book, "memo", date, notes)
-    context["noi_nhan"] = RECIPIENTS_UNITS
     content = {_text(r, "ma_kien_nghi"): _text(r, "noi_dung") for r in book.petitions}
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))  # code -> role -> units
     for record in book.assignments:
@@ -285,7 +316,6 @@ def delegates(book: BookData) -> list[Record]:
 
 def invitations_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
     context = base_context(book, "invitations", date, notes)
-    context["noi_nhan"] = "- Như trên;\n- Lưu: VT, VP."
     cards = []
     for record in delegates(book):
         position = ", ".join(x for x in (_text(record, "chuc_vu"), _text(record, "don_vi")) if x)

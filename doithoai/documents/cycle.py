@@ -18,6 +18,7 @@ from ..model import BookData
 from ..text import fold
 from ..values import parse_date, time_of_day
 from . import context as ctx
+from .issuer import recipients
 from .wording import clock, long_date, place_date, safe_text, short_date, when
 
 ANNOUNCE_DAYS = 7  # calendar days before the conference, at the latest
@@ -41,7 +42,8 @@ def milestone_due(book: BookData, today: dt.date, words: tuple[str, ...]) -> dt.
 
 
 def _title_unit(context: dict[str, Any]) -> str:
-    return f"{context['ten_day_du']}".upper()
+    """The conference's name in capitals, for the slip's heading ("HỘI NGHỊ ĐỐI THOẠI GIỮA …")."""
+    return str(context["ten_hoi_nghi"]).upper()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -106,8 +108,9 @@ def announcement_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dic
         # A return deadline already past when the announcement goes out is not repeated to the public.
         "han_phieu": short_date(due) if due and due >= issued else "",
         "ngay_thong_bao": short_date(issued),
-        "noi_nhan": (f"- TT Đảng ủy, HĐND {context['ten_day_du']} (b/c);\n- Ủy ban MTTQ Việt Nam {context['ten_day_du']};\n"
-                     f"- Đài truyền thanh (phát {ANNOUNCE_DAYS:02d} ngày);\n- Các tổ dân phố, thôn (niêm yết);\n- Lưu: VT, VP."),
+        "noi_nhan": recipients(s, "announcement", f"- TT Đảng ủy, HĐND {context['ten_day_du']} (b/c);\n- Ủy ban MTTQ Việt Nam "
+                               f"{context['ten_day_du']};\n- Đài truyền thanh (phát {ANNOUNCE_DAYS:02d} ngày);\n"
+                               f"- Các {context['khu_dan_cu']} (niêm yết);"),
     })
     return context
 
@@ -116,23 +119,22 @@ def loudspeaker_text(context: dict[str, Any]) -> str:
     """The announcement as read on the loudspeakers (seed 002: 7 days in a row): short sentences, no tables."""
     c = context
     until = f" đến {c['gio_ket_thuc']}" if c.get("gio_ket_thuc") else ""
-    register = (f"Công dân có ý kiến, kiến nghị xin ghi vào phiếu đăng ký phát biểu, nhận tại tổ dân phố, thôn, "
-                f"gửi về Văn phòng Hội đồng nhân dân và Ủy ban nhân dân {c['ten_day_du']}"
+    register = (f"Ai có ý kiến, kiến nghị xin ghi vào phiếu đăng ký phát biểu, nhận tại {c['khu_dan_cu']}, "
+                f"gửi về {c['ten_van_phong']} {c['ten_day_du']}"
                 + (f" trước ngày {c['han_phieu']}" if c.get("han_phieu") else "") + "; hoặc đăng ký phát biểu trực tiếp tại hội "
                                                                                     "nghị.")
     lines = [
-        f"THÔNG BÁO CỦA ỦY BAN NHÂN DÂN {c['ten_day_du'].upper()}",
+        f"THÔNG BÁO CỦA {c['co_quan_ten'].upper()}",
         "",
-        f"Ủy ban nhân dân {c['ten_day_du']} tổ chức Hội nghị đối thoại giữa Chủ tịch Ủy ban nhân dân {c['ten_day_du']} "
-        f"với Nhân dân năm {c['nam']}.",
+        f"{c['co_quan_ten']} tổ chức {c['ten_hoi_nghi_thuong']}.",
         f"Thời gian: {c['thoi_gian']}{until}.",
         f"Địa điểm: {c['dia_diem'] or '…'}.",
-        f"Nội dung: Nhân dân nêu ý kiến, kiến nghị về {c['linh_vuc'].replace(';', ',')} và các vấn đề Nhân dân quan tâm; "
-        f"Chủ tịch Ủy ban nhân dân {c['ten_day_du']} trực tiếp trả lời.",
+        f"Nội dung: {c['doi_tuong']} nêu ý kiến, kiến nghị về {c['linh_vuc'].replace(';', ',')} và các vấn đề {c['doi_tuong']} "
+        f"quan tâm; {c['chu_tri_day_du']} trực tiếp trả lời.",
         register,
         "Hội nghị không giải quyết khiếu nại, tố cáo và tranh chấp giữa các cá nhân.",
         f"Mỗi ý kiến phát biểu không quá {c['so_phut']} phút.",
-        "Ủy ban nhân dân trân trọng kính mời bà con Nhân dân quan tâm đến dự.",
+        f"{c['co_quan_ten']} trân trọng kính mời {c['doi_tuong']} quan tâm đến dự.",
         "",
         f"(Phát trên hệ thống truyền thanh {ANNOUNCE_DAYS:02d} ngày liên tiếp trước ngày hội nghị; thông báo ngày "
         f"{c['ngay_thong_bao']}.)",
@@ -196,9 +198,8 @@ def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str
         "so_tai_hoi_truong": sum(1 for s in speakers if s["tai_hoi_truong"]),
         "ket_luan": fact("ket_luan", default="……"),
         "noi_ngay": place_date(context["ten_don_vi"], conference or date),
-        "noi_nhan": (f"- Thường trực Đảng ủy, HĐND {context['ten_day_du']};\n- Ủy ban MTTQ Việt Nam {context['ten_day_du']} "
-                     f"(giám sát);\n"
-                     "- Lưu: VT, VP."),
+        "noi_nhan": recipients(book.settings, "minutes", f"- Thường trực Đảng ủy, HĐND {context['ten_day_du']};\n"
+                               f"- Ủy ban MTTQ Việt Nam {context['ten_day_du']} (giám sát);"),
     })
     return context
 
@@ -228,6 +229,15 @@ def follow_up(book: BookData, today: dt.date) -> list[dict[str, Any]]:
     return rows
 
 
+def _upward(context: dict[str, Any], province: str) -> list[str]:
+    """Whom the report goes up to: the ward's Party standing committee and the province's People's Committee, or for a
+    Party-issued plan the superior Party committee named in the letterhead."""
+    if context["la_dang"]:
+        superior = str(context["co_quan_cap_tren"]).lower()
+        return [f"Ban Thường vụ {superior[:1].upper()}{superior[1:]}"] if superior else []
+    return [f"Ban Thường vụ Đảng ủy {context['ten_day_du']}"] + ([f"Ủy ban nhân dân {province}"] if province else [])
+
+
 def report_upward_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str, Any]:
     from ..conference import attendance
 
@@ -243,7 +253,7 @@ def report_upward_context(book: BookData, date: dt.date, notes: ctx.Notes) -> di
     spoke = len(day.speakers) if day is not None else 0
     province = safe_text(book.settings.get("tinh"))
     context.update({
-        "kinh_gui": [f"Ban Thường vụ Đảng ủy {context['ten_day_du']}"] + ([f"Ủy ban nhân dân {province}"] if province else []),
+        "kinh_gui": _upward(context, province),
         "thong_ke": summary["thong_ke"],
         "tong_so": summary["tong_so"],
         "so_tai_hoi_nghi": summary["so_tai_hoi_nghi"],
@@ -264,6 +274,6 @@ def report_upward_context(book: BookData, date: dt.date, notes: ctx.Notes) -> di
         "theo_doi": follow_up(book, date),
         "ngay_bao_cao": short_date(date),
         "ngay_bao_cao_dai": long_date(date),
-        "noi_nhan": f"- Như trên;\n- Ủy ban MTTQ Việt Nam {context['ten_day_du']};\n- Lưu: VT, VP.",
+        "noi_nhan": recipients(book.settings, "report_upward", f"- Như trên;\n- Ủy ban MTTQ Việt Nam {context['ten_day_du']};"),
     })
     return context

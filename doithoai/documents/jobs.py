@@ -231,10 +231,16 @@ def _letters(access, book, date, path: Path, combined: Path, result: DocumentsRe
 
 def letter_contexts(book, date: dt.date, plan) -> tuple[dict, list[tuple[str, dict]]]:
     """What every letter shares, and (file name, context) for each letter of `plan` (`letters.plan_letters`)."""
+    from .issuer import number_line
+
     base = ctx.base_context(book, "letters", date, ctx.Notes())
-    base["noi_nhan"] = f"- Như trên;\n- Ủy ban MTTQ Việt Nam {base['ten_day_du']} (để giám sát);\n- Lưu: VT, VP."
     place = base["ten_don_vi"]
-    return base, [(f"{letter.codes[0]} {letter.person['ho_ten']}", letter.context(place)) for letter in plan.letters]
+    contexts = []
+    for letter in plan.letters:
+        one = letter.context(place)
+        one["so_dong"] = number_line(book.settings, one["so"])
+        contexts.append((f"{letter.codes[0]} {letter.person['ho_ten']}", one))
+    return base, contexts
 
 
 def write_letters(template: Path, base: dict, letters: list[tuple[str, dict]], folder: Path, combined: Path,

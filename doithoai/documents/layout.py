@@ -1,4 +1,4 @@
-"""Decree 30/2020/NĐ-CP page layout, as python-docx calls. Used only to build the Word templates.
+"""Decree 30/2020/NĐ-CP and HD 36-HD/VPTW page layout, as python-docx calls. Used only to build the Word templates.
 
 Each template is an ordinary .docx the office can edit in Word; the `{{ … }}` and `{%p … %}` tags are
 docxtpl's. This module draws the parts every document shares: page, fonts, letterhead, recipients and
@@ -11,7 +11,7 @@ import math
 
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, Twips
@@ -169,31 +169,91 @@ def _cell_paragraph(cell, text: str, *, size: float, bold: bool = False, italic:
 
 
 LEFT_CM, RIGHT_CM = 6.0, 10.5  # together the printable width of A4 with the decree's margins
+PARTY_LEFT_CM, PARTY_RIGHT_CM = 7.6, 8.9  # HD 36: superior level and issuing body each on one line
 
 
-def letterhead(document, symbol_tag: str | None = "{{ so }}", subject_tag: str | None = None,
-               date_tag: str = "{{ noi_ngay }}") -> None:
-    """Issuing body (left) and national title (right), number and symbol (none for an agenda), place and date."""
+def rule(cell, width_cm: float, cell_width_cm: float):
+    """A short line right under the paragraph above: an empty 2-pt paragraph with a bottom border.
+
+    Its height is fixed (exact line spacing, a 1-pt paragraph mark), so the line sits under the text it belongs
+    to instead of a full empty line lower.
+    """
+    paragraph = cell.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    fmt = paragraph.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing = Pt(2)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    ppr = paragraph._p.get_or_add_pPr()
+    mark = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "2")
+    mark.append(size)
+    ppr.append(mark)
+    short_rule(paragraph, width_cm, cell_width_cm)
+    return paragraph
+
+
+def _tag_paragraph(cell, tag: str):
+    """A `{%p … %}` paragraph inside a cell (docxtpl removes it when rendering)."""
+    paragraph = cell.add_paragraph()
+    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.add_run(tag)
+    return paragraph
+
+
+def _head_table(document, widths: tuple[float, float]):
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _no_borders(table)
-    left, right = table.rows[0].cells
-    set_widths(table, [LEFT_CM, RIGHT_CM])
-    first = _cell_paragraph(left, "{{ co_quan_cap_tren }}", size=13, first=True)
-    first.runs[0].text = "{% if co_quan_cap_tren %}{{ co_quan_cap_tren }}{% endif %}"
-    _cell_paragraph(left, "{{ co_quan }}", size=13, bold=True)
-    _cell_paragraph(left, "{{ don_vi }}", size=13, bold=True)
-    short_rule(_cell_paragraph(left, "", size=6), 2.0, LEFT_CM)
-    if symbol_tag:
-        _cell_paragraph(left, f"Số: {symbol_tag}", size=13).paragraph_format.space_before = Pt(6)
+    set_widths(table, list(widths))
+    return table.rows[0].cells
+
+
+def _number_and_subject(left, number: bool, subject_tag: str | None, number_tag: str, size: float) -> None:
+    if number:
+        # `so_dong` is the whole line, "Số: 12/BC-UBND" or "Số 12-BC/ĐU": the two layouts punctuate it differently.
+        _cell_paragraph(left, number_tag, size=size).paragraph_format.space_before = Pt(6)
     if subject_tag:
         _cell_paragraph(left, subject_tag, size=12)
-    _cell_paragraph(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True, first=True)
-    _cell_paragraph(right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True)
-    short_rule(_cell_paragraph(right, "", size=6), 5.8, RIGHT_CM)
-    date = _cell_paragraph(right, date_tag, size=14, italic=True)
-    date.paragraph_format.space_before = Pt(6)
+
+
+def letterhead(document, number: bool = True, subject_tag: str | None = None, date_tag: str = "{{ noi_ngay }}",
+               number_tag: str = "{{ so_dong }}") -> None:
+    """The issuing body's heading, for either layout (`la_dang` picks one when rendering).
+
+    Decree 30/2020: issuing body (left) and national title with motto (right), each with its short line; number
+    and symbol under the body, place and date under the motto. HD 36-HD/VPTW: "ĐẢNG CỘNG SẢN VIỆT NAM" with its
+    line (right), superior level and issuing body with a star (left). `number`: False for papers without one
+    (agenda, sign-in list). The tags are the fields of `issuer.issuer_fields`.
+    """
+    para(document, "{%p if la_dang %}", after=0)
+    left, right = _head_table(document, (PARTY_LEFT_CM, PARTY_RIGHT_CM))
+    first = left.paragraphs[0]
+    first.add_run("{%p if co_quan_cap_tren %}")
+    _cell_paragraph(left, "{{ co_quan_cap_tren }}", size=12)
+    _tag_paragraph(left, "{%p endif %}")
+    _cell_paragraph(left, "{{ co_quan }}", size=14, bold=True)
+    _cell_paragraph(left, "*", size=14)
+    _number_and_subject(left, number, subject_tag, number_tag, 14)
+    _cell_paragraph(right, "{{ quoc_hieu }}", size=15, bold=True, first=True)
+    rule(right, 7.0, PARTY_RIGHT_CM)
+    _cell_paragraph(right, date_tag, size=13, italic=True).paragraph_format.space_before = Pt(6)
+    para(document, "{%p else %}", after=0)
+    left, right = _head_table(document, (LEFT_CM, RIGHT_CM))
+    left.paragraphs[0].add_run("{%p if co_quan_cap_tren %}")
+    _cell_paragraph(left, "{{ co_quan_cap_tren }}", size=12)
+    _tag_paragraph(left, "{%p endif %}")
+    _cell_paragraph(left, "{{ co_quan }}", size=12, bold=True)
+    _cell_paragraph(left, "{{ don_vi }}", size=12, bold=True)
+    rule(left, 2.0, LEFT_CM)
+    _number_and_subject(left, number, subject_tag, number_tag, 13)
+    _cell_paragraph(right, "{{ quoc_hieu }}", size=12, bold=True, first=True)
+    _cell_paragraph(right, "{{ tieu_ngu }}", size=13, bold=True)
+    rule(right, 5.6, RIGHT_CM)
+    _cell_paragraph(right, date_tag, size=14, italic=True).paragraph_format.space_before = Pt(6)
+    para(document, "{%p endif %}", after=0)
 
 
 def title(document, *lines: str) -> None:
@@ -203,7 +263,8 @@ def title(document, *lines: str) -> None:
 
 
 def signature(document, *, recipients: bool = True) -> None:
-    """"Nơi nhận:" (left) and the signature block (right), on one page with the body's last paragraph.
+    """"Nơi nhận:" (left: bold italic under Decree 30, underlined under HD 36) and the signature block (right), on one
+    page with the body's last paragraph.
 
     The block is one table row that may not split, and the paragraph before it keeps with it, so the
     signer's name never sits alone on a page (Word and LibreOffice both honour these two properties).
@@ -216,24 +277,33 @@ def signature(document, *, recipients: bool = True) -> None:
     left, right = table.rows[0].cells
     set_widths(table, [7.5, 9.0])
     if recipients:
-        heading = left.paragraphs[0]
+        left.paragraphs[0].add_run("{%p if la_dang %}")
+        heading = left.add_paragraph()
+        run = heading.add_run("Nơi nhận:")
+        run.underline = True
+        set_font(run, 14)
+        heading.paragraph_format.space_after = Pt(0)
+        _tag_paragraph(left, "{%p else %}")
+        heading = left.add_paragraph()
         run = heading.add_run("Nơi nhận:")
         run.bold = run.italic = True
         set_font(run, 12)
         heading.paragraph_format.space_after = Pt(0)
+        _tag_paragraph(left, "{%p endif %}")
         item = left.add_paragraph()
         item.paragraph_format.space_after = Pt(0)
         run = item.add_run("{{ noi_nhan }}")
         set_font(run, 11)
     first = True
-    for tag in ("{{ ky_dong_1 }}", "{{ ky_dong_2 }}"):
+    for tag in ("{{ ky_dong_1 }}", "{% if ky_dong_2 %}{{ ky_dong_2 }}{% endif %}"):
         _cell_paragraph(right, tag, size=13, bold=True, first=first)
         first = False
-    third = _cell_paragraph(right, "{% if ky_dong_3 %}{{ ky_dong_3 }}{% endif %}", size=13, bold=True)
-    for _ in range(3):
+    right.add_paragraph().add_run("{%p if ky_dong_3 %}")
+    _cell_paragraph(right, "{{ ky_dong_3 }}", size=13, bold=True)
+    _tag_paragraph(right, "{%p endif %}")
+    for _ in range(4):
         _cell_paragraph(right, "", size=13)
     _cell_paragraph(right, "{{ nguoi_ky }}", size=14, bold=True)
-    del third
     for cell in (left, right):
         for paragraph in cell.paragraphs:
             keep_with_next(paragraph)
@@ -254,9 +324,17 @@ def two_signatures(document, left: tuple[str, str], right: tuple[str, str]) -> N
 
 
 def recipients(document) -> None:
-    """"Nơi nhận:" and its list on their own, after a signature block that has none (minutes)."""
+    """"Nơi nhận:" and its list on their own, after a signature block that has none (minutes); underlined under HD 36."""
+    para(document, "{%p if la_dang %}", after=0)
+    heading = para(document, "", align="left", after=0, before=12)
+    run = heading.add_run("Nơi nhận:")
+    run.underline = True
+    set_font(run, 14)
+    heading.paragraph_format.keep_with_next = True
+    para(document, "{%p else %}", after=0)
     heading = para(document, "Nơi nhận:", size=12, bold=True, italic=True, align="left", after=0, before=12)
     heading.paragraph_format.keep_with_next = True
+    para(document, "{%p endif %}", after=0)
     para(document, "{{ noi_nhan }}", size=11, align="left", after=0)
 
 

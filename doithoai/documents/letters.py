@@ -10,7 +10,6 @@ arrived after their letter went out get a new letter. A petition without an answ
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +17,7 @@ from .. import schema
 from ..model import BookData, CellWrite, ChangeSet, Record
 from ..values import parse_date
 from .context import answered, greeting, person_key, petitions
+from .issuer import join_number, number_of, symbol_for
 from .wording import is_organisation, place_date, safe_text
 
 ORGANISATION_SOURCES = ("Ủy ban MTTQ", "Tổ chức chính trị - xã hội")
@@ -55,20 +55,13 @@ class LetterPlan:
     notes: list[str] = field(default_factory=list)
 
 
-def number_of(text: Any, symbol: str) -> int | None:
-    """150 for "150/UBND-VP" when the symbol matches; None for anything else."""
-    match = re.fullmatch(r"\s*(\d+)\s*/\s*(.+?)\s*", safe_text(text))
-    if match and match.group(2).replace(" ", "").casefold() == symbol.replace(" ", "").casefold():
-        return int(match.group(1))
-    return None
-
-
 def plan_letters(book: BookData, date: dt.date) -> LetterPlan:
     plan = LetterPlan()
-    symbol = safe_text(book.settings.get("ky_hieu_tra_loi")) or "UBND-VP"
-    start = book.settings.get("so_tra_loi_tiep_theo")
+    settings = book.settings
+    symbol = symbol_for(settings, "letters")
+    start = settings.get("so_tra_loi_tiep_theo")
     rows = petitions(book)
-    used = [n for n in (number_of(r.get("so_van_ban_tra_loi"), symbol) for r in rows) if n is not None]
+    used = [n for n in (number_of(settings, r.get("so_van_ban_tra_loi"), symbol) for r in rows) if n is not None]
     next_number = max(int(start) if isinstance(start, (int, float)) and start > 0 else 1, max(used, default=0) + 1)
     slips = {safe_text(r.get("ma_phieu")): r for r in book.slips if safe_text(r.get("ma_phieu"))}
 
@@ -95,9 +88,9 @@ def plan_letters(book: BookData, date: dt.date) -> LetterPlan:
             dates = [d for d in (parse_date(r.get("ngay_van_ban_tra_loi")) for r in group) if d]
             plan.letters.append(Letter(number, max(dates) if dates else date, person, address, group, new=False))
         if fresh:
-            plan.letters.append(Letter(f"{next_number}/{symbol}", date, person, address, fresh, new=True))
+            plan.letters.append(Letter(join_number(settings, next_number, symbol), date, person, address, fresh, new=True))
             next_number += 1
-    plan.letters.sort(key=lambda letter: (number_of(letter.number, symbol) or 0, letter.number))
+    plan.letters.sort(key=lambda letter: (number_of(settings, letter.number, symbol) or 0, letter.number))
     plan.changes = _write_back(book, plan)
     return plan
 

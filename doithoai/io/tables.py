@@ -143,8 +143,11 @@ def book_from_sheets(source: str, sheets: Mapping[str, Rows]) -> BookData:
     names = list(sheets)
     wanted = (schema.SETTINGS_SHEET, *(t.name for t in schema.TABLE_SHEETS), schema.LISTS_SHEET)
     found: dict[str, Rows] = {}
+    optional = {t.name for t in schema.TABLE_SHEETS if t.optional}
     for name in wanted:
         actual = find_sheet(names, name)
+        if actual is None and name in optional:
+            continue  # a workbook made before this sheet existed: read as an empty table
         if actual is None:
             raise UnusableFile(
                 f"Tệp “{source}” không có trang tính “{name}”: đây không phải sổ Đối thoại, hoặc trang tính đã bị xóa hay đổi "
@@ -152,13 +155,14 @@ def book_from_sheets(source: str, sheets: Mapping[str, Rows]) -> BookData:
             )
         found[name] = sheets[actual]
     settings, settings_rows = parse_settings(found[schema.SETTINGS_SHEET])
-    tables = {spec.key: parse_table(spec, found[spec.name], source=source) for spec in schema.TABLE_SHEETS}
     conference = None
     conference_sheet = find_sheet(names, schema.CONFERENCE_SHEET)
     if conference_sheet is not None:  # optional: written by `conference-sheet` before the conference
         from ..conference import parse_sheet
 
         conference = parse_sheet(sheets[conference_sheet])
+    tables = {spec.key: parse_table(spec, found[spec.name], source=source) if spec.name in found
+              else Table(spec=spec, columns={}, last_row=spec.header_row) for spec in schema.TABLE_SHEETS}
     lists_rows = found[schema.LISTS_SHEET]
     calendar = parse_table(schema.CALENDAR, lists_rows, source=source, lenient=True)
     return BookData(
