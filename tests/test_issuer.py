@@ -11,7 +11,8 @@ from doithoai.documents.issuer import issuer_fields, number_text, recipients, si
 
 DAY = dt.date(2026, 6, 5)
 WARD = {"khoi_ban_hanh": "Chính quyền", "co_quan": "ỦY BAN NHÂN DÂN", "loai_don_vi": "Phường", "ten_don_vi": "Tứ Minh",
-        "nguoi_ky": "Nguyễn Thị Sâm", "chuc_vu_ky": "PHÓ CHỦ TỊCH", "tham_quyen_ky": "KT.", "noi_nhan": "- Như trên;\n- Lưu: VT, VP."}
+        "nguoi_ky": "Nguyễn Thị Sâm", "chuc_vu_ky": "PHÓ CHỦ TỊCH", "tham_quyen_ky": "KT.",
+        "noi_nhan": "- Như trên;\n- Lưu: VT, VP."}
 PARTY = {"khoi_ban_hanh": "Đảng", "co_quan_cap_tren": "Đảng bộ thành phố Hải Phòng", "co_quan": "ĐẢNG ỦY", "loai_don_vi": "Xã",
          "ten_don_vi": "Vĩnh Bảo", "nguoi_ky": "Bùi Thị Lý", "chuc_vu_ky": "PHÓ BÍ THƯ", "tham_quyen_ky": "T/M",
          "ten_van_phong": "Văn phòng Đảng ủy",
