@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
+from .keys import code_key, code_text, list_key
 from .model import ERROR, BookData, CellWrite, ChangeSet, ConditionalFormat, Finding, Record, Table, column_letter
-from .text import fold, shown
+from .text import shown
 from .values import as_date
 
 SOON_DAYS = 3  # amber when due within this many days
@@ -70,7 +71,7 @@ class Deadline:
 class DeadlinePlan:
     milestones: list[Deadline] = field(default_factory=list)
     assignments: list[Deadline] = field(default_factory=list)
-    progress: dict[str, str] = field(default_factory=dict)  # petition code -> Tiến độ
+    progress: dict[str, str] = field(default_factory=dict)  # keys.code_key of a petition code -> Tiến độ
     findings: list[Finding] = field(default_factory=list)
     changes: ChangeSet = field(default_factory=ChangeSet)
 
@@ -97,14 +98,14 @@ def _calendar(book: BookData):
 def _milestones(book: BookData, today: dt.date, calendar, plan: DeadlinePlan) -> None:
     table = book.milestones
     bases = {
-        fold(schema.BASE_CONFERENCE): ("setting", as_date(book.settings.get("ngay_hoi_nghi"))),
-        fold(schema.BASE_PLAN): ("setting", as_date(book.settings.get("ngay_ke_hoach"))),
+        list_key(schema.BASE_CONFERENCE): ("setting", as_date(book.settings.get("ngay_hoi_nghi"))),
+        list_key(schema.BASE_PLAN): ("setting", as_date(book.settings.get("ngay_ke_hoach"))),
     }
     by_name: dict[str, Record] = {}
     for record in table:
         name = record["moc"]
         if isinstance(name, str) and name.strip():
-            by_name.setdefault(fold(name), record)
+            by_name.setdefault(list_key(name), record)
     due: dict[int, dt.date | None] = {}
     state: dict[int, str] = {}  # "busy" while its base is being computed: finds cycles
 
@@ -127,8 +128,8 @@ def _milestones(book: BookData, today: dt.date, calendar, plan: DeadlinePlan) ->
                                           f"Số ngày “{shown(days)}” của mốc “{shown(record['moc'])}” phải là một số nguyên (số "
                                           "âm: trước căn cứ)."))
             ok = False
-        kinds = {fold(schema.DAYS_CALENDAR): "calendar", fold(schema.DAYS_WORKING): "working"}
-        day_kind = kinds.get(fold(kind)) if isinstance(kind, str) else None
+        kinds = {list_key(schema.DAYS_CALENDAR): "calendar", list_key(schema.DAYS_WORKING): "working"}
+        day_kind = kinds.get(list_key(kind)) if isinstance(kind, str) else None
         if day_kind is None:
             plan.findings.append(_finding(table, record, "loai_ngay", "unknown_day_kind",
                                           f"Loại ngày “{shown(kind)}” không rõ: chọn “{schema.DAYS_CALENDAR}” hoặc "
@@ -138,11 +139,11 @@ def _milestones(book: BookData, today: dt.date, calendar, plan: DeadlinePlan) ->
             plan.findings.append(_finding(table, record, "can_cu", "base_missing",
                                           f"Mốc “{shown(record['moc'])}” chưa có căn cứ để tính hạn."))
             return None
-        key = fold(base_name)
+        key = list_key(base_name)
         if key in bases:
             base = bases[key][1]
             if base is None:
-                label = "Ngày tổ chức hội nghị" if key == fold(schema.BASE_CONFERENCE) else "Ngày ban hành kế hoạch"
+                label = "Ngày tổ chức hội nghị" if key == list_key(schema.BASE_CONFERENCE) else "Ngày ban hành kế hoạch"
                 plan.findings.append(_finding(table, record, "can_cu", "base_date_missing",
                                               f"Chưa có “{label}” ở trang Kế hoạch nên chưa tính được hạn của mốc "
                                               f"“{shown(record['moc'])}”."))
@@ -187,8 +188,8 @@ def _assignments(
     work_days = book.settings.get("so_ngay_giai_quyet")
     owned: dict[int, tuple[dt.date | None, dt.date | None]] = {}  # row -> (new computed due, new tool value)
     for record in table:
-        code = record["ma_kien_nghi"]
-        if not isinstance(code, str) or not code.strip():
+        code = code_text(record["ma_kien_nghi"])
+        if not code_key(code):
             continue
         assigned = as_date(record["ngay_giao"])
         typed = as_date(record["han_hoan_thanh"])
@@ -205,31 +206,31 @@ def _assignments(
         done = as_date(record["ngay_hoan_thanh"])
         status, left = status_text(due, done, today)
         unit = record.get("don_vi", "") or ""
-        plan.assignments.append(Deadline("assignment", record.row, f"{code.strip()} – {unit}", due, done, status, left,
-                                         unit=unit, petition=code.strip()))
+        plan.assignments.append(Deadline("assignment", record.row, f"{code} – {unit}", due, done, status, left,
+                                         unit=unit, petition=code))
     return owned
 
 
 def _progress(book: BookData, plan: DeadlinePlan) -> None:
     by_code: dict[str, list[Deadline]] = {}
     for item in plan.assignments:
-        by_code.setdefault(fold(item.petition), []).append(item)
+        by_code.setdefault(code_key(item.petition), []).append(item)
+    later = list_key(schema.HANDLING_LATER)
     for record in book.petitions:
-        code = record["ma_kien_nghi"]
-        if not isinstance(code, str) or not code.strip():
+        code = code_key(record["ma_kien_nghi"])
+        if not code:
             continue
-        items = by_code.get(fold(code), [])
+        items = by_code.get(code, [])
         if not items:
-            later = isinstance(record["hinh_thuc_xu_ly"], str) and fold(record["hinh_thuc_xu_ly"]) == fold(schema.HANDLING_LATER)
-            plan.progress[code.strip()] = "Chưa phân công" if later else ""
+            plan.progress[code] = "Chưa phân công" if list_key(record["hinh_thuc_xu_ly"]) == later else ""
             continue
         finished = sum(1 for i in items if i.done is not None)
         if finished == len(items):
-            plan.progress[code.strip()] = "Đã hoàn thành"
+            plan.progress[code] = "Đã hoàn thành"
         elif any(i.days_left is not None and i.days_left < 0 for i in items):
-            plan.progress[code.strip()] = f"Quá hạn ({finished}/{len(items)} đơn vị xong)"
+            plan.progress[code] = f"Quá hạn ({finished}/{len(items)} đơn vị xong)"
         else:
-            plan.progress[code.strip()] = f"Đang thực hiện ({finished}/{len(items)} đơn vị xong)"
+            plan.progress[code] = f"Đang thực hiện ({finished}/{len(items)} đơn vị xong)"
 
 
 def _formats(table: Table, due_key: str, done_key: str) -> list[ConditionalFormat]:
@@ -277,9 +278,9 @@ def plan_deadlines(book: BookData, today: dt.date) -> DeadlinePlan:
             put(assignments, item.row, "han_tu_tinh", owned[item.row][1], date=True)
         put(assignments, item.row, "tinh_trang", item.status)
     for record in petitions:
-        code = record["ma_kien_nghi"]
-        if isinstance(code, str) and code.strip() in plan.progress:
-            put(petitions, record.row, "tien_do", plan.progress[code.strip()])
+        code = code_key(record["ma_kien_nghi"])
+        if code in plan.progress:
+            put(petitions, record.row, "tien_do", plan.progress[code])
     formats = _formats(milestones, "han", "ngay_hoan_thanh") + _formats(assignments, "han_hoan_thanh", "ngay_hoan_thanh")
     plan.changes = ChangeSet(cells=cells, formats=formats)
     return plan

@@ -30,6 +30,7 @@ from typing import Any
 
 from . import schema
 from .errors import UnusableFile
+from .keys import code_key, code_text
 from .model import BookData, ChangeSet, Record, RowWrite
 from .text import clean, fold, formula_like
 
@@ -72,8 +73,8 @@ def new_codes(existing: list[Any], count: int, default_prefix: str = "KN-") -> l
     prefixes: dict[str, tuple[int, int, int]] = {}  # prefix -> (how many, highest number, widest digits)
     taken = set()
     for value in existing:
-        text = clean(str(value)) if value not in (None, "") else ""
-        taken.add(text.casefold())
+        text = code_text(value)
+        taken.add(code_key(text))
         match = _CODE.match(text)
         if match:
             prefix, digits = match.group(1), match.group(2)
@@ -89,7 +90,7 @@ def new_codes(existing: list[Any], count: int, default_prefix: str = "KN-") -> l
     while len(codes) < count:
         number += 1
         code = f"{prefix}{number:0{wide}d}"
-        if code.casefold() not in taken:
+        if code_key(code) not in taken:
             codes.append(code)
     return codes
 
@@ -255,7 +256,8 @@ class FormData:
 def read_form(path: Path | str) -> FormData:
     """A returned form's organisation and rows; `UnusableFile` when the file is not an intake form."""
     from .io.reader import read_sheets
-    from .io.tables import find_sheet, header_key
+    from .io.tables import find_sheet
+    from .keys import header_key
 
     path = Path(path)
     sheets = read_sheets(path)  # refuses a missing, damaged or password-protected file

@@ -83,11 +83,6 @@ def tone_normalize(s: str) -> str:
     return nfc(_OLD_STYLE.sub(move, decomposed))
 
 
-def same_name(a: str, b: str) -> bool:
-    """The same person's name, whatever the normal form, case, spacing or tone placement."""
-    return tone_normalize(clean(a)).casefold() == tone_normalize(clean(b)).casefold()
-
-
 # The Vietnamese alphabet's order, and tones in their dictionary order: none, huyền, hỏi, ngã, sắc, nặng.
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 _LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}

@@ -19,9 +19,10 @@ from doithoai.access import FileWorkbook
 from doithoai.commands import merge_back as merge_command
 from doithoai.errors import DoithoaiError, ExitStatus
 from doithoai.io.reader import read_book, read_sheets
+from doithoai.keys import code_key
 from doithoai.mttq.log import parse_log
 from doithoai.mttq.mergeback import merge_back
-from doithoai.mttq.projection import code_key, row_fingerprint
+from doithoai.mttq.projection import row_fingerprint
 from doithoai.mttq.result import (
     ADDED_ROW,
     BAD_DATE,

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import schema
+from ..keys import code_key, code_text, list_key, name_key
 from ..model import BookData, Record
-from ..text import fold
 from ..values import parse_date, time_of_day
 from .kinds import KINDS
 from .wording import clock, long_date, safe_text, salutation, short_clock, short_date, when
@@ -24,6 +24,7 @@ PENDING = "Đang xử lý, chưa có nội dung trả lời."
 NO_FIELD = "Chưa xác định lĩnh vực"
 NO_HANDLING = "Chưa xác định hình thức xử lý"
 HANDLING_ORDER = (schema.HANDLING_AT_CONFERENCE, schema.HANDLING_LATER, schema.HANDLING_UPWARD)
+_HANDLING_BY_KEY = {list_key(h): h for h in HANDLING_ORDER}
 
 
 # Documents that print the conference's day; without it they print the period and say so.
@@ -136,18 +137,25 @@ def petitions(book: BookData) -> list[Record]:
 
 
 def lead_units(book: BookData) -> dict[str, str]:
-    """Petition code -> lead unit (several leads joined), from `Phân công`."""
+    """`keys.code_key` of a petition code -> lead unit (several leads joined), from `Phân công`."""
     leads: dict[str, list[str]] = defaultdict(list)
+    lead = list_key(schema.ROLE_LEAD)
     for record in book.assignments:
-        code, unit = _text(record, "ma_kien_nghi"), _text(record, "don_vi")
-        if code and unit and _text(record, "vai_tro") == schema.ROLE_LEAD and unit not in leads[code]:
+        code, unit = code_key(record.get("ma_kien_nghi")), _text(record, "don_vi")
+        if code and unit and list_key(record.get("vai_tro")) == lead and unit not in leads[code]:
             leads[code].append(unit)
     return {code: ", ".join(units) for code, units in leads.items()}
 
 
 def residence(book: BookData) -> dict[str, str]:
-    """Slip code -> the residential group, which is all a report needs to say where a citizen lives."""
-    return {_text(r, "ma_phieu"): _text(r, "to_dan_pho") for r in book.slips if _text(r, "ma_phieu") and _text(r, "to_dan_pho")}
+    """`keys.code_key` of a slip code -> the residential group, which is all a report needs to say where a citizen lives."""
+    return {code_key(r.get("ma_phieu")): _text(r, "to_dan_pho") for r in book.slips
+            if code_key(r.get("ma_phieu")) and _text(r, "to_dan_pho")}
+
+
+def _handling(record: Record) -> str:
+    """The petition's handling class as the list spells it ("" when blank or not one of the list's)."""
+    return _HANDLING_BY_KEY.get(list_key(record.get("hinh_thuc_xu_ly")), "")
 
 
 def _ordered(values: Iterable[str], order: tuple[str, ...], blank: str) -> list[str]:
@@ -180,8 +188,7 @@ def report_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any
     fields_order = book.lists.get("linh_vuc") or schema.LISTS_BY_KEY["linh_vuc"].values
     by_class: dict[str, list[Record]] = defaultdict(list)
     for record in rows:
-        handling = _text(record, "hinh_thuc_xu_ly")
-        by_class[handling if handling in HANDLING_ORDER else ""].append(record)
+        by_class[_handling(record)].append(record)
 
     groups, number = [], 0
     for index, handling in enumerate([h for h in HANDLING_ORDER if by_class.get(h)] + ([""] if by_class.get("") else []), 1):
@@ -215,15 +222,14 @@ def report_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any
 
 
 def _report_item(record: Record, number: int, leads: dict[str, str], homes: dict[str, str]) -> dict[str, Any]:
-    code = _text(record, "ma_kien_nghi")
     direction = _text(record, "ket_qua").rstrip(".")
     return {
         "stt": number,
-        "ma": code,
+        "ma": code_text(record.get("ma_kien_nghi")),
         "nguoi": _text(record, "nguoi_kien_nghi") or "Không rõ người kiến nghị",
-        "dia_chi": homes.get(_text(record, "ma_phieu")) or _text(record, "dia_chi"),
+        "dia_chi": homes.get(code_key(record.get("ma_phieu"))) or _text(record, "dia_chi"),
         "noi_dung": _text(record, "noi_dung"),
-        "chu_tri": leads.get(code) or "chưa phân công",
+        "chu_tri": leads.get(code_key(record.get("ma_kien_nghi"))) or "chưa phân công",
         "tra_loi": _text(record, "noi_dung_tra_loi") or PENDING,
         "huong": direction,
         "thoi_gian": _text(record, "thoi_gian_giai_quyet").rstrip("."),
@@ -232,7 +238,7 @@ def _report_item(record: Record, number: int, leads: dict[str, str], homes: dict
 
 
 def _stat_row(name: str, members: list[Record]) -> dict[str, Any]:
-    handling = Counter(_text(r, "hinh_thuc_xu_ly") for r in members)
+    handling = Counter(_handling(r) for r in members)
     return {
         "ten": name,
         "tong": len(members),
@@ -265,37 +271,38 @@ def chart_data(book: BookData) -> dict[str, list[tuple[str, int]]]:
 def memo_context(book: BookData, date: dt.date, notes: Notes, due_dates: dict[int, dt.date | None]) -> dict[str, Any]:
     """`due_dates`: assignment row -> due date as `deadlines.plan_deadlines` computes it."""
     context = base_context(book, "memo", date, notes)
-    content = {_text(r, "ma_kien_nghi"): _text(r, "noi_dung") for r in book.petitions}
-    roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))  # code -> role -> units
+    content = {code_key(r.get("ma_kien_nghi")): _text(r, "noi_dung") for r in book.petitions}
+    lead, support = list_key(schema.ROLE_LEAD), list_key(schema.ROLE_SUPPORT)
+    roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))  # code key -> role key -> units
     for record in book.assignments:
-        code, unit, role = _text(record, "ma_kien_nghi"), _text(record, "don_vi"), _text(record, "vai_tro")
+        code, unit, role = code_key(record.get("ma_kien_nghi")), _text(record, "don_vi"), list_key(record.get("vai_tro"))
         if code and unit and unit not in roles[code][role]:
             roles[code][role].append(unit)
 
     def others(record: Record) -> str:
         """A partner's row names the lead unit; a lead's row names its partners: each unit knows whom to work with."""
-        code, unit = _text(record, "ma_kien_nghi"), _text(record, "don_vi")
-        if _text(record, "vai_tro") == schema.ROLE_LEAD:
-            partners = [u for u in roles[code][schema.ROLE_SUPPORT] if u != unit]
+        code, unit = code_key(record.get("ma_kien_nghi")), _text(record, "don_vi")
+        if list_key(record.get("vai_tro")) == lead:
+            partners = [u for u in roles[code][support] if u != unit]
             return f"Phối hợp: {', '.join(partners)}." if partners else ""
-        leads = [u for u in roles[code][schema.ROLE_LEAD] if u != unit]
+        leads = [u for u in roles[code][lead] if u != unit]
         return f"Chủ trì: {', '.join(leads)}." if leads else "Chủ trì: chưa phân công."
 
     by_unit: dict[str, list[Record]] = defaultdict(list)
     for record in book.assignments:
-        if _text(record, "ma_kien_nghi") and _text(record, "don_vi"):
+        if code_key(record.get("ma_kien_nghi")) and _text(record, "don_vi"):
             by_unit[_text(record, "don_vi")].append(record)
     unit_order = tuple(book.lists.get("don_vi") or schema.LISTS_BY_KEY["don_vi"].values)
     units = []
     for index, unit in enumerate(_ordered(by_unit, unit_order, ""), 1):
-        items = sorted(by_unit[unit], key=lambda r: (_text(r, "vai_tro") != schema.ROLE_LEAD, _text(r, "ma_kien_nghi")))
+        items = sorted(by_unit[unit], key=lambda r: (list_key(r.get("vai_tro")) != lead, code_text(r.get("ma_kien_nghi"))))
         units.append({
             "stt": index,
             "ten": unit,
             "so_luong": len(items),
             "kien_nghi": [{
-                "ma": _text(r, "ma_kien_nghi"),
-                "noi_dung": content.get(_text(r, "ma_kien_nghi"), ""),
+                "ma": code_text(r.get("ma_kien_nghi")),
+                "noi_dung": content.get(code_key(r.get("ma_kien_nghi")), ""),
                 "vai_tro": _text(r, "vai_tro"),
                 "cung_giao": others(r),
                 "ngay_giao": short_date(parse_date(r.get("ngay_giao"))),
@@ -445,11 +452,11 @@ def notice_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any
 
 
 def person_key(record: Record) -> str:
-    """Who a petition belongs to: the slip, else the name and address as typed (accents and case aside)."""
-    slip = _text(record, "ma_phieu")
+    """Who a petition belongs to: the slip (`keys.code_key`), else the name and address (`keys.name_key`)."""
+    slip = code_key(record.get("ma_phieu"))
     if slip:
-        return "phieu:" + fold(slip)
-    return "ten:" + fold(_text(record, "nguoi_kien_nghi")) + "|" + fold(_text(record, "dia_chi"))
+        return "phieu:" + slip
+    return "ten:" + name_key(_text(record, "nguoi_kien_nghi")) + "|" + name_key(_text(record, "dia_chi"))
 
 
 def greeting(name: str, gender: str | None, organisation: bool) -> dict[str, str]:

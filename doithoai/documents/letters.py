@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import schema
+from ..keys import code_key, code_text
 from ..model import BookData, CellWrite, ChangeSet, Record
 from ..values import parse_date
 from .context import answered, greeting, person_key, petitions
@@ -34,7 +35,7 @@ class Letter:
 
     @property
     def codes(self) -> list[str]:
-        return [safe_text(r.get("ma_kien_nghi")) for r in self.items]
+        return [code_text(r.get("ma_kien_nghi")) for r in self.items]
 
     def context(self, place: str) -> dict[str, Any]:
         return {
@@ -42,7 +43,7 @@ class Letter:
             "noi_ngay": place_date(place, self.date),
             **self.person,
             "dia_chi": self.address,
-            "kien_nghi": [{"ma": safe_text(r.get("ma_kien_nghi")), "noi_dung": safe_text(r.get("noi_dung")),
+            "kien_nghi": [{"ma": code_text(r.get("ma_kien_nghi")), "noi_dung": safe_text(r.get("noi_dung")),
                            "tra_loi": safe_text(r.get("noi_dung_tra_loi"))} for r in self.items],
         }
 
@@ -63,18 +64,18 @@ def plan_letters(book: BookData, date: dt.date) -> LetterPlan:
     rows = petitions(book)
     used = [n for n in (number_of(settings, r.get("so_van_ban_tra_loi"), symbol) for r in rows) if n is not None]
     next_number = max(int(start) if isinstance(start, (int, float)) and start > 0 else 1, max(used, default=0) + 1)
-    slips = {safe_text(r.get("ma_phieu")): r for r in book.slips if safe_text(r.get("ma_phieu"))}
+    slips = {code_key(r.get("ma_phieu")): r for r in book.slips if code_key(r.get("ma_phieu"))}
 
     people: dict[str, list[Record]] = {}
     for record in rows:
         if answered(record):
             people.setdefault(person_key(record), []).append(record)
         else:
-            plan.pending.append(safe_text(record.get("ma_kien_nghi")) or f"dòng {record.row}")
+            plan.pending.append(code_text(record.get("ma_kien_nghi")) or f"dòng {record.row}")
 
     for items in people.values():
         first = items[0]
-        slip = slips.get(safe_text(first.get("ma_phieu")))
+        slip = slips.get(code_key(first.get("ma_phieu")))
         name = safe_text(first.get("nguoi_kien_nghi")) or (safe_text(slip.get("ho_ten")) if slip else "")
         organisation = slip is None and (safe_text(first.get("nguon")) in ORGANISATION_SOURCES or is_organisation(name))
         person = greeting(name, safe_text(slip.get("gioi_tinh")) if slip else None, organisation)

@@ -12,19 +12,13 @@ from typing import Any
 
 from .. import schema
 from ..errors import UnusableFile
+from ..keys import header_key
 from ..model import BookData, Record, Table
 from ..schema import TableSheet
 from ..values import coerce, is_blank
 
 Rows = Sequence[Sequence[Any]]
 HEADER_SEARCH_ROWS = 10  # a title row or two above the header is tolerated
-
-
-def header_key(text: Any) -> str:
-    """How headers and labels are compared: NFC, case-insensitive, spaces collapsed."""
-    if not isinstance(text, str):
-        return ""
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
 def sheet_key(name: str) -> str:

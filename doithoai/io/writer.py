@@ -21,9 +21,10 @@ from typing import Any, TypeVar
 
 from .. import schema
 from ..errors import DoithoaiError, ExitStatus, UnusableFile
+from ..keys import header_key
 from ..model import CellWrite, ChangeSet, ConditionalFormat, RowWrite, SheetWrite, cell_address, column_letter
 from .files import atomic_save, backup, check_can_write, check_not_open, check_workbook_file
-from .tables import find_sheet, header_key
+from .tables import find_sheet
 
 T = TypeVar("T")
 

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import schema
+from ..keys import code_key, code_text
 from ..model import BookData, ChangeSet, Record, Table, cell_address
 from ..text import clean, formula_like, strip_control
 from ..values import coerce, format_date, is_blank, parse_date
-from .projection import code_key, code_text, compare_value, project_record, row_fingerprint, slips_by_code
+from .projection import compare_value, project_record, row_fingerprint, slips_by_code
 from .result import (
     ADDED_ROW,
     BAD_DATE,

@@ -20,10 +20,10 @@ from typing import Any
 
 from .. import schema
 from ..access import WorkbookAccess
-from ..io.tables import find_sheet, header_key
+from ..io.tables import find_sheet
+from ..keys import code_key, header_key
 from ..model import BookData, ChangeSet, SheetWrite
 from ..values import is_blank
-from .projection import code_key
 
 FINGERPRINT_VERSION = "v1"
 CREATED_FORMAT = "%d/%m/%Y %H:%M"

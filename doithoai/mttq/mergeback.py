@@ -18,10 +18,10 @@ from typing import Any
 from .. import schema
 from ..access import WorkbookAccess
 from ..errors import DoithoaiError
+from ..keys import code_key, code_text
 from ..model import BookData, CellWrite, ChangeSet, Record, Table
 from . import conflicts as check
 from .log import read_log
-from .projection import code_key, code_text
 from .result import Imported, MergeResult
 from .returned import read_copy
 

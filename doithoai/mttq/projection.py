@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from ..keys import code_key, code_text
 from ..model import BookData, CellError, Record, cell_address
 from ..phones import mask_phone, normalize_phone
 from ..privacy import KIND_LABELS, mask_text, phone_digits, residential_group
@@ -51,15 +52,6 @@ class StrippedCell:
     @property
     def description(self) -> str:
         return f"trang “{self.sheet}”, ô {self.cell}"
-
-
-def code_key(value: Any) -> str:
-    """How petition and slip codes are matched between the workbook, the copy and the log.
-
-    Interim: NFC, control characters dropped, spaces collapsed, case-insensitive, 12.0 == 12; to be replaced
-    by `doithoai.keys` (one definition of "the same code" for every engine) when it lands.
-    """
-    return code_text(value).casefold()
 
 
 def masked_phone(value: Any) -> str | None:
@@ -103,15 +95,6 @@ def cell_value(value: Any) -> Any:
     if isinstance(value, (dt.date, int, float, bool)):
         return value
     return strip_control(str(value))
-
-
-def code_text(value: Any) -> str:
-    """A code as the copy and the share log write it: clean text, single spaces, no control characters."""
-    if is_blank(value):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(clean(strip_control(str(value))).split())
 
 
 def compare_value(value: Any) -> Any:

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DoithoaiError, UnusableFile
-from ..io.tables import find_sheet, header_key, parse_table
+from ..io.tables import find_sheet, parse_table
+from ..keys import header_key
 from ..model import Record, Table
 from ..values import is_blank
 from .spec import COVER_SHEET, EXPORT_ID_LABEL, RETURN_FOLDER, SHARED_PETITIONS

@@ -30,12 +30,13 @@ from typing import Any
 from .. import schema
 from ..access import WorkbookAccess
 from ..errors import DoithoaiError
+from ..keys import code_key, code_text
 from ..model import BookData
 from ..privacy import mask_text
 from ..schema import Kind
 from ..values import format_date, is_blank
 from .log import CREATED_FORMAT, LogEntry, log_changes, read_log
-from .projection import MaskedCell, StrippedCell, code_key, code_text, project_record, row_fingerprint, slips_by_code
+from .projection import MaskedCell, StrippedCell, project_record, row_fingerprint, slips_by_code
 from .spec import (
     EXPORT_ID_LABEL,
     HOW_TO,

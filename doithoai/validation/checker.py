@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import schema
-from ..model import ERROR, WARNING, BookData, CellError, Finding, Record, Table, column_letter
+from ..keys import list_key
+from ..model import ERROR, WARNING, BookData, Finding, Record, Table, column_letter
 from ..phones import PhoneResult, normalize_phone
-from ..text import fold, shown
+from ..text import shown
 from ..values import as_date
 
 
@@ -29,20 +30,20 @@ class ListIndex:
     def build(cls, key: str, values: tuple[str, ...]) -> ListIndex:
         by_fold: dict[str, list[str]] = {}
         for value in values:
-            by_fold.setdefault(fold(value), []).append(value)
+            by_fold.setdefault(list_key(value), []).append(value)
         return cls(key, schema.lookup(key).header, values, frozenset(values), by_fold)
 
     def candidates(self, value: Any) -> list[str]:
         """List values equal to `value` once case, accents and spaces are ignored ("nu" -> ["Nữ"])."""
         if not isinstance(value, str):
             return []
-        return self.by_fold.get(fold(value), [])
+        return self.by_fold.get(list_key(value), [])
 
     def closest(self, value: Any) -> str | None:
         """A near spelling ("Dat dia" -> "Đất đai") to suggest, never to apply."""
         if not isinstance(value, str) or not self.by_fold:
             return None
-        key = fold(value)
+        key = list_key(value)
         if key not in self._close:
             match = difflib.get_close_matches(key, list(self.by_fold), n=1, cutoff=0.75)
             self._close[key] = self.by_fold[match[0]][0] if match else None
@@ -64,7 +65,6 @@ class Checker:
         self.today = today
         self.findings: list[Finding] = []
         self.lists = {key: ListIndex.build(key, values) for key, values in book.lists.items() if key in schema.LISTS_BY_KEY}
-        self._folded: dict[str, str] = {}
         self._phones: dict[Any, PhoneResult] = {}
         self._columns: dict[tuple[str, str], tuple[str, str]] = {}  # (sheet, key) -> (header, column letters)
 
@@ -108,13 +108,8 @@ class Checker:
         return as_date(self.book.settings.get("ngay_ke_hoach"))
 
     def folded(self, value: Any) -> str:
-        """`fold` of a short value that repeats down a column (a list value); "" for anything not text."""
-        if value.__class__ is not str:
-            return ""
-        found = self._folded.get(value)
-        if found is None:
-            found = self._folded[value] = fold(value)
-        return found
+        """`keys.list_key` of a list value; "" for anything not text."""
+        return list_key(value)
 
     def phone(self, value: Any) -> PhoneResult:
         """`normalize_phone`, once per value per run (the cell rule and the duplicate rule both ask)."""
@@ -133,15 +128,3 @@ def row_ref(table: Table, record: Record, key: str | None = None) -> str:
     """How a message names another row: "dòng 7" or "dòng 7 (P-003)"."""
     code = shown(record.values.get(key)) if key else ""
     return f"dòng {record.row} ({code})" if code else f"dòng {record.row}"
-
-
-def code_key(value: Any) -> str | None:
-    """How codes are compared: "P-001", " p-001 " and "P - 001" are the same code; blanks are no code."""
-    if value.__class__ is str:
-        key = value.casefold()
-        if " " in key or not key.isprintable():  # spaces, tabs, line breaks: rare, and slower to remove
-            key = "".join(key.split())
-        return key or None
-    if value is None or isinstance(value, (bool, CellError)):
-        return None
-    return "".join(str(value).split()).casefold() or None

@@ -13,8 +13,9 @@ import math
 from collections import Counter
 from typing import Any
 
+from ..keys import name_key
 from ..model import Record, Table
-from ..text import clean, fold, nfc, shown, tone_normalize
+from ..text import fold, nfc, shown
 from .cells import year_of
 from .checker import Checker, row_ref
 
@@ -50,7 +51,7 @@ class WordKeys:
         """Case and the old or new tone placement ignored: "HOÀ" -> "hòa"."""
         key = self._exact.get(word)
         if key is None:
-            key = self._exact[word] = tone_normalize(clean(word).casefold())
+            key = self._exact[word] = name_key(word)
         return key
 
     def folded(self, word: str) -> str:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from .. import schema
+from ..keys import code_key, list_key
 from ..model import Record, Table
-from ..text import fold, shown
-from .checker import Checker, code_key, row_ref
+from ..text import shown
+from .checker import Checker, row_ref
 
 
 def check_links(ck: Checker) -> None:
@@ -24,7 +25,7 @@ def unique_codes(ck: Checker, table: Table, key: str, what: str) -> dict[str, Re
     header = table.header(key)
     for record in table.records:
         code = code_key(record.values.get(key))
-        if code is None:
+        if not code:
             continue
         seen = first.setdefault(code, record)
         if seen is not record:
@@ -37,12 +38,12 @@ def unique_codes(ck: Checker, table: Table, key: str, what: str) -> dict[str, Re
 
 
 def _petition_slips(ck: Checker, petitions: Table, slips: dict[str, Record]) -> None:
-    slip_source = fold(schema.lookup("nguon").values[0])  # "Phiếu đăng ký"
+    slip_source = list_key(schema.lookup("nguon").values[0])  # "Phiếu đăng ký"
     slip_sheet = ck.book.slips.name
     for record in petitions.records:
         value = record.values.get("ma_phieu")
         code = code_key(value)
-        if code is not None:
+        if code:
             if code not in slips:
                 ck.error(
                     petitions, record, "ma_phieu", "slip_missing",
@@ -56,8 +57,8 @@ def _petition_slips(ck: Checker, petitions: Table, slips: dict[str, Record]) -> 
 
 
 def _assignments(ck: Checker, assignments: Table, petitions: Table, by_code: dict[str, Record]) -> None:
-    lead = fold(schema.ROLE_LEAD)
-    later = fold(schema.HANDLING_LATER)
+    lead = list_key(schema.ROLE_LEAD)
+    later = list_key(schema.HANDLING_LATER)
     petition_sheet = petitions.name
     leads: dict[str, list[Record]] = {}
     assigned: set[str] = set()
@@ -65,7 +66,7 @@ def _assignments(ck: Checker, assignments: Table, petitions: Table, by_code: dic
     for record in assignments.records:
         value = record.values.get("ma_kien_nghi")
         code = code_key(value)
-        if code is None:
+        if not code:
             continue
         assigned.add(code)
         if code not in by_code:
@@ -95,7 +96,7 @@ def _assignments(ck: Checker, assignments: Table, petitions: Table, by_code: dic
             )
     for record in petitions.records:
         code = code_key(record.values.get("ma_kien_nghi"))
-        if code is None or code in leads:
+        if not code or code in leads:
             continue
         handled_later = ck.folded(record.values.get("hinh_thuc_xu_ly")) == later
         if handled_later or code in assigned:
