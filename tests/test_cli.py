@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 import subprocess
 import sys
@@ -22,8 +23,16 @@ def command_names() -> list[str]:
     return list(sub.choices)
 
 
-def test_every_command_module_is_registered():
-    assert len(command_names()) == len(COMMAND_MODULES)
+COMMANDS_FOLDER = Path(__file__).resolve().parents[1] / "doithoai" / "commands"
+
+
+def test_every_command_file_is_a_command_of_the_parser():
+    # Read from the files in doithoai/commands/, not from the tuple the parser is built from: a command module
+    # someone adds but forgets to register (or registers twice, or leaves behind) fails here.
+    files = sorted(p.stem for p in COMMANDS_FOLDER.glob("*.py") if p.stem != "__init__")
+    assert sorted(COMMAND_MODULES) == files
+    names = [importlib.import_module(f"doithoai.commands.{stem}").NAME for stem in files]
+    assert sorted(command_names()) == sorted(names) and len(set(names)) == len(names)
 
 
 @pytest.mark.parametrize("name", command_names())

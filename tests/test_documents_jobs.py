@@ -212,3 +212,30 @@ def test_page_numbers_centred_at_the_top_from_page_two(run, kind):
     assert field and field[0].alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert any(instr.text and instr.text.strip() == "PAGE" for instr in header._element.iter(qn("w:instrText"))) or \
         any("PAGE" in (f.get(qn("w:instr")) or "") for f in header._element.iter(qn("w:fldSimple")))
+
+
+def test_every_kind_in_the_registry_has_a_template_a_builder_and_its_own_file():
+    from doithoai.documents.kinds import builder
+    from doithoai.resources import templates_dir
+
+    assert len({spec.output.casefold() for spec in KINDS.values()}) == len(KINDS)
+    for kind, spec in KINDS.items():
+        assert (templates_dir() / spec.template).is_file(), kind
+        assert callable(builder(kind)), kind
+
+
+def test_an_unknown_kind_is_an_error_not_a_notice(tmp_book, tmp_path):
+    with pytest.raises(ValueError, match="unknown document kinds"):
+        make_documents(FileWorkbook(tmp_book), ["memo", "bien-ban"], tmp_path / "out", pdf=False)
+    assert not any((tmp_path / "out").rglob("*.docx"))
+
+
+def test_pdf_required_without_libreoffice_is_refused_by_the_job(tmp_book, tmp_path, monkeypatch):
+    # The rule lives in the job, so the buttons and every command get it, not only `documents --pdf`.
+    from doithoai.documents import pdf as pdf_module
+    from doithoai.errors import DoithoaiError
+
+    monkeypatch.setattr(pdf_module, "soffice", lambda: None)
+    with pytest.raises(DoithoaiError, match="LibreOffice"):
+        make_documents(FileWorkbook(tmp_book), ["notice"], tmp_path / "out", pdf=True)
+    assert not (tmp_path / "out").exists()

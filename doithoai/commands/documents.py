@@ -43,11 +43,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def produce(args: argparse.Namespace, kinds: list[str] | None) -> int:
     from ..access import FileWorkbook
     from ..documents.jobs import make_documents
-    from ..documents.pdf import soffice
-    from ..errors import DoithoaiError
-
-    if args.pdf and soffice() is None:
-        raise DoithoaiError("Máy này chưa cài LibreOffice nên không tạo được bản PDF; bỏ --pdf để chỉ tạo văn bản Word.")
     with FileWorkbook(args.book, command=getattr(args, "command", None) or "documents") as access:
         result = make_documents(access, kinds, args.out, pdf=args.pdf, date=args.date, write=not args.no_write,
                                 slips_per_group=max(getattr(args, "slips_per_group", 0), 0))

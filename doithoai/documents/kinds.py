@@ -1,14 +1,26 @@
-"""Which template each document uses, and where it is found.
+"""The registry of document kinds: each kind declares, in one entry of `KINDS`, its template, its title, its
+output file, its number symbol and the function that builds its context. `documents.jobs.make_documents` loops over
+this registry; nothing else dispatches on a kind's name, and an unknown kind is an error.
+
+Adding a document kind (e.g. "minutes"):
+1. an entry here: `"minutes": DocumentKind("bien-ban-hoi-nghi.docx", "Biên bản hội nghị", "Bien ban hoi nghi",
+   "BB-UBND", build="builders:minutes")` (the order of `KINDS` is the order of a run's files and of `--kind`'s list);
+2. the builder `minutes(job: builders.Job) -> builders.Output | None` in `documents/builders.py` (or in another
+   module of this package, named as "module:function"), returning the docxtpl context and the summary's line;
+3. the template in `scripts/build_templates.py` (then `python scripts/build_templates.py` and commit the .docx).
+The command line (`doithoai documents --kind …`) and the JSON output pick the new kind up from here.
 
 The bundled templates live in the repository's `templates/` (built by `scripts/build_templates.py`).
 An office that reworded a template in Word puts its copy, under the same file name, in a folder
-`Mẫu văn bản` next to the workbook; that copy wins. Stdlib only.
+`Mẫu văn bản` next to the workbook; that copy wins. Stdlib only (builders are imported when a run needs them).
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 OVERRIDE_FOLDER = "Mẫu văn bản"
 
@@ -18,25 +30,40 @@ class DocumentKind(NamedTuple):
     title: str  # what staff call it, for messages
     output: str  # the generated file's name, without extension
     symbol: str  # the symbol after the number when `Kế hoạch` leaves the number blank
+    build: str  # "module:function" in doithoai.documents that builds the context (see documents/builders.py)
 
 
 KINDS: dict[str, DocumentKind] = {
-    "slips": DocumentKind("phieu-dang-ky.docx", "Phiếu đăng ký phát biểu", "Phieu dang ky phat bieu", ""),
-    "memo": DocumentKind("cong-van-phan-cong.docx", "Công văn phân công", "Cong van phan cong", "UBND-VP"),
-    "report": DocumentKind("bao-cao-tong-hop.docx", "Báo cáo tổng hợp ý kiến, kiến nghị", "Bao cao tong hop", "BC-UBND"),
-    "letters": DocumentKind("van-ban-tra-loi.docx", "Văn bản trả lời", "Van ban tra loi - in gop", "UBND-VP"),
-    "invitations": DocumentKind("giay-moi.docx", "Giấy mời", "Giay moi", "GM-UBND"),
-    "agenda": DocumentKind("chuong-trinh-hoi-nghi.docx", "Chương trình hội nghị", "Chuong trinh hoi nghi", ""),
-    "signin": DocumentKind("danh-sach-dai-bieu.docx", "Danh sách đại biểu ký tên", "Danh sach dai bieu", ""),
+    "slips": DocumentKind("phieu-dang-ky.docx", "Phiếu đăng ký phát biểu", "Phieu dang ky phat bieu", "",
+                          build="builders:slips"),
+    "memo": DocumentKind("cong-van-phan-cong.docx", "Công văn phân công", "Cong van phan cong", "UBND-VP",
+                         build="builders:memo"),
+    "report": DocumentKind("bao-cao-tong-hop.docx", "Báo cáo tổng hợp ý kiến, kiến nghị", "Bao cao tong hop", "BC-UBND",
+                           build="builders:report"),
+    "letters": DocumentKind("van-ban-tra-loi.docx", "Văn bản trả lời", "Van ban tra loi - in gop", "UBND-VP",
+                            build="builders:letters"),
+    "invitations": DocumentKind("giay-moi.docx", "Giấy mời", "Giay moi", "GM-UBND", build="builders:invitations"),
+    "agenda": DocumentKind("chuong-trinh-hoi-nghi.docx", "Chương trình hội nghị", "Chuong trinh hoi nghi", "",
+                           build="builders:agenda"),
+    "signin": DocumentKind("danh-sach-dai-bieu.docx", "Danh sách đại biểu ký tên", "Danh sach dai bieu", "",
+                           build="builders:signin"),
     "announcement": DocumentKind("thong-bao-hoi-nghi.docx", "Thông báo tổ chức hội nghị", "Thong bao to chuc hoi nghi",
-                                 "TB-UBND"),
-    "minutes": DocumentKind("bien-ban-hoi-nghi.docx", "Biên bản hội nghị", "Bien ban hoi nghi", "BB-UBND"),
-    "notice": DocumentKind("thong-bao-ket-qua.docx", "Thông báo kết quả hội nghị", "Thong bao ket qua", "TB-UBND"),
-    "report_upward": DocumentKind("bao-cao-ket-qua-hoi-nghi.docx", "Báo cáo kết quả tổ chức hội nghị", "Bao cao ket qua hoi nghi",
-                                  "BC-UBND"),
+                                 "TB-UBND", build="builders:announcement"),
+    "minutes": DocumentKind("bien-ban-hoi-nghi.docx", "Biên bản hội nghị", "Bien ban hoi nghi", "BB-UBND",
+                            build="builders:minutes"),
+    "notice": DocumentKind("thong-bao-ket-qua.docx", "Thông báo kết quả hội nghị", "Thong bao ket qua", "TB-UBND",
+                           build="builders:notice"),
+    "report_upward": DocumentKind("bao-cao-ket-qua-hoi-nghi.docx", "Báo cáo kết quả tổ chức hội nghị",
+                                  "Bao cao ket qua hoi nghi", "BC-UBND", build="builders:report_upward"),
 }
 
 TEMPLATES: dict[str, str] = {kind: spec.template for kind, spec in KINDS.items()}
+
+
+def builder(kind: str) -> Callable[[Any], Any]:
+    """The function that builds `kind`'s context (`KINDS[kind].build`, imported on first use)."""
+    module, _, function = KINDS[kind].build.partition(":")
+    return getattr(importlib.import_module(f"{__package__}.{module}"), function)
 
 
 def template_path(kind: str, workbook_folder: Path | None = None) -> Path:

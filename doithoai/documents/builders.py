@@ -1,0 +1,191 @@
+"""What each document kind puts into its template: one function per kind, named by its entry in `kinds.KINDS`.
+
+A builder takes the run's `Job` (the workbook's data, the date, the run's result) and returns an `Output` (the
+docxtpl context and the line the summary prints), or None when there is nothing to render (its reason is added
+to `job.result.warnings`). The job renders the output into the kind's file. A builder that writes its own files
+(the letters) does so through `job` and returns None.
+
+To add a document kind: one entry in `kinds.KINDS` (template file, title, output file name, number symbol, and
+`build="builders:<function>"`), one function here (or in another module of this package) with this signature,
+and its template in `scripts/build_templates.py`. Nothing else dispatches on the kind's name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import context as ctx
+
+if TYPE_CHECKING:
+    from ..model import BookData
+    from .jobs import DocumentsResult
+
+
+@dataclass
+class Job:
+    """One document kind's share of a documents run."""
+
+    kind: str
+    access: Any  # the WorkbookAccess the run reads (and, for the letters' numbers, writes)
+    book: BookData
+    date: dt.date
+    notes: ctx.Notes
+    result: DocumentsResult
+    template: Path  # the office's own copy of the template when there is one, else the bundled one
+    write: bool  # record what the documents number (the letters) in the workbook
+    slips_per_group: int = 0
+    name_file: Callable[[str, str], Path] = field(default=lambda name, suffix: Path(name + suffix))
+    _target: Path | None = None
+
+    @property
+    def target(self) -> Path:
+        """The kind's .docx in the run's folder (a unique name, reserved on first use)."""
+        if self._target is None:
+            from .kinds import KINDS
+
+            self._target = self.name_file(KINDS[self.kind].output, ".docx")
+        return self._target
+
+
+@dataclass
+class Output:
+    context: dict[str, Any]
+    line: str  # what the summary says about it; the job adds the file's name
+    extra: Callable[[Any], dict[str, Any]] | None = None  # docxtpl objects that need the template (the report's chart)
+
+
+def memo(job: Job) -> Output:
+    from ..deadlines import plan_deadlines
+
+    due = {d.row: d.due for d in plan_deadlines(job.book, job.date).assignments}
+    context = ctx.memo_context(job.book, job.date, job.notes, due)
+    count = sum(u["so_luong"] for u in context["don_vi_giao"])
+    if not count:
+        job.result.warnings.append("Trang Phân công chưa có dòng nào: công văn phân công để trống danh sách.")
+    return Output(context, f"Công văn phân công: {len(context['don_vi_giao'])} đơn vị, {count} lượt giao.")
+
+
+def report(job: Job) -> Output:
+    import io
+
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    from .chart import chart_png
+
+    context = ctx.report_context(job.book, job.date, job.notes)
+    png = chart_png(ctx.chart_data(job.book))
+    pending = context["so_chua_tra_loi"]
+    return Output(context,
+                  f"Báo cáo tổng hợp: {context['tong_so']} ý kiến, kiến nghị ({pending} đang xử lý), "
+                  "có bảng thống kê và biểu đồ.",
+                  extra=lambda template: {"bieu_do": InlineImage(template, io.BytesIO(png), width=Mm(160))})
+
+
+def letters(job: Job) -> None:
+    """One letter per petitioner, plus the combined print file; records each letter's number in `Kiến nghị`."""
+    from .jobs import LETTERS_FOLDER, letter_contexts, write_letters
+    from .letters import plan_letters
+
+    access, result = job.access, job.result
+    plan = plan_letters(job.book, job.date)
+    result.warnings.extend(plan.notes)
+    if not plan.letters:
+        result.warnings.append("Chưa kiến nghị nào có nội dung trả lời: chưa tạo văn bản trả lời.")
+        return None
+    if job.write and plan.changes and hasattr(access, "check_writable"):
+        access.check_writable(plan.changes)  # refuse before rendering a single letter (owner file, read-only, merged cells)
+    combined = job.target
+    base, contexts = letter_contexts(job.book, job.date, plan)
+    folder = result.folder / LETTERS_FOLDER
+    result.letter_files = write_letters(job.template, base, contexts, folder, combined, access.progress)
+    result.files["letters"] = combined
+    new = [letter for letter in plan.letters if letter.new]
+    numbers = f" (mới đánh số {len(new)}: từ số {new[0].number} đến số {new[-1].number})" if new else " (không có số mới)"
+    result.lines.append(f"Văn bản trả lời: {len(plan.letters)} văn bản{numbers}, mỗi văn bản một tệp trong thư mục "
+                        f"“{LETTERS_FOLDER}” và một tệp in gộp {combined.name}.")
+    if plan.pending:
+        shown = ", ".join(plan.pending[:10]) + (f" và {len(plan.pending) - 10} kiến nghị khác" if len(plan.pending) > 10 else "")
+        result.lines.append(f"{len(plan.pending)} kiến nghị chưa có nội dung trả lời nên chưa có văn bản: {shown}.")
+    if job.write and plan.changes:
+        access.progress("Đang ghi số, ngày văn bản trả lời vào trang Kiến nghị…")
+        access.write(plan.changes)
+        result.lines.append(f"Đã ghi số, ngày văn bản vào trang Kiến nghị cho {len(plan.changes.cells) // 2} kiến nghị.")
+    return None
+
+
+def invitations(job: Job) -> Output | None:
+    context = ctx.invitations_context(job.book, job.date, job.notes)
+    if not context["giay_moi"]:
+        job.result.warnings.append("Trang Đại biểu chưa có ai: chưa tạo giấy mời.")
+        return None
+    return Output(context, f"Giấy mời: {len(context['giay_moi'])} giấy (một tệp, mỗi giấy một trang).")
+
+
+def agenda(job: Job) -> Output:
+    context = ctx.agenda_context(job.book, job.date, job.notes)
+    if context["phat_bieu_con_lai"]:
+        job.result.warnings.append(f"{context['phat_bieu_con_lai']} người đăng ký phát biểu không đủ thời gian trong "
+                                   "chương trình: chương trình ghi rõ để chủ trì trả lời bằng văn bản.")
+    return Output(context, f"Chương trình hội nghị: {len(context['phat_bieu'])} người phát biểu theo thứ tự đăng ký.")
+
+
+def signin(job: Job) -> Output:
+    context = ctx.signin_context(job.book, job.date, job.notes)
+    return Output(context, f"Danh sách đại biểu ký tên: {sum(g['so_luong'] for g in context['nhom_dai_bieu'])} người.")
+
+
+def notice(job: Job) -> Output:
+    return Output(ctx.notice_context(job.book, job.date, job.notes), "Thông báo kết quả hội nghị.")
+
+
+# -- the rest of the cycle (doithoai.documents.cycle) -------------------------------------------------
+
+
+def slips(job: Job) -> Output:
+    from . import cycle
+
+    context = cycle.slips_context(job.book, job.date, job.notes, per_group=job.slips_per_group)
+    numbered = [p for p in context["phieu"] if p["so"]]
+    if numbered:
+        line = (f"Phiếu đăng ký phát biểu: {len(numbered)} phiếu đánh số sẵn ({numbered[0]['so']} đến "
+                f"{numbered[-1]['so']}), mỗi phiếu một trang.")
+    else:
+        line = "Phiếu đăng ký phát biểu: một phiếu trống để in, phô tô."
+    return Output(context, line)
+
+
+def announcement(job: Job) -> Output:
+    from . import cycle
+    from .kinds import KINDS
+
+    context = cycle.announcement_context(job.book, job.date, job.notes)
+    speaker = job.name_file(KINDS[job.kind].output + " - doc tren loa", ".txt")
+    speaker.write_text(cycle.loudspeaker_text(context), encoding="utf-8-sig")
+    job.result.texts.append(speaker)
+    return Output(context, f"Thông báo tổ chức hội nghị (ngày {context['ngay_thong_bao']}) và bản đọc trên loa truyền thanh "
+                           f"“{speaker.name}”.")
+
+
+def minutes(job: Job) -> Output:
+    from . import cycle
+
+    context = cycle.minutes_context(job.book, job.date, job.notes)
+    if job.book.conference is None:
+        job.result.warnings.append("Sổ chưa có trang “Diễn biến hội nghị”: biên bản chưa có người phát biểu; hãy "
+                                   "chuẩn bị trang thư ký trước hội nghị và ghi diễn biến vào đó.")
+    return Output(context, f"Biên bản hội nghị: {context['so_phat_bieu']} lượt phát biểu theo thứ tự.")
+
+
+def report_upward(job: Job) -> Output:
+    from . import cycle
+
+    context = cycle.report_upward_context(job.book, job.date, job.notes)
+    total = context["theo_doi"][-1]
+    return Output(context, f"Báo cáo kết quả tổ chức hội nghị: {context['tong_so']} ý kiến, {len(context['cap_tren'])} nội dung "
+                           f"đề nghị cấp trên; theo dõi {total['giao']} lượt giao ({total['xong']} xong, "
+                           f"{total['qua_han']} quá hạn).")
