@@ -87,42 +87,60 @@ class App:
         self.busy = False
         self.last_output: Path | None = None
         root.title(TITLE)
-        root.minsize(760, 560)
+        root.minsize(900, 600)
         frame = ttk.Frame(root, padding=12)
         frame.pack(fill="both", expand=True)
         frame.columnconfigure(1, weight=1)
+        frame.rowconfigure(3, weight=1)
 
         ttk.Label(frame, text="Sổ theo dõi hội nghị đối thoại", font=("TkDefaultFont", 13, "bold")).grid(
-            row=0, column=0, columnspan=3, sticky="w", pady=(0, 8))
-        ttk.Label(frame, text="Sổ:").grid(row=1, column=0, sticky="w")
+            row=0, column=0, columnspan=2, sticky="w", pady=(0, 8))
+        top = ttk.Frame(frame)
+        top.grid(row=1, column=0, columnspan=2, sticky="ew")
+        top.columnconfigure(1, weight=1)
+        ttk.Label(top, text="Sổ:").grid(row=0, column=0, sticky="w")
         self.path_var = tk.StringVar(value=str(workbook) if workbook else "")
-        ttk.Entry(frame, textvariable=self.path_var).grid(row=1, column=1, sticky="ew", padx=6)
-        ttk.Button(frame, text="Chọn sổ…", command=self.choose, takefocus=False).grid(row=1, column=2, sticky="e")
-        hint = "Lưu và đóng sổ trong Excel, LibreOffice hoặc WPS trước khi bấm; mỗi nút làm một việc, theo thứ tự:"
-        ttk.Label(frame, text=hint, wraplength=720).grid(row=2, column=0, columnspan=3, sticky="w", pady=(10, 4))
+        ttk.Entry(top, textvariable=self.path_var).grid(row=0, column=1, sticky="ew", padx=6)
+        ttk.Button(top, text="Chọn sổ…", command=self.choose, takefocus=False).grid(row=0, column=2, sticky="e")
+        hint = ("Lưu và đóng sổ trong Excel, LibreOffice hoặc WPS trước khi bấm. "
+                "Mỗi nút làm một việc; làm theo thứ tự từ trên xuống.")
+        ttk.Label(frame, text=hint, wraplength=860).grid(row=2, column=0, columnspan=2, sticky="w", pady=(8, 6))
 
+        # The buttons in one column, in the order of work (as many as controls.BUTTONS holds); what the button under
+        # the mouse or the keyboard focus does is shown on the right, above the progress and the result.
+        jobs = ttk.Frame(frame)
+        jobs.grid(row=3, column=0, sticky="nw")
         self.job_buttons = []
         for index, spec in enumerate(BUTTONS):
-            button = ttk.Button(frame, text=spec.caption, width=28, command=self._starter(spec.handler, spec.caption))
-            button.grid(row=3 + index, column=0, sticky="w", pady=2)
-            description = ttk.Label(frame, text=spec.description, wraplength=500)
-            description.grid(row=3 + index, column=1, columnspan=2, sticky="w", padx=6)
+            button = ttk.Button(jobs, text=spec.caption, width=30, command=self._starter(spec.handler, spec.caption))
+            button.grid(row=index, column=0, sticky="w", pady=1)
+            for event in ("<Enter>", "<FocusIn>"):
+                button.bind(event, self._describer(spec.description), add="+")
             self.job_buttons.append(button)
-        row = 3 + len(BUTTONS)
 
-        self.progress = ttk.Progressbar(frame, mode="indeterminate")
-        self.progress.grid(row=row, column=0, columnspan=3, sticky="ew", pady=(10, 2))
+        side = ttk.Frame(frame)
+        side.grid(row=3, column=1, sticky="nsew", padx=(12, 0))
+        side.columnconfigure(0, weight=1)
+        side.rowconfigure(4, weight=1)
+        self.description = tk.StringVar(value=BUTTONS[0].description)
+        ttk.Label(side, text="Việc của nút:", font=("TkDefaultFont", 10, "bold")).grid(row=0, column=0, sticky="w")
+        ttk.Label(side, textvariable=self.description, wraplength=520).grid(row=1, column=0, sticky="nw", pady=(0, 8))
+        self.progress = ttk.Progressbar(side, mode="determinate", value=0)  # indeterminate only while a job runs
+        self.progress.grid(row=2, column=0, sticky="ew", pady=(4, 2))
         self.status = tk.StringVar(value="Chọn sổ rồi bấm một nút." if not workbook else "Bấm một nút để bắt đầu.")
-        ttk.Label(frame, textvariable=self.status).grid(row=row + 1, column=0, columnspan=3, sticky="w")
-        self.result = tk.Text(frame, height=9, wrap="word", relief="solid", borderwidth=1, takefocus=0, font="TkDefaultFont")
-        self.result.grid(row=row + 2, column=0, columnspan=3, sticky="nsew", pady=4)
+        ttk.Label(side, textvariable=self.status, wraplength=520).grid(row=3, column=0, sticky="w")
+        self.result = tk.Text(side, height=12, width=60, wrap="word", relief="solid", borderwidth=1, takefocus=0,
+                              font="TkDefaultFont")
+        self.result.grid(row=4, column=0, sticky="nsew", pady=4)
         self.result.tag_configure("problem", foreground="#B00020")
         self.result.configure(state="disabled")
-        frame.rowconfigure(row + 2, weight=1)
-        self.open_button = ttk.Button(frame, text="Mở thư mục kết quả", command=self.open_output, takefocus=False)
+        bottom = ttk.Frame(side)
+        bottom.grid(row=5, column=0, sticky="ew")
+        bottom.columnconfigure(1, weight=1)
+        self.open_button = ttk.Button(bottom, text="Mở thư mục kết quả", command=self.open_output, takefocus=False)
         self.open_button.state(["disabled"])
-        self.open_button.grid(row=row + 3, column=0, sticky="w")
-        ttk.Button(frame, text="Đóng", command=root.destroy, takefocus=False).grid(row=row + 3, column=2, sticky="e")
+        self.open_button.grid(row=0, column=0, sticky="w")
+        ttk.Button(bottom, text="Đóng", command=root.destroy, takefocus=False).grid(row=0, column=2, sticky="e")
         self.job_buttons[0].focus_set()
         root.after(100, self.poll)
 
@@ -130,6 +148,9 @@ class App:
 
     def _starter(self, handler: str, caption: str):
         return lambda: self.start(handler, caption)
+
+    def _describer(self, description: str):
+        return lambda _event: self.description.set(description)
 
     def choose(self) -> None:
         from tkinter import filedialog
@@ -153,6 +174,7 @@ class App:
         for button in self.job_buttons:
             button.state(["disabled"])
         self.status.set(f"Đang chạy: {caption}…")
+        self.progress.configure(mode="indeterminate")
         self.progress.start(12)
         started = time.time()
         threading.Thread(target=self.work, args=(handler, caption, path, started), daemon=True).start()
@@ -182,6 +204,7 @@ class App:
 
     def finish(self, caption: str, message: str, failed: bool, folder: Path) -> None:
         self.progress.stop()
+        self.progress.configure(mode="determinate", value=0 if failed else 100)
         for button in self.job_buttons:
             button.state(["!disabled"])
         self.busy = False
