@@ -37,7 +37,7 @@ from .text import clean, fold, formula_like
 FORM_MARK = "MẪU TỔNG HỢP Ý KIẾN, KIẾN NGHỊ GỬI ỦY BAN NHÂN DÂN"
 COVER_SHEET = "Thông tin"
 ROWS_SHEET = "Ý kiến"
-LIST_SHEET = "Danh mục"
+LIST_SHEET = schema.LISTS_SHEET  # the form's own list sheet, named like the workbook's
 ORG_LABEL = "Tổ chức gửi"
 FORM_ID_LABEL = "Mã mẫu"
 FORMS_FOLDER = "Mẫu gửi tổ chức"  # next to the workbook: the forms written for the organisations

@@ -126,12 +126,25 @@ SOURCE_SLIP = "Phiếu đăng ký"
 SOURCE_MTTQ = "Ủy ban MTTQ"
 SOURCE_ORGANISATION = "Tổ chức chính trị - xã hội"
 SOURCE_FLOOR = "Tại hội nghị"
+# Petitions sent in by an organisation: the answer letter goes to the organisation, not to a person.
+ORGANISATION_SOURCES = (SOURCE_MTTQ, SOURCE_ORGANISATION)
+STATUS_NEW = "Chưa xử lý"
+STATUS_IN_PROGRESS = "Đang xử lý"
+STATUS_ANSWERED = "Đã trả lời"
+STATUS_RESOLVED = "Đã giải quyết"
+STATUS_UPWARD = "Đã chuyển cấp trên"
+ANSWERED_STATUSES = (STATUS_ANSWERED, STATUS_RESOLVED)  # statuses that promise an answer text
 # Who issues the documents: the People's Committee (Decree 30/2020 layout) or the Party committee (HD 36-HD/VPTW).
 ISSUER_GOVERNMENT = "Chính quyền"
 ISSUER_PARTY = "Đảng"
 SIGN_ON_BEHALF = "TM."  # the chair signs for the collective ("T/M" in Party documents)
 SIGN_DEPUTY = "KT."  # a deputy signs for the chair ("K/T")
 SIGN_DIRECT = "Ký trực tiếp"  # the chair signs in their own name: only the title above the name (seed 003)
+SIGNER_CHAIR = "CHỦ TỊCH"
+SIGNER_VICE_CHAIR = "PHÓ CHỦ TỊCH"
+SIGNER_SECRETARY = "BÍ THƯ"
+SIGNER_VICE_SECRETARY = "PHÓ BÍ THƯ"
+SIGNERS = {SIGN_ON_BEHALF: SIGNER_CHAIR, SIGN_DEPUTY: SIGNER_VICE_CHAIR}  # who signs a government document under each
 # Kinds of programme item on `Chương trình`: an ordinary item, the registered speakers (one row that the agenda
 # expands into one slot per speaker, in registered order), and the answers to what they raised.
 ITEM_PLAIN = "Nội dung"
@@ -169,7 +182,7 @@ LISTS: tuple[LookupList, ...] = (
     LookupList(
         "trang_thai",
         "Trạng thái",
-        ("Chưa xử lý", "Đang xử lý", "Đã trả lời", "Đã giải quyết", "Đã chuyển cấp trên"),
+        (STATUS_NEW, STATUS_IN_PROGRESS, STATUS_ANSWERED, STATUS_RESOLVED, STATUS_UPWARD),
     ),
     LookupList(
         "don_vi",
@@ -188,7 +201,7 @@ LISTS: tuple[LookupList, ...] = (
     LookupList("loai_ngay", "Loại ngày", (DAYS_CALENDAR, DAYS_WORKING)),
     LookupList("co_khong", "Có/Không", YES_NO),
     LookupList("tham_quyen_ky", "Thẩm quyền ký", (SIGN_ON_BEHALF, SIGN_DEPUTY, "T/M", "K/T", SIGN_DIRECT)),
-    LookupList("chuc_vu_ky", "Chức vụ người ký", ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "BÍ THƯ", "PHÓ BÍ THƯ")),
+    LookupList("chuc_vu_ky", "Chức vụ người ký", (SIGNER_CHAIR, SIGNER_VICE_CHAIR, SIGNER_SECRETARY, SIGNER_VICE_SECRETARY)),
     LookupList("khoi_ban_hanh", "Khối ban hành", (ISSUER_GOVERNMENT, ISSUER_PARTY)),
     LookupList("loai_muc", "Loại mục chương trình", (ITEM_PLAIN, ITEM_SPEAKERS, ITEM_ANSWERS)),
     LookupList("loai_ngay_dac_biet", "Loại ngày đặc biệt", (CALENDAR_DAY_OFF, CALENDAR_WORKDAY)),
@@ -246,7 +259,7 @@ SETTINGS: tuple[Setting, ...] = (
         note="Hạn hoàn thành = Ngày giao + số ngày làm việc này (nếu không nhập hạn riêng)",
     ),
     Setting("nguoi_ky", "Họ tên người ký", note="Ví dụ: Nguyễn Văn An"),
-    Setting("chuc_vu_ky", "Chức vụ người ký", default="CHỦ TỊCH", list_key="chuc_vu_ky",
+    Setting("chuc_vu_ky", "Chức vụ người ký", default=SIGNER_CHAIR, list_key="chuc_vu_ky",
             note="CHỦ TỊCH, PHÓ CHỦ TỊCH; văn bản Đảng: BÍ THƯ, PHÓ BÍ THƯ"),
     Setting("tham_quyen_ky", "Thẩm quyền ký", default=SIGN_ON_BEHALF, list_key="tham_quyen_ky",
             note="TM. (thay mặt tập thể), KT. (cấp phó ký thay), hoặc Ký trực tiếp; văn bản Đảng in T/M, K/T"),
@@ -459,17 +472,9 @@ SHARE_LOG_HEADER = ("Mã bản chia sẻ", "Thời điểm tạo", "Tên tệp",
 # Written by `conference-sheet` before the conference, then the secretary's (doithoai/conference.py); optional.
 CONFERENCE_SHEET = "Diễn biến hội nghị"
 
-SHEET_ORDER: tuple[str, ...] = (
-    GUIDE_SHEET,
-    SETTINGS_SHEET,
-    DELEGATES.name,
-    SLIPS.name,
-    PETITIONS.name,
-    ASSIGNMENTS.name,
-    MILESTONES.name,
-    PROGRAMME.name,
-    LISTS_SHEET,
-)
+# The sheets a workbook holds data in, in the template's order: the one list every reader, writer and builder uses.
+DATA_SHEETS: tuple[str, ...] = (SETTINGS_SHEET, *(t.name for t in TABLE_SHEETS), LISTS_SHEET)
+SHEET_ORDER: tuple[str, ...] = (GUIDE_SHEET, *DATA_SHEETS)  # the template's sheets, left to right
 
 # The default timeline: the steps every seed plan shares, with the two deadlines the law fixes (announcement at least
 # 7 days before, results notice at most 10 days after: Law on Organisation of Local Government 2025, Art. 43). Neutral

@@ -206,13 +206,14 @@ def test_an_old_xls_renamed_xlsx_is_named_as_such(tmp_path):
         files.check_workbook_file(_ole(tmp_path, "khoa.xlsx", "EncryptedPackage"))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice makes the real .xls")
 def test_a_real_xls_renamed_xlsx_is_named_as_such(tmp_path):
     source = tmp_path / "cu.xlsx"
     workbook = openpyxl.Workbook()
     workbook.active["A1"] = "Kiến nghị"
     workbook.save(source)
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "xls",
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to", "xls",
                     "--outdir", str(tmp_path / "xls"), str(source)], check=True, capture_output=True, timeout=180)
     renamed = tmp_path / "so.xlsx"
     (tmp_path / "xls" / "cu.xls").rename(renamed)

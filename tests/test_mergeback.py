@@ -207,6 +207,7 @@ def test_resorted_unprotected_copy_with_extra_sheets_merges(files):
     assert office == {code: note for code, (note, _) in notes.items()}
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_copy_resaved_by_libreoffice_merges(files, tmp_path):
     book, copy, _ = files
@@ -217,8 +218,8 @@ def test_copy_resaved_by_libreoffice_merges(files, tmp_path):
     out.mkdir()
     env = dict(os.environ, HOME=str(tmp_path))  # a private LibreOffice profile
     subprocess.run(
-        [SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "xlsx", "--outdir", str(out),
-         str(copy)],
+        [SOFFICE, "--headless", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--convert-to", "xlsx",
+         "--outdir", str(out), str(copy)],
         check=True, capture_output=True, timeout=180, env=env,
     )
     resaved = out / copy.name

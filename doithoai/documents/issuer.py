@@ -167,9 +167,9 @@ def signature_lines(settings: Mapping[str, Any]) -> tuple[str, str, str]:
     directly); "K/T BÍ THƯ" only when asked for.
     """
     party = is_party(settings)
-    title = _clean(settings.get("chuc_vu_ky")).upper() or ("BÍ THƯ" if party else "CHỦ TỊCH")
+    title = _clean(settings.get("chuc_vu_ky")).upper() or (schema.SIGNER_SECRETARY if party else schema.SIGNER_CHAIR)
     collective = _clean(settings.get("tap_the_ky")).upper() or (PARTY_COLLECTIVE if party else GOVERNMENT_COLLECTIVE)
-    on_behalf, deputy = ("T/M", "K/T") if party else ("TM.", "KT.")
+    on_behalf, deputy = ("T/M", "K/T") if party else (schema.SIGN_ON_BEHALF, schema.SIGN_DEPUTY)
     head = title.removeprefix("PHÓ ").strip() or title
     authority = _authority(settings)
     if authority == "KT":

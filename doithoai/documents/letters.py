@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import schema
-from ..keys import code_key, code_text
+from ..keys import code_key, code_text, list_key
 from ..model import BookData, CellWrite, ChangeSet, Record
 from ..values import parse_date
 from .context import answered, greeting, person_key, petitions
 from .issuer import join_number, number_of, symbol_for
 from .wording import is_organisation, place_date, safe_text
 
-ORGANISATION_SOURCES = ("Ủy ban MTTQ", "Tổ chức chính trị - xã hội")
+_ORGANISATION_SOURCES = frozenset(list_key(source) for source in schema.ORGANISATION_SOURCES)
 
 
 @dataclass
@@ -77,7 +77,7 @@ def plan_letters(book: BookData, date: dt.date) -> LetterPlan:
         first = items[0]
         slip = slips.get(code_key(first.get("ma_phieu")))
         name = safe_text(first.get("nguoi_kien_nghi")) or (safe_text(slip.get("ho_ten")) if slip else "")
-        organisation = slip is None and (safe_text(first.get("nguon")) in ORGANISATION_SOURCES or is_organisation(name))
+        organisation = slip is None and (list_key(first.get("nguon")) in _ORGANISATION_SOURCES or is_organisation(name))
         person = greeting(name, safe_text(slip.get("gioi_tinh")) if slip else None, organisation)
         address = "" if organisation else (safe_text(slip.get("dia_chi")) if slip else "") or safe_text(first.get("dia_chi"))
         numbered: dict[str, list[Record]] = {}

@@ -135,7 +135,7 @@ def book_from_sheets(source: str, sheets: Mapping[str, Rows]) -> BookData:
     Raises `UnusableFile` naming the first missing sheet or header.
     """
     names = list(sheets)
-    wanted = (schema.SETTINGS_SHEET, *(t.name for t in schema.TABLE_SHEETS), schema.LISTS_SHEET)
+    wanted = schema.DATA_SHEETS
     found: dict[str, Rows] = {}
     optional = {t.name for t in schema.TABLE_SHEETS if t.optional}
     for name in wanted:
@@ -172,5 +172,4 @@ def book_from_sheets(source: str, sheets: Mapping[str, Rows]) -> BookData:
 
 
 # Sheets `book_from_sheets` needs, for readers that want to read only those.
-NEEDED_SHEETS: tuple[str, ...] = (schema.SETTINGS_SHEET, *(t.name for t in schema.TABLE_SHEETS), schema.LISTS_SHEET,
-                                  schema.CONFERENCE_SHEET)
+NEEDED_SHEETS: tuple[str, ...] = (*schema.DATA_SHEETS, schema.CONFERENCE_SHEET)

@@ -39,7 +39,7 @@ def _column(spec: TableSheet, key: str, **changes: Any) -> Column:
 SHARED_PETITIONS = dataclasses.replace(
     schema.PETITIONS,
     columns=tuple(
-        _column(schema.PETITIONS, c.key, header="Tổ dân phố, thôn", note="") if c.key == "dia_chi" else c
+        _column(schema.PETITIONS, c.key, header=schema.SLIPS.column("to_dan_pho").header, note="") if c.key == "dia_chi" else c
         for c in schema.PETITIONS.columns
     ),
 )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..text import fold, shown
+from .. import schema
+from ..keys import list_key
+from ..text import shown
 from ..values import as_date
 from .checker import Checker
-
-ANSWERED = ("Đã trả lời", "Đã giải quyết")  # statuses that promise an answer text
 
 
 def check_consistency(ck: Checker) -> None:
@@ -68,7 +68,7 @@ def _done_dates(ck: Checker) -> None:
 
 def _answers(ck: Checker) -> None:
     table = ck.book.petitions
-    answered = {fold(status) for status in ANSWERED}
+    answered = {list_key(status) for status in schema.ANSWERED_STATUSES}
     for record in table.records:
         status = record.values.get("trang_thai")
         if ck.folded(status) not in answered:

@@ -23,7 +23,6 @@ NUMBER_RANGES: dict[str, tuple[int, int]] = {
     "so_ngay_giai_quyet": (1, 365),
     "so_tra_loi_tiep_theo": (1, 1_000_000),
 }
-SIGNERS = {"TM.": "CHỦ TỊCH", "KT.": "PHÓ CHỦ TỊCH"}  # who signs under each authority
 
 
 def check_plan(ck: Checker) -> None:
@@ -110,8 +109,8 @@ def _signer(ck: Checker) -> None:
     authority, title = ck.book.settings.get("tham_quyen_ky"), ck.book.settings.get("chuc_vu_ky")
     if not (isinstance(authority, str) and isinstance(title, str)):
         return
-    expected = SIGNERS.get(authority.strip())
-    if expected is not None and title.strip() in SIGNERS.values() and title.strip() != expected:
+    expected = schema.SIGNERS.get(authority.strip())
+    if expected is not None and title.strip() in schema.SIGNERS.values() and title.strip() != expected:
         ck.setting(
             "chuc_vu_ky", WARNING, "signer_mismatch",
             f"Thẩm quyền ký “{authority.strip()}” đi với chức vụ “{expected}”, nhưng chức vụ người ký đang là “{title.strip()}”; "
