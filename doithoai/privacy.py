@@ -54,10 +54,20 @@ _SEGMENTS = re.compile(r"[,;\n\r|]+|\s[-–—]\s")
 _EDGE_PUNCTUATION = ".,;:()[]\"'“”"
 
 
+_FIRST_WORDS: dict[int, frozenset[str]] = {}
+
+
 def _starts_with(keys: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-    """Length in words of the phrase of `phrases` that starts at keys[i], 0 if none."""
+    """Length in words of the phrase of `phrases` that starts at keys[i], 0 if none (longest phrases are first)."""
+    if i >= len(keys):
+        return 0
+    firsts = _FIRST_WORDS.get(id(phrases))
+    if firsts is None:
+        firsts = _FIRST_WORDS[id(phrases)] = frozenset(p[0] for p in phrases)
+    if keys[i] not in firsts:  # most words start no phrase: one set lookup
+        return 0
     for phrase in phrases:
-        if tuple(keys[i : i + len(phrase)]) == phrase:
+        if phrase[0] == keys[i] and tuple(keys[i : i + len(phrase)]) == phrase:
             return len(phrase)
     return 0
 
@@ -193,6 +203,7 @@ _TIME = re.compile(r"(?<!\d)\d{1,2}\s*(?::|h|giờ)\s*\d{2}(?!\d)", re.IGNORECAS
 _AMOUNT_AFTER = re.compile(
     r"\s*(?:đồng|đ\b|vnđ|vnd|triệu|tỷ|tỉ|nghìn|ngàn|%|m2|m²|m\b|km|ha|kg|tấn|hộ|người|lượt|cái|chiếc)", re.IGNORECASE
 )
+_CANDIDATE = re.compile(r"[\d@＠]")  # \d: any script's digits
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _HOUSE_NUMBER = r"\d+[A-Za-z]?(?:\s*/\s*\d+[A-Za-z]?)*"
 _LANE_WORDS = r"ngõ|ngách|hẻm|kiệt|hẽm|ngo|ngach|hem"
@@ -217,23 +228,26 @@ class Masked:
         return KIND_LABELS[self.kind]
 
 
+# What may fold: non-ASCII decimal digits, Latin-1 punctuation and spaces, general punctuation and spaces,
+# the ideographic space, full-width forms. Vietnamese letters never match, so most text is left at once.
+_FOLDABLE = re.compile(r"(?![0-9])\d|[\u0080-\u00bf\u2000-\u206f\u3000\uff00-\uffef]")
+
+
+def _fold_char(match: re.Match) -> str:
+    ch = match.group()
+    digit = unicodedata.decimal(ch, None)
+    if digit is not None:
+        return str(digit)
+    compat = unicodedata.normalize("NFKC", ch)
+    return compat if len(compat) == 1 and compat.isascii() else ch
+
+
 def fold_digits(text: str) -> str:
     """The text with every decimal digit as ASCII and full-width forms as their ASCII twins (NFKC, one character
     for one, so positions stay those of the original): "０９１２" and "٠٩١٢" → "0912"."""
     if text.isascii():
         return text
-    out = []
-    for ch in text:
-        if ch.isascii():
-            out.append(ch)
-            continue
-        digit = unicodedata.decimal(ch, None)
-        if digit is not None:
-            out.append(str(digit))
-            continue
-        compat = unicodedata.normalize("NFKC", ch)
-        out.append(compat if len(compat) == 1 and compat.isascii() else ch)
-    return "".join(out)
+    return _FOLDABLE.sub(_fold_char, text)
 
 
 def phone_digits(text: str) -> str:
@@ -372,8 +386,8 @@ def _house_spans(folded: str) -> list[tuple[int, int, str, str]]:
 def mask_text(text: str) -> tuple[str, list[Masked]]:
     """Free text with phone and ID-card numbers, e-mail addresses and house numbers masked, and what was
     masked, in order. Pure and idempotent; text without any of them comes back unchanged."""
-    if not isinstance(text, str) or not text:
-        return text, []
+    if not isinstance(text, str) or not _CANDIDATE.search(text):
+        return text, []  # no digit and no "@": nothing to mask (most cells: names, list values)
     folded = fold_digits(text)
     spans = _email_spans(folded)
     taken = [(s, e) for s, e, _, _ in spans]
