@@ -1,4 +1,4 @@
-"""`doithoai rollup FOLDER [--out FILE.xlsx] [--today YYYY-MM-DD] [--json]`: the level above's roll-up."""
+"""`doithoai rollup FOLDER [--out FILE.xlsx] [--report] [--today YYYY-MM-DD] [--json]`: the level above's roll-up."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", type=Path, help="the folder holding the wards' workbooks (sub-folders included)")
     parser.add_argument("--out", type=Path, default=None,
                         help="the .xlsx to write (default: “Tổng hợp/Tổng hợp đối thoại <date>.xlsx” inside FOLDER)")
+    parser.add_argument("--report", action="store_true",
+                        help="also write the Word report for the province or district (settings: bao-cao-cap-tren.toml in FOLDER)")
     parser.add_argument("--today", type=_date, default=None, help="count overdue assignments as of this date (YYYY-MM-DD)")
     parser.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
     parser.add_argument("--json", action="store_true",
@@ -37,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from ..access import stderr_progress
     from ..rollup import rollup
 
-    result = rollup(args.folder, args.out, today=args.today, workers=args.workers,
+    result = rollup(args.folder, args.out, today=args.today, report=args.report, workers=args.workers,
                     progress=None if args.json else stderr_progress)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))

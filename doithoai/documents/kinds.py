@@ -56,8 +56,18 @@ KINDS: dict[str, DocumentKind] = {
     "report_upward": DocumentKind("bao-cao-ket-qua-hoi-nghi.docx", "Báo cáo kết quả tổ chức hội nghị",
                                   "Bao cao ket qua hoi nghi", "BC-UBND", build="builders:report_upward"),
 }
+# Documents of the level above, made from a folder of wards' workbooks (`doithoai rollup --report`), not from one
+# workbook: `documents` never makes them, so they are kept apart from KINDS.
+ROLLUP_KINDS: dict[str, DocumentKind] = {
+    "rollup_report": DocumentKind("bao-cao-tong-hop-cac-xa-phuong.docx", "Báo cáo tổng hợp kết quả đối thoại của các xã, phường",
+                                  "Bao cao tong hop doi thoai", "BC-UBND"),
+}
 
-TEMPLATES: dict[str, str] = {kind: spec.template for kind, spec in KINDS.items()}
+TEMPLATES: dict[str, str] = {kind: spec.template for kind, spec in {**KINDS, **ROLLUP_KINDS}.items()}
+
+
+def kind_spec(kind: str) -> DocumentKind:
+    return KINDS[kind] if kind in KINDS else ROLLUP_KINDS[kind]
 
 
 def builder(kind: str) -> Callable[[Any], Any]:
@@ -70,7 +80,7 @@ def template_path(kind: str, workbook_folder: Path | None = None) -> Path:
     """The office's own copy when there is one, else the bundled template."""
     from ..resources import templates_dir
 
-    name = KINDS[kind].template
+    name = kind_spec(kind).template
     if workbook_folder is not None:
         own = Path(workbook_folder) / OVERRIDE_FOLDER / name
         if own.is_file():

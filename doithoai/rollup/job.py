@@ -95,7 +95,7 @@ class RollupResult:
             text += f" {len(r.failures)} tệp không đọc được, xem trang “Sổ không đọc được”."
         if self.report:
             text += f" Báo cáo: {self.report}."
-        return text
+        return " ".join([text, *self.notes])
 
     def to_json(self) -> dict:
         return {
@@ -122,9 +122,9 @@ def _save(target: Path, write: Callable[[Path], None]) -> None:
     atomic_save(target, write)
 
 
-def rollup(folder: Path | str, out: Path | str | None = None, *, today: dt.date | None = None, workers: int | None = None,
-           progress: Callable[[str], None] | None = None) -> RollupResult:
-    """Roll up every workbook under `folder` into one .xlsx."""
+def rollup(folder: Path | str, out: Path | str | None = None, *, today: dt.date | None = None, report: bool = False,
+           workers: int | None = None, progress: Callable[[str], None] | None = None) -> RollupResult:
+    """Roll up every workbook under `folder` into one .xlsx, and with `report` the Word report beside it."""
     folder = Path(folder)
     if not folder.is_dir():
         raise UnusableFile(f"Không tìm thấy thư mục “{folder}” chứa sổ của các xã, phường.")
@@ -143,4 +143,12 @@ def rollup(folder: Path | str, out: Path | str | None = None, *, today: dt.date 
     from .workbook import write_rollup
 
     _save(target, lambda temp: write_rollup(temp, data))
-    return RollupResult(path=target, rollup=data)
+    result = RollupResult(path=target, rollup=data)
+    if report:
+        from .report import write_report
+
+        result.report = target.with_suffix(".docx")
+        notes: list[str] = []
+        _save(result.report, lambda temp: notes.extend(write_report(temp, data, folder, target.name)))
+        result.notes += notes
+    return result

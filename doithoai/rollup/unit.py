@@ -49,6 +49,7 @@ class UnitSummary:
     unit: str  # "Phường Tứ Minh"
     unit_type: str  # "Phường", "Xã", or what the workbook says
     issuer: str  # "ỦY BAN NHÂN DÂN", "ĐẢNG ỦY", …
+    province: str  # `Tỉnh, thành phố` as the workbook names it
     conference: dt.date | None
     state: str
     invited: int
@@ -164,6 +165,7 @@ def summarize(book: BookData, file: str, today: dt.date) -> UnitSummary:
 
     unit, unit_type = unit_name(book.settings)
     summary = UnitSummary(file=file, unit=unit or file, unit_type=unit_type, issuer=_text(book.settings.get("co_quan")),
+                          province=_text(book.settings.get("tinh")),
                           **_conference_facts(book, today))
     summary.petitions, summary.masked_cells = masked_petitions(book)
     _assignments(book, today, summary)

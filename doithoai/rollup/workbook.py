@@ -49,8 +49,8 @@ def write_rollup(path: Path, rollup: Rollup) -> None:
 
 def _put(ws: Any, row: int, col: int, value: Any, fmt: Any, date_fmt: Any) -> None:
     if value is None or value == "":
-        ws.write_blank(row, col, None, fmt)
-    elif isinstance(value, bool):
+        return  # a blank cell needs no record (thousands of them in the petitions sheet)
+    if isinstance(value, bool):
         ws.write_string(row, col, "Có" if value else "Không", fmt)
     elif isinstance(value, dt.datetime):
         ws.write_datetime(row, col, value, date_fmt)

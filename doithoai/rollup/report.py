@@ -1,0 +1,182 @@
+"""The Word report for the level above (`doithoai rollup --report`): one report on every ward's conference.
+
+- Its issuing body comes from a small settings file in the rolled-up folder, `SETTINGS_FILE` (TOML), holding the
+  same keys as a ward's `Kế hoạch` (`khoi_ban_hanh`, `co_quan_cap_tren`, `co_quan`, `loai_don_vi`, `ten_don_vi`,
+  `nguoi_ky`, …), so the letterhead, number, signature and recipients are the documents' own issuing body
+  (`documents.issuer.issuer_fields`): Decree 30 for a People's Committee, HD 36-HD/VPTW for a Party committee.
+  A missing file is written with defaults (the province the wards name) for the office to complete.
+- `report_context(rollup, settings, date)` is pure: the roll-up's figures -> the template's fields.
+- A chart per concern: conferences, petitions, overdue assignments, matters sent upward.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from .. import schema
+from ..errors import UnusableFile
+from ..values import format_date
+from .aggregate import UNCLASSIFIED, Rollup, is_upward
+from .unit import HELD, LATE, MISSING, NOT_RECORDED, NOT_YET, ON_TIME
+
+KIND = "rollup_report"
+SETTINGS_FILE = "bao-cao-cap-tren.toml"
+SETTING_KEYS = ("khoi_ban_hanh", "co_quan_cap_tren", "co_quan", "loai_don_vi", "ten_don_vi", "ky_hieu_co_quan", "so_bao_cao",
+                "nguoi_ky", "chuc_vu_ky", "tham_quyen_ky", "tap_the_ky", "noi_nhan")
+_TEMPLATE_NOTE = """# Cài đặt báo cáo tổng hợp gửi cấp trên (lệnh: doithoai rollup THƯ MỤC --report).
+# Sửa các dòng dưới đây bằng Notepad rồi chạy lại lệnh; giữ nguyên dấu ngoặc kép.
+# khoi_ban_hanh: "Chính quyền" (thể thức Nghị định 30/2020/NĐ-CP) hoặc "Đảng" (Hướng dẫn 36-HD/VPTW).
+# Ví dụ cấp ủy: khoi_ban_hanh = "Đảng", co_quan_cap_tren = "ĐẢNG BỘ TỈNH ...", co_quan = "BAN THƯỜNG VỤ TỈNH ỦY".
+"""
+
+
+def _toml_string(value: str) -> str:
+    if "\n" in value:
+        return '"""\n' + value.replace("\\", "\\\\").replace('"""', '\\"\\"\\"') + '"""'
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def default_settings(rollup: Rollup) -> dict[str, str]:
+    """A People's Committee of the province most wards name (`Tỉnh, thành phố` on their `Kế hoạch`)."""
+    provinces = Counter(u.province for u in rollup.units if u.province)
+    province = provinces.most_common(1)[0][0] if provinces else ""
+    kind, _, name = province.partition(" ")
+    if kind.casefold() == "thành" and name.casefold().startswith("phố "):
+        kind, name = "Thành phố", name[4:]
+    return {
+        "khoi_ban_hanh": schema.ISSUER_GOVERNMENT,
+        "co_quan_cap_tren": "",
+        "co_quan": "ỦY BAN NHÂN DÂN",
+        "loai_don_vi": kind or "Tỉnh",
+        "ten_don_vi": name,
+        "so_bao_cao": "",
+        "nguoi_ky": "",
+        "chuc_vu_ky": "CHỦ TỊCH",
+        "tham_quyen_ky": "TM.",
+        "noi_nhan": "- Thường trực Tỉnh ủy (b/c);\n- Thường trực HĐND tỉnh (b/c);\n- Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh;\n"
+                    "- UBND các xã, phường;\n- Lưu: VT.",
+    }
+
+
+def load_settings(folder: Path, rollup: Rollup) -> tuple[dict[str, Any], str | None]:
+    """The report's settings, and a note when the file was just written with defaults."""
+    import tomllib
+
+    path = folder / SETTINGS_FILE
+    if not path.exists():
+        settings = default_settings(rollup)
+        text = _TEMPLATE_NOTE + "".join(f"{key} = {_toml_string(value)}\n" for key, value in settings.items())
+        path.write_text(text, encoding="utf-8")
+        return settings, (f"Đã tạo tệp cài đặt báo cáo “{path}” (cơ quan ban hành, người ký, nơi nhận): "
+                          "hãy sửa cho đúng rồi chạy lại lệnh.")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise UnusableFile(f"Tệp cài đặt báo cáo “{path.name}” viết sai ({exc}): mỗi dòng dạng ten = \"giá trị\"; "
+                           "hãy sửa lại hoặc xóa tệp để phần mềm tạo lại.") from exc
+    settings: dict[str, Any] = {key: data[key] for key in SETTING_KEYS if key in data}
+    return {**default_settings(rollup), **settings}, None
+
+
+def _pairs(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    return [(label, n) for label, n in pairs if n or label != UNCLASSIFIED]
+
+
+def report_context(rollup: Rollup, settings: dict[str, Any], date: dt.date, rollup_file: str) -> dict[str, Any]:
+    """Pure: the template's fields (issuing body excluded, see `issuer`)."""
+    units = rollup.units
+    petitions = [p for u in units for p in u.petitions]
+    counts = rollup.counts
+
+    def handling(label: str) -> int:
+        return dict(counts.get("hinh_thuc_xu_ly", [])).get(label, 0)
+
+    statuses = dict(counts.get("trang_thai", []))
+    answered = statuses.get("Đã trả lời", 0) + statuses.get("Đã giải quyết", 0)
+    upward = [(u, p) for u in units for p in u.petitions if is_upward(p)]
+    overdue_units = [u for u in units if u.overdue]
+    return {
+        "nam": date.year,
+        "ngay_tong_hop": format_date(rollup.today),
+        "so_don_vi": len(units),
+        "so_khong_doc": len(rollup.failures),
+        "so_da_to_chuc": sum(u.state == HELD for u in units),
+        "so_chua_den_ngay": sum(u.state == NOT_YET for u in units),
+        "so_chua_ghi_nhan": sum(u.state == NOT_RECORDED for u in units),
+        "so_cong_khai_dung_han": sum(u.announce_state == ON_TIME for u in units),
+        "so_cong_khai_muon": sum(u.announce_state == LATE for u in units),
+        "so_cong_khai_chua_co": sum(u.announce_state == MISSING for u in units),
+        "so_ket_qua_dung_han": sum(u.notice_state == ON_TIME for u in units),
+        "so_ket_qua_muon": sum(u.notice_state == LATE for u in units),
+        "so_ket_qua_chua_co": sum(u.notice_state == MISSING for u in units),
+        "don_vi": [{
+            "stt": i, "ten": u.unit, "ngay": format_date(u.conference), "tinh_trang": u.state, "co_mat": u.present or "",
+            "cong_khai": u.announce_state + (f" ({u.announce_days} ngày)" if u.announce_days is not None else ""),
+            "ket_qua": u.notice_state + (f" ({u.notice_days} ngày)" if u.notice_days is not None else ""),
+        } for i, u in enumerate(units, start=1)],
+        "tong_kien_nghi": len(petitions),
+        "so_tai_hoi_nghi": handling(schema.HANDLING_AT_CONFERENCE),
+        "so_tra_loi_sau": handling(schema.HANDLING_LATER),
+        "so_cap_tren": handling(schema.HANDLING_UPWARD),
+        "so_da_tra_loi": answered,
+        "so_dang_xu_ly": statuses.get("Chưa xử lý", 0) + statuses.get("Đang xử lý", 0),
+        "linh_vuc": [{"ten": label, "so": n} for label, n in _pairs(counts.get("linh_vuc", []))],
+        "so_phan_cong": sum(u.assignments for u in units),
+        "so_qua_han": sum(len(u.overdue) for u in units),
+        "so_don_vi_qua_han": len(overdue_units),
+        "qua_han": [{
+            "stt": i, "ten": u.unit, "phan_cong": u.assignments, "qua_han": len(u.overdue),
+            "co_quan": "; ".join(f"{d} ({c[1]})" for d, c in sorted(u.by_department.items(), key=lambda x: -x[1][1]) if c[1]),
+        } for i, u in enumerate(overdue_units, start=1)],
+        "so_len_cap_tren": len(upward),
+        "len_cap_tren": [{
+            "stt": i, "don_vi": u.unit, "ma": p.get("ma_kien_nghi") or "", "linh_vuc": p.get("linh_vuc") or "",
+            "noi_dung": p.get("noi_dung") or "",
+        } for i, (u, p) in enumerate(upward, start=1)],
+        "khong_doc": [{"stt": i, "tep": f.file, "ly_do": f.reason} for i, f in enumerate(rollup.failures, start=1)],
+        "tep_tong_hop": rollup_file,
+    }
+
+
+def charts(rollup: Rollup) -> dict[str, bytes]:
+    from ..documents.chart import panels_png
+
+    units, counts = rollup.units, rollup.counts
+    upward_fields = Counter(p.get("linh_vuc") or UNCLASSIFIED for u in units for p in u.petitions if is_upward(p))
+    upward_units = Counter(u.unit_type for u in units for p in u.petitions if is_upward(p))
+    return {
+        "bieu_do_hoi_nghi": panels_png("Tổ chức hội nghị đối thoại", [
+            ("Tình trạng", counts.get("hoi_nghi", [])),
+            ("Thông báo", [(label.replace("Thông báo ", "TB "), n) for label, n in counts.get("thong_bao", [])])]),
+        "bieu_do_kien_nghi": panels_png("Số ý kiến, kiến nghị", [
+            ("Theo lĩnh vực", _pairs(counts.get("linh_vuc", []))), ("Theo trạng thái", _pairs(counts.get("trang_thai", [])))]),
+        "bieu_do_qua_han": panels_png("Phân công quá hạn", [
+            ("Theo loại đơn vị", counts.get("qua_han", [])),
+            ("Đơn vị nhiều việc quá hạn nhất", sorted(((u.unit, len(u.overdue)) for u in units if u.overdue),
+                                                      key=lambda x: -x[1])[:8])]),
+        "bieu_do_cap_tren": panels_png("Kiến nghị đề xuất cấp trên", [
+            ("Theo lĩnh vực", upward_fields.most_common()), ("Theo loại đơn vị", sorted(upward_units.items()))]),
+    }
+
+
+def write_report(path: Path, rollup: Rollup, folder: Path, rollup_file: str, date: dt.date | None = None) -> list[str]:
+    """Render the report to `path`; returns notes for the person (a settings file just created)."""
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    from ..documents.issuer import issuer_fields
+    from ..documents.kinds import template_path
+    from ..documents.render import render_file
+
+    date = date or rollup.today
+    settings, note = load_settings(folder, rollup)
+    context = {**report_context(rollup, settings, date, rollup_file),
+               **issuer_fields(settings, KIND, date, number=settings.get("so_bao_cao") or None)}
+    pictures = charts(rollup)
+    render_file(template_path(KIND, folder), context, path,
+                extra=lambda template: {k: InlineImage(template, io.BytesIO(v), width=Mm(160)) for k, v in pictures.items()})
+    return [note] if note else []
