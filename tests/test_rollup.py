@@ -200,3 +200,41 @@ def test_every_petition_is_counted_once_whatever_its_field(fields):
         assert sum(row[first : last + 1]) == row[3]
     assert dict(result.counts["linh_vuc"]).get("Đất đai", 0) == sum(
         1 for values in fields for f in values if isinstance(f, str) and " ".join(f.split()).casefold() == "đất đai")
+
+
+def _docx_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return "\n".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist() if n.endswith(".xml"))
+
+
+def test_the_report_for_the_level_above(province, tmp_path):
+    import docx
+
+    folder = tmp_path / "wards"
+    shutil.copytree(province.folder, folder, ignore=shutil.ignore_patterns("Tổng hợp"))
+    result = rollup(folder, today=TODAY, report=True, workers=1)
+    settings_file = folder / "bao-cao-cap-tren.toml"
+    assert settings_file.exists() and "bao-cao-cap-tren.toml" in result.summary  # written with defaults, and said so
+    document = docx.Document(str(result.report))
+    text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        c.text for t in document.tables for row in t.rows for c in row.cells)
+    assert "BÁO CÁO" in text and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "TỈNH HÒA BÌNH MỚI" in text
+    for ward in province.readable:
+        assert ward.unit in text
+    assert len(document.inline_shapes) == 4  # a chart per concern
+    xml = _docx_text(result.report)
+    for ward in province.readable:
+        for phone in ward.phones:
+            assert phone not in xml and f"{phone[:4]} {phone[4:7]} {phone[7:]}" not in xml
+        for address in ward.addresses:
+            assert address.split(",")[0] + "," not in xml
+    assert "{{" not in text and "{%" not in text
+
+    settings_file.write_text(settings_file.read_text(encoding="utf-8").replace('"Chính quyền"', '"Đảng"')
+                             .replace('"ỦY BAN NHÂN DÂN"', '"BAN THƯỜNG VỤ TỈNH ỦY"'), encoding="utf-8")
+    party = rollup(folder, today=TODAY, report=True, workers=1)
+    party_text = "\n".join(c.text for t in docx.Document(str(party.report)).tables for row in t.rows for c in row.cells)
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in party_text and "CỘNG HÒA XÃ HỘI" not in party_text
+
+    settings_file.write_text('co_quan = "thiếu dấu ngoặc\n', encoding="utf-8")
+    assert main(["rollup", str(folder), "--report", "--today", TODAY.isoformat()]) == 2
