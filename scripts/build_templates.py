@@ -334,9 +334,11 @@ def rollup_report():
     """The level above's report on every ward's and commune's conference (`doithoai rollup --report`)."""
     d = new_document()
     L.letterhead(d)
-    L.title(d, "BÁO CÁO", "Tổng hợp kết quả tổ chức hội nghị đối thoại", "giữa Chủ tịch UBND xã, phường với Nhân dân năm {{ nam }}")
-    L.body(d, "Tổng hợp từ sổ theo dõi hội nghị đối thoại của {{ so_don_vi }} xã, phường gửi về (tính đến ngày {{ ngay_tong_hop }})"
-           "{% if so_khong_doc %}; {{ so_khong_doc }} tệp chưa đọc được, danh sách ở mục V{% endif %}, kết quả như sau:")
+    L.title(d, "BÁO CÁO", "Tổng hợp kết quả tổ chức hội nghị đối thoại",
+            "giữa Chủ tịch UBND xã, phường với Nhân dân năm {{ nam }}")
+    L.body(d, "Tổng hợp từ sổ theo dõi hội nghị đối thoại của {{ so_don_vi }} xã, phường gửi về "
+           "(tính đến ngày {{ ngay_tong_hop }}){% if so_khong_doc %}; {{ so_khong_doc }} tệp chưa đọc được, "
+           "danh sách ở mục V{% endif %}, kết quả như sau:")
     L.para(d, "I. TÌNH HÌNH TỔ CHỨC HỘI NGHỊ", bold=True, keep=True)
     L.body(d, "Đã tổ chức hội nghị: {{ so_da_to_chuc }}/{{ so_don_vi }} đơn vị; chưa đến ngày tổ chức: {{ so_chua_den_ngay }}; "
            "quá ngày nhưng chưa ghi nhận đã tổ chức: {{ so_chua_ghi_nhan }}. Thông báo công khai trước ít nhất 07 ngày: "
@@ -345,13 +347,13 @@ def rollup_report():
            "chưa có: {{ so_ket_qua_chua_co }}.")
     L.grid_table(d, ["STT", "Đơn vị", "Ngày hội nghị", "Tình trạng", "Có mặt", "Thông báo công khai", "Thông báo kết quả"],
                  ["{{ dv.stt }}", "{{ dv.ten }}", "{{ dv.ngay }}", "{{ dv.tinh_trang }}", "{{ dv.co_mat }}", "{{ dv.cong_khai }}",
-                  "{{ dv.ket_qua }}"], [1.1, 3.9, 2.2, 2.6, 1.6, 2.3, 2.3], loop="for dv in don_vi", size=11)
+                  "{{ dv.ket_qua }}"], [1.1, 3.9, 2.2, 2.6, 1.6, 2.3, 2.3], loop="for dv in cac_don_vi", size=11)
     L.para(d, "{{ bieu_do_hoi_nghi }}", align="center", before=6)
     L.para(d, "II. Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN", bold=True, keep=True)
     L.body(d, "Tổng số ý kiến, kiến nghị: {{ tong_kien_nghi }}, trong đó: trả lời tại hội nghị {{ so_tai_hoi_nghi }}; kiểm tra, "
            "trả lời sau {{ so_tra_loi_sau }}; ghi nhận, báo cáo cấp trên {{ so_cap_tren }}. Đã trả lời hoặc đã giải quyết "
            "{{ so_da_tra_loi }}; chưa xử lý hoặc đang xử lý {{ so_dang_xu_ly }}.")
-    L.grid_table(d, ["Lĩnh vực", "Số ý kiến, kiến nghị"], ["{{ lv.ten }}", "{{ lv.so }}"], [9.0, 4.0], loop="for lv in linh_vuc",
+    L.grid_table(d, ["Lĩnh vực", "Số ý kiến"], ["{{ lv.ten }}", "{{ lv.so }}"], [9.0, 4.0], loop="for lv in linh_vuc",
                  size=12)
     L.para(d, "{{ bieu_do_kien_nghi }}", align="center", before=6)
     L.para(d, "III. PHÂN CÔNG TRẢ LỜI QUÁ HẠN", bold=True, keep=True)
@@ -362,7 +364,8 @@ def rollup_report():
                  [1.1, 3.9, 2.0, 1.8, 7.2], loop="for qh in qua_han", size=11)
     L.para(d, "{{ bieu_do_qua_han }}", align="center", before=6)
     L.para(d, "IV. KIẾN NGHỊ ĐỀ XUẤT CẤP TRÊN XEM XÉT, GIẢI QUYẾT", bold=True, keep=True)
-    L.body(d, "Các xã, phường đề xuất {{ so_len_cap_tren }} kiến nghị vượt thẩm quyền{% if len_cap_tren %}:{% else %}.{% endif %}")
+    L.body(d, "Các xã, phường đề xuất {{ so_len_cap_tren }} kiến nghị vượt thẩm quyền"
+           "{% if len_cap_tren %}:{% else %}.{% endif %}")
     L.grid_table(d, ["STT", "Đơn vị", "Mã", "Lĩnh vực", "Nội dung kiến nghị"],
                  ["{{ kn.stt }}", "{{ kn.don_vi }}", "{{ kn.ma }}", "{{ kn.linh_vuc }}", "{{ kn.noi_dung }}"],
                  [1.1, 3.2, 1.8, 2.8, 7.1], loop="for kn in len_cap_tren", size=11)

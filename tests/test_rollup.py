@@ -183,7 +183,8 @@ def test_command_line(province, tmp_path, capsys):
 
 
 def _unit(name: str, petitions: list[dict]) -> UnitSummary:
-    return UnitSummary(file=name + ".xlsx", unit=name, unit_type="Xã", issuer="", province="", conference=None, state="", invited=0, present=0,
+    return UnitSummary(file=name + ".xlsx", unit=name, unit_type="Xã", issuer="", province="",
+                       conference=None, state="", invited=0, present=0,
                        expected=None, announced=None, announce_days=None, announce_state="", notice=None, notice_days=None,
                        notice_state="", petitions=petitions)
 

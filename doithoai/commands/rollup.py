@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=None,
                         help="the .xlsx to write (default: “Tổng hợp/Tổng hợp đối thoại <date>.xlsx” inside FOLDER)")
     parser.add_argument("--report", action="store_true",
-                        help="also write the Word report for the province or district (settings: bao-cao-cap-tren.toml in FOLDER)")
+                        help="also write the Word report for the province or district (settings: bao-cao-cap-tren.toml)")
     parser.add_argument("--today", type=_date, default=None, help="count overdue assignments as of this date (YYYY-MM-DD)")
     parser.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
     parser.add_argument("--json", action="store_true",

@@ -67,9 +67,10 @@ def body_symbol(settings: Mapping[str, Any]) -> str:
 
 def type_symbol(kind: str) -> str | None:
     """The registry's symbol as a type: "BC", "GM", "TB"; OFFICIAL_LETTER for a letter; None: no number at all."""
-    from .kinds import KINDS
+    from .kinds import KINDS, ROLLUP_KINDS
 
-    symbol = KINDS[kind].symbol if kind in KINDS else ""
+    spec = KINDS.get(kind) or ROLLUP_KINDS.get(kind)
+    symbol = spec.symbol if spec else ""
     if not symbol:
         return None
     head = symbol.split("-")[0].split("/")[0].strip()

@@ -68,18 +68,18 @@ def load_settings(folder: Path, rollup: Rollup) -> tuple[dict[str, Any], str | N
 
     path = folder / SETTINGS_FILE
     if not path.exists():
-        settings = default_settings(rollup)
-        text = _TEMPLATE_NOTE + "".join(f"{key} = {_toml_string(value)}\n" for key, value in settings.items())
+        defaults = default_settings(rollup)
+        text = _TEMPLATE_NOTE + "".join(f"{key} = {_toml_string(value)}\n" for key, value in defaults.items())
         path.write_text(text, encoding="utf-8")
-        return settings, (f"Đã tạo tệp cài đặt báo cáo “{path}” (cơ quan ban hành, người ký, nơi nhận): "
+        return dict(defaults), (f"Đã tạo tệp cài đặt báo cáo “{path}” (cơ quan ban hành, người ký, nơi nhận): "
                           "hãy sửa cho đúng rồi chạy lại lệnh.")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise UnusableFile(f"Tệp cài đặt báo cáo “{path.name}” viết sai ({exc}): mỗi dòng dạng ten = \"giá trị\"; "
                            "hãy sửa lại hoặc xóa tệp để phần mềm tạo lại.") from exc
-    settings: dict[str, Any] = {key: data[key] for key in SETTING_KEYS if key in data}
-    return {**default_settings(rollup), **settings}, None
+    typed = {key: data[key] for key in SETTING_KEYS if key in data}
+    return {**default_settings(rollup), **typed}, None
 
 
 def _pairs(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -113,7 +113,7 @@ def report_context(rollup: Rollup, settings: dict[str, Any], date: dt.date, roll
         "so_ket_qua_dung_han": sum(u.notice_state == ON_TIME for u in units),
         "so_ket_qua_muon": sum(u.notice_state == LATE for u in units),
         "so_ket_qua_chua_co": sum(u.notice_state == MISSING for u in units),
-        "don_vi": [{
+        "cac_don_vi": [{
             "stt": i, "ten": u.unit, "ngay": format_date(u.conference), "tinh_trang": u.state, "co_mat": u.present or "",
             "cong_khai": u.announce_state + (f" ({u.announce_days} ngày)" if u.announce_days is not None else ""),
             "ket_qua": u.notice_state + (f" ({u.notice_days} ngày)" if u.notice_days is not None else ""),
