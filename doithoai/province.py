@@ -174,8 +174,9 @@ def _ward_data(index: int, name: str, unit_type: str, seed: int) -> tuple[dict[s
             "nguon": "Phiếu đăng ký" if slip else r.choice(("Ủy ban MTTQ", "Tổ chức chính trị - xã hội", "Tại hội nghị")),
             "nguoi_kien_nghi": slip["ho_ten"] if slip else g.person()[0],
             "dia_chi": slip["dia_chi"] if slip else address(group), "linh_vuc": field_name, "noi_dung": content,
-            "tham_quyen": "Cấp trên" if handling == schema.HANDLING_UPWARD else "Phường, xã", "hinh_thuc_xu_ly": handling,
-            "noi_dung_tra_loi": ANSWER[field_name] if status in ("Đã trả lời", "Đã giải quyết") else None,
+            "tham_quyen": schema.COMPETENCE_UPPER if handling == schema.HANDLING_UPWARD else schema.COMPETENCE_LOCAL,
+            "hinh_thuc_xu_ly": handling,
+            "noi_dung_tra_loi": ANSWER[field_name] if status in schema.ANSWERED_STATUSES else None,
             "trang_thai": status,
         })
         truth.petitions += 1

@@ -335,7 +335,7 @@ def _petitions(g: _Gen, slips: list[dict[str, Any]]) -> tuple[list[dict[str, Any
         field_name = petition["linh_vuc"]
         roll = g.r.random()
         handling = at_conference if roll < 0.35 else (later if roll < 0.88 else upward)
-        competence = "Cấp trên" if handling == upward else "Phường, xã"
+        competence = schema.COMPETENCE_UPPER if handling == upward else schema.COMPETENCE_LOCAL
         pending = handling == later and i % 6 == 0
         answer = None if pending else ANSWER[field_name]
         if handling == upward:

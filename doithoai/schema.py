@@ -5,6 +5,9 @@ builder, the readers, the validators, the writers and the documents all derive f
 else in the package spells a Vietnamese header.
 
 Kept free of imports beyond the standard library: every button click imports it.
+
+Longer than the ~450-line guide on purpose: it is declarations only (no logic), and one place to read them is the
+point; split, every reader would import several modules to learn what one sheet holds.
 """
 
 from __future__ import annotations
@@ -114,6 +117,8 @@ YES_NO = ("Có", "Không")
 HANDLING_AT_CONFERENCE = "Trả lời tại hội nghị"
 HANDLING_LATER = "Kiểm tra, trả lời sau"
 HANDLING_UPWARD = "Ghi nhận, báo cáo cấp trên"
+COMPETENCE_LOCAL = "Phường, xã"
+COMPETENCE_UPPER = "Cấp trên"
 ROLE_LEAD = "Chủ trì"
 ROLE_SUPPORT = "Phối hợp"
 DAYS_CALENDAR = "Ngày lịch"
@@ -177,7 +182,7 @@ LISTS: tuple[LookupList, ...] = (
             "Khác",
         ),
     ),
-    LookupList("tham_quyen", "Thẩm quyền", ("Phường, xã", "Cấp trên")),
+    LookupList("tham_quyen", "Thẩm quyền", (COMPETENCE_LOCAL, COMPETENCE_UPPER)),
     LookupList("hinh_thuc_xu_ly", "Hình thức xử lý", (HANDLING_AT_CONFERENCE, HANDLING_LATER, HANDLING_UPWARD)),
     LookupList(
         "trang_thai",

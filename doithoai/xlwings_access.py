@@ -354,6 +354,9 @@ class XlwingsWorkbook:
 
     # -- the rest of the access contract -----------------------------------------------------------
 
+    def check_writable(self, changes: ChangeSet | None = None) -> None:
+        """The workbook is open in this Excel, which can always write to it: nothing to refuse in advance."""
+
     def progress(self, message: str) -> None:
         _set(self.book.app, "status_bar", message)
 

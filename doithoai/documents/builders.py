@@ -97,7 +97,7 @@ def letters(job: Job) -> None:
     if not plan.letters:
         result.warnings.append("Chưa kiến nghị nào có nội dung trả lời: chưa tạo văn bản trả lời.")
         return None
-    if job.write and plan.changes and hasattr(access, "check_writable"):
+    if job.write and plan.changes:
         access.check_writable(plan.changes)  # refuse before rendering a single letter (owner file, read-only, merged cells)
     combined = job.target
     base, contexts = letter_contexts(job.book, job.date, plan)

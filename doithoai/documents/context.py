@@ -3,6 +3,10 @@
 Every value a person typed goes through `wording.safe_text`; docxtpl escapes it (autoescape is on), so
 `&`, `<`, `{{ }}` and the like print literally. Dates and numbers are formatted here, not in templates,
 so a template edited in Word cannot get them wrong.
+
+Longer than the ~450-line guide: one small builder per original document kind (report, memo, invitations, agenda,
+sign-in, notice) over shared helpers (`Notes`, `base_context`, `petitions`, `lead_units`); the rest of the cycle's
+documents live in `cycle.py`. The next kind that needs new helpers should start its own module.
 """
 
 from __future__ import annotations

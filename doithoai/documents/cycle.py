@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from .. import schema
+from ..keys import list_key
 from ..model import BookData
 from ..text import fold
 from ..values import parse_date, time_of_day
@@ -246,8 +247,8 @@ def report_upward_context(book: BookData, date: dt.date, notes: ctx.Notes) -> di
     rows = ctx.petitions(book)
     sources = Counter(safe_text(r.get("nguon")) for r in rows)
     source_order = tuple(book.lists.get("nguon") or schema.lookup("nguon").values)
-    upward = [r for r in rows if safe_text(r.get("hinh_thuc_xu_ly")) == schema.HANDLING_UPWARD
-              or safe_text(r.get("tham_quyen")) == "Cấp trên"]
+    upward = [r for r in rows if list_key(r.get("hinh_thuc_xu_ly")) == list_key(schema.HANDLING_UPWARD)
+              or list_key(r.get("tham_quyen")) == list_key(schema.COMPETENCE_UPPER)]
     groups = attendance(book)
     day = book.conference
     spoke = len(day.speakers) if day is not None else 0

@@ -30,7 +30,7 @@ def fold(value: str) -> str:
 
 
 TOTAL = "Tổng cộng"
-UPWARD_COMPETENCE = "Cấp trên"
+UPWARD_COMPETENCE = schema.COMPETENCE_UPPER
 UPWARD_STATUS = "Đã chuyển cấp trên"
 
 
