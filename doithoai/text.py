@@ -31,6 +31,11 @@ def strip_control(s: str) -> str:
     return _CONTROL.sub("", s)
 
 
+def without_control(s: str) -> str:
+    """`strip_control`, but a vertical tab or form feed (Word's manual line and page break, pasted) becomes a line break."""
+    return strip_control(s.replace("\x0b", "\n").replace("\x0c", "\n"))
+
+
 def fix_d(s: str) -> str:
     """"Ð" (U+00D0, Icelandic eth) typed or converted where the Vietnamese "Đ" (U+0110) was meant.
 

@@ -26,6 +26,13 @@ _AFTERNOON = frozenset({"chiều", "tối", "pm"})
 
 _PARSED_KINDS = frozenset({Kind.DATE, Kind.INT, Kind.TIME})  # kinds whose text is parsed into another type
 
+# Bounds of what reading accepts as a date or a whole number. Outside them a value stays as its text, so the
+# validator names the cell and no engine (deadlines, documents, calendar) ever meets 31/12/9999 or 10^9 working
+# days: adding the largest count to the latest date stays far inside what Python's dates can hold.
+DATE_MIN = dt.date(1900, 1, 1)
+DATE_MAX = dt.date(2199, 12, 31)
+INT_LIMIT = 100_000  # any count the workbook holds (days, people, minutes, letter numbers) is far below
+
 
 def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
@@ -43,6 +50,12 @@ def parse_date(value: Any) -> dt.date | None:
 
     Day first, always: Vietnamese offices never write month first. Returns None when it is not a date.
     """
+    date = any_date(value)
+    return date if date is not None and DATE_MIN <= date <= DATE_MAX else None
+
+
+def any_date(value: Any) -> dt.date | None:
+    """`parse_date` without its bounds: for messages about a date that is too far away."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -98,6 +111,20 @@ def parse_time(value: Any) -> str | None:
     return None if time is None else f"{time.hour:02d}:{time.minute:02d}"
 
 
+def whole_number(value: Any) -> int | None:
+    """An int within ±`INT_LIMIT` from a number or digits typed as text; None for anything else."""
+    number: int | None = None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str) and re.fullmatch(r"\s*[-+]?\d+\s*", value):
+        number = int(value)
+    return number if number is not None and -INT_LIMIT <= number <= INT_LIMIT else None
+
+
 def format_date(value: dt.date | None) -> str:
     """12/06/2026: how the workbook shows dates."""
     return value.strftime("%d/%m/%Y") if value else ""
@@ -136,13 +163,14 @@ def coerce(kind: Kind, value: Any) -> Any:
         return value
     if kind is Kind.DATE:
         parsed = parse_date(value)
-        return parsed if parsed is not None else value
+        if parsed is not None:
+            return parsed
+        return format_date(as_date(value)) if isinstance(value, dt.date) else value  # out of bounds: its text
     if kind is Kind.INT:
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        if isinstance(value, str) and re.fullmatch(r"\s*[-+]?\d+\s*", value):
-            return int(value)
-        return value
+        number = whole_number(value)
+        if number is not None:
+            return number
+        return number_text(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
     if kind is Kind.TIME:
         return parse_time(value) or value
     # Text kinds: a number typed into a text column becomes its text (phones, years, codes).

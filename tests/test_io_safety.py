@@ -64,9 +64,9 @@ def test_control_characters_are_dropped_not_a_crash(tmp_book):
                         sheets=[SheetWrite("Kiểm tra", [["Ô", "Giá trị"], ["A2", "Nguyễn\x01 Văn\x0bA\x1f"]])])
     apply_changes(tmp_book, changes)
     workbook = openpyxl.load_workbook(tmp_book)
-    assert workbook["Kiểm tra"]["B2"].value == "Nguyễn VănA"
+    assert workbook["Kiểm tra"]["B2"].value == "Nguyễn Văn\nA"  # a vertical tab is Word's line break
     column = _column(tmp_book, schema.PETITIONS.name, "Số văn bản trả lời")
-    assert workbook[schema.PETITIONS.name].cell(2, column).value == "12/VB-UBND"
+    assert workbook[schema.PETITIONS.name].cell(2, column).value == "12/VB\n-UBND"
 
 
 def test_a_cell_longer_than_excel_allows_is_refused_naming_it(tmp_book):
@@ -219,3 +219,24 @@ def test_a_real_xls_renamed_xlsx_is_named_as_such(tmp_path):
     (tmp_path / "xls" / "cu.xls").rename(renamed)
     with pytest.raises(UnusableFile, match=r"\.xls"):
         read_book(renamed)
+
+
+def test_fix_removes_control_characters_and_a_second_run_changes_nothing(tmp_book, capsys):
+    workbook = openpyxl.load_workbook(tmp_book, keep_vba=True)
+    delegates, petitions = workbook[schema.DELEGATES.name], workbook[schema.PETITIONS.name]
+    name_column = [c.value for c in delegates[1]].index("Họ và tên") + 1
+    content_column = [c.value for c in petitions[1]].index("Nội dung kiến nghị") + 1
+    name = delegates.cell(2, name_column).value
+    # How a worksheet stores control characters (Excel writes them so; every reader decodes them).
+    delegates.cell(2, name_column).value = name.replace(" ", "_x0001_ ", 1)
+    petitions.cell(2, content_column).value = "Dòng một_x000B_dòng hai"
+    workbook.save(tmp_book)
+    assert "\x01" in read_book(tmp_book).delegates.records[0]["ho_ten"]
+    assert main(["fix", str(tmp_book)]) == 0
+    out = capsys.readouterr().out
+    assert "bỏ ký tự điều khiển không in được" in out
+    book = read_book(tmp_book)
+    assert book.delegates.records[0]["ho_ten"] == name
+    assert book.petitions.records[0]["noi_dung"] == "Dòng một\ndòng hai"
+    assert main(["fix", str(tmp_book)]) == 0
+    assert "bỏ ký tự điều khiển" not in capsys.readouterr().out

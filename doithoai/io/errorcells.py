@@ -10,6 +10,7 @@ import re
 import zipfile
 from html import unescape
 from pathlib import Path
+from typing import IO
 
 from ..model import CellError
 
@@ -41,7 +42,7 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def error_cells(path: Path, names: list[str]) -> dict[str, dict[tuple[int, int], CellError]]:
+def error_cells(path: Path | IO[bytes], names: list[str]) -> dict[str, dict[tuple[int, int], CellError]]:
     """For each named sheet, {(row, column): CellError} (1-based) of its error cells."""
     found: dict[str, dict[tuple[int, int], CellError]] = {}
     with zipfile.ZipFile(path) as archive:

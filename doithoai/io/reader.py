@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -13,12 +15,23 @@ from .files import check_workbook_file
 from .tables import NEEDED_SHEETS, book_from_sheets, find_sheet
 
 
-def _open(path: Path):
+def _open(path: Path, trimmed: bytes | None = None):
     from python_calamine import CalamineWorkbook
 
     try:
+        if trimmed is not None:  # a sheet with a stray value far from its table: read the bounded copy
+            return CalamineWorkbook.from_filelike(io.BytesIO(trimmed))
         return CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several types for damaged or encrypted files
+        raise UnusableFile(f"Không đọc được tệp “{path.name}”: tệp bị hỏng hoặc không phải tệp Excel.") from exc
+
+
+def _bounded(path: Path, names: list[str]) -> bytes | None:
+    from .extent import bounded_package
+
+    try:
+        return bounded_package(path, names)
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError) as exc:
         raise UnusableFile(f"Không đọc được tệp “{path.name}”: tệp bị hỏng hoặc không phải tệp Excel.") from exc
 
 
@@ -35,8 +48,11 @@ def _load(path: Path, names: Iterable[str] | None) -> tuple[list[str], dict[str,
     workbook = _open(path)
     available = list(workbook.sheet_names)
     wanted = available if names is None else [find_sheet(available, n) or n for n in names]
+    trimmed = _bounded(path, [name for name in wanted if name in available])
+    if trimmed is not None:
+        workbook = _open(path, trimmed)
     sheets = {name: _rows(workbook, name, path) for name in wanted if name in available}
-    for name, errors in error_cells(path, list(sheets)).items():
+    for name, errors in error_cells(io.BytesIO(trimmed) if trimmed is not None else path, list(sheets)).items():
         merge_errors(sheets[name], errors)
     return available, sheets
 

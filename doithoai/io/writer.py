@@ -57,7 +57,8 @@ _MERGE = re.compile(r'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+
 def clean_text(value: Any) -> Any:
     """Text with the control characters the file format forbids removed; other values unchanged."""
     if value.__class__ is str and _ILLEGAL.search(value):
-        return _ILLEGAL.sub("", value)
+        # Word's manual line break (vertical tab) and page break become line breaks; the rest carry nothing.
+        return _ILLEGAL.sub("", value.replace("\x0b", "\n").replace("\x0c", "\n"))
     return value
 
 

@@ -19,6 +19,7 @@ from ..legacy import detect_legacy, to_unicode
 from ..model import ERROR, WARNING, CellError, Record, Table
 from ..schema import Column, Kind
 from ..text import clean, formula_like, has_control_chars, is_nfc, nfc, shown
+from ..values import DATE_MAX, DATE_MIN, INT_LIMIT, any_date
 from .checker import Checker, ListIndex
 
 # The button (and `doithoai fix`) that applies the safe fixes, as messages name it.
@@ -184,12 +185,29 @@ def _dates(ck: Checker, table: Table, column: Column) -> ColumnCheck:
                     f"Ngày {shown(value)} cách xa năm tổ chức hội nghị ({anchor.year}); hãy kiểm tra lại năm.",
                 )
             return
-        ck.error(
-            table, record, key, "bad_date",
-            f"“{shown(value)}” không phải là ngày hợp lệ; hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 12/06/2026.",
-        )
+        ck.error(table, record, key, "bad_date", bad_date_message(value))
 
     return ColumnCheck(lambda v: v.__class__ is dt.date and first <= v.year <= last, check)
+
+
+def bad_date_message(value: Any) -> str:
+    """What is wrong with a value that should be a date: not a date at all, or one too far away to compute with."""
+    far = any_date(value)
+    if far is not None:
+        return (f"Ngày {far.day:02d}/{far.month:02d}/{far.year} nằm ngoài khoảng phần mềm tính được (từ năm {DATE_MIN.year} "
+                f"đến năm {DATE_MAX.year}); hãy kiểm tra lại năm.")
+    return f"“{shown(value)}” không phải là ngày hợp lệ; hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 12/06/2026."
+
+
+_DIGITS = re.compile(r"\s*[-+]?\d+\s*")
+
+
+def bad_number_message(value: Any, example: Any = 5) -> str:
+    """What is wrong with a value that should be a whole number: not one, or one too large to compute with."""
+    if value.__class__ is str and _DIGITS.fullmatch(value):
+        limit = f"{INT_LIMIT:,}".replace(",", ".")
+        return f"Số {value.strip()} quá lớn; số ở ô này phải trong khoảng từ -{limit} đến {limit}, hãy kiểm tra lại."
+    return f"“{shown(value)}” không phải là số nguyên; hãy nhập một số, ví dụ {example}."
 
 
 def _ints(ck: Checker, table: Table, column: Column) -> ColumnCheck:
@@ -197,7 +215,7 @@ def _ints(ck: Checker, table: Table, column: Column) -> ColumnCheck:
 
     def check(record: Record, value: Any) -> None:
         if value.__class__ is not int:
-            ck.error(table, record, key, "bad_number", f"“{shown(value)}” không phải là số nguyên; hãy nhập một số, ví dụ 5.")
+            ck.error(table, record, key, "bad_number", bad_number_message(value))
 
     return ColumnCheck(lambda v: v.__class__ is int, check)
 
@@ -301,7 +319,7 @@ def text_problems(value: str, raw: Any = None, *, limit: int = SHORT_LIMIT, form
     if suspect:
         if has_control_chars(value):
             problems.append((WARNING, "control_chars", "Ô chứa ký tự điều khiển không in được (thường do sao chép từ phần mềm "
-                             "khác); hãy xóa các ký tự đó hoặc gõ lại nội dung."))
+                             "khác); nút “Sửa lỗi an toàn” (lệnh doithoai fix) sẽ xóa các ký tự đó."))
         if decomposed:
             problems.append((WARNING, "nfd", "Chữ trong ô được mã hóa kiểu tổ hợp (NFD) nên có thể không tìm thấy, không sắp "
                              f"xếp đúng; nút “{FIX_BUTTON}” chuyển về dạng chuẩn."))

@@ -19,7 +19,7 @@ from .. import schema
 from ..model import CellWrite, ChangeSet, Record, Table
 from ..phones import normalize_phone
 from ..schema import Column, Kind
-from ..text import has_control_chars, is_nfc, shown
+from ..text import has_control_chars, is_nfc, shown, without_control
 from .cells import repaired_text, year_of
 from .checker import ListIndex
 
@@ -31,6 +31,7 @@ FIX_LABELS = {
     "phone_format": "chuẩn hóa số điện thoại",
     "not_in_list": "chọn đúng giá trị trong danh sách",
     "year_as_text": "ghi năm sinh dạng chữ",
+    "control_chars": "bỏ ký tự điều khiển không in được",
 }
 
 
@@ -121,17 +122,19 @@ def _fix_value(column: Column, value: Any, raw: Any, index: ListIndex | None) ->
         return value, "year_as_text"
     if not isinstance(value, str):
         return None
-    new, encoding = repaired_text(value)
+    control = has_control_chars(value)
+    new, encoding = repaired_text(without_control(value) if control else value)
     if index is not None and new not in index.allowed:
         candidates = index.candidates(new)
         if len(candidates) == 1:
             return candidates[0], "not_in_list"
     decomposed = (isinstance(raw, str) and raw != value) or not is_nfc(value)
-    if (new == value and not decomposed) or new.startswith("=") or has_control_chars(new):
-        # Nothing to do; or the text cannot be written back as it is (it would become a formula, or holds
-        # characters a worksheet cannot store): the validator points at it and a person decides.
+    if (new == value and not decomposed) or new.startswith("="):
+        # Nothing to do; or the text looks like a formula: the validator points at it and a person decides.
         return None
-    if encoding:
+    if control:
+        code = "control_chars"
+    elif encoding:
         code = "legacy_encoding"
     elif ("Ð" in value and "Ð" not in new) or ("ð" in value and "ð" not in new):
         code = "wrong_d"

@@ -10,7 +10,7 @@ from ..model import ERROR, WARNING, CellError
 from ..schema import Kind
 from ..text import fold, shown
 from ..values import is_blank, parse_time
-from .cells import SHORT_LIMIT, SOFT_LIMITS, not_in_list_message, text_problems
+from .cells import SHORT_LIMIT, SOFT_LIMITS, bad_date_message, bad_number_message, not_in_list_message, text_problems
 from .checker import Checker
 
 ANNOUNCE_DAYS = 7  # the public announcement comes at least 7 days before the conference (Law 2025, Art. 43)
@@ -59,13 +59,11 @@ def _setting(ck: Checker, setting: schema.Setting) -> None:
     kind = setting.kind
     if kind is Kind.DATE:
         if not isinstance(value, dt.date):
-            ck.setting(key, ERROR, "bad_date", f"“{shown(value)}” không phải là ngày hợp lệ; hãy nhập ngày theo dạng "
-                       "ngày/tháng/năm, ví dụ 12/06/2026.")
+            ck.setting(key, ERROR, "bad_date", bad_date_message(value))
     elif kind is Kind.INT:
         low, high = NUMBER_RANGES.get(key, (None, None))
         if value.__class__ is not int:
-            ck.setting(key, ERROR, "bad_number", f"“{shown(value)}” không phải là số nguyên; hãy nhập một số, ví dụ "
-                       f"{setting.default or 5}.")
+            ck.setting(key, ERROR, "bad_number", bad_number_message(value, setting.default or 5))
         elif low is not None and high is not None and not low <= value <= high:
             ck.setting(key, ERROR, "bad_number", f"Giá trị {value} không hợp lý; hãy nhập số từ {low} đến {high}.")
     elif kind is Kind.TIME:
