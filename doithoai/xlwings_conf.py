@@ -211,6 +211,7 @@ def write_conf(path: Path, entries: list[tuple[str, str]], *, backup: bool = Tru
     path = Path(path)
     files.check_workbook_file(path)
     files.check_not_open(path)
+    files.check_can_write(path)
     with zipfile.ZipFile(path) as archive:
         infos = archive.infolist()
         parts = {info.filename: archive.read(info) for info in infos}
@@ -232,6 +233,9 @@ def write_conf(path: Path, entries: list[tuple[str, str]], *, backup: bool = Tru
 
 def connect(path: Path, entries: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
     """Point the workbook's buttons at this machine's Python (or at `entries`); returns what was written."""
+    from .io.lock import hold
+
     entries = this_machine() if entries is None else entries
-    write_conf(Path(path), entries)
+    with hold(Path(path), "connect"):  # the tool's lock: no other run may rewrite the workbook meanwhile
+        write_conf(Path(path), entries)
     return entries
