@@ -28,13 +28,18 @@ import hashlib
 import json
 import os
 import socket
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UnusableFile
+
+try:  # POSIX; on Windows the msvcrt lock is used instead. Chosen by what exists, not by sys.platform (tests fake that).
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+_WINDOWS = fcntl is None
 
 LOCK_PREFIX = "~doithoai "
 LOCK_SUFFIX = ".lock"
@@ -127,15 +132,16 @@ class Holder:
 def _alive(pid: int) -> bool:
     if pid <= 0:
         return False
-    if sys.platform == "win32":
+    if _WINDOWS:
         import ctypes
 
-        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
         if not handle:
             return False
         code = ctypes.c_ulong()
-        ctypes.windll.kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        ctypes.windll.kernel32.CloseHandle(handle)
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel32.CloseHandle(handle)
         return code.value == 259  # STILL_ACTIVE
     try:
         os.kill(pid, 0)
@@ -151,14 +157,12 @@ def _system_lock(fd: int) -> bool | None:
     import errno
 
     try:
-        if sys.platform == "win32":
+        if _WINDOWS:
             import msvcrt
 
             os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
         else:
-            import fcntl
-
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         return True
     except OSError as exc:
@@ -169,14 +173,12 @@ def _system_lock(fd: int) -> bool | None:
 
 def _system_unlock(fd: int) -> None:
     with contextlib.suppress(OSError):
-        if sys.platform == "win32":
+        if _WINDOWS:
             import msvcrt
 
             os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
         else:
-            import fcntl
-
             fcntl.flock(fd, fcntl.LOCK_UN)
 
 
@@ -247,14 +249,14 @@ class WorkbookLock:
         fd, self._fd = self._fd, None
         if fd is None:
             return
-        if sys.platform != "win32":
+        if not _WINDOWS:
             # Delete while still locked, so nobody can lock this file and believe it current (the inode check).
             with contextlib.suppress(OSError):
                 if _same_file(fd, self.path):
                     self.path.unlink()
         _system_unlock(fd)
         os.close(fd)
-        if sys.platform == "win32":  # Windows cannot delete an open file; another run may hold it open already
+        if _WINDOWS:  # Windows cannot delete an open file; another run may hold it open already
             with contextlib.suppress(OSError):
                 self.path.unlink()
 
