@@ -1,8 +1,9 @@
 """What each document says: a plain dict per template, built from a `BookData`. Pure.
 
-Every value a person typed goes through `wording.safe_text`; docxtpl escapes it (autoescape is on), so
-`&`, `<`, `{{ }}` and the like print literally. Dates and numbers are formatted here, not in templates,
-so a template edited in Word cannot get them wrong.
+Every value a person typed goes through `wording.safe_text`; docxtpl escapes it (autoescape is on, and
+`render.literal_values` guards docxtpl's own `{_{` markers), so `&`, `<`, `{{ }}` and the like print
+literally. Dates and numbers are formatted here, not in templates, so a template edited in Word cannot get
+them wrong.
 
 Longer than the ~450-line guide: one small builder per original document kind (report, memo, invitations, agenda,
 sign-in, notice) over shared helpers (`Notes`, `base_context`, `petitions`, `lead_units`); the rest of the cycle's

@@ -26,6 +26,22 @@ from ..errors import TemplateError
 
 _BODY = re.compile(r"<w:body\b[^>]*>.*</w:body>", re.DOTALL)
 _MARKERS = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
+# docxtpl turns those markers into tags in the whole rendered document (its way of writing a literal tag in a
+# template), so a value a person typed as "{_{" would print "{{". Every string of a context gets a word joiner
+# (U+2060: zero width, invisible, not a space) after the first character of such a marker, here where every
+# document is rendered, whichever module built the value.
+_VALUE_MARKER = re.compile(r"([{}%])(?=_[{}%])")
+
+
+def literal_values(value: Any) -> Any:
+    """The context with docxtpl's markers in its strings neutralised (see `_VALUE_MARKER`); other values as they are."""
+    if value.__class__ is str:
+        return _VALUE_MARKER.sub("\\1\u2060", value) if "_" in value else value
+    if isinstance(value, dict):
+        return {key: literal_values(item) for key, item in value.items()}
+    if value.__class__ in (list, tuple):
+        return value.__class__(literal_values(item) for item in value)
+    return value
 
 
 def jinja_env():
@@ -130,6 +146,7 @@ def render_file(path: Path, context: dict[str, Any], target: Path,
     from jinja2 import TemplateError as JinjaError
 
     template = load(path)
+    context = literal_values(context)
     if extra is not None:
         context = {**context, **extra(template)}
     try:
@@ -174,7 +191,7 @@ class BatchTemplate:
         from jinja2 import TemplateError as JinjaError
 
         try:
-            xml = self._jinja.render(context)
+            xml = self._jinja.render(literal_values(context))
         except JinjaError as exc:
             raise template_problem(self.name, exc, self._source) from exc
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)

@@ -12,10 +12,6 @@ WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "t
 # Characters XML 1.0 cannot hold, and the ones docxtpl would turn into paragraph (\a) or page (\f)
 # breaks: a person cannot mean either inside a cell.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-# docxtpl turns "{_{", "}_}", "{_%", "%_}" into "{{", "}}", "{%", "%}" in the rendered document, values included
-# (its way of writing a literal tag in a template). A word joiner (U+2060, zero width, invisible, not a space)
-# after the first character keeps such text as typed on the page.
-_DOCXTPL_MARKER = re.compile(r"([{}%])(?=_[{}%])")
 _ORGANISATION = re.compile(r"^(hội|đoàn|ban|chi hội|chi bộ|ủy ban|uỷ ban|ubmttq|mặt trận|tổ dân phố|câu lạc bộ|trường|công "
                            r"ty|hợp tác xã)\b",
                            re.IGNORECASE)
@@ -35,7 +31,7 @@ def safe_text(value: Any) -> str:
         value = int(value)
     text = unicodedata.normalize("NFC", str(value))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
-    return _DOCXTPL_MARKER.sub("\\1\u2060", _NOT_XML.sub("", text)).strip()
+    return _NOT_XML.sub("", text).strip()
 
 
 def day_month(date: dt.date) -> tuple[str, str]:
