@@ -259,6 +259,21 @@ def test_generated_numbers_in_every_free_text_column_never_reach_any_xml_part(tm
     assert result.masked  # and listed for the clerk
 
 
+@pytest.mark.parametrize("settings, expected", [
+    ({"ten_don_vi": "Tứ Minh"}, "UBND phường Tứ Minh"),
+    ({"ten_don_vi": "Phong Quang", "loai_don_vi": "Xã", "khoi_ban_hanh": schema.ISSUER_PARTY}, "Đảng ủy xã Phong Quang"),
+    ({"ten_don_vi": "Yên Lạc", "loai_don_vi": "Xã"}, "UBND xã Yên Lạc"),
+])
+def test_the_cover_names_the_body_that_made_the_copy(tmp_path, settings, expected):
+    import openpyxl
+
+    book = make_book({"kien_nghi": [{"ma_kien_nghi": "KN-1", "noi_dung": "Đề nghị sửa đèn."}]}, settings)
+    result = share(MemoryAccess(book, tmp_path), tmp_path / "ban.xlsx", now=NOW)
+    cover = openpyxl.load_workbook(result.path)["Giới thiệu"]
+    labels = {row[0]: row[1] for row in cover.iter_rows(values_only=True) if row[0]}
+    assert labels["Đơn vị"] == expected
+
+
 def test_the_workbook_s_own_name_does_not_carry_a_phone_number(tmp_path):
     book = make_book({"kien_nghi": [{"ma_kien_nghi": "KN-1", "noi_dung": "Đề nghị sửa đèn."}]})
     access = MemoryAccess(book, tmp_path, source="Sổ đối thoại - anh Hùng 0987123456.xlsm")

@@ -179,11 +179,13 @@ class BuiltCopy:
 
 
 def _organisation(book: BookData) -> str:
-    unit = book.settings.get("ten_don_vi")
-    kind = book.settings.get("loai_don_vi") or "Phường"
-    if not unit:
+    """The body that made the copy: "UBND phường Tứ Minh", or "Đảng ủy xã Phong Quang" for a Party-led plan."""
+    from ..conference_settings import unit_name
+    from ..documents.issuer import is_party
+
+    if not str(book.settings.get("ten_don_vi") or "").strip():
         return ""
-    return f"UBND {str(kind).strip().lower()} {str(unit).strip()}"
+    return f"{'Đảng ủy' if is_party(book.settings) else 'UBND'} {unit_name(book.settings)}"
 
 
 def _cover_rows(book: BookData, export_id: str, now: dt.datetime, counts: dict[str, int]) -> list[tuple[str, Any]]:
