@@ -270,7 +270,9 @@ def _is_phone(digits: str) -> bool:
     if not digits.startswith("0"):
         return False
     if len(digits) == 10:
-        return digits[1] in "23456789"  # mobiles, and landlines of before 2017 ("04 3825 1234")
+        # Mobiles, landlines of before 2017 ("04 3825 1234"), and any other ten digits from 0: in a citizen's text
+        # that is a phone number or a mistyped one (no amount, date or card number starts so), so it is masked.
+        return True
     return len(digits) == 11 and digits[1] in "12"  # old mobiles 01x, landlines 02x
 
 
