@@ -191,11 +191,8 @@ def with_conf(parts: dict[str, bytes], entries: list[tuple[str, str]]) -> dict[s
     parts["xl/_rels/workbook.xml.rels"] = rels.replace(
         "</Relationships>", f'<Relationship Id="{rel_id}" Type="{_SHEET_TYPE}" Target="{part[3:]}"/></Relationships>', 1
     ).encode("utf-8")
-    prefix = next((p for p, uri in re.findall(r'xmlns:(\w+)="([^"]*)"', workbook) if uri == _REL_NS), None)
-    if prefix is None:
-        prefix = "r"
-        workbook = workbook.replace("<workbook ", f'<workbook xmlns:r="{_REL_NS}" ', 1)
-    entry = f'<sheet name="{CONF_SHEET}" sheetId="{sheet_id}" state="veryHidden" {prefix}:id="{rel_id}"/>'
+    # The relationships namespace declared on the element itself: openpyxl declares it per <sheet>, not on the root.
+    entry = f'<sheet xmlns:r="{_REL_NS}" name="{CONF_SHEET}" sheetId="{sheet_id}" state="veryHidden" r:id="{rel_id}"/>'
     parts["xl/workbook.xml"] = workbook.replace("</sheets>", entry + "</sheets>", 1).encode("utf-8")
     types = parts["[Content_Types].xml"].decode("utf-8")
     override = f'<Override PartName="/{part}" ContentType="{_SHEET_CONTENT}"/>'

@@ -91,6 +91,9 @@ def test_a_click_imports_xlwings_without_the_heavy_libraries():
     """What a click imports before its job starts: the handler module and xlwings (Book.caller), nothing heavy."""
     code = (
         "import json, sys; import doithoai.buttons as b; b.import_xlwings(); "
+        # and what the click frame imports before calling the job (launcher, caller, access object, lock)
+        "import doithoai.controls, doithoai.errors, doithoai.xlwings_access, doithoai.io.lock; "
+        "b.click(['check_data', '--wb=so.xlsm', '--from_xl=1', '--hwnd=1']); "  # no Excel here: stops at Book.caller()
         "before = sorted(sys.modules); import pandas, matplotlib; "  # a job that needs them can still import them
         "print(json.dumps([before, pandas.__name__, matplotlib.__name__]))"
     )

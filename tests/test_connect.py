@@ -163,3 +163,25 @@ def test_any_interpreter_path_round_trips(tmp_path_factory, path):
     shutil.copyfile(Path(xlwings_conf.__file__).parents[1] / "workbook" / "doithoai.xlsm", book)
     write_conf(book, conf_entries(path, platform="win32"), backup=False)
     assert read_conf(book)["INTERPRETER_WIN"] == path
+
+
+def test_connect_adds_the_sheet_to_a_workbook_saved_by_openpyxl(tmp_path):
+    """openpyxl declares the relationships namespace on each <sheet>, not on the root: the added entry must be valid alone."""
+    import xml.etree.ElementTree as ET
+
+    import openpyxl
+
+    from doithoai.sample import sample_conference
+    from doithoai.workbook_builder import build_workbook
+
+    book = tmp_path / "resaved.xlsx"
+    build_workbook(book, data=sample_conference())
+    openpyxl.load_workbook(book).save(book)
+    write_conf(book, conf_entries("C:\\DoiThoai\\venv\\Scripts\\python.exe", platform="win32"), backup=False)
+    root = ET.fromstring(parts(book)["xl/workbook.xml"])  # raises on an undeclared prefix
+    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    sheets = root.find("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheets")
+    (conf,) = [s for s in sheets if s.get("name") == CONF_SHEET]
+    assert conf.get(rel) and conf.get("state") == "veryHidden"
+    assert openpyxl.load_workbook(book)[CONF_SHEET]["B1"].value == "C:\\DoiThoai\\venv\\Scripts\\python.exe"
+    assert read_conf(book)["INTERPRETER_WIN"] == "C:\\DoiThoai\\venv\\Scripts\\python.exe"
