@@ -184,14 +184,13 @@ def build_form(book: BookData, organisation: str, now: dt.datetime):
 
 
 def _return_deadline(book: BookData) -> str:
-    """The deadline of the timeline's collection milestone, when the workbook's deadlines are computed."""
-    from .values import format_date, parse_date
+    """When the organisations' summaries are due: the timeline's milestone for them, else the slips' return."""
+    from .documents.cycle import SLIP_COLLECTION, milestone_due
+    from .values import format_date
 
-    for record in book.milestones:
-        name = fold(str(record.get("moc") or ""))
-        if ("thu phieu" in name or "tong hop y kien" in name or "gui ve" in name) and parse_date(record.get("han")):
-            return format_date(parse_date(record.get("han")))
-    return ""
+    today = dt.date.today()
+    due = milestone_due(book, today, ("mttq", "to chuc chinh tri")) or milestone_due(book, today, SLIP_COLLECTION)
+    return format_date(due) if due else ""
 
 
 def form_file_name(organisation: str) -> str:

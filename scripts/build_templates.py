@@ -193,6 +193,15 @@ def notice():
     return d
 
 
+def dotted(d, label: str, *, after: float = 3):
+    """A line to write on: the label, then dots to the right margin (a dot-leader tab, so it is always full width)."""
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+
+    paragraph = L.para(d, label + "\t", after=after)
+    paragraph.paragraph_format.tab_stops.add_tab_stop(L.Cm(16.4), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    return paragraph
+
+
 def slips():
     """Seed 004's slip: one page per slip, numbered per residential group when the clerk asks."""
     d = new_document()
@@ -201,19 +210,16 @@ def slips():
     L.title(d, "PHIẾU ĐĂNG KÝ", "THAM GIA Ý KIẾN TẠI {{ ten_hoi_nghi_hoa }}")
     L.para(d, "{% if ph.so %}Số phiếu: {{ ph.so }}{% if ph.to_dan_pho %} – {{ ph.to_dan_pho }}{% endif %}{% endif "
               "%}", align="right", italic=True)
-    L.para(d, "Họ và tên: "
-              "..............................................................................................................")
-    L.para(d, "Giới tính:   □ Nam    □ Nữ        Năm sinh: ...................................................")
-    L.para(d, "Địa chỉ: "
-              "..................................................................................................................")
-    L.para(d, "Số điện thoại liên hệ: "
-              "...........................................................................................")
+    dotted(d, "Họ và tên: ")
+    dotted(d, "Giới tính:   □ Nam    □ Nữ        Năm sinh: ")
+    dotted(d, "Địa chỉ: ")
+    dotted(d, "Số điện thoại liên hệ: ")
     L.para(d, "Phạm vi, nội dung câu hỏi để đăng ký:", bold=True, keep=True)
     L.body(d, "{{ pham_vi }}")
     L.body(d, "LƯU Ý: {{ ngoai_pham_vi }}").runs[0].italic = True
-    L.para(d, "NỘI DUNG CÂU HỎI CỤ THỂ", bold=True, align="center", before=6, keep=True)
-    for _ in range(7):
-        L.para(d, "." * 142, size=12, after=4)
+    L.para(d, "NỘI DUNG CÂU HỎI CỤ THỂ", bold=True, align="center", before=4, keep=True)
+    for _ in range(6):
+        dotted(d, "", after=4)
     L.body(d, "Lưu ý: Người đăng ký gửi phiếu này về {{ co_quan_viet_tat }} (qua {{ ten_van_phong }}){% if han_nop %} trước "
               "ngày {{ han_nop }}{% endif %}, hoặc gửi trực tiếp bộ phận thư ký, tổng hợp trước khi hội nghị bắt đầu để tiện "
               "theo dõi, tổng hợp và đăng ký phát biểu.").runs[0].italic = True

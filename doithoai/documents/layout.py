@@ -310,10 +310,15 @@ def signature(document, *, recipients: bool = True) -> None:
 
 
 def two_signatures(document, left: tuple[str, str], right: tuple[str, str]) -> None:
-    """Two signers side by side, as minutes are signed: (title, name tag) for the secretary and the chair."""
+    """Two signers side by side, as minutes are signed: (title, name tag) for the secretary and the chair.
+
+    Kept on one page with the body's last paragraph and with the recipients after it, like `signature`.
+    """
+    keep_with_next(last_paragraph(document))
     table = document.add_table(rows=1, cols=2)
     table.autofit = False
     _no_borders(table)
+    rows_do_not_split(table)
     set_widths(table, [8.0, 8.5])
     for cell, (heading, name) in zip(table.rows[0].cells, (left, right), strict=True):
         _cell_paragraph(cell, heading, size=13, bold=True, first=True)
@@ -321,6 +326,8 @@ def two_signatures(document, left: tuple[str, str], right: tuple[str, str]) -> N
         for _ in range(3):
             _cell_paragraph(cell, "", size=13)
         _cell_paragraph(cell, name, size=14, bold=True)
+        for paragraph in cell.paragraphs:
+            keep_with_next(paragraph)
 
 
 def recipients(document) -> None:
