@@ -240,3 +240,15 @@ def test_fix_removes_control_characters_and_a_second_run_changes_nothing(tmp_boo
     assert book.petitions.records[0]["noi_dung"] == "Dòng một\ndòng hai"
     assert main(["fix", str(tmp_book)]) == 0
     assert "bỏ ký tự điều khiển" not in capsys.readouterr().out
+
+
+def test_a_staging_folder_left_by_a_killed_run_is_cleaned_up(tmp_path):
+    parent = tmp_path / "Văn bản"
+    old = files.staging_folder(parent)
+    (old / "thu.docx").write_bytes(b"half")
+    stamp = time.time() - 2 * files.STALE_TEMP
+    os.utime(old, (stamp, stamp))
+    fresh = files.staging_folder(parent)
+    assert not old.exists() and fresh.is_dir()
+    final = files.publish_staging(fresh, parent / "2026-06-12 09-30-05")
+    assert final.is_dir() and not fresh.exists() and [p.name for p in parent.iterdir()] == [final.name]

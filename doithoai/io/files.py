@@ -236,6 +236,11 @@ STAGING_PREFIX = ".doithoai-dang-tao "  # "being made": hidden, and named for wh
 def staging_folder(parent: Path) -> Path:
     """A new hidden folder inside `parent` (created with it if need be) to render a run's files into."""
     parent = Path(parent)
+    limit = time.time() - STALE_TEMP
+    for old in parent.glob(glob.escape(STAGING_PREFIX) + "*") if parent.is_dir() else ():
+        with contextlib.suppress(OSError):
+            if old.is_dir() and old.stat().st_mtime < limit:  # left by a run that was killed
+                shutil.rmtree(old, ignore_errors=True)
     try:
         parent.mkdir(parents=True, exist_ok=True)
         return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent))
