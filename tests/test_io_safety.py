@@ -252,3 +252,18 @@ def test_a_staging_folder_left_by_a_killed_run_is_cleaned_up(tmp_path):
     assert not old.exists() and fresh.is_dir()
     final = files.publish_staging(fresh, parent / "2026-06-12 09-30-05")
     assert final.is_dir() and not fresh.exists() and [p.name for p in parent.iterdir()] == [final.name]
+
+
+def test_deadlines_with_merged_cells_over_its_column_change_nothing(tmp_book, capsys):
+    column = _column(tmp_book, schema.ASSIGNMENTS.name, "Tình trạng")
+    from openpyxl.utils import get_column_letter
+
+    workbook = openpyxl.load_workbook(tmp_book, keep_vba=True)
+    letter = get_column_letter(column)
+    workbook[schema.ASSIGNMENTS.name].merge_cells(f"{letter}5:{letter}7")
+    workbook.save(tmp_book)
+    before = tmp_book.read_bytes()
+    assert main(["deadlines", str(tmp_book), "--today", "2026-06-20"]) == 2
+    err = capsys.readouterr().err
+    assert f"ô gộp {letter}5:{letter}7" in err and "Lỗi không mong đợi" not in err
+    assert tmp_book.read_bytes() == before

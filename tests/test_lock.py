@@ -190,3 +190,25 @@ def test_fix_and_deadlines_at_once_keep_both_or_refuse_one(tmp_path, demo_path, 
     assert _ran(fixed) or _ran(deadlines)
     assert (data.delegates.records[0]["ho_ten"] == original) == _ran(fixed), fixed.stderr
     assert any(r["tinh_trang"] for r in data.assignments) == _ran(deadlines), deadlines.stderr
+
+
+def test_a_button_clicked_while_a_command_holds_the_workbook_is_refused(tmp_book, monkeypatch):
+    from tests.xlwings_books import actions, remote_book  # first: it sets the remote engine's licence key
+
+    import xlwings as xw  # isort: skip
+
+    from doithoai import buttons
+
+    book = remote_book(tmp_book)
+    monkeypatch.setattr(xw.Book, "fullname", property(lambda self: str(tmp_book)))  # the saved file behind the open book
+    monkeypatch.setattr(buttons, "_alert", lambda book, message: None)
+    holder = _holder_process(tmp_book, "letters")
+    try:
+        message = buttons.compute_deadlines(book)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert BUSY in message and "lệnh “letters”" in message
+    assert not actions(book, "setValues")  # nothing written into the open workbook
+    message = buttons.compute_deadlines(book)  # the holder is gone: the click runs
+    assert BUSY not in message and actions(book, "setValues")
