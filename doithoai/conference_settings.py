@@ -89,6 +89,7 @@ class ConferenceDate:
 
 
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
+_DATE_LIKE = re.compile(r"^\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}$")
 
 
 def conference_date(value: Any) -> ConferenceDate:
@@ -104,8 +105,8 @@ def conference_date(value: Any) -> ConferenceDate:
 def is_period(value: Any) -> bool:
     """Text that names when the conference will be without a day: it names a year, a quarter, a month or 'trước …'."""
     text = _text(value).casefold()
-    if not text or parse_date(value) is not None:
-        return False
+    if not text or parse_date(value) is not None or _DATE_LIKE.match(text):
+        return False  # "32/6/2026" is a mistyped date, not a period
     return bool(_YEAR.search(text)) or any(word in text for word in ("quý", "tháng", "trước", "thông báo sau"))
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from . import schema
 from .keys import code_key, code_text, list_key
-from .model import ERROR, BookData, CellWrite, ChangeSet, ConditionalFormat, Finding, Record, Table, column_letter
+from .model import ERROR, WARNING, BookData, CellWrite, ChangeSet, ConditionalFormat, Finding, Record, Table, column_letter
 from .text import shown
 from .values import as_date
 
@@ -108,6 +108,7 @@ def _milestones(book: BookData, today: dt.date, calendar, plan: DeadlinePlan) ->
             by_name.setdefault(list_key(name), record)
     due: dict[int, dt.date | None] = {}
     state: dict[int, str] = {}  # "busy" while its base is being computed: finds cycles
+    waiting: set[int] = set()  # rows that count from the conference day, which the plan has not fixed yet
 
     def compute(record: Record) -> dt.date | None:
         if state.get(record.row) == "done":
@@ -142,6 +143,9 @@ def _milestones(book: BookData, today: dt.date, calendar, plan: DeadlinePlan) ->
         key = list_key(base_name)
         if key in bases:
             base = bases[key][1]
+            if base is None and key == list_key(schema.BASE_CONFERENCE):
+                waiting.add(record.row)  # the plan has no day yet ("Quý III/2026"): listed once, not an error per row
+                return None
             if base is None:
                 label = "Ngày tổ chức hội nghị" if key == list_key(schema.BASE_CONFERENCE) else "Ngày ban hành kế hoạch"
                 plan.findings.append(_finding(table, record, "can_cu", "base_date_missing",
@@ -162,6 +166,8 @@ def _milestones(book: BookData, today: dt.date, calendar, plan: DeadlinePlan) ->
                 return None
             base = compute(other)
             if base is None:
+                if other.row in waiting:
+                    waiting.add(record.row)
                 return None
         if not ok:
             return None
@@ -176,7 +182,7 @@ def _milestones(book: BookData, today: dt.date, calendar, plan: DeadlinePlan) ->
         done = as_date(record["ngay_hoan_thanh"])
         status, left = status_text(date, done, today)
         if date is None and not done:
-            status = "Chưa tính được hạn"
+            status = WAITING if record.row in waiting else "Chưa tính được hạn"
         plan.milestones.append(Deadline("milestone", record.row, record["moc"].strip(), date, done, status, left,
                                         unit=record.get("don_vi_thuc_hien", "") or ""))
 
@@ -248,17 +254,31 @@ def _formats(table: Table, due_key: str, done_key: str) -> list[ConditionalForma
     ]
 
 
+WAITING = "Chờ ngày hội nghị"
+
+
+def _waiting_for_the_date(book: BookData, plan: DeadlinePlan) -> None:
+    """No conference day yet (blank, or a period such as "Quý III/2026" while planning): one warning listing what waits."""
+    from .conference_settings import conference_date
+
+    held = conference_date(book.settings.get("ngay_hoi_nghi"))
+    if held.known:
+        return
+    row = book.settings_rows.get("ngay_hoi_nghi")
+    names = [m.name for m in plan.milestones if m.status == WAITING]
+    typed = f" (đang ghi “{held.period}”)" if held.period else ""
+    waits = f"; {len(names)} mốc chờ ngày này: " + "; ".join(names) if names else ""
+    label = schema.SETTINGS_BY_KEY["ngay_hoi_nghi"].label
+    plan.findings.append(Finding(schema.SETTINGS_SHEET, row, label, f"B{row}" if row else "", WARNING, "conference_date_pending",
+                                 f"Chưa có ngày tổ chức hội nghị ở trang Kế hoạch{typed}: các mốc khác đã tính{waits}. "
+                                 "Khi có ngày, nhập ngày rồi tính hạn lại."))
+
+
 def plan_deadlines(book: BookData, today: dt.date) -> DeadlinePlan:
     plan = DeadlinePlan()
     calendar = _calendar(book)
-    if as_date(book.settings.get("ngay_hoi_nghi")) is None:
-        row = book.settings_rows.get("ngay_hoi_nghi")
-        plan.findings.append(Finding(schema.SETTINGS_SHEET, row, schema.SETTINGS_BY_KEY["ngay_hoi_nghi"].label,
-                                     f"B{row}" if row else "",
-                                     ERROR, "conference_date_missing",
-                                     "Chưa nhập ngày tổ chức hội nghị ở trang Kế hoạch: các mốc tính từ ngày hội nghị chưa tính "
-                                     "được."))
     _milestones(book, today, calendar, plan)
+    _waiting_for_the_date(book, plan)
     owned = _assignments(book, today, calendar, plan)
     _progress(book, plan)
 

@@ -119,14 +119,19 @@ def test_missing_conference_date(tmp_book):
     wb = openpyxl.load_workbook(tmp_book, keep_vba=True)
     ws = wb["Kế hoạch"]
     row = next(c.row for c in ws["A"] if c.value == schema.SETTINGS_BY_KEY["ngay_hoi_nghi"].label)
-    ws.cell(row, 2).value = None
+    ws.cell(row, 2).value = "Quý III/2026"
     wb.save(tmp_book)
     plan = plan_deadlines(read_book(tmp_book), D(2026, 6, 1))
-    assert any(f.code == "conference_date_missing" and f.cell == f"B{row}" for f in plan.findings)
+    [finding] = [f for f in plan.findings if f.code == "conference_date_pending"]
+    assert finding.cell == f"B{row}" and "Quý III/2026" in finding.message and "Tổ chức hội nghị đối thoại" in finding.message
+    assert [f for f in plan.findings if f.code == "base_date_missing"] == []  # one warning, not one error per milestone
     due = {m.name: m.due for m in plan.milestones}
+    status = {m.name: m.status for m in plan.milestones}
     assert due["Văn bản chỉ đạo các đơn vị báo cáo kết quả thực hiện nhiệm vụ"] == D(2026, 5, 18)  # plan-date based
-    assert due["Tổ chức hội nghị đối thoại"] is None
-    assert main(["deadlines", str(tmp_book), "--no-write"]) == 1
+    assert due["Tổ chức hội nghị đối thoại"] is None and status["Tổ chức hội nghị đối thoại"] == "Chờ ngày hội nghị"
+    # Chained on a milestone that waits: waits too.
+    assert status["Báo cáo tổng hợp ý kiến, kiến nghị và Công văn phân công"] == "Chờ ngày hội nghị"
+    assert main(["deadlines", str(tmp_book), "--no-write"]) == 0
 
 
 def test_cli_json(tmp_book, capsys):

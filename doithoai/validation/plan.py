@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from .. import schema
+from ..conference_settings import is_period
 from ..model import ERROR, WARNING, CellError
 from ..schema import Kind
 from ..text import fold, shown
@@ -47,9 +48,10 @@ def _setting(ck: Checker, setting: schema.Setting) -> None:
             )
         return
     if is_blank(value):
-        if key == "ngay_hoi_nghi":
-            ck.setting(key, ERROR, "conference_date_missing",
-                       "Chưa nhập ngày tổ chức hội nghị; hãy nhập ngày, ví dụ 12/06/2026: mọi thời hạn đều tính từ ngày này.")
+        if key == "ngay_hoi_nghi":  # allowed while planning (seeds 001, 004): a warning, the rest still works
+            ck.setting(key, WARNING, "conference_date_missing",
+                       "Chưa nhập ngày tổ chức hội nghị: các mốc tính từ ngày hội nghị, giấy mời, chương trình chờ ngày này. "
+                       "Khi có ngày, hãy nhập, ví dụ 12/06/2026 (có thể ghi tạm khoảng thời gian, ví dụ Quý III/2026).")
         elif setting.required:
             ck.setting(key, ERROR, "required", f"Chưa nhập “{setting.label}”; đây là thông tin bắt buộc.")
         return
@@ -57,7 +59,11 @@ def _setting(ck: Checker, setting: schema.Setting) -> None:
         ck.setting(key, ERROR, "error_value", f"Ô có giá trị lỗi {value.code}; hãy nhập lại giá trị đúng.")
         return
     kind = setting.kind
-    if kind is Kind.DATE:
+    if key == "ngay_hoi_nghi" and not isinstance(value, dt.date) and is_period(value):
+        ck.setting(key, WARNING, "conference_date_pending",
+                   f"Ngày hội nghị mới ghi khoảng thời gian “{shown(value)}”: các mốc tính từ ngày hội nghị, giấy mời, chương "
+                   "trình chờ ngày cụ thể. Khi có ngày, hãy nhập theo dạng ngày/tháng/năm, ví dụ 12/06/2026.")
+    elif kind is Kind.DATE:
         if not isinstance(value, dt.date):
             ck.setting(key, ERROR, "bad_date", bad_date_message(value))
     elif kind is Kind.INT:
