@@ -143,7 +143,8 @@ def test_speakers_in_registered_order_with_time_slots(run, demo_path):
     slots = re.findall(r"(\d{2}h\d{2}) - (\d{2}h\d{2})", content)
     assert len(slots) > 10
     assert all(end == start for (_, end), (start, _) in itertools.pairwise(slots))  # back to back
-    assert slots[0][0] == "08h30" and slots[1][0] == "08h35"  # 5 minutes each, after the opening items
+    # 5 minutes each, after the programme's items before the speakers (default programme: 10 + 20 + 15 minutes from 08h00)
+    assert slots[0][0] == "08h45" and slots[1][0] == "08h50"
     book = read_book(demo_path)
     order = [s.get("ho_ten") for s in sorted(book.slips, key=lambda s: (s.get("ngay_nhan"), s.row))]
     positions = [content.find(name) for name in order[:5]]

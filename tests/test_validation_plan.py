@@ -8,7 +8,7 @@ import pytest
 from books import CONFERENCE, PLAN, cells, delegate, findings, make_book, setting_at, slip
 
 from doithoai import schema
-from doithoai.model import ERROR, WARNING
+from doithoai.model import WARNING
 
 
 def test_conference_date_missing():

@@ -23,7 +23,7 @@ from ..keys import code_key, code_text, list_key, name_key
 from ..model import BookData, Record
 from ..values import parse_date, time_of_day
 from .kinds import KINDS
-from .wording import clock, long_date, safe_text, salutation, short_clock, short_date, when
+from .wording import clock, long_date, safe_text, salutation, short_date, when
 
 PENDING = "Đang xử lý, chưa có nội dung trả lời."
 NO_FIELD = "Chưa xác định lĩnh vực"
@@ -359,31 +359,11 @@ def signin_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any
 # Agenda
 
 
-OPENING = (  # (minutes, item, who)
-    (10, "Chào cờ; tuyên bố lý do, giới thiệu đại biểu", "Văn phòng HĐND và UBND"),
-    (5, "Phát biểu khai mạc hội nghị", "{chu_tri}"),
-    (15, "Báo cáo kết quả giải quyết kiến nghị của Nhân dân thời gian qua", "Văn phòng HĐND và UBND"),
-)
-CLOSING = (
-    (10, "Phát biểu của đại diện Ủy ban MTTQ Việt Nam {ten_day_du}", "Ủy ban MTTQ Việt Nam {ten_day_du}"),
-    (15, "Kết luận hội nghị, bế mạc", "{chu_tri}"),
-)
-
-
 def _setting_time(settings: dict[str, Any], key: str) -> dt.time:
     """A time setting read by the one time parser; the schema's default when blank or unreadable (validation flags it)."""
     time = time_of_day(settings.get(key)) or time_of_day(schema.SETTINGS_BY_KEY[key].default)
     assert time is not None, f"the default of {key} is a time"
     return time
-
-
-def _plus(time: dt.time, minutes: int) -> dt.time:
-    moment = dt.datetime.combine(dt.date(2000, 1, 1), time) + dt.timedelta(minutes=minutes)
-    return moment.time()
-
-
-def _minutes(time: dt.time) -> int:
-    return time.hour * 60 + time.minute
 
 
 def speaking_order(book: BookData) -> list[Record]:
@@ -393,49 +373,20 @@ def speaking_order(book: BookData) -> list[Record]:
 
 
 def agenda_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
-    """The programme and the speakers in registered order, each given the minutes `Kế hoạch` allows.
+    """The programme from `Chương trình` (`programme.timetable`) and the speakers in registered order, each given the
+    minutes `Kế hoạch` allows. Speakers who do not fit are counted, not dropped silently."""
+    from ..programme import items_of, timetable
 
-    Speakers who do not fit before the closing items are counted, not dropped silently.
-    """
     context = base_context(book, "agenda", date, notes)
     s = book.settings
-    start = _setting_time(s, "gio_bat_dau")
-    end = _setting_time(s, "gio_ket_thuc")
     per_speaker = max(int(s.get("so_phut_moi_luot") or 5), 1)
-    names = {"chu_tri": context["chu_tri"], "ten_day_du": context["ten_day_du"]}
-
-    items, clock_now = [], start
-    for minutes, what, who in OPENING:
-        items.append((clock_now, _plus(clock_now, minutes), what.format(**names), who.format(**names)))
-        clock_now = _plus(clock_now, minutes)
-    closing_minutes = sum(m for m, _, _ in CLOSING)
-    dialogue_end = _plus(start, max(_minutes(end) - _minutes(start) - closing_minutes, _minutes(clock_now) - _minutes(start)))
-
-    speakers: list[dict[str, Any]] = []
-    remaining, slot = 0, clock_now
-    for record in speaking_order(book):
-        finish = _plus(slot, per_speaker)
-        if _minutes(finish) > _minutes(dialogue_end):
-            remaining += 1
-            continue
-        speakers.append({
-            "stt": len(speakers) + 1,
-            "gio": f"{short_clock(slot)} - {short_clock(finish)}",
-            "ho_ten": _text(record, "ho_ten"),
-            "noi_o": _text(record, "to_dan_pho"),
-            "linh_vuc": _text(record, "linh_vuc"),
-        })
-        slot = finish
-    items.append((clock_now, dialogue_end, "Đối thoại: Nhân dân phát biểu ý kiến, kiến nghị theo thứ tự đăng ký; "
-                  "Chủ tịch và các cơ quan, đơn vị trả lời", f"{context['chu_tri']}; Nhân dân"))
-    clock_now = dialogue_end
-    for minutes, what, who in CLOSING:
-        items.append((clock_now, _plus(clock_now, minutes), what.format(**names), who.format(**names)))
-        clock_now = _plus(clock_now, minutes)
-    context["muc"] = [{"stt": n, "gio": f"{short_clock(a)} - {short_clock(b)}", "noi_dung": what, "nguoi": who}
-                      for n, (a, b, what, who) in enumerate(items, 1)]
-    context["phat_bieu"] = speakers
-    context["phat_bieu_con_lai"] = remaining
+    table = timetable(items_of(book), speaking_order(book), _setting_time(s, "gio_bat_dau"), _setting_time(s, "gio_ket_thuc"),
+                      per_speaker, chair=context["chu_tri_day_du"], office=context["ten_van_phong"])
+    context["muc"] = [{"stt": m["stt"], "gio": m["gio"], "noi_dung": m["noi_dung"], "nguoi": m["nguoi"]} for m in table.items]
+    context["phat_bieu"] = [{"stt": p["stt"], "gio": p["gio"], "ho_ten": _text(p["record"], "ho_ten"),
+                             "noi_o": _text(p["record"], "to_dan_pho"), "linh_vuc": _text(p["record"], "linh_vuc")}
+                            for p in table.speakers]
+    context["phat_bieu_con_lai"] = table.left_out
     return context
 
 
