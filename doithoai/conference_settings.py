@@ -123,10 +123,19 @@ def chair(settings: Mapping[str, Any]) -> str:
     return _text(settings.get("chu_tri")) or "Chủ tịch UBND"
 
 
+_NAMES_NO_UNIT = ("ubnd", "ủy ban nhân dân", "đảng ủy", "hđnd", "hội đồng nhân dân")
+
+
+def with_unit(title: str, settings: Mapping[str, Any]) -> str:
+    """"Chủ tịch UBND" -> "Chủ tịch UBND phường Tứ Minh": a title ending on a body that names no unit gets the unit."""
+    return f"{title} {unit_name(settings)}" if title.casefold().endswith(_NAMES_NO_UNIT) else title
+
+
 def chairs(settings: Mapping[str, Any]) -> str:
-    """Who chairs, co-chair included: "Chủ tịch UBND xã cùng Thường trực HĐND xã"."""
+    """Who chairs, co-chair included: "Chủ tịch UBND xã Phong Quang cùng Thường trực HĐND xã Phong Quang"."""
     co_chair = _text(settings.get("dong_chu_tri"))
-    return f"{chair(settings)} cùng {co_chair}" if co_chair else chair(settings)
+    first = with_unit(chair(settings), settings)
+    return f"{first} cùng {with_unit(co_chair, settings)}" if co_chair else first
 
 
 def audience(settings: Mapping[str, Any]) -> str:
@@ -144,6 +153,8 @@ def conference_name(settings: Mapping[str, Any], today: dt.date) -> str:
     """
     typed = _text(settings.get("ten_hoi_nghi"))
     if typed:
+        # A preset's name carries {đơn vị} and {năm}: filled from the settings, so one preset serves every unit and year.
+        typed = typed.replace("{đơn vị}", unit_name(settings)).replace("{năm}", str(year_of(settings, today)))
         return typed[0].upper() + typed[1:]
     return f"Hội nghị đối thoại giữa Chủ tịch UBND {unit_name(settings)} với {audience(settings)} năm {year_of(settings, today)}"
 

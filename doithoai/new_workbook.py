@@ -1,4 +1,8 @@
-"""A blank workbook for the office: the job behind `doithoai new` (and anything else that makes one)."""
+"""A new workbook for the office: the jobs behind `doithoai new` (and anything else that makes one).
+
+`new_workbook`: the blank template. `new_from`: built from a preset (`presets.py`) and/or the previous conference's
+workbook (`carry.py`).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,17 @@ def new_workbook(path: Path) -> Path:
     from .resources import workbook_template
     from .xlwings_conf import this_machine, write_conf
 
+    path = target_path(path)
+    # Copied to a temporary name first: a half-made workbook never carries the final name.
+    def make(temp: Path) -> None:
+        shutil.copyfile(workbook_template(), temp)
+        write_conf(temp, this_machine(), backup=False)
+
+    atomic_save(path, make)
+    return path
+
+
+def target_path(path: Path) -> Path:
     path = Path(path)
     if path.suffix == "":
         path = path.with_suffix(".xlsm")
@@ -23,10 +38,45 @@ def new_workbook(path: Path) -> Path:
         raise UnusableFile(f"Tệp “{path}” đã có; không ghi đè. Hãy chọn tên khác.")
     if not path.parent.exists():
         raise UnusableFile(f"Không có thư mục “{path.parent}”.")
-    # Copied to a temporary name first: a half-made workbook never carries the final name.
-    def make(temp: Path) -> None:
-        shutil.copyfile(workbook_template(), temp)
-        write_conf(temp, this_machine(), backup=False)
-
-    atomic_save(path, make)
     return path
+
+
+def new_from(path: Path, *, preset: str | None = None, previous: Path | None = None) -> tuple[Path, list[str]]:
+    """A new workbook built from a preset and/or the previous conference's workbook; lines saying what it holds.
+
+    Everything is read and checked before anything is written; the file appears whole or not at all.
+    """
+    from .controls import BUTTONS
+    from .io.files import atomic_save
+    from .resources import vba_project
+    from .workbook_builder import build_workbook
+    from .xlwings_conf import this_machine
+
+    path = target_path(path)
+    data: dict = {"settings": {}, "lists": {}, "tables": {}, "calendar": []}
+    lines: list[str] = []
+    if preset:
+        from .presets import find, load
+
+        loaded = load(preset)
+        for part in ("settings", "lists", "tables"):
+            data[part].update(loaded[part])
+        lines.append(f"Theo mẫu sổ “{find(preset).stem}”.")
+    if previous is not None:
+        from .access import FileWorkbook
+        from .carry import carry_over
+
+        old = FileWorkbook(Path(previous)).read()
+        carried = carry_over(old, Path(previous).name)
+        data["settings"].update(carried["settings"])
+        data["lists"].update(carried["lists"])
+        data["tables"].update({k: v for k, v in carried["tables"].items() if v is not None or k not in data["tables"]})
+        data["calendar"] = carried["calendar"]
+        tables = carried["tables"]
+        lines.append(f"Từ sổ “{Path(previous).name}”: {len(tables['dai_bieu'])} đại biểu, {len(tables['kien_nghi'])} kiến nghị "
+                     f"còn mở (nguồn “Kỳ trước”, giữ mã cũ), {len(tables['phan_cong'])} phân công chưa xong; văn bản trả lời "
+                     f"đánh số tiếp từ số {carried['settings']['so_tra_loi_tiep_theo']}.")
+        lines.append("Hãy nhập ngày tổ chức hội nghị mới và số các văn bản (lấy từ sổ đăng ký văn bản đi) ở trang Kế hoạch.")
+    project, conf = vba_project(), this_machine()
+    atomic_save(path, lambda temp: build_workbook(temp, data=data, vba_project=project, buttons=BUTTONS, conf=conf))
+    return path, lines

@@ -28,6 +28,11 @@ def templates_dir() -> Path:
     return _first_existing(_PACKAGE / "_bundled" / "templates", _PACKAGE.parent / "templates")
 
 
+def presets_dir() -> Path:
+    """The bundled presets (`presets/*.toml`): one plain data file per kind of plan, see `doithoai.presets`."""
+    return _first_existing(_PACKAGE / "_bundled" / "presets", _PACKAGE.parent / "presets")
+
+
 def vba_project() -> bytes:
     """The VBA project embedded in the committed template (the buttons' macros)."""
     with zipfile.ZipFile(workbook_template()) as archive:

@@ -139,6 +139,7 @@ STATUS_ANSWERED = "Đã trả lời"
 STATUS_RESOLVED = "Đã giải quyết"
 STATUS_UPWARD = "Đã chuyển cấp trên"
 ANSWERED_STATUSES = (STATUS_ANSWERED, STATUS_RESOLVED)  # statuses that promise an answer text
+SOURCE_CARRIED = "Kỳ trước"  # a petition still open at the previous conference, brought over by `new --from`
 # Who issues the documents: the People's Committee (Decree 30/2020 layout) or the Party committee (HD 36-HD/VPTW).
 ISSUER_GOVERNMENT = "Chính quyền"
 ISSUER_PARTY = "Đảng"
@@ -166,7 +167,7 @@ LISTS: tuple[LookupList, ...] = (
     LookupList(
         "nguon",
         "Nguồn",
-        (SOURCE_SLIP, SOURCE_MTTQ, SOURCE_ORGANISATION, SOURCE_FLOOR),
+        (SOURCE_SLIP, SOURCE_MTTQ, SOURCE_ORGANISATION, SOURCE_FLOOR, SOURCE_CARRIED),
     ),
     LookupList(
         "linh_vuc",

@@ -95,9 +95,7 @@ def base_context(book: BookData, kind: str, date: dt.date, notes: Notes) -> dict
         body = "Đảng ủy"
     body_short = "UBND" if body.casefold() == "ủy ban nhân dân" else body
     title = conf.conference_name(s, date)
-    chair = conf.chair(s)
-    if chair.casefold().endswith(("ubnd", "ủy ban nhân dân", "đảng ủy", "hđnd")):  # "Chủ tịch UBND" names no unit yet
-        chair = f"{chair} {full_name}"
+    chair = conf.with_unit(conf.chair(s), s)
     context = issuer_fields(s, kind, date)
     context.update({
         "ten_don_vi": name,
@@ -123,8 +121,8 @@ def base_context(book: BookData, kind: str, date: dt.date, notes: Notes) -> dict
         "dia_diem": safe_text(notes.need(book, "dia_diem")),
         "chu_tri": safe_text(s.get("chu_tri")) or "Chủ tịch UBND",
         "nguoi_chu_tri": chair,
-        "dong_chu_tri": safe_text(s.get("dong_chu_tri")),
-        "chu_tri_day_du": f"{chair} cùng {safe_text(s.get('dong_chu_tri'))}" if safe_text(s.get("dong_chu_tri")) else chair,
+        "dong_chu_tri": conf.with_unit(safe_text(s.get("dong_chu_tri")), s) if safe_text(s.get("dong_chu_tri")) else "",
+        "chu_tri_day_du": conf.chairs(s),
         "so_phut": s.get("so_phut_moi_luot") or 5,
     })
     if not context["nguoi_ky"]:

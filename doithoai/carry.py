@@ -1,0 +1,90 @@
+"""The next conference from the last one (`doithoai new PATH --from OLD`). Pure: a `BookData` in, workbook data out.
+
+Carried over: every setting but the conference's day and the numbers of the last conference's own documents; the
+lookup lists (units included), the delegates (invitation, confirmation and attendance cleared), the programme, the
+milestones (done dates cleared) and the office's calendar. The letter counter continues past every number the old
+workbook used, so a year's answer letters never restart at 1.
+
+Petitions still open (no status, or one of "Chưa xử lý", "Đang xử lý") come over with source "Kỳ trước", their
+original code, content, classification, any answer so far and their letter number, and their assignments that are
+not done; a note in `Kết quả, hướng giải quyết` says where they came from. Slips are not carried: they belong to the
+conference they were written for.
+
+Decision: the report, memo, invitation and notice numbers (`Số báo cáo tổng hợp`…) are cleared, not continued: they
+are taken from the office's register of outgoing documents (sổ đăng ký văn bản đi), shared by every document the
+People's Committee issues, which the workbook cannot see; carrying the old number would print a duplicate.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import schema
+from .model import BookData, Record
+
+OPEN_STATUSES = ("", "chưa xử lý", "đang xử lý")
+CLEARED_SETTINGS = ("ngay_hoi_nghi", "so_bao_cao", "so_cong_van_phan_cong", "so_giay_moi", "so_thong_bao")
+DELEGATE_RESET = ("ngay_gui_giay_moi", "xac_nhan", "co_mat")
+MILESTONE_RESET = ("ngay_hoan_thanh", "han", "tinh_trang")
+PETITION_DROPPED = ("ma_phieu", "tien_do")  # the slip stays with the old conference; progress is recomputed
+ASSIGNMENT_DROPPED = ("tinh_trang",)
+
+
+def _values(record: Record, spec: schema.TableSheet, drop: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {c.key: record.get(c.key) for c in spec.columns if c.key not in drop and record.get(c.key) is not None}
+
+
+def is_open(record: Record) -> bool:
+    status = record.get("trang_thai")
+    return (str(status).strip().casefold() if status is not None else "") in OPEN_STATUSES
+
+
+def next_letter_number(book: BookData) -> int:
+    """One past the highest answer-letter number the workbook used, and never below its own counter."""
+    from .documents.issuer import number_of, symbol_for
+
+    symbol = symbol_for(book.settings, "letters")
+    used = [number_of(book.settings, r.get("so_van_ban_tra_loi"), symbol) for r in book.petitions]
+    counter = book.settings.get("so_tra_loi_tiep_theo")
+    start = counter if isinstance(counter, int) and not isinstance(counter, bool) and counter > 0 else 1
+    return max([start] + [n + 1 for n in used if n is not None])
+
+
+def carry_over(book: BookData, previous_name: str = "") -> dict[str, Any]:
+    """Data for `build_workbook` holding what the next conference keeps from `book`."""
+    settings = {k: v for k, v in book.settings.items() if k not in CLEARED_SETTINGS and v is not None}
+    settings["so_tra_loi_tiep_theo"] = next_letter_number(book)
+    for key in CLEARED_SETTINGS:
+        settings[key] = None
+
+    lists = {key: values for key, values in book.lists.items() if values}
+    sources = tuple(lists.get("nguon") or schema.lookup("nguon").values)
+    if schema.SOURCE_CARRIED not in sources:
+        lists["nguon"] = sources + (schema.SOURCE_CARRIED,)
+
+    delegates = [_values(r, schema.DELEGATES, DELEGATE_RESET) for r in book.delegates]
+    milestones = [_values(r, schema.MILESTONES, MILESTONE_RESET) for r in book.milestones]
+    programme = [_values(r, schema.PROGRAMME) for r in book.programme] or None
+
+    where = f" (sổ “{previous_name}”)" if previous_name else ""
+    petitions, carried = [], set()
+    for record in book.petitions:
+        code = str(record.get("ma_kien_nghi") or "").strip()
+        if not code or not is_open(record):
+            continue
+        values = _values(record, schema.PETITIONS, PETITION_DROPPED)
+        values["nguon"] = schema.SOURCE_CARRIED
+        note = f"Chuyển từ kỳ trước{where}, mã cũ {code}."
+        values["ket_qua"] = f"{values['ket_qua']} {note}" if values.get("ket_qua") else note
+        petitions.append(values)
+        carried.add(code)
+    assignments = [_values(r, schema.ASSIGNMENTS, ASSIGNMENT_DROPPED) for r in book.assignments
+                   if str(r.get("ma_kien_nghi") or "").strip() in carried and r.get("ngay_hoan_thanh") is None]
+    calendar = [_values(r, schema.CALENDAR) for r in book.calendar]
+    return {
+        "settings": settings,
+        "lists": lists,
+        "tables": {"dai_bieu": delegates, "kien_nghi": petitions, "phan_cong": assignments, "moc_thoi_gian": milestones or None,
+                   "chuong_trinh": programme, "phieu": []},
+        "calendar": calendar,
+    }
