@@ -87,8 +87,10 @@ def timetable(items: list[Item], speakers: list[Record], start: dt.time, end: dt
     room = max(_minutes(end) - _minutes(start) - fixed, 0)
     table, now, expanded = Timetable(), start, False
 
-    def who(text: str) -> str:
-        return {fold(CHAIR_WORD): chair, fold(OFFICE_WORD): office}.get(fold(text), text)
+    names = {fold(CHAIR_WORD): chair, fold(OFFICE_WORD): office}
+
+    def who(text: str) -> str:  # "Chủ trì hội nghị; cán bộ chuyên môn": each part on its own
+        return "; ".join(names.get(fold(part), part.strip()) for part in text.split(";")) if text else text
 
     for number, item in enumerate(items, 1):
         length = item.minutes or 0
