@@ -22,7 +22,7 @@ from typing import Any
 from . import schema
 from .model import BookData, Record
 
-OPEN_STATUSES = ("", "chưa xử lý", "đang xử lý")
+OPEN_STATUSES = ("", schema.STATUS_NEW.casefold(), schema.STATUS_IN_PROGRESS.casefold())
 CLEARED_SETTINGS = ("ngay_hoi_nghi", "so_bao_cao", "so_cong_van_phan_cong", "so_giay_moi", "so_thong_bao")
 DELEGATE_RESET = ("ngay_gui_giay_moi", "xac_nhan", "co_mat")
 MILESTONE_RESET = ("ngay_hoan_thanh", "han", "tinh_trang")

@@ -192,7 +192,7 @@ def test_seed_003_two_conferences_continue_numbers_and_carry_open_petitions(tmp_
     june_numbers = sorted(str(r.get("so_van_ban_tra_loi")) for r in first.petitions if r.get("so_van_ban_tra_loi"))
     assert june_numbers == ["31/UBND-VP", "32/UBND-VP"]
 
-    from doithoai.commands.new import new_from
+    from doithoai.new_workbook import new_from
 
     november, lines = new_from(tmp_path / "duc-thang-11.xlsm", previous=june)
     assert any("đánh số tiếp từ số 33" in line for line in lines)
@@ -246,8 +246,8 @@ def test_seed_004_co_chaired_commune(tmp_path):
 @pytest.mark.parametrize("preset", ["chinh-quyen-phuong", "chinh-quyen-xa", "dang-uy", "doan-the", "xa-dong-chu-tri"])
 def test_new_workbooks_are_neutral(tmp_path, preset):
     """No ward's name, plan number or KH 118 note in a new workbook, whatever the preset."""
-    from doithoai.commands.new import new_from
     from doithoai.io.reader import read_sheets
+    from doithoai.new_workbook import new_from
 
     path, _ = new_from(tmp_path / "moi.xlsm", preset=preset)
     cells = "\n".join(str(v) for rows in read_sheets(path).values() for row in rows for v in row if v is not None)
