@@ -243,7 +243,8 @@ class FloorResult:
 
 
 def plan_floor(book: BookData) -> tuple[FloorResult, ChangeSet]:
-    from .intake import list_value, new_codes
+    from .intake import list_value
+    from .keys import new_codes
 
     result, changes = FloorResult(), ChangeSet()
     day = book.conference

@@ -23,14 +23,13 @@ the table), refuses (exit 2) a file that is not an intake form, and writes nothi
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import schema
 from .errors import UnusableFile
-from .keys import code_key, code_text
+from .keys import new_codes
 from .model import BookData, ChangeSet, Record, RowWrite
 from .text import clean, fold, formula_like
 
@@ -61,38 +60,6 @@ DEFAULT_ORGANISATIONS = (
     "Hội Nông dân {unit}",
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh {unit}",
 )
-_CODE = re.compile(r"^(.*?)(\d+)$")
-
-
-# --------------------------------------------------------------------------------------------------
-# Codes
-
-
-def new_codes(existing: list[Any], count: int, default_prefix: str = "KN-") -> list[str]:
-    """`count` codes after the highest one of the most common prefix: KN-080 -> KN-081, KN-082…"""
-    prefixes: dict[str, tuple[int, int, int]] = {}  # prefix -> (how many, highest number, widest digits)
-    taken = set()
-    for value in existing:
-        text = code_text(value)
-        taken.add(code_key(text))
-        match = _CODE.match(text)
-        if match:
-            prefix, digits = match.group(1), match.group(2)
-            many, high, wide = prefixes.get(prefix, (0, 0, 0))
-            prefixes[prefix] = (many + 1, max(high, int(digits)), max(wide, len(digits)))
-    if prefixes:
-        prefix = max(prefixes, key=lambda p: (prefixes[p][0], p))
-        _, high, wide = prefixes[prefix]
-    else:
-        prefix, high, wide = default_prefix, 0, 3
-    codes: list[str] = []
-    number = high
-    while len(codes) < count:
-        number += 1
-        code = f"{prefix}{number:0{wide}d}"
-        if code_key(code) not in taken:
-            codes.append(code)
-    return codes
 
 
 def source_of(organisation: str) -> str:

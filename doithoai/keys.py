@@ -42,6 +42,7 @@ _CODE_TABLE = {ord(c): "-" for c in _DASHES} | {
     c: None for c in (*range(0x00, 0x20), *range(0x7F, 0xA0), 0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)
 }
 _ZERO_FRACTION = re.compile(r"^(\d+)\.0+$")
+_NUMBERED = re.compile(r"^(.*?)(\d+)$")
 
 
 def code_key(value: Any) -> str:
@@ -112,3 +113,30 @@ def same_code(a: Any, b: Any) -> bool:
 def same_name(a: Any, b: Any) -> bool:
     key = name_key(a)
     return bool(key) and key == name_key(b)
+
+
+def new_codes(existing: list[Any], count: int, default_prefix: str = "KN-") -> list[str]:
+    """`count` codes after the highest one of the most common prefix: KN-080 -> KN-081, KN-082…"""
+    prefixes: dict[str, tuple[int, int, int]] = {}  # prefix -> (how many, highest number, widest digits)
+    taken = set()
+    for value in existing:
+        text = code_text(value)
+        taken.add(code_key(text))
+        match = _NUMBERED.match(text)
+        if match:
+            prefix, digits = match.group(1), match.group(2)
+            many, high, wide = prefixes.get(prefix, (0, 0, 0))
+            prefixes[prefix] = (many + 1, max(high, int(digits)), max(wide, len(digits)))
+    if prefixes:
+        prefix = max(prefixes, key=lambda p: (prefixes[p][0], p))
+        _, high, wide = prefixes[prefix]
+    else:
+        prefix, high, wide = default_prefix, 0, 3
+    codes: list[str] = []
+    number = high
+    while len(codes) < count:
+        number += 1
+        code = f"{prefix}{number:0{wide}d}"
+        if code_key(code) not in taken:
+            codes.append(code)
+    return codes

@@ -55,7 +55,7 @@ def slips_context(book: BookData, date: dt.date, notes: ctx.Notes, *, per_group:
                   groups: list[str] | None = None) -> dict[str, Any]:
     """One page per slip. `per_group` > 0: that many pages for each residential group, numbered after the
     highest code on `Phiếu đăng ký`, so the code on paper is the code the clerk types in."""
-    from ..intake import new_codes
+    from ..keys import new_codes
 
     context = ctx.base_context(book, "slips", date, notes)
     due = milestone_due(book, date, SLIP_COLLECTION)
