@@ -67,10 +67,16 @@ def build_sample_workbook(path: Path) -> Path:
 
 
 def make_demo(out: Path, *, today: dt.date | None = None, steps: bool = True) -> DemoResult:
-    """Build the sample workbook in `out` and, with `steps`, run every job on it."""
+    """Build the sample workbook in `out` and, with `steps`, run every job on it.
+
+    `today`: the day the jobs take as today; by default the sample's own (`sample.DEMO_TODAY`, a week
+    after its conference), so the demo always shows the same year: part done, part still to do.
+    """
     from .access import FileWorkbook
     from .io.files import backup
+    from .sample import DEMO_TODAY
 
+    today = today or DEMO_TODAY
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     path = out / DEMO_WORKBOOK
@@ -174,7 +180,8 @@ def _deadlines(access, out, today, result) -> None:
 def _documents(access, out, today, result) -> None:
     from .documents.jobs import make_documents
 
-    outcome = make_documents(access, out=out / "Văn bản", date=today, slips_per_group=SLIPS_PER_GROUP)
+    # The documents date themselves (dates.py) from the demo's today, as they would on that day.
+    outcome = make_documents(access, out=out / "Văn bản", today=today, slips_per_group=SLIPS_PER_GROUP)
     result.outputs.append(("Văn bản", outcome.folder))
     result.notes.append(outcome.summary)
 

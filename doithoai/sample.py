@@ -94,9 +94,10 @@ TOPICS: dict[str, list[tuple[str, str]]] = {
         ("Đề nghị lắp biển báo giảm tốc độ tại ngã ba gần nhà văn hóa tổ dân phố {group}, nơi học sinh qua lại đông.", ""),
     ],
     "Chính sách xã hội": [
-        ("Mẹ tôi 81 tuổi nhưng chưa được hưởng trợ cấp xã hội hằng tháng; đề nghị phường hướng dẫn hồ sơ.", ""),
-        ("Đề nghị xem xét hỗ trợ hộ cận nghèo tại tổ dân phố {group} có người khuyết tật nặng, hoàn cảnh khó khăn.", ""),
-        ("Chế độ đối với người có công với cách mạng của gia đình tôi chậm chi trả hai tháng gần đây; đề nghị kiểm tra.", ""),
+        ("Mẹ tôi 81 tuổi, ở {lane}, nhưng chưa được hưởng trợ cấp xã hội hằng tháng; đề nghị phường hướng dẫn hồ sơ.", ""),
+        ("Đề nghị xem xét hỗ trợ hộ cận nghèo tại {lane}, tổ dân phố {group} có người khuyết tật nặng, hoàn cảnh khó khăn.", ""),
+        ("Chế độ đối với người có công với cách mạng của gia đình tôi ở {lane} chậm chi trả hai tháng gần đây; đề nghị "
+         "kiểm tra.", ""),
     ],
     "An ninh, trật tự": [
         ("Thời gian gần đây tại {lane} có tình trạng thanh niên tụ tập, đua xe vào ban đêm; đề nghị Công an phường tăng cường "
@@ -105,19 +106,21 @@ TOPICS: dict[str, list[tuple[str, str]]] = {
         ("Tình trạng lấn chiếm vỉa hè để kinh doanh tại đầu {lane} gây cản trở giao thông; đề nghị xử lý dứt điểm.", ""),
     ],
     "Y tế, giáo dục": [
-        ("Trường tiểu học trên địa bàn có sĩ số mỗi lớp trên 45 học sinh; đề nghị phường kiến nghị cấp trên bổ sung phòng học.",
+        ("Trường tiểu học gần {lane} có sĩ số mỗi lớp trên 45 học sinh; đề nghị phường kiến nghị cấp trên bổ sung phòng học.",
          ""),
         ("Đề nghị Trạm y tế phường tổ chức khám sức khỏe định kỳ cho người cao tuổi tại tổ dân phố {group}.", ""),
-        ("Việc cấp thẻ bảo hiểm y tế cho người trên 75 tuổi còn chậm; đề nghị phường cho biết tiến độ.", ""),
+        ("Việc cấp thẻ bảo hiểm y tế cho người trên 75 tuổi tại {lane} còn chậm; đề nghị phường cho biết tiến độ.", ""),
     ],
     "Vay vốn, tín dụng": [
-        ("Đề nghị phường hướng dẫn thủ tục vay vốn ưu đãi từ Ngân hàng Chính sách xã hội để hộ gia đình phát triển kinh doanh "
+        ("Đề nghị phường hướng dẫn thủ tục vay vốn ưu đãi từ Ngân hàng Chính sách xã hội để hộ gia đình ở {lane} phát triển "
+         "kinh doanh "
          "nhỏ.", ""),
         ("Nhiều hội viên phụ nữ tổ dân phố {group} có nhu cầu vay vốn giải quyết việc làm; đề nghị tăng nguồn vốn ủy thác qua "
          "Hội.", ""),
     ],
     "Khác": [
-        ("Nhà văn hóa tổ dân phố {group} xuống cấp, thiếu bàn ghế và loa máy; đề nghị phường hỗ trợ kinh phí sửa chữa.", ""),
+        ("Nhà văn hóa tổ dân phố {group} ở {lane} xuống cấp, thiếu bàn ghế và loa máy; đề nghị phường hỗ trợ kinh phí sửa "
+         "chữa.", ""),
         ("Đề nghị phường niêm yết công khai thủ tục hành chính và số điện thoại đường dây nóng tại nhà văn hóa tổ dân phố "
          "{group}.", ""),
     ],
@@ -132,23 +135,119 @@ LEAD_UNIT = {
     "Vay vốn, tín dụng": "Văn phòng HĐND và UBND",
     "Khác": "Trung tâm Dịch vụ sự nghiệp công",
 }
-ANSWER = {
-    "Đất đai": "Phòng Kinh tế, Hạ tầng và Đô thị đã rà soát hồ sơ; hồ sơ đủ điều kiện sẽ được trình cấp có thẩm quyền xem xét "
-          "trong tháng 7/2026. UBND phường sẽ thông báo kết quả bằng văn bản.",
-    "Môi trường": "UBND phường đã chỉ đạo đơn vị thu gom tăng tần suất thu gom lên hằng ngày và giao Phòng Kinh tế, Hạ tầng và "
-          "Đô thị kiểm tra, xử lý theo quy định.",
-    "Hạ tầng, giao thông": "UBND phường ghi nhận ý kiến; nội dung đã được đưa vào danh mục công trình duy tu, sửa chữa năm 2026, "
-          "dự kiến thực hiện trong quý III/2026.",
-    "Chính sách xã hội": "Phòng Văn hóa - Xã hội đã hướng dẫn gia đình hoàn thiện hồ sơ; chế độ sẽ được chi trả từ tháng liền kề "
-          "sau khi có quyết định.",
-    "An ninh, trật tự": "Công an phường đã tăng cường tuần tra, kiểm soát vào ban đêm tại khu vực được phản ánh và phối hợp với "
-          "tổ dân phố duy trì tổ bảo vệ an ninh trật tự.",
-    "Y tế, giáo dục": "UBND phường đã báo cáo cấp trên; Trạm y tế phường sẽ phối hợp tổ dân phố tổ chức khám sức khỏe cho người "
-          "cao tuổi trong quý III/2026.",
-    "Vay vốn, tín dụng": "UBND phường đã đề nghị Ngân hàng Chính sách xã hội bố trí thêm nguồn vốn ủy thác; hồ sơ vay được hướng "
-          "dẫn tại tổ tiết kiệm và vay vốn của tổ dân phố.",
-    "Khác": "UBND phường ghi nhận và sẽ cân đối kinh phí hỗ trợ trong dự toán năm 2027.",
+# One answer per question above, same order: written for that question, naming the lane or group it is about.
+ANSWERS: dict[str, list[str]] = {
+    "Đất đai": [
+        "Phòng Kinh tế, Hạ tầng và Đô thị đã kiểm tra hồ sơ của gia đình tại {lane}: hồ sơ còn thiếu bản trích đo địa chính; "
+        "cán bộ địa chính đã hướng dẫn bổ sung, hồ sơ sẽ được trình cấp giấy chứng nhận trong tháng 7/2026.",
+        "Các hộ tại {lane} thuộc diện xem xét cấp giấy chứng nhận lần đầu; ngày 20/6/2026, UBND phường hướng dẫn thủ "
+        "tục cho các hộ tại nhà văn hóa tổ dân phố {group} và tiếp nhận hồ sơ tại Trung tâm Phục vụ hành chính công.",
+
+        "Quy hoạch sử dụng đất khu vực tổ dân phố {group} đã được niêm yết tại trụ sở UBND phường và nhà văn hóa tổ dân phố; "
+        "người dân có thể tra cứu trên cổng thông tin điện tử của thành phố.",
+    ],
+    "Môi trường": [
+        "UBND phường đã yêu cầu đơn vị thu gom bố trí xe thu gom hằng ngày tại điểm tập kết đầu {lane} từ ngày 15/6/2026, "
+        "đồng thời lắp biển cấm đổ rác ngoài giờ quy định.",
+        "Phòng Kinh tế, Hạ tầng và Đô thị phối hợp Công an phường kiểm tra xưởng gỗ tại tổ dân phố {group}, lập biên bản và "
+        "yêu cầu chủ cơ sở không hoạt động sau 21 giờ, lắp thiết bị giảm bụi trong 30 ngày.",
+        "Mương dọc {lane} đã được đưa vào kế hoạch nạo vét đợt 1 năm 2026; đơn vị thi công nạo vét xong trước ngày 30/6/2026, "
+        "tổ dân phố {group} cử người giám sát.",
+    ],
+    "Hạ tầng, giao thông": [
+        "UBND phường đã khảo sát điểm ngập tại {lane}; cống thoát nước sẽ được thay bằng cống hộp lớn hơn trong dự án cải "
+        "tạo thoát nước năm 2026, khởi công quý III/2026.",
+        "Đơn vị quản lý chiếu sáng đã thay 12 bóng đèn hỏng tại {lane} ngày 10/6/2026; những bóng hỏng sau đó người dân báo "
+        "qua Tổ trưởng tổ dân phố {group} để sửa trong 3 ngày.",
+        "Mặt đường {lane} được đưa vào danh mục duy tu năm 2026, dự kiến thảm lại trong quý III/2026 bằng ngân sách phường; "
+        "Nhân dân không phải đóng góp.",
+        "UBND phường đã đề nghị Phòng quản lý đô thị thành phố lắp biển báo giảm tốc độ và gờ giảm tốc tại ngã ba gần nhà "
+        "văn hóa tổ dân phố {group}; trong khi chờ, Công an phường bố trí người hướng dẫn giờ tan học.",
+    ],
+    "Chính sách xã hội": [
+        "Phòng Văn hóa - Xã hội đã hướng dẫn gia đình tại {lane} lập hồ sơ trợ cấp xã hội; hồ sơ đủ điều kiện, trợ cấp được "
+        "chi trả từ tháng 7/2026, truy lĩnh từ tháng nộp hồ sơ.",
+        "Hộ cận nghèo có người khuyết tật nặng tại {lane}, tổ dân phố {group} được xét hỗ trợ 2.000.000 đồng từ Quỹ Vì người "
+        "nghèo "
+        "và được hướng dẫn hồ sơ trợ cấp người khuyết tật.",
+        "Khoản trợ cấp người có công của gia đình tại {lane} chậm chi do điều chỉnh danh sách; hai tháng còn thiếu đã được "
+        "chi trả bổ sung ngày 10/6/2026.",
+    ],
+    "An ninh, trật tự": [
+        "Công an phường đã lập tổ tuần tra đêm tại {lane} từ 22 giờ đến 1 giờ sáng, xử lý 3 trường hợp đua xe và thông báo "
+        "về gia đình, nhà trường.",
+        "UBND phường vận động xã hội hóa lắp 6 camera tại các ngõ của tổ dân phố {group}, kết nối về Công an phường; dự kiến "
+        "hoàn thành trong tháng 8/2026.",
+        "Tổ công tác trật tự đô thị đã ra quân lập lại trật tự vỉa hè tại đầu {lane}, nhắc nhở 9 hộ kinh doanh, xử phạt 2 "
+        "trường hợp tái phạm.",
+    ],
+    "Y tế, giáo dục": [
+        "UBND phường đã báo cáo UBND thành phố đề nghị xây thêm 6 phòng học cho trường tiểu học; năm học 2026-2027 trường "
+        "tách 2 lớp để sĩ số không quá 40 học sinh (kiến nghị của tổ dân phố {group}).",
+        "Sáng thứ Bảy ngày 27/6/2026, Trạm y tế phường khám sức khỏe miễn phí cho người cao tuổi tổ dân phố {group} "
+        "tại nhà văn hóa tổ dân phố.",
+
+        "Thẻ bảo hiểm y tế cho người từ 75 tuổi tại {lane} đã được lập danh sách gửi Bảo hiểm xã hội; thẻ được phát qua Tổ "
+        "trưởng tổ dân phố {group} trong tháng 7/2026.",
+    ],
+    "Vay vốn, tín dụng": [
+        "Văn phòng HĐND và UBND đã phối hợp Ngân hàng Chính sách xã hội hướng dẫn hộ tại {lane} lập hồ sơ vay vốn hỗ trợ "
+        "tạo việc làm, mức vay đến 100 triệu đồng, thời hạn 5 năm.",
+        "UBND phường đã đề nghị Ngân hàng Chính sách xã hội tăng nguồn vốn ủy thác qua Hội Phụ nữ cho tổ dân phố {group} "
+        "thêm 500 triệu đồng trong quý III/2026.",
+    ],
+    "Khác": [
+        "UBND phường bố trí kinh phí sửa chữa mái, thay bàn ghế và loa máy cho nhà văn hóa tổ dân phố {group} ở {lane}, "
+        "thực hiện trong tháng 8/2026.",
+        "Bộ thủ tục hành chính và số đường dây nóng của phường đã được niêm yết tại nhà văn hóa tổ dân phố {group} ngày "
+        "8/6/2026.",
+    ],
 }
+# Petitions of the Front and the mass organisations, in their voice (they speak for their members, not for "my mother").
+ORG_TOPICS: dict[str, list[tuple[str, str]]] = {
+    "Đất đai": [("{org} tổng hợp ý kiến Nhân dân tổ dân phố {group} phản ánh thủ tục chuyển mục đích sử dụng đất còn kéo "
+                "dài; đề nghị "
+                "phường công khai thời hạn giải quyết từng loại hồ sơ.",
+                "Thời hạn giải quyết từng thủ tục đất đai đã được niêm yết tại Trung tâm Phục vụ hành chính công và gửi {org} "
+                "để thông tin tới hội viên tổ dân phố {group}.")],
+    "Môi trường": [("{org} đề nghị phường phối hợp tổ chức ra quân vệ sinh môi trường, phân loại rác tại nguồn ở tổ dân phố "
+                   "{group} mỗi tháng một lần.",
+                   "UBND phường thống nhất với {org} tổ chức ra quân vệ sinh môi trường vào Chủ nhật cuối tháng tại tổ dân "
+                   "phố {group}, cấp 200 thùng phân loại rác.")],
+    "Hạ tầng, giao thông": [("Qua sinh hoạt chi hội, hội viên {org} ở tổ dân phố {group} đề nghị sớm lắp đèn chiếu sáng tuyến "
+                            "đường vào khu dân cư mới.",
+                            "Tuyến đường vào khu dân cư mới của tổ dân phố {group} được lắp 15 cột đèn trong quý III/2026; "
+                            "UBND phường thông báo tiến độ tới {org}.")],
+    "Chính sách xã hội": [("{org} đề nghị phường rà soát, hỗ trợ hội viên có hoàn cảnh đặc biệt khó khăn ở tổ dân phố {group} "
+                          "sửa chữa nhà ở trước mùa mưa bão.",
+                          "UBND phường cùng {org} rà soát được 3 hộ hội viên ở tổ dân phố {group} cần sửa nhà; mỗi hộ được "
+                          "hỗ trợ 30 triệu đồng từ Quỹ Vì người nghèo trước ngày 31/7/2026.")],
+    "An ninh, trật tự": [("{org} đề nghị Công an phường phối hợp tuyên truyền phòng chống lừa đảo qua mạng cho hội viên tổ dân "
+                         "phố {group}.",
+                         "Công an phường phối hợp {org} tổ chức buổi tuyên truyền phòng chống lừa đảo qua mạng tại tổ dân "
+                         "phố {group} ngày 5/7/2026.")],
+    "Y tế, giáo dục": [("{org} đề nghị phường mở lớp dạy bơi miễn phí cho trẻ em tổ dân phố {group} trong dịp hè.",
+                       "Trung tâm Dịch vụ sự nghiệp công phối hợp {org} mở lớp dạy bơi miễn phí cho 60 trẻ em tổ dân phố "
+                       "{group} từ ngày 1/7/2026.")],
+    "Vay vốn, tín dụng": [("{org} đề nghị phường hỗ trợ thành lập thêm một tổ tiết kiệm và vay vốn cho hội viên tổ dân phố "
+                          "{group}.",
+                          "UBND phường đồng ý để {org} thành lập thêm tổ tiết kiệm và vay vốn tại tổ dân phố {group}; Ngân "
+                          "hàng Chính sách xã hội hướng dẫn thủ tục trong tháng 7/2026.")],
+    "Khác": [("{org} đề nghị phường bố trí kinh phí tổ chức các hoạt động văn hóa, thể thao cho hội viên tổ dân phố {group}.",
+              "UBND phường bố trí 15 triệu đồng từ nguồn sự nghiệp văn hóa để {org} tổ chức hoạt động văn hóa, thể thao "
+              "tại tổ dân phố {group} năm 2026.")],
+}
+# A plain answer per field, for generators that need one text per field (the province generator).
+ANSWER = {f: answers[0].format(lane="khu vực được phản ánh", group="được phản ánh") for f, answers in ANSWERS.items()}
+DEMO_TODAY = dt.date(2026, 6, 19)  # the sample's "today": a week after the conference, letters and notice still to do
+# The timeline as of DEMO_TODAY: what was done and when (None: still to do), in MILESTONES' order.
+MILESTONES_DONE = (dt.date(2026, 5, 18), dt.date(2026, 5, 18), dt.date(2026, 5, 22), dt.date(2026, 5, 26), dt.date(2026, 6, 1),
+                   dt.date(2026, 6, 5), dt.date(2026, 6, 4), dt.date(2026, 6, 5), dt.date(2026, 6, 4), dt.date(2026, 6, 10),
+                   CONFERENCE, None, None)
+OUT_OF_SCOPE = (  # two slips that are not matters for the dialogue: validation flags them, the agenda gives them no turn
+    "Tôi khiếu nại quyết định xử phạt vi phạm hành chính của Công an phường đối với con trai tôi; đề nghị hủy quyết định.",
+    "Gia đình tôi tranh chấp ranh giới đất với hộ liền kề tại {lane}; đề nghị phường giải quyết dứt điểm.",
+)
 ORGANISATIONS = (
     ("Ủy ban MTTQ", "Ủy ban MTTQ phường Tứ Minh"),
     ("Tổ chức chính trị - xã hội", "Hội Cựu chiến binh phường"),
@@ -164,6 +263,8 @@ class _Gen:
         self.r = random.Random(seed)
         self.used_names: set[str] = set()
         self.used_phones: set[str] = set()
+        self.asked: set[str] = set()  # every question asked so far: no two petitions alike
+        self.answers: dict[str, str] = {}  # a slip's question -> the answer written for it
 
     def person(self, gender: str | None = None) -> tuple[str, str]:
         while True:
@@ -237,7 +338,8 @@ def _settings() -> dict[str, Any]:
     }
 
 
-def _delegates(g: _Gen) -> list[dict[str, Any]]:
+def _delegates(g: _Gen, slips: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The invited, among them the signer and every citizen who registered to speak (they sign in on the day)."""
     upper, ward, group_level, citizens = schema.lookup("nhom_dai_bieu").values
     roles: list[tuple[str, str, str]] = [
         (upper, "Phó Trưởng ban", "Ban Tuyên giáo và Dân vận Thành ủy"),
@@ -269,17 +371,35 @@ def _delegates(g: _Gen) -> list[dict[str, Any]]:
     while len(roles) < DELEGATES:
         roles.append((citizens, "Công dân", f"Tổ dân phố {GROUPS[len(roles) % 2]}"))
     rows = []
+    signer = _settings()["nguoi_ky"]
+    speakers = [(s["ho_ten"], s["gioi_tinh"], s["to_dan_pho"]) for s in slips]
     for i, (group, position, unit) in enumerate(roles[:DELEGATES], start=1):
-        name, _ = g.person()
+        name, gender = g.person()
+        if position == "Phó Chủ tịch UBND" and signer:  # the deputy who signs the documents is one of the delegates
+            name, gender, signer = signer, "Nữ", ""
+        elif group == citizens and speakers:
+            name, gender, unit = speakers.pop(0)
         confirmed = "Có" if g.r.random() < 0.93 else "Không"
         present = "Có" if confirmed == "Có" and g.r.random() < 0.95 else "Không"
         rows.append({
-            "stt": i, "ho_ten": name, "chuc_vu": position, "don_vi": unit, "nhom": group,
+            "stt": i, "ho_ten": name, "gioi_tinh": gender, "chuc_vu": position, "don_vi": unit, "nhom": group,
             "dien_thoai": g.phone() if g.r.random() < 0.9 else None,
             "ngay_gui_giay_moi": g.working_day(dt.date(2026, 6, 1), dt.date(2026, 6, 5)),
             "xac_nhan": confirmed, "co_mat": present, "ghi_chu": None,
         })
     return rows
+
+
+def _question(g: _Gen, field_name: str, group: str, used: set[str]) -> tuple[str, str]:
+    """A citizen's question in `field_name` about a lane of `group`, never one already asked, and its own answer."""
+    for _ in range(50):
+        index = g.r.randrange(len(TOPICS[field_name]))
+        lane = g.lane(group)
+        question = TOPICS[field_name][index][0].format(lane=lane, group=group)
+        if question not in used:
+            break
+    used.add(question)
+    return question, ANSWERS[field_name][index].format(lane=lane, group=group)
 
 
 def _slips(g: _Gen) -> list[dict[str, Any]]:
@@ -289,14 +409,17 @@ def _slips(g: _Gen) -> list[dict[str, Any]]:
         group = GROUPS[i % 2]
         name, gender = g.person()
         field_name = fields[(i - 1) % len(fields)] if i <= len(fields) else g.r.choice(fields)
-        template, _ = g.r.choice(TOPICS[field_name])
+        question, answer = _question(g, field_name, group, g.asked)
+        g.answers[question] = answer
+        if i in (SLIPS - 4, SLIPS - 1):  # late slips, outside the dialogue's scope (not among the 50 that became petitions)
+            question = OUT_OF_SCOPE[i % 2].format(lane=g.lane(group))
         rows.append({
             "ma_phieu": f"P-{i:03d}",
             "ngay_nhan": dt.date(2026, 5, 18) + dt.timedelta(days=min(4, (i - 1) * 5 // SLIPS)),
             "ho_ten": name, "gioi_tinh": gender, "nam_sinh": str(g.r.randrange(1945, 2001)),
             "dia_chi": g.address(group), "to_dan_pho": f"Tổ dân phố {group}", "dien_thoai": g.phone(),
             "linh_vuc": field_name,
-            "noi_dung": template.format(lane=g.lane(group), group=group),
+            "noi_dung": question,
             "ghi_chu": None,
         })
     return rows
@@ -308,26 +431,34 @@ def _petitions(g: _Gen, slips: list[dict[str, Any]]) -> tuple[list[dict[str, Any
     # 50 from slips: every slip gives one, ten slips give a second one in another field.
     sources: list[tuple[dict[str, Any], str]] = [(s, s["linh_vuc"]) for s in slips[:40]]
     sources += [(s, g.r.choice([f for f in TOPICS if f != s["linh_vuc"]])) for s in slips[40:50]]
+    answers: list[str] = []
     for slip, field_name in sources:
-        content = slip["noi_dung"] if field_name == slip["linh_vuc"] else g.r.choice(TOPICS[field_name])[0].format(
-            lane=g.lane(slip["to_dan_pho"][-9:].strip()), group=slip["to_dan_pho"].replace("Tổ dân phố ", ""))
+        if field_name == slip["linh_vuc"]:
+            content, answer = slip["noi_dung"], g.answers[slip["noi_dung"]]
+        else:
+            content, answer = _question(g, field_name, slip["to_dan_pho"].replace("Tổ dân phố ", ""), g.asked)
         petitions.append({"ma_phieu": slip["ma_phieu"], "nguon": "Phiếu đăng ký", "nguoi_kien_nghi": slip["ho_ten"],
                           "dia_chi": slip["dia_chi"], "linh_vuc": field_name, "noi_dung": content})
+        answers.append(answer)
     for j in range(PETITIONS - len(petitions)):
         organisation: str | None
         source, organisation = ORGANISATIONS[j % len(ORGANISATIONS)]
         if j % 5 == 4:
             source, organisation = "Tại hội nghị", None
         field_name = list(TOPICS)[j % len(TOPICS)]
-        group = GROUPS[j % 2]
+        group = GROUPS[(j // len(TOPICS)) % 2]  # an organisation and a field come round again only for the other group
         if organisation is None:
             person, _ = g.person()
             organisation, address = person, g.address(group)
+            content, answer = _question(g, field_name, group, g.asked)
         else:
             address = "Phường Tứ Minh"
-        content = g.r.choice(TOPICS[field_name])[0].format(lane=g.lane(group), group=group)
+            question, reply = g.r.choice(ORG_TOPICS[field_name])
+            content, answer = question.format(org=organisation, group=group), reply.format(org=organisation, group=group)
+            content = content[0].upper() + content[1:]
         petitions.append({"ma_phieu": None, "nguon": source, "nguoi_kien_nghi": organisation, "dia_chi": address,
                           "linh_vuc": field_name, "noi_dung": content})
+        answers.append(answer)
     assignments: list[dict[str, Any]] = []
     units = list(UNITS)
     for i, petition in enumerate(petitions, start=1):
@@ -337,18 +468,20 @@ def _petitions(g: _Gen, slips: list[dict[str, Any]]) -> tuple[list[dict[str, Any
         handling = at_conference if roll < 0.35 else (later if roll < 0.88 else upward)
         competence = schema.COMPETENCE_UPPER if handling == upward else schema.COMPETENCE_LOCAL
         pending = handling == later and i % 6 == 0
-        answer = None if pending else ANSWER[field_name]
+        written: str | None = None if pending else answers[i - 1]
         if handling == upward:
             status = "Đã chuyển cấp trên"
-            answer = ("UBND phường đã tổng hợp, báo cáo UBND thành phố xem xét, giải quyết theo thẩm quyền; khi có kết quả sẽ "
-                      "thông báo để công dân biết.")
+            subject = petition["noi_dung"].split(";")[0].rstrip(".")
+            subject = subject[0].lower() + subject[1:]
+            written = (f"Nội dung “{subject}” vượt thẩm quyền của phường; UBND phường đã có văn bản báo cáo UBND thành phố "
+                      "xem xét, giải quyết và sẽ thông báo kết quả khi nhận được trả lời.")
         elif pending:
             status = "Đang xử lý"
         else:
             status = "Đã giải quyết" if g.r.random() < 0.3 else "Đã trả lời"
         petition.update({
             "ma_kien_nghi": code, "tham_quyen": competence, "hinh_thuc_xu_ly": handling,
-            "noi_dung_tra_loi": answer, "trang_thai": status,
+            "noi_dung_tra_loi": written, "trang_thai": status,
             "ket_qua": None if pending else ("Đã giải quyết xong" if status == "Đã giải quyết" else "Tiếp tục theo dõi, giải "
                                              "quyết"),
             "thoi_gian_giai_quyet": (None if handling == at_conference
@@ -372,13 +505,15 @@ def _petitions(g: _Gen, slips: list[dict[str, Any]]) -> tuple[list[dict[str, Any
 
 def sample_conference(seed: int = 118) -> SampleData:
     g = _Gen(seed)
-    delegates = _delegates(g)
     slips = _slips(g)
+    delegates = _delegates(g, slips)
     petitions, assignments = _petitions(g, slips)
     return SampleData(
         settings=_settings(),
         tables={"dai_bieu": delegates, "phieu": slips, "kien_nghi": petitions, "phan_cong": assignments,
-                "moc_thoi_gian": [dict(zip(schema.MILESTONE_KEYS, m, strict=True)) for m in MILESTONES], "chuong_trinh": None},
+                "moc_thoi_gian": [{**dict(zip(schema.MILESTONE_KEYS, m, strict=True)), "ngay_hoan_thanh": done}
+                                  for m, done in zip(MILESTONES, MILESTONES_DONE, strict=True)],
+                "chuong_trinh": None},
         calendar=[],
         lists={"don_vi": UNITS},
     )

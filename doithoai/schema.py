@@ -54,6 +54,7 @@ class Column:
     computed: bool = False  # written by the tool; a person's typing there may be replaced
     unique: bool = False
     hidden: bool = False  # a helper column the tool keeps for itself
+    optional: bool = False  # added after workbooks were in use: a workbook without it still opens
 
     @property
     def number_format(self) -> str | None:
@@ -291,6 +292,9 @@ SETTINGS: tuple[Setting, ...] = (
             note="Phần sau dấu / trong số văn bản trả lời. Để trống: UBND-VP (văn bản Đảng: CV/ĐU)"),
     Setting("so_tra_loi_tiep_theo", "Số văn bản trả lời tiếp theo", Kind.INT, default=1,
             note="Số thứ tự cấp cho văn bản trả lời kế tiếp; sổ mới tạo từ sổ cũ tự nối tiếp số"),
+    Setting("tra_loi_ca_tai_hoi_nghi", "Gửi văn bản trả lời cả kiến nghị đã trả lời tại hội nghị", default="Không",
+            list_key="co_khong",
+            note="Không: chỉ trả lời bằng văn bản những kiến nghị chưa được trả lời tại hội nghị; Có: trả lời mọi kiến nghị"),
 )
 # Per-document recipients: the setting `noi_nhan_<name>` for a document kind, else the general `noi_nhan`.
 # Document kinds added later name theirs in RECIPIENT_SETTINGS (kind -> setting key).
@@ -319,6 +323,8 @@ DELEGATES = TableSheet(
     columns=(
         Column("stt", "STT", Kind.INT, width=6),
         Column("ho_ten", "Họ và tên", required=True, width=26, note="Họ và tên đầy đủ, có dấu"),
+        Column("gioi_tinh", "Giới tính", Kind.LIST, list_key="gioi_tinh", width=9, optional=True,
+               note="Nam hoặc Nữ: giấy mời ghi Ông hoặc Bà (để trống: Ông (Bà))"),
         Column("chuc_vu", "Chức vụ", width=24),
         Column("don_vi", "Đơn vị", width=28, note="Cơ quan, tổ chức hoặc tổ dân phố, thôn"),
         Column("nhom", "Nhóm đại biểu", Kind.LIST, required=True, list_key="nhom_dai_bieu", width=24,

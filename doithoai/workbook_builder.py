@@ -68,6 +68,18 @@ DEFAULT_CALENDAR: tuple[dict[str, Any], ...] = (
 )
 
 
+
+IDENTITY_KEYS = ("ho_ten", "nguoi_kien_nghi", "don_vi", "moc")  # the column that says who or what a row is
+
+
+def frozen_columns(spec: schema.TableSheet) -> int:
+    """Columns kept in view while scrolling right: through the row's name when it is among the first four
+    (on the 19-column `Kiến nghị`, code to petitioner), else the first column (the code)."""
+    for index, column in enumerate([c for c in spec.columns if not c.hidden][:4]):
+        if column.key in IDENTITY_KEYS:
+            return index + 1
+    return 1
+
 class ButtonLike(Protocol):
     """What `doithoai.controls.BUTTONS` holds: the macro a button runs, its caption and one line about it."""
 
@@ -399,7 +411,7 @@ class _Builder:
             if height:
                 ws.set_row(r, height)
         ws.set_row(header, 33)  # two lines of header
-        ws.freeze_panes(header + 1, 0)
+        ws.freeze_panes(header + 1, frozen_columns(spec))
         for position, column in enumerate(spec.columns):
             self.column_validation(ws, position, column, VALIDATION_LAST_ROW)
         self.print_setup(ws, [c.width for c in spec.columns if not c.hidden])

@@ -49,7 +49,9 @@ def report():
                      "Chưa có trả lời"],
                  ["{{ tk.ten }}", "{{ tk.tong }}", "{{ tk.tai_hoi_nghi }}", "{{ tk.tra_loi_sau }}", "{{ tk.cap_tren }}",
                   "{{ tk.chua_tra_loi }}"],
-                 [4.6, 1.8, 2.3, 2.3, 2.2, 2.2], loop="for tk in thong_ke")
+                 [4.6, 1.8, 2.3, 2.3, 2.2, 2.2], loop="for tk in thong_ke", left=(0,),
+                 total=["{{ tong_cong.ten }}", "{{ tong_cong.tong }}", "{{ tong_cong.tai_hoi_nghi }}",
+                        "{{ tong_cong.tra_loi_sau }}", "{{ tong_cong.cap_tren }}", "{{ tong_cong.chua_tra_loi }}"])
     chart = L.para(d, "{{ bieu_do }}", align="center")
     chart.paragraph_format.space_before = L.Pt(6)
     L.para(d, "II. NỘI DUNG Ý KIẾN, KIẾN NGHỊ VÀ KẾT QUẢ TRẢ LỜI", bold=True, keep=True)
@@ -59,9 +61,9 @@ def report():
     L.para(d, "{{ lv.ten }}", bold=True, italic=True, keep=True, indent=True)
     L.para(d, "{%p for kn in lv.kien_nghi %}")
     L.body(d, "{{ kn.stt }}. {{ kn.ma }} – {{ kn.nguoi }}{% if kn.dia_chi %} ({{ kn.dia_chi }}){% endif %}: {{ kn.noi_dung }}")
-    L.body(d, "Đơn vị chủ trì: {{ kn.chu_tri }}. Trả lời: {{ kn.tra_loi }}{% if kn.huong %} Hướng giải quyết: {{ kn.huong }}.{% "
-           "endif %}{% if kn.thoi_gian %} Thời gian giải quyết: {{ kn.thoi_gian }}.{% endif %}{% if kn.cap %} Cấp giải quyết: {{ "
-           "kn.cap }}.{% endif %}")
+    L.body(d, "{% if kn.chu_tri %}Đơn vị chủ trì: {{ kn.chu_tri }}. {% endif %}Trả lời: {{ kn.tra_loi }}{% if kn.huong %} "
+           "Hướng giải quyết: {{ kn.huong }}.{% endif %}{% if kn.thoi_gian %} Thời gian giải quyết: {{ kn.thoi_gian }}."
+           "{% endif %}{% if kn.cap %} Cấp giải quyết: {{ kn.cap }}.{% endif %}")
     L.para(d, "{%p endfor %}")
     L.para(d, "{%p endfor %}")
     L.para(d, "{%p endfor %}")
@@ -109,6 +111,7 @@ def end_loop_with_page_breaks(d) -> None:
 def letters():
     d = new_document()
     L.para(d, "{%p for tl in thu %}")
+    L.para(d, "{%p set noi_nhan = tl.noi_nhan %}")
     L.letterhead(d, number_tag="{{ tl.so_dong }}", subject_tag="V/v trả lời ý kiến, kiến nghị của {{ tl.ten_goi }}",
                  date_tag="{{ tl.noi_ngay }}")
     L.para(d, "Kính gửi: {{ tl.kinh_gui }}", align="center", before=12, after=0)
@@ -177,15 +180,23 @@ def notice():
     d = new_document()
     L.letterhead(d)
     L.title(d, "THÔNG BÁO", "Kết quả {{ ten_hoi_nghi_thuong }}")
-    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của {{ co_quan_viet_tat }}, {{ thoi_gian }}, "
-              "tại {{ dia_diem }}, {{ co_quan_viet_tat }} đã tổ chức {{ ten_hoi_nghi_thuong }}, do {{ chu_tri_day_du }} chủ "
-              "trì. Dự hội nghị có {{ so_co_mat }} đại biểu.")
+    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của {{ co_quan_viet_tat }}, "
+              "vào hồi {{ thoi_gian }}{% if dia_diem %}, tại {{ dia_diem }}{% endif %}, {{ co_quan_viet_tat }} đã tổ chức "
+              "{{ ten_hoi_nghi_thuong }}, "
+              "do {{ chu_tri_day_du }} chủ trì. Dự hội nghị có {{ so_co_mat }} đại biểu.")
     L.body(d, "Tại hội nghị và qua phiếu đăng ký, {{ doi_tuong }} đã nêu {{ tong_so }} ý kiến, kiến nghị, trong đó: {{ "
               "so_tai_hoi_nghi }} ý kiến được trả lời trực tiếp tại hội nghị; {{ so_tra_loi_sau }} ý kiến được giao các cơ "
               "quan, đơn vị kiểm tra, trả lời bằng văn bản; {{ so_cap_tren }} ý kiến vượt thẩm quyền được tổng hợp, báo cáo cấp "
               "trên.")
-    L.body(d, "Các lĩnh vực được quan tâm: {{ linh_vuc_tom_tat }}.")
-    L.body(d, "{{ chu_tri_day_du }} kết luận, giao các cơ quan, đơn vị khẩn trương giải quyết các kiến nghị thuộc thẩm quyền, "
+    L.body(d, "{{ chu_tri_day_du }} kết luận các nội dung theo từng lĩnh vực như sau:")
+    L.para(d, "{%p for lv in ket_luan %}")
+    L.para(d, "{{ lv.so }}. {{ lv.ten }} ({{ lv.so_luong }} ý kiến)", bold=True, keep=True, indent=True)
+    L.para(d, "{%p for y in lv.y_kien %}")
+    L.body(d, "- {{ y.noi_dung }}{% if y.nguoi %} ({{ y.nguoi }}){% endif %}")
+    L.para(d, "{{ y.ket_luan }}", italic=True, indent=True)
+    L.para(d, "{%p endfor %}")
+    L.para(d, "{%p endfor %}")
+    L.body(d, "{{ chu_tri_day_du }} giao các cơ quan, đơn vị khẩn trương giải quyết các kiến nghị thuộc thẩm quyền, "
               "trả lời bằng văn bản cho người có kiến nghị; đề nghị Ủy ban MTTQ Việt Nam {{ ten_day_du }} giám sát việc thực "
               "hiện các kết luận tại hội nghị.")
     L.body(d, "{{ co_quan_ten }} thông báo để {{ doi_tuong }} được biết./.")

@@ -233,16 +233,17 @@ def test_compute_deadlines_writes_what_the_command_writes(demo_path, tmp_book):
 def test_make_letters_writes_files_and_numbers(demo_path, in_tmp):
     book = remote_book(demo_path)
     message = buttons.make_letters(book)
-    assert "58 văn bản" in message
     (folder,) = (in_tmp / "Văn bản").iterdir()
-    assert len(list((folder / "tra-loi").glob("*.docx"))) == 58
+    count = len(list((folder / "tra-loi").glob("*.docx")))
+    assert count > 20 and f"{count} văn bản" in message  # one per petitioner not answered at the conference
     assert (folder / "Van ban tra loi - in gop.docx").is_file()
     table = read_book(demo_path).petitions
     cells = written(book, "Kiến nghị")
-    numbers = {cells[(r.row, table.columns["so_van_ban_tra_loi"])] for r in table if r.get("noi_dung_tra_loi")}
-    assert numbers == {f"{n}/UBND-VP" for n in range(150, 208)}
+    by_letter = [r for r in table if r.get("noi_dung_tra_loi") and r.get("hinh_thuc_xu_ly") != "Trả lời tại hội nghị"]
+    numbers = {cells[(r.row, table.columns["so_van_ban_tra_loi"])] for r in by_letter}
+    assert numbers == {f"{n}/UBND-VP" for n in range(150, 150 + count)}
     for record in table:
-        if not record.get("noi_dung_tra_loi"):
+        if record not in by_letter:
             assert cells.get((record.row, table.columns["so_van_ban_tra_loi"])) in (None, "")
     # only the two columns the tool owns
     assert {column for _, column in cells} == {table.columns["so_van_ban_tra_loi"], table.columns["ngay_van_ban_tra_loi"]}

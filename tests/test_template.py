@@ -193,9 +193,14 @@ def test_input_messages_and_computed_columns(wb):
 
 
 def test_freeze_and_print_setup(wb):
+    from openpyxl.utils import get_column_letter
+
+    from doithoai.workbook_builder import frozen_columns
+
+    assert frozen_columns(schema.PETITIONS) == 4  # code, slip, source, petitioner stay in view on the widest sheet
     for spec in schema.TABLE_SHEETS:
         ws = wb[spec.name]
-        assert ws.freeze_panes == "A2"
+        assert ws.freeze_panes == f"{get_column_letter(frozen_columns(spec) + 1)}2"
         assert ws.print_title_rows == "$1:$1"
         assert ws.page_setup.paperSize == 9  # A4
         assert ws.page_setup.orientation == "landscape"

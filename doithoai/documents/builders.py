@@ -38,6 +38,7 @@ class Job:
     template: Path  # the office's own copy of the template when there is one, else the bundled one
     write: bool  # record what the documents number (the letters) in the workbook
     slips_per_group: int = 0
+    fixed_date: bool = False  # the date was given by the person (`--date`), not chosen by dates.py
     name_file: Callable[[str, str], Path] = field(default=lambda name, suffix: Path(name + suffix))
     _target: Path | None = None
 
@@ -75,7 +76,7 @@ def report(job: Job) -> Output:
     from docx.shared import Mm
     from docxtpl import InlineImage
 
-    from .chart import chart_png
+    from .chart import WIDTH_MM, chart_png
 
     context = ctx.report_context(job.book, job.date, job.notes)
     png = chart_png(ctx.chart_data(job.book))
@@ -83,7 +84,7 @@ def report(job: Job) -> Output:
     return Output(context,
                   f"Báo cáo tổng hợp: {context['tong_so']} ý kiến, kiến nghị ({pending} đang xử lý), "
                   "có bảng thống kê và biểu đồ.",
-                  extra=lambda template: {"bieu_do": InlineImage(template, io.BytesIO(png), width=Mm(160))})
+                  extra=lambda template: {"bieu_do": InlineImage(template, io.BytesIO(png), width=Mm(WIDTH_MM))})
 
 
 def letters(job: Job) -> None:
@@ -92,7 +93,7 @@ def letters(job: Job) -> None:
     from .letters import plan_letters
 
     access, result = job.access, job.result
-    plan = plan_letters(job.book, job.date)
+    plan = plan_letters(job.book, job.date, fixed=job.fixed_date)
     result.warnings.extend(plan.notes)
     if not plan.letters:
         result.warnings.append("Chưa kiến nghị nào có nội dung trả lời: chưa tạo văn bản trả lời.")
@@ -111,6 +112,10 @@ def letters(job: Job) -> None:
     if plan.pending:
         shown = ", ".join(plan.pending[:10]) + (f" và {len(plan.pending) - 10} kiến nghị khác" if len(plan.pending) > 10 else "")
         result.lines.append(f"{len(plan.pending)} kiến nghị chưa có nội dung trả lời nên chưa có văn bản: {shown}.")
+    if plan.at_conference:
+        result.lines.append(f"{len(plan.at_conference)} kiến nghị đã được trả lời tại hội nghị nên không làm văn bản trả lời "
+                            "(muốn gửi cả văn bản: ghi “Có” ở dòng “Gửi văn bản trả lời cả kiến nghị đã trả lời tại hội nghị” "
+                            "trang Kế hoạch).")
     if job.write and plan.changes:
         access.progress("Đang ghi số, ngày văn bản trả lời vào trang Kiến nghị…")
         access.write(plan.changes)
@@ -123,7 +128,10 @@ def invitations(job: Job) -> Output | None:
     if not context["giay_moi"]:
         job.result.warnings.append("Trang Đại biểu chưa có ai: chưa tạo giấy mời.")
         return None
-    return Output(context, f"Giấy mời: {len(context['giay_moi'])} giấy (một tệp, mỗi giấy một trang).")
+    line = f"Giấy mời: {len(context['giay_moi'])} giấy (một tệp, mỗi giấy một trang)."
+    if context["khong_moi"]:
+        line += f" Không làm giấy mời cho người chủ trì, người ký: {', '.join(context['khong_moi'])}."
+    return Output(context, line)
 
 
 def agenda(job: Job) -> Output:
@@ -131,7 +139,11 @@ def agenda(job: Job) -> Output:
     if context["phat_bieu_con_lai"]:
         job.result.warnings.append(f"{context['phat_bieu_con_lai']} người đăng ký phát biểu không đủ thời gian trong "
                                    "chương trình: chương trình ghi rõ để chủ trì trả lời bằng văn bản.")
-    return Output(context, f"Chương trình hội nghị: {len(context['phat_bieu'])} người phát biểu theo thứ tự đăng ký.")
+    if context["ngoai_pham_vi"]:
+        job.result.warnings.append(f"Phiếu {', '.join(context['ngoai_pham_vi'])} có nội dung khiếu nại, tố cáo hoặc tranh chấp "
+                                   "(ngoài phạm vi đối thoại): không xếp lượt phát biểu; hãy hướng dẫn người dân gửi đơn "
+                                   "theo đúng thủ tục.")
+    return Output(context, f"Chương trình hội nghị: {context['so_nguoi_phat_bieu']} người phát biểu theo thứ tự đăng ký.")
 
 
 def signin(job: Job) -> Output:

@@ -21,6 +21,7 @@ from typing import Any
 from .. import schema
 from ..keys import code_key, code_text, list_key, name_key
 from ..model import BookData, Record
+from ..text import fold
 from ..values import parse_date, time_of_day
 from .kinds import KINDS
 from .wording import clock, long_date, safe_text, salutation, short_date, when
@@ -210,10 +211,10 @@ def report_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any
     by_field = _group(rows, field_of)
     for field_name in _ordered(by_field, tuple(fields_order), ""):
         stats.append(_stat_row(field_name or NO_FIELD, by_field[field_name]))
-    stats.append(_stat_row("Tổng cộng", rows))
     context.update({
         "nhom_xu_ly": groups,
         "thong_ke": stats,
+        "tong_cong": _stat_row("Tổng cộng", rows),
         "tong_so": len(rows),
         "so_tai_hoi_nghi": len(by_class.get(schema.HANDLING_AT_CONFERENCE, [])),
         "so_tra_loi_sau": len(by_class.get(schema.HANDLING_LATER, [])),
@@ -232,7 +233,10 @@ def _report_item(record: Record, number: int, leads: dict[str, str], homes: dict
         "nguoi": _text(record, "nguoi_kien_nghi") or "Không rõ người kiến nghị",
         "dia_chi": homes.get(code_key(record.get("ma_phieu"))) or _text(record, "dia_chi"),
         "noi_dung": _text(record, "noi_dung"),
-        "chu_tri": leads.get(code_key(record.get("ma_kien_nghi"))) or "chưa phân công",
+        # No lead recorded: say so only while the petition waits for an answer; an answer already
+        # written (by the Chairman at the conference, or a unit named in it) needs no "chưa phân công".
+        "chu_tri": leads.get(code_key(record.get("ma_kien_nghi")))
+        or ("" if _text(record, "noi_dung_tra_loi") else "chưa phân công"),
         "tra_loi": _text(record, "noi_dung_tra_loi") or PENDING,
         "huong": direction,
         "thoi_gian": _text(record, "thoi_gian_giai_quyet").rstrip("."),
@@ -324,13 +328,61 @@ def delegates(book: BookData) -> list[Record]:
     return [r for r in book.delegates if _text(r, "ho_ten")]
 
 
+NBSP = "\u00a0"
+_TYPED_TITLE = {"ông": ("Ông", "Ông"), "bà": ("Bà", "Bà")}
+_WOMEN_ONLY = ("phu nu",)  # a women's union post is held by a woman
+
+
+def keep_whole(name: str) -> str:
+    """A person's name that never breaks across lines: non-breaking spaces between its words."""
+    return NBSP.join(name.split())
+
+
+def delegate_title(record: Record, genders: dict[str, str]) -> tuple[str, str]:
+    """(title, name) for an invitation: "Ông"/"Bà" when the gender is known, "Ông (Bà)" otherwise.
+
+    Known: a title typed before the name ("Bà Nguyễn Thu Hà"), the `Giới tính` column of `Đại biểu`, the
+    gender on the person's registration slip (same name), "Thị" as middle name, a post in the women's union.
+    """
+    name = _text(record, "ho_ten")
+    words = name.split()
+    if len(words) > 1 and words[0].casefold() in _TYPED_TITLE:
+        return _TYPED_TITLE[words[0].casefold()][0], " ".join(words[1:])
+    gender = _text(record, "gioi_tinh") or genders.get(name_key(name))
+    if gender is None and any(w in fold(f"{_text(record, 'chuc_vu')} {_text(record, 'don_vi')}") for w in _WOMEN_ONLY):
+        gender = "Nữ"
+    title, _ = salutation(name, gender)
+    return title, name
+
+
+def hosts(book: BookData) -> set[str]:
+    """Name keys of who issues the invitations and hosts the conference: the signer, and a name in `Người chủ trì`."""
+    names = {name_key(safe_text(book.settings.get("nguoi_ky")))}
+    host = fold(safe_text(book.settings.get("chu_tri")))
+    names |= {name_key(_text(r, "ho_ten")) for r in book.delegates if _text(r, "ho_ten") and fold(_text(r, "ho_ten")) in host}
+    # The Chairman of this People's Committee hosts the conference, whoever signs.
+    for record in book.delegates:
+        post = fold(_text(record, "chuc_vu"))
+        if post in ("chu tich ubnd", "chu tich uy ban nhan dan") or (post.startswith("chu tich ubnd") and "pho" not in post):
+            names.add(name_key(_text(record, "ho_ten")))
+    return names - {""}
+
+
 def invitations_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
+    """One invitation per delegate, except the host and the signer (nobody invites himself)."""
     context = base_context(book, "invitations", date, notes)
-    cards = []
+    genders = {name_key(_text(r, "ho_ten")): _text(r, "gioi_tinh") for r in book.slips if _text(r, "gioi_tinh")}
+    skip = hosts(book)
+    cards, skipped = [], []
     for record in delegates(book):
+        if name_key(_text(record, "ho_ten")) in skip:
+            skipped.append(_text(record, "ho_ten"))
+            continue
+        title, name = delegate_title(record, genders)
         position = ", ".join(x for x in (_text(record, "chuc_vu"), _text(record, "don_vi")) if x)
-        cards.append({"kinh_moi": f"Ông (Bà) {_text(record, 'ho_ten')}", "xung_ho": "Ông (Bà)", "chuc_vu_don_vi": position})
+        cards.append({"kinh_moi": f"{title} {keep_whole(name)}", "xung_ho": title, "chuc_vu_don_vi": position})
     context["giay_moi"] = cards
+    context["khong_moi"] = skipped
     return context
 
 
@@ -365,9 +417,22 @@ def _setting_time(settings: dict[str, Any], key: str) -> dt.time:
 
 
 def speaking_order(book: BookData) -> list[Record]:
-    """Slips in the order they were registered: date received, then code, then row."""
-    return sorted((r for r in book.slips if _text(r, "ho_ten")),
+    """Slips in the order they were registered: date received, then code, then row.
+
+    A slip about a complaint, a denunciation or a private dispute (what validation flags as out of
+    scope) gets no turn: the dialogue is not the place for it, and the office guides the citizen instead.
+    """
+    from ..validation.scope import out_of_scope_term
+
+    return sorted((r for r in book.slips if _text(r, "ho_ten") and not out_of_scope_term(_text(r, "noi_dung"))),
                   key=lambda r: (parse_date(r.get("ngay_nhan")) or dt.date.max, _text(r, "ma_phieu"), r.row))
+
+
+def out_of_scope_slips(book: BookData) -> list[str]:
+    from ..validation.scope import out_of_scope_term
+
+    return [_text(r, "ma_phieu") or _text(r, "ho_ten") for r in book.slips
+            if _text(r, "ho_ten") and out_of_scope_term(_text(r, "noi_dung"))]
 
 
 def agenda_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
@@ -385,6 +450,8 @@ def agenda_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any
                              "noi_o": _text(p["record"], "to_dan_pho"), "linh_vuc": _text(p["record"], "linh_vuc")}
                             for p in table.speakers]
     context["phat_bieu_con_lai"] = table.left_out
+    context["so_nguoi_phat_bieu"] = len(table.speakers)
+    context["ngoai_pham_vi"] = out_of_scope_slips(book)
     return context
 
 
@@ -393,16 +460,41 @@ def agenda_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any
 
 
 def notice_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
+    """The results notice: counts, then per field each matter raised and what the Chairman concluded on it."""
     context = report_context(book, date, notes)
     context.update(base_context(book, "notice", date, notes))
     present = sum(1 for r in book.delegates if _text(r, "co_mat") == "Có")
     context["so_co_mat"] = present or "……"
-    fields = [row for row in context["thong_ke"][:-1] if row["tong"]]
-    fields.sort(key=lambda row: -row["tong"])
-    context["linh_vuc_tom_tat"] = "; ".join(f"{row['ten']} ({row['tong']} ý kiến)" for row in fields) or "……"
-    for key in ("nhom_xu_ly", "thong_ke"):
+    leads = lead_units(book)
+    fields_order = book.lists.get("linh_vuc") or schema.LISTS_BY_KEY["linh_vuc"].values
+    rows = petitions(book)
+    sections: list[dict[str, Any]] = []
+    for field_name in _ordered((field_of(r) for r in rows), tuple(fields_order), ""):
+        members = [r for r in rows if field_of(r) == field_name]
+        sections.append({"so": len(sections) + 1, "ten": f"Lĩnh vực {field_name.lower()}" if field_name else NO_FIELD,
+                         "so_luong": len(members), "y_kien": [_conclusion(r, leads) for r in members]})
+    context["ket_luan"] = sections
+    for key in ("nhom_xu_ly", "thong_ke", "tong_cong"):
         context.pop(key)
     return context
+
+
+def _conclusion(record: Record, leads: dict[str, str]) -> dict[str, str]:
+    """A matter raised and the conclusion or direction on it, in the notice's words."""
+    handling, answer = _text(record, "hinh_thuc_xu_ly"), _text(record, "noi_dung_tra_loi")
+    lead = leads.get(code_key(record.get("ma_kien_nghi")))
+    when = _text(record, "thoi_gian_giai_quyet").rstrip(".")
+    if handling == schema.HANDLING_UPWARD:
+        level = _text(record, "cap_giai_quyet") or "cấp có thẩm quyền"
+        text = f"Kết luận: nội dung vượt thẩm quyền; UBND tổng hợp, báo cáo {level} xem xét, giải quyết."
+    elif answer and handling == schema.HANDLING_AT_CONFERENCE:
+        text = f"Kết luận: {answer}"
+    elif answer:
+        text = f"Kết luận: {answer}" + (f" Thời gian giải quyết: {when}." if when else "")
+    else:
+        who = lead or "các cơ quan, đơn vị liên quan"
+        text = f"Kết luận: giao {who} kiểm tra, trả lời bằng văn bản" + (f" trong {when.lower()}." if when else ".")
+    return {"noi_dung": _text(record, "noi_dung").rstrip("."), "nguoi": _text(record, "nguoi_kien_nghi"), "ket_luan": text}
 
 
 def person_key(record: Record) -> str:

@@ -3,7 +3,8 @@
 Applied to every bordered table (style `TableGrid`) of a rendered document, in Word's XML:
 
 - **Column widths from content.** A column whose cells are all short (codes, dates, times, roles, counts:
-  at most `SHORT` characters per line) gets exactly the width its longest line needs in Times New Roman,
+  at most `SHORT` characters per line) gets the width its longest line needs in Times New Roman (never
+  less than the template gave it),
   so "KN-007" and "22/05/2026" never wrap; the other columns share what is left in proportion to the
   widths the template gave them, never narrower than their longest word. Widths are measured with the
   Adobe metrics of Times (identical advance widths to Times New Roman and Liberation Serif), so Word and
@@ -130,6 +131,13 @@ def fit_columns(table) -> None:
         return  # nothing can give way: keep the template's widths
     share = total - fixed
     weights = sum(widths[i] for i in flexible)
+    # A short column only ever grows: the template's width is the designer's minimum (a header like
+    # "Trả lời tại hội nghị" above one-digit counts must not become a column of single words).
+    need = [max(n, w) if s else n for n, w, s in zip(need, widths, short, strict=True)]
+    fixed = sum(n for n, s in zip(need, short, strict=True) if s)
+    if fixed >= total:
+        return
+    share = total - fixed
     new = [need[i] if short[i] else 0 for i in range(len(columns))]
     for i in flexible:
         new[i] = int(share * widths[i] / weights)

@@ -70,12 +70,13 @@ def run_folder(parent: Path, now: dt.datetime) -> Path:
 
 def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None = None, *, pdf: bool | None = None,
                    date: dt.date | None = None, write: bool = True, now: dt.datetime | None = None,
-                   slips_per_group: int = 0) -> DocumentsResult:
+                   slips_per_group: int = 0, today: dt.date | None = None) -> DocumentsResult:
     """Render `kinds` (all by default) from the workbook behind `access` into a new folder under `out`.
 
     `pdf`: True (refused, before anything is written, when LibreOffice is missing), False, or None for "when
     LibreOffice is installed". `write`: record the letters' numbers
-    in the workbook. `date`: the documents' date (today by default). `slips_per_group`: slip forms pre-numbered
+    in the workbook. `date`: the documents' date as the person gave it; by default each kind's date is chosen
+    from `today` (the clock's by default) and the conference day, see dates.py. `slips_per_group`: slip forms pre-numbered
     for each residential group (0: one blank slip to photocopy).
 
     Nothing is left behind on a refusal: the documents are rendered into a hidden staging folder, which
@@ -92,7 +93,8 @@ def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None 
     parent = Path(out) if out else access.folder / DEFAULT_FOLDER
     staging = staging_folder(parent)
     try:
-        result = _render(access, kinds, staging, pdf=pdf, date=date, write=write, now=now, slips_per_group=slips_per_group)
+        result = _render(access, kinds, staging, pdf=pdf, date=date, write=write, now=now, slips_per_group=slips_per_group,
+                         today=today)
     except BaseException:
         discard_staging(staging)
         raise
@@ -101,7 +103,9 @@ def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None 
 
 
 def _render(access, kinds: Iterable[str] | None, folder: Path, *, pdf: bool | None, date: dt.date | None, write: bool,
-            now: dt.datetime, slips_per_group: int = 0) -> DocumentsResult:
+            now: dt.datetime, slips_per_group: int = 0, today: dt.date | None = None) -> DocumentsResult:
+    from ..values import parse_date
+    from . import dates
     from .builders import Job
     from .kinds import builder, template_path
     from .names import unique
@@ -111,20 +115,31 @@ def _render(access, kinds: Iterable[str] | None, folder: Path, *, pdf: bool | No
     unknown = set(kinds or ()) - set(KINDS)
     if unknown:
         raise ValueError(f"unknown document kinds: {sorted(unknown)}")
-    date = date or now.date()
+    given, today = date, today or now.date()
     access.progress("Đang đọc sổ…")
     book = access.read()
+    _require(book, wanted)
+    conference = parse_date(book.settings.get("ngay_hoi_nghi"))
     result = DocumentsResult(folder)
     notes = ctx.Notes()
     taken: set[str] = set()
+
+    def dated(kind: str) -> dt.date:
+        """This kind's date (see dates.py); its warning or the note on the default chosen goes to the result."""
+        chosen, warning, note = dates.choose(kind, conference, today, given)
+        if warning:
+            result.warnings.append(warning)
+        if note:
+            result.lines.append(note)
+        return chosen
 
     def name_file(name: str, suffix: str) -> Path:
         return result.folder / unique(name, taken, suffix)
 
     for kind in wanted:
         access.progress(f"Đang tạo {KINDS[kind].title.lower()}…")
-        job = Job(kind, access, book, date, notes, result, template_path(kind, access.folder), write,
-                  slips_per_group=slips_per_group, name_file=name_file)
+        job = Job(kind, access, book, dated(kind), notes, result, template_path(kind, access.folder), write,
+                  slips_per_group=slips_per_group, name_file=name_file, fixed_date=given is not None)
         output = builder(kind)(job)
         if output is None:  # nothing to render (a warning says why), or the builder wrote its own files
             continue
@@ -142,7 +157,12 @@ def _render(access, kinds: Iterable[str] | None, folder: Path, *, pdf: bool | No
 
 def letter_contexts(book, date: dt.date, plan) -> tuple[dict, list[tuple[str, dict]]]:
     """What every letter shares, and (file name, context) for each letter of `plan` (`letters.plan_letters`)."""
+    from ..text import fold
     from .issuer import number_line
+
+    def front(text: str) -> bool:
+        folded = fold(text)
+        return "mttq" in folded.replace(" ", "") or "mat tran to quoc" in folded
 
     base = ctx.base_context(book, "letters", date, ctx.Notes())
     place = base["ten_don_vi"]
@@ -150,6 +170,10 @@ def letter_contexts(book, date: dt.date, plan) -> tuple[dict, list[tuple[str, di
     for letter in plan.letters:
         one = letter.context(place)
         one["so_dong"] = number_line(book.settings, one["so"])
+        # A letter to the Fatherland Front: "Như trên" already names it, so its copy line goes.
+        to_front = front(letter.person["ho_ten"])
+        one["noi_nhan"] = ("\n".join(line for line in base["noi_nhan"].split("\n") if not front(line))
+                           if to_front else base["noi_nhan"])
         contexts.append((f"{letter.codes[0]} {letter.person['ho_ten']}", one))
     return base, contexts
 
@@ -182,3 +206,22 @@ def _pdfs(result: DocumentsResult, pdf: bool | None) -> None:
         result.pdf_skipped = True
         return
     result.pdfs = to_pdf(list(result.files.values()))
+
+
+def _require(book, kinds: list[str]) -> None:
+    """Refuse before rendering anything when a setting a document prints as a fact is blank (a gap in a signed paper)."""
+    from .. import schema
+    from ..errors import DoithoaiError, ExitStatus
+    from .dates import missing_settings
+
+    gaps = missing_settings(book.settings, kinds)
+    if not gaps:
+        return
+    parts = []
+    for key, needing in gaps.items():
+        row = book.settings_rows.get(key)
+        where = f" (ô B{row})" if row else ""
+        titles = ", ".join(KINDS[k].title.lower() for k in needing if k in KINDS)
+        parts.append(f"“{schema.SETTINGS_BY_KEY[key].label}”{where} — cần cho {titles}")
+    raise DoithoaiError(f"Chưa tạo văn bản: trang {schema.SETTINGS_SHEET} còn để trống " + "; ".join(parts)
+                        + ". Hãy điền rồi bấm lại.", status=ExitStatus.DATA_ERRORS)

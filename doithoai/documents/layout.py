@@ -257,7 +257,13 @@ def letterhead(document, number: bool = True, subject_tag: str | None = None, da
 
 
 def title(document, *lines: str) -> None:
+    """The document's name and subject, centred; "Nhân dân" and "năm 2026" never break apart (the `lien` filter,
+    see render.jinja_env, does the same inside the values)."""
+    import re
+
     for index, line in enumerate(lines):
+        line = line.replace("Nhân dân", "Nhân\u00a0dân").replace("năm {{", "năm\u00a0{{")
+        line = re.sub(r"\{\{\s*([a-z_.]+)\s*\}\}", r"{{ \1|lien }}", line)
         para(document, line, size=14, bold=True, align="center", after=0 if index < len(lines) - 1 else 12,
              before=12 if index == 0 else 0, keep=True)
 
@@ -367,9 +373,17 @@ def page_break(document):
     return paragraph
 
 
-def grid_table(document, headers: list[str], row_tags: list[str], widths_cm: list[float], *, loop: str, size: float = 12):
-    """A bordered table: a header row, then one row repeated by `{%tr for … %}` rows around it."""
-    table = document.add_table(rows=4, cols=len(headers))
+def grid_table(document, headers: list[str], row_tags: list[str], widths_cm: list[float], *, loop: str, size: float = 12,
+               left: tuple[int, ...] | None = None, total: list[str] | None = None):
+    """A bordered table: a header row, then one row repeated by `{%tr for … %}` rows around it.
+
+    `left`: the columns of running text, aligned left; every other column (numbers, codes, dates) is
+    centred, in every row alike. By default the columns whose tag is the content. `total`: tags of a
+    bold last row after the loop (a total).
+    """
+    if left is None:
+        left = tuple(i for i, tag in enumerate(row_tags) if "noi_dung" in tag)
+    table = document.add_table(rows=5 if total else 4, cols=len(headers))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     set_widths(table, widths_cm)
@@ -379,10 +393,17 @@ def grid_table(document, headers: list[str], row_tags: list[str], widths_cm: lis
     for column, tag in enumerate(row_tags):
         paragraph = table.rows[2].cells[column].paragraphs[0]
         paragraph.paragraph_format.space_after = Pt(0)
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if len(tag) > 20 or "noi_dung" in tag else WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if column in left else WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(tag)
         set_font(run, size)
     table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    for column, tag in enumerate(total or ()):
+        paragraph = table.rows[4].cells[column].paragraphs[0]
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if column in left else WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(tag)
+        run.bold = True
+        set_font(run, size)
     # Repeat the header row on every page; no row is split between two pages.
     tr_pr = table.rows[0]._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")

@@ -5,6 +5,10 @@ starting at `Số văn bản trả lời tiếp theo` and never below a number a
 are written into `Kiến nghị` (`Số văn bản trả lời`, `Ngày văn bản trả lời`). A petition that already has
 a number keeps it, and its letter is printed again with its own number and date; a person's answers that
 arrived after their letter went out get a new letter. A petition without an answer gets no letter.
+
+Which petitions: as plan 118/KH-UBND says, matters not answered at the conference are answered in
+writing. A petition answered at the conference gets no new letter (nor uses up a number) unless
+`Kế hoạch` says "Có" to `Gửi văn bản trả lời cả kiến nghị đã trả lời tại hội nghị`.
 """
 
 from __future__ import annotations
@@ -53,12 +57,36 @@ class LetterPlan:
     letters: list[Letter] = field(default_factory=list)
     changes: ChangeSet = field(default_factory=ChangeSet)
     pending: list[str] = field(default_factory=list)  # petition codes without an answer: no letter yet
+    at_conference: list[str] = field(default_factory=list)  # answered at the conference: no letter by default
     notes: list[str] = field(default_factory=list)
 
 
-def plan_letters(book: BookData, date: dt.date) -> LetterPlan:
+def answer_dates(book: BookData) -> dict[str, dt.date]:
+    """Petition code key -> the day its answer existed: the conference day for one answered there, else the last
+    `Ngày hoàn thành` of its assignments. A letter is not dated before it."""
+    conference = parse_date(book.settings.get("ngay_hoi_nghi"))
+    ready: dict[str, dt.date] = {}
+    for record in book.assignments:
+        code, done = code_key(record.get("ma_kien_nghi")), parse_date(record.get("ngay_hoan_thanh"))
+        if code and done and (code not in ready or done > ready[code]):
+            ready[code] = done
+    if conference:
+        for record in petitions(book):
+            code = code_key(record.get("ma_kien_nghi"))
+            if safe_text(record.get("hinh_thuc_xu_ly")) == schema.HANDLING_AT_CONFERENCE or code not in ready:
+                ready[code] = max(ready.get(code, conference), conference)
+    return ready
+
+
+def plan_letters(book: BookData, date: dt.date, *, fixed: bool = False) -> LetterPlan:
+    """`date`: the new letters' date. Unless `fixed` (given by the person), a letter whose answer came later
+    is dated the day its answer existed; a fixed date before that gets a warning in `notes`."""
+    from .dates import outside
+
     plan = LetterPlan()
     settings = book.settings
+    ready = answer_dates(book)
+    conference = parse_date(settings.get("ngay_hoi_nghi"))
     symbol = symbol_for(settings, "letters")
     start = settings.get("so_tra_loi_tiep_theo")
     rows = petitions(book)
@@ -66,9 +94,13 @@ def plan_letters(book: BookData, date: dt.date) -> LetterPlan:
     next_number = max(int(start) if isinstance(start, (int, float)) and start > 0 else 1, max(used, default=0) + 1)
     slips = {code_key(r.get("ma_phieu")): r for r in book.slips if code_key(r.get("ma_phieu"))}
 
+    every_answer = safe_text(book.settings.get("tra_loi_ca_tai_hoi_nghi")).casefold() == "có"
     people: dict[str, list[Record]] = {}
     for record in rows:
-        if answered(record):
+        spoken = safe_text(record.get("hinh_thuc_xu_ly")) == schema.HANDLING_AT_CONFERENCE
+        if answered(record) and spoken and not every_answer and not safe_text(record.get("so_van_ban_tra_loi")):
+            plan.at_conference.append(code_text(record.get("ma_kien_nghi")) or f"dòng {record.row}")
+        elif answered(record):
             people.setdefault(person_key(record), []).append(record)
         else:
             plan.pending.append(code_text(record.get("ma_kien_nghi")) or f"dòng {record.row}")
@@ -89,7 +121,13 @@ def plan_letters(book: BookData, date: dt.date) -> LetterPlan:
             dates = [d for d in (parse_date(r.get("ngay_van_ban_tra_loi")) for r in group) if d]
             plan.letters.append(Letter(number, max(dates) if dates else date, person, address, group, new=False))
         if fresh:
-            plan.letters.append(Letter(join_number(settings, next_number, symbol), date, person, address, fresh, new=True))
+            answer_day = max((ready[c] for c in (code_key(r.get("ma_kien_nghi")) for r in fresh) if c in ready), default=None)
+            letter_date = date if fixed or answer_day is None else max(date, answer_day)
+            number = join_number(settings, next_number, symbol)
+            plan.letters.append(Letter(number, letter_date, person, address, fresh, new=True))
+            warning = outside("letters", conference, letter_date, answer_day)
+            if warning:
+                plan.notes.append(f"Số {number} ({name}): {warning}")
             next_number += 1
     plan.letters.sort(key=lambda letter: (number_of(settings, letter.number, symbol) or 0, letter.number))
     plan.changes = _write_back(book, plan)

@@ -48,7 +48,22 @@ def jinja_env():
     from jinja2 import Environment, StrictUndefined
 
     # StrictUndefined: a misspelt tag in an edited template is reported, not printed as a silent blank.
-    return Environment(autoescape=True, undefined=StrictUndefined)
+    env = Environment(autoescape=True, undefined=StrictUndefined)
+    env.filters["lien"] = keep_phrases
+    return env
+
+
+_PHRASES = ("Nhân dân", "nhân dân")
+_YEAR = re.compile(r"\b(năm) (\d{4})\b")
+
+
+def keep_phrases(value: Any) -> Any:
+    """Title text whose set phrases never break across lines: "Nhân dân", "năm 2026" (non-breaking spaces)."""
+    if not isinstance(value, str):
+        return value
+    for phrase in _PHRASES:
+        value = value.replace(phrase, phrase.replace(" ", "\u00a0"))
+    return _YEAR.sub("\\1\u00a0\\2", value)
 
 
 def _snippet(source: str, lineno: int | None) -> str:

@@ -64,7 +64,7 @@ def parse_table(spec: TableSheet, rows: Rows, *, source: str = "", lenient: bool
             columns[column.key] = position
         elif not is_blank(cell):
             extra[unicodedata.normalize("NFC", str(cell)).strip()] = position
-    missing = [c.header for c in spec.columns if not c.hidden and c.key not in columns]
+    missing = [c.header for c in spec.columns if not (c.hidden or c.optional) and c.key not in columns]
     if missing and not lenient:
         names = ", ".join(f"“{h}”" for h in missing)
         raise UnusableFile(

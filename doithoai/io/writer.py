@@ -301,6 +301,12 @@ def _replace_sheet(workbook, spec: SheetWrite) -> None:
             if isinstance(cell.value, str) and len(cell.value) > 40:
                 cell.alignment = wrap
     worksheet.freeze_panes = "A2"
+    # Printable as it is: A4 landscape, as wide as one page, the header row on every page.
+    worksheet.page_setup.paperSize = worksheet.PAPERSIZE_A4
+    worksheet.page_setup.orientation = "landscape"
+    worksheet.sheet_properties.pageSetUpPr.fitToPage = True
+    worksheet.page_setup.fitToWidth, worksheet.page_setup.fitToHeight = 1, 0
+    worksheet.print_title_rows = "1:1"
 
 
 def _remove_tagged(worksheet, tag: str | None) -> None:

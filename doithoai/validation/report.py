@@ -8,8 +8,9 @@ from itertools import groupby
 from .. import schema
 from ..model import SEVERITY_LABELS, ChangeSet, Finding, SheetWrite
 
-HEADER = ("Mức độ", "Trang tính", "Ô", "Cột", "Dòng", "Mã", "Nội dung")
-WIDTHS = [10, 16, 8, 26, 7, 24, 110]
+# What the clerk reads: no rule codes ("speakers_exceed_time" is for developers; `validate --json` carries it).
+HEADER = ("Mức độ", "Trang tính", "Ô", "Cột", "Dòng", "Nội dung")
+WIDTHS = [10, 16, 8, 26, 7, 110]
 LINK_COLUMN = HEADER.index("Ô") + 1
 NOTHING_FOUND = "Không có lỗi hay cảnh báo nào: mọi ô đã được kiểm tra và không phát hiện vấn đề."
 _ADDRESS = re.compile(r"([A-Z]+)(\d+)")
@@ -31,13 +32,12 @@ def check_sheet(findings: list[Finding]) -> SheetWrite:
             finding.cell,
             finding.column,
             finding.row if finding.row is not None else "",
-            finding.code,
             finding.message,
         ])
         if finding.cell:
             links[(len(rows), LINK_COLUMN)] = link_target(finding.sheet, finding.cell)
     if not findings:
-        rows.append(["", "", "", "", "", "", NOTHING_FOUND])
+        rows.append(["", "", "", "", "", NOTHING_FOUND])
     return SheetWrite(name=schema.CHECK_SHEET, rows=rows, widths=list(WIDTHS), links=links)
 
 
