@@ -39,10 +39,11 @@ def test_prepared_sheet_holds_the_programme_and_the_speakers_in_registered_order
     book = read_book(tmp_book)
     day = book.conference
     order = ctx.speaking_order(book)
-    assert result.speakers == len(order) == 60 and not result.replaced
+    # The sample's 60 slips include two out of the dialogue's scope (a complaint, a dispute): they get no turn.
+    assert result.speakers == len(order) == 58 and not result.replaced
     assert [s.values["ma_phieu"] for s in day.speakers] == [r.values["ma_phieu"] for r in order]
     assert [s.values["cau_hoi"] for s in day.speakers] == [r.values["noi_dung"] for r in order]
-    assert [s.order for s in day.speakers] == list(range(1, 61))
+    assert [s.order for s in day.speakers] == list(range(1, 59))
     agenda = ctx.agenda_context(book, DAY, ctx.Notes())["muc"]
     assert [item["noi_dung"] for item in day.programme] == [m["noi_dung"] for m in agenda]
     assert len([r for r, v in day.rows if not v.get("ma_phieu")]) == FLOOR_ROWS
@@ -118,7 +119,7 @@ def in_tmp(tmp_path, monkeypatch):
 def test_the_button_prepares_the_sheet_in_the_open_workbook(demo_path, in_tmp):
     book = remote_book(demo_path)
     message = buttons.prepare_conference(book)
-    assert "Diễn biến hội nghị" in message and "60 người" in message
+    assert "Diễn biến hội nghị" in message and "58 người" in message
     cells = written(book, schema.CONFERENCE_SHEET)
     values = {v for v in cells.values() if isinstance(v, str)}
     assert "NGƯỜI PHÁT BIỂU" in values and "P-001" in values

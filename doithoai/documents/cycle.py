@@ -98,7 +98,7 @@ def announcement_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dic
                              f"(ngày {short_date(latest)}); văn bản ghi ngày {short_date(latest)}, hãy kiểm tra trước khi ký.")
     s = book.settings
     end = time_of_day(s.get("gio_ket_thuc"))
-    stats = ctx.report_context(book, issued, ctx.Notes())["thong_ke"][:-1]
+    stats = ctx.report_context(book, issued, ctx.Notes())["thong_ke"]  # by field; the total is `tong_cong`
     fields = [row["ten"] for row in stats if row["tong"] and row["ten"] != ctx.NO_FIELD]
     if not fields:
         fields = [f for f in (book.lists.get("linh_vuc") or schema.lookup("linh_vuc").values) if f != "Khác"]
@@ -255,7 +255,7 @@ def report_upward_context(book: BookData, date: dt.date, notes: ctx.Notes) -> di
     province = safe_text(book.settings.get("tinh"))
     context.update({
         "kinh_gui": _upward(context, province),
-        "thong_ke": summary["thong_ke"],
+        "thong_ke": summary["thong_ke"] + [summary["tong_cong"]],  # this template's table ends with its total row
         "tong_so": summary["tong_so"],
         "so_tai_hoi_nghi": summary["so_tai_hoi_nghi"],
         "so_tra_loi_sau": summary["so_tra_loi_sau"],
