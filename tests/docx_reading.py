@@ -16,7 +16,8 @@ def paragraphs(document) -> list[Paragraph]:
 
 
 def text(path: Path) -> str:
-    return "\n".join(p.text for p in paragraphs(Document(str(path))))
+    """The document's words; non-breaking spaces (titles keep "Nhân dân", names keep whole) read as spaces."""
+    return "\n".join(p.text for p in paragraphs(Document(str(path)))).replace("\u00a0", " ")
 
 
 def fonts(document) -> set[str]:

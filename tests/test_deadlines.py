@@ -122,6 +122,10 @@ def test_missing_conference_date(tmp_book):
     ws = wb["Kế hoạch"]
     row = next(c.row for c in ws["A"] if c.value == schema.SETTINGS_BY_KEY["ngay_hoi_nghi"].label)
     ws.cell(row, 2).value = "Quý III/2026"
+    timeline = wb[schema.MILESTONES.name]  # planning stage: nothing done yet (the sample has its early milestones done)
+    done = next(c.column for c in timeline[1] if c.value == schema.MILESTONES.column("ngay_hoan_thanh").header)
+    for line in range(2, timeline.max_row + 1):
+        timeline.cell(line, done).value = None
     wb.save(tmp_book)
     plan = plan_deadlines(read_book(tmp_book), D(2026, 6, 1))
     [finding] = [f for f in plan.findings if f.code == "conference_date_pending"]

@@ -63,6 +63,8 @@ def people(area: str, start: dt.date) -> dict[str, list[dict]]:
 def seed_book(tmp_path: Path, name: str, preset: str, settings: dict, units: list[str], groups: list[str],
               area: str, programme: list | None = None) -> Path:
     data = load(preset)
+    # Letters for every answer, those given at the conference too, so each seed's letter wording is checked.
+    data["settings"]["tra_loi_ca_tai_hoi_nghi"] = "Có"
     data["settings"].update(settings)
     data["lists"]["don_vi"] = tuple(units)
     data["lists"]["nhom_dai_bieu"] = tuple(groups)
