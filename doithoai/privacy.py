@@ -208,11 +208,14 @@ _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _HOUSE_NUMBER = r"\d+[A-Za-z]?(?:\s*/\s*\d+[A-Za-z]?)*"
 _LANE_WORDS = r"ngõ|ngách|hẻm|kiệt|hẽm|ngo|ngach|hem"
 _AFTER_HOUSE = rf"(?:{_LANE_WORDS}|đường|phố|tổ|thôn|xóm|khu phố|ấp|duong|pho)"
-# "số 12 ngõ 34 phố …", "số nhà 5, tổ 3", "nhà số 7 đường …", "ở 45 Trần Phú", "97/16 Cẩm Thượng"
+# "số 12 ngõ 34 phố …", "số nhà 5, tổ 3", "nhà số 7 Trần Phú", "ở 45 Trần Phú", "97/16 Cẩm Thượng". A capital is
+# matched case-sensitively ((?-i:…)): under IGNORECASE "12/6/2026 xong" read as a house number on a street.
+_CAPITAL = r"(?-i:[A-ZĐÂĂÊÔƠƯ])"
 _HOUSE = re.compile(
-    rf"(?<!\w)(?:(?:số nhà|nhà số|số|nhà|sn|so nha|so)\s*(?P<a>{_HOUSE_NUMBER})(?=\s*,?\s*{_AFTER_HOUSE}(?!\w))"
-    rf"|(?:ở|tại|địa chỉ:?)\s+(?P<b>{_HOUSE_NUMBER})(?=\s+[A-ZĐÂĂÊÔƠƯ][^\s\d]*)"
-    rf"|(?P<c>\d+[A-Za-z]?/\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*)(?=\s+(?:[A-ZĐÂĂÊÔƠƯ][^\s\d]*|{_LANE_WORDS}|đường|phố)))",
+    rf"(?<!\w)(?:(?:số nhà|nhà số|sn|so nha|nha so)\s*(?P<h>{_HOUSE_NUMBER})(?!\d)"
+    rf"|(?:số|nhà|so)\s*(?P<a>{_HOUSE_NUMBER})(?=\s*,?\s*{_AFTER_HOUSE}(?!\w))"
+    rf"|(?:ở|tại|địa chỉ:?)\s+(?P<b>{_HOUSE_NUMBER})(?=\s+{_CAPITAL}[^\s\d]*)"
+    rf"|(?P<c>\d+[A-Za-z]?/\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*)(?=\s+(?:{_CAPITAL}[^\s\d]*|{_LANE_WORDS}|đường|phố)))",
     re.IGNORECASE,
 )
 _LANE_AFTER = re.compile(rf"\s*,?\s*(?:{_LANE_WORDS})\s*(?P<n>{_HOUSE_NUMBER})", re.IGNORECASE)
@@ -371,8 +374,12 @@ def _email_spans(folded: str) -> list[tuple[int, int, str, str]]:
 
 def _house_spans(folded: str) -> list[tuple[int, int, str, str]]:
     spans = []
+    dates = _dates(folded)
     for match in _HOUSE.finditer(folded):
-        name = next(n for n in ("a", "b", "c") if match.group(n))
+        name = next(n for n in ("h", "a", "b", "c") if match.group(n))
+        in_date = any(s <= match.start(name) and match.end(name) <= e for s, e in dates)
+        if name == "c" and in_date and match.group(name).count("/") == 2:
+            continue  # "12/6/2026 Trần Phú": a date with its year is a date, even before a capital
         numbers = [match.span(name)]
         end = match.end(name)
         while (lane := _LANE_AFTER.match(folded, end)) is not None:  # the lanes of the same address

@@ -291,3 +291,17 @@ def test_any_ten_digits_from_zero_are_masked(text):
     masked, found = mask_text(text)
     assert "***" in masked and re.sub(r"\D", "", text) not in re.sub(r"\D", "", masked)
     assert [m.kind for m in found] == [PHONE]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sửa nhà văn hóa 12/6/2026 xong", "Sửa nhà văn hóa 12/6/2026 xong"),  # a date is not a house number
+        ("đến nhà văn hóa ngày 20/7/2026 họp", "đến nhà văn hóa ngày 20/7/2026 họp"),
+        ("nhà số 45 Trần Phú", "nhà số *** Trần Phú"),  # "nhà số" names a house number whatever follows
+        ("SN 12 Lê Lợi", "SN *** Lê Lợi"),
+        ("… 97/16 Cẩm Thượng", "… *** Cẩm Thượng"),
+    ],
+)
+def test_house_numbers_and_dates_are_told_apart(text, expected):
+    assert mask_text(text)[0] == expected
