@@ -1,5 +1,8 @@
 """Opinions collected by the Ủy ban MTTQ and the mass organisations, brought in as petitions.
 
+Slightly longer than the ~450-line guide: the form's layout and the reading-back rules are two halves of one
+format (what `intake-form` writes, `intake` must recognise), kept together so they cannot drift apart.
+
 Seed 002: the organisations "tổng hợp bằng văn bản và gửi về UBND"; seed 001: the MTTQ surveys and reports.
 Instead of a list the clerk retypes, the office sends each organisation a small form
 (`write_intake_form`): a cover naming the organisation, and a sheet `Ý kiến` with one row per opinion and

@@ -1,5 +1,8 @@
 """The sample conference: plan 118/KH-UBND of UBND phường Tứ Minh, conference on 12/6/2026 (seed 000).
 
+Longer than the ~450-line guide on purpose: most of it is the sample's own text (80 petitions, their answers,
+the delegates), data a trainer reads in one place; the logic that fills the workbook from it is short.
+
 Synthetic but believable people and petitions, fully deterministic (one `random.Random(seed)`, no clock).
 The sample describes the cycle after the conference: attendance is recorded and most petitions are
 answered, so every document has something to show. The timeline is plan 118's own (`MILESTONES`, with its

@@ -1,5 +1,8 @@
 """Decree 30/2020/NĐ-CP and HD 36-HD/VPTW page layout, as python-docx calls. Used only to build the Word templates.
 
+Slightly longer than the ~450-line guide: every block the templates share (page, letterhead for both issuing
+bodies, tables, signature, recipients, print-layout switches) lives here so each is drawn once.
+
 Each template is an ordinary .docx the office can edit in Word; the `{{ … }}` and `{%p … %}` tags are
 docxtpl's. This module draws the parts every document shares: page, fonts, letterhead, recipients and
 signature block; `scripts/build_templates.py` composes them into the templates.
