@@ -392,7 +392,9 @@ ASSIGNMENTS = TableSheet(
     key="phan_cong",
     name="Phân công",
     table="tblPhanCong",
-    purpose="Giao từng kiến nghị cho đơn vị chủ trì, phối hợp; theo dõi hạn và ngày hoàn thành.",
+    purpose="Giao từng kiến nghị cho đơn vị chủ trì, phối hợp; theo dõi hạn và ngày hoàn thành. Cột “Hạn hoàn thành” là hạn "
+            "áp dụng: để trống thì phần mềm tự tính; văn phòng ấn định hạn riêng thì nhập ngày, phần mềm giữ nguyên. "
+            "Cột ẩn “Hạn tự tính” phần mềm dùng riêng, không cần xem.",
     columns=(
         Column("ma_kien_nghi", "Mã kiến nghị", Kind.CODE, required=True, width=12, note="Mã kiến nghị ở trang Kiến nghị"),
         Column("don_vi", "Đơn vị", Kind.LIST, required=True, list_key="don_vi", width=32, note="Chọn trong danh sách"),
@@ -404,14 +406,20 @@ ASSIGNMENTS = TableSheet(
             Kind.DATE,
             computed=True,
             width=14,
-            note="Để trống: phần mềm tự tính theo số ngày làm việc ở trang Kế hoạch. Nhập ngày nếu muốn hạn riêng.",
+            # The one due date that counts. Starting with "Phần mềm" keeps the builder from prefixing "the tool
+            # writes this column", which would tell the clerk not to type the office's own date here.
+            note="Phần mềm tự tính hạn này theo số ngày làm việc ở trang Kế hoạch khi ô trống. Văn phòng ấn định hạn riêng "
+                 "thì nhập ngày vào đây: phần mềm giữ nguyên. Đây là hạn dùng để tính Tình trạng và ghi vào văn bản.",
         ),
         Column("ngay_hoan_thanh", "Ngày hoàn thành", Kind.DATE, width=14, note=_DATE_NOTE),
         Column("tinh_trang", "Tình trạng", computed=True, width=20, note="Phần mềm tự tính"),
         Column("ghi_chu", "Ghi chú", width=20),
         # What the tool last wrote in `Hạn hoàn thành`: a date there equal to this one is the tool's, any
-        # other date was typed by a person and is kept.
-        Column("han_tu_tinh", "Hạn tự tính", Kind.DATE, computed=True, hidden=True, width=12),
+        # other date was typed by a person and is kept. The header stays: readers find columns by it and have
+        # no aliases, so renaming it would break workbooks in use; the note says what it is.
+        Column("han_tu_tinh", "Hạn tự tính", Kind.DATE, computed=True, hidden=True, width=12,
+               note="Phần mềm dùng riêng: hạn phần mềm tính lần trước, để nhận ra hạn văn phòng tự nhập ở cột Hạn hoàn "
+                    "thành. Không sửa, không xóa. Hạn áp dụng là cột Hạn hoàn thành."),
     ),
 )
 

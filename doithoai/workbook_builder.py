@@ -44,7 +44,9 @@ HEADER_FILL = "#1F4E79"
 HEADER_FONT = "#FFFFFF"
 COMPUTED_FILL = "#F2F2F2"  # cells the software fills
 COMPUTED_HEADER_FILL = "#7F7F7F"
-INPUT_FILL = "#FFF2CC"  # the values to type on `Kế hoạch`
+# Cells a person types in: the values on `Kế hoạch` and every non-computed column of the tables, as the guide
+# says ("Ô nền vàng là ô cần điền"). Headers keep the dark fill: white text on yellow would not read.
+INPUT_FILL = "#FFF2CC"
 REQUIRED_FONT = "#C00000"
 NOTE_FONT = "#595959"
 LINK_FONT = "#0563C1"
@@ -210,15 +212,16 @@ class _Builder:
             self.formats[key] = self.wb.add_format({**FONT, "valign": "top", **props})
         return self.formats[key]
 
-    def kind_format(self, kind: Kind, *, computed: bool = False, **extra: Any) -> Any:
+    def kind_format(self, kind: Kind, *, computed: bool | None = None, **extra: Any) -> Any:
+        """The format of a value cell; `computed` True is the tool's grey, False the input yellow, None no fill."""
         props: dict[str, Any] = dict(extra)
         number_format = schema.NUMBER_FORMATS.get(kind)
         if number_format:
             props["num_format"] = number_format
         if kind is Kind.LONG_TEXT:
             props["text_wrap"] = True
-        if computed:
-            props["bg_color"] = COMPUTED_FILL
+        if computed is not None:
+            props["bg_color"] = COMPUTED_FILL if computed else INPUT_FILL
         return self.fmt(**props)
 
     def header_format(self, computed: bool = False) -> Any:
@@ -433,7 +436,7 @@ class _Builder:
                                     font_color=REQUIRED_FONT if setting.required else "#000000")
             ws.write_string(row, 0, setting.label, label_format)
             value = values.get(setting.key, setting.default)
-            value_format = self.kind_format(setting.kind, border=1, bg_color=INPUT_FILL, text_wrap=True, align="left")
+            value_format = self.kind_format(setting.kind, computed=False, border=1, text_wrap=True, align="left")
             self.write_value(ws, row, 1, setting.kind, value, value_format)
             ws.write_string(row, 2, setting.note, note_format)
             options: dict[str, Any] = {"validate": "any"}
@@ -507,7 +510,7 @@ class _Builder:
         first = schema.CALENDAR_FIRST_COLUMN - 1
         # The official days are facts, not sample data: a conference without its own rows gets them too.
         rows = list(_part(self.data, "calendar") or DEFAULT_CALENDAR)
-        formats = [self.kind_format(c.kind) for c in spec.columns]
+        formats = [self.kind_format(c.kind, computed=c.computed) for c in spec.columns]
         for position, (column, cell_format) in enumerate(zip(spec.columns, formats, strict=True)):
             ws.set_column(first + position, first + position, column.width, cell_format)
         result = ws.add_table(

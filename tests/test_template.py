@@ -192,6 +192,37 @@ def test_input_messages_and_computed_columns(wb):
                 assert column.note in dv.prompt
 
 
+def test_input_cells_are_yellow_like_the_settings(wb):
+    """The guide says yellow cells are to be filled: every column a person types in has the fill of `Kế hoạch`'s values."""
+    input_fill = wb[schema.SETTINGS_SHEET].cell(schema.SETTINGS_FIRST_ROW, 2).fill.fgColor.rgb
+    assert input_fill not in (None, "00000000", "FFF2F2F2")
+    guide = " ".join(str(c.value) for row in wb[schema.GUIDE_SHEET].iter_rows() for c in row if c.value)
+    assert "Ô nền vàng là ô cần điền" in guide
+    sheets = [(spec, 1) for spec in schema.TABLE_SHEETS] + [(schema.CALENDAR, schema.CALENDAR_FIRST_COLUMN)]
+    for spec, first in sheets:
+        ws = wb[spec.name]
+        for offset, column in enumerate(spec.columns):
+            position = first + offset
+            expected = "FFF2F2F2" if column.computed else input_fill
+            assert ws.cell(2, position).fill.fgColor.rgb == expected, (spec.name, column.header)
+            # rows typed later take the column's format
+            assert dimension(ws, position).fill.fgColor.rgb == expected, (spec.name, column.header)
+
+
+def test_the_two_due_date_columns_of_assignments_are_told_apart(wb):
+    ws = wb[schema.ASSIGNMENTS.name]
+    prompts = {str(dv.sqref).split(":")[0]: dv for dv in ws.data_validations.dataValidation}
+    headers = [c.header for c in schema.ASSIGNMENTS.columns]
+    due = prompts[f"{column_letter(headers.index('Hạn hoàn thành') + 1)}2"].prompt
+    helper = prompts[f"{column_letter(headers.index('Hạn tự tính') + 1)}2"].prompt
+    # The typed one: the office's own date is kept, and it is the one that counts; not "the tool writes this column".
+    assert "ấn định hạn riêng" in due and "giữ nguyên" in due and "Phần mềm tự ghi cột này" not in due
+    # The hidden helper says what it is and points at the due date that counts.
+    assert "Hạn hoàn thành" in helper and "Không sửa" in helper
+    guide = " ".join(str(c.value) for row in wb[schema.GUIDE_SHEET].iter_rows() for c in row if c.value)
+    assert "“Hạn hoàn thành” là hạn áp dụng" in guide and "“Hạn tự tính”" in guide
+
+
 def test_freeze_and_print_setup(wb):
     from openpyxl.utils import get_column_letter
 
