@@ -32,6 +32,9 @@ class Kind(StrEnum):
 
 DATE_FORMAT = "dd/mm/yyyy"
 TEXT_FORMAT = "@"
+# Cells a person types in (the workbook's values on `Kế hoạch`, every non-computed column, the MTTQ copy's two
+# supervision columns): one yellow everywhere, as the guide says ("Ô nền vàng là ô cần điền").
+INPUT_FILL = "#FFF2CC"
 # Number formats by kind; a kind missing here keeps Excel's "General".
 NUMBER_FORMATS: dict[Kind, str] = {
     Kind.DATE: DATE_FORMAT,

@@ -44,9 +44,8 @@ HEADER_FILL = "#1F4E79"
 HEADER_FONT = "#FFFFFF"
 COMPUTED_FILL = "#F2F2F2"  # cells the software fills
 COMPUTED_HEADER_FILL = "#7F7F7F"
-# Cells a person types in: the values on `Kế hoạch` and every non-computed column of the tables, as the guide
-# says ("Ô nền vàng là ô cần điền"). Headers keep the dark fill: white text on yellow would not read.
-INPUT_FILL = "#FFF2CC"
+# Cells a person types in get schema.INPUT_FILL. Headers keep the dark fill: white text on yellow would not read.
+INPUT_FILL = schema.INPUT_FILL
 REQUIRED_FONT = "#C00000"
 NOTE_FONT = "#595959"
 LINK_FONT = "#0563C1"

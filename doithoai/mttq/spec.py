@@ -27,7 +27,7 @@ PROGRAM = "Đối thoại"
 COPY_TITLE = "Bản chia sẻ cho Ủy ban MTTQ"
 NOTE_KEYS = ("y_kien_giam_sat", "ngay_giam_sat")  # the only cells the committee types in
 
-NOTE_FILL = "FFF2CC"
+NOTE_FILL = schema.INPUT_FILL.lstrip("#")  # the workbook's own input yellow
 HEADER_FILL = "DDEBF7"
 NOTE_HEADER_FILL = "FFE699"
 
