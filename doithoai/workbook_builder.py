@@ -165,6 +165,20 @@ def _fits(text: str, limit: int) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _date_check(subject: str) -> dict[str, Any]:
+    """Excel's own check on a date cell, for columns and settings alike: a warning only (the office may have a
+    reason, and `validate` names the cell either way)."""
+    return {
+        "validate": "date",
+        "criteria": "between",
+        "minimum": dt.date(2000, 1, 1),
+        "maximum": dt.date(2100, 12, 31),
+        "error_type": "warning",
+        "error_title": "Chưa phải ngày",
+        "error_message": f"{subject} cần một ngày theo kiểu ngày/tháng/năm, ví dụ 12/06/2026.",
+    }
+
+
 def column_note(column: Column) -> str:
     """The input message of a column: its note, and for computed columns that the software fills it."""
     note = column.note
@@ -281,15 +295,7 @@ class _Builder:
             }
             note = note or "Chọn trong danh sách"
         elif column.kind is Kind.DATE and not column.computed:
-            options = {
-                "validate": "date",
-                "criteria": "between",
-                "minimum": dt.date(2000, 1, 1),
-                "maximum": dt.date(2100, 12, 31),
-                "error_type": "warning",
-                "error_title": "Chưa phải ngày",
-                "error_message": f"Cột “{column.header}” cần một ngày theo kiểu ngày/tháng/năm, ví dụ 12/06/2026.",
-            }
+            options = _date_check(f"Cột “{column.header}”")
         elif column.kind is Kind.YEAR:
             options = {
                 "validate": "length",
@@ -449,15 +455,7 @@ class _Builder:
                     "error_message": f"Hãy chọn trong danh sách “{lookup_list.header}” (trang {schema.LISTS_SHEET}).",
                 }
             elif setting.kind is Kind.DATE:
-                options = {
-                    "validate": "date",
-                    "criteria": "between",
-                    "minimum": dt.date(2000, 1, 1),
-                    "maximum": dt.date(2100, 12, 31),
-                    "error_type": "warning",
-                    "error_title": "Chưa phải ngày",
-                    "error_message": f"“{setting.label}” cần một ngày theo kiểu ngày/tháng/năm, ví dụ 12/06/2026.",
-                }
+                options = _date_check(f"“{setting.label}”")
             options.update({"input_title": setting.label, "input_message": setting.note or setting.label})
             self.validate(ws, row, 1, row, options)
             height = row_height([(widths[1], str(value or "")), (widths[2], setting.note)]) or 0.0
