@@ -13,6 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from mttq_copies import DATE, NOTE, NOW
 
 from doithoai import schema
 from doithoai.access import FileWorkbook
@@ -37,9 +38,6 @@ from doithoai.mttq.returned import latest_returned_copy, read_copy
 from doithoai.mttq.share import share
 from doithoai.mttq.spec import COVER_SHEET, EXPORT_ID_LABEL, RETURN_FOLDER
 
-NOW = dt.datetime(2026, 6, 20, 9, 30)
-NOTE = "Ý kiến giám sát"
-DATE = "Ngày giám sát"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from mttq_copies import CODE, NOTE, NOW, fill_notes, header_columns
 from openpyxl.utils import get_column_letter
 
 from doithoai import schema
@@ -18,21 +19,14 @@ from doithoai.mttq.mergeback import merge_back
 from doithoai.mttq.result import NOTE_TOO_LONG
 from doithoai.mttq.share import share
 
-NOW = dt.datetime(2026, 6, 20, 9, 30)
-NOTE = "Ý kiến giám sát"
-DATE = "Ngày giám sát"
-CODE = "Mã kiến nghị"
-
-
-def _columns(worksheet) -> dict[str, int]:
-    return {c.value: c.column for c in worksheet[1] if c.value}
+NOTED_ON = dt.date(2026, 7, 2)
 
 
 def set_codes(book: Path, codes: dict[int, str]) -> None:
     """Type petition codes into the office's workbook by position (0 = first petition), as text."""
     workbook = openpyxl.load_workbook(book, keep_vba=True)
     worksheet = workbook[schema.PETITIONS.name]
-    column = _columns(worksheet)[CODE]
+    column = header_columns(worksheet)[CODE]
     for index, code in codes.items():
         cell = worksheet.cell(index + 2, column)
         cell.value = code
@@ -50,19 +44,6 @@ def replace_in_parts(path: Path, replacements: dict[bytes, bytes]) -> None:
             for old, new in replacements.items():
                 data = data.replace(old, new)
             archive.writestr(info, data)
-
-
-def fill_notes(copy: Path, notes: dict[str, str]) -> None:
-    workbook = openpyxl.load_workbook(copy)
-    worksheet = workbook[schema.PETITIONS.name]
-    columns = _columns(worksheet)
-    rows = {worksheet.cell(r, columns[CODE]).value: r for r in range(2, worksheet.max_row + 1)}
-    for code, note in notes.items():
-        cell = worksheet.cell(rows[code], columns[NOTE])
-        cell.value = note
-        cell.data_type = "s"  # typed as text (with an apostrophe in Excel)
-        worksheet.cell(rows[code], columns[DATE]).value = dt.date(2026, 7, 2)
-    workbook.save(copy)
 
 
 def office_notes(book: Path) -> dict[str, str]:
@@ -84,7 +65,7 @@ def test_codes_that_look_like_formulas_stay_text_in_the_copy_and_the_log_and_com
         assert not any(b"<f>" in archive.read(name) or b"<f " in archive.read(name) for name in archive.namelist())
 
     notes = {code: f"Đã giám sát kiến nghị {i}" for i, code in enumerate(hostile.values())}
-    fill_notes(shared.path, notes)
+    fill_notes(shared.path, notes, NOTED_ON)
     result = merge_back(FileWorkbook(tmp_book), shared.path)
     assert result.conflicts == []
     assert sorted(i.code for i in result.imported) == sorted(hostile.values())
@@ -105,7 +86,7 @@ def test_control_characters_in_a_code_and_a_returned_note(tmp_book, tmp_path):
     logged = {row[4] for row in read_sheets(tmp_book)[schema.SHARE_LOG_SHEET][1:]}
     assert {first, second} <= logged
 
-    fill_notes(shared.path, {first: "Đã kiểm tra CTRLVthực tế", second: "Đồng ý CTRLAvới đơn vị"})
+    fill_notes(shared.path, {first: "Đã kiểm tra CTRLVthực tế", second: "Đồng ý CTRLAvới đơn vị"}, NOTED_ON)
     replace_in_parts(shared.path, {b"CTRLA": b"_x0001_", b"CTRLV": b"_x000B_"})
     result = merge_back(FileWorkbook(tmp_book), shared.path)  # no IllegalCharacterError
     assert result.conflicts == []
@@ -117,7 +98,7 @@ def test_control_characters_in_a_code_and_a_returned_note(tmp_book, tmp_path):
 def test_a_returned_note_longer_than_a_cell_is_reported_not_cut(tmp_book, tmp_path):
     shared = share(FileWorkbook(tmp_book), tmp_path / "ban.xlsx", now=NOW)
     codes = [r["ma_kien_nghi"] for r in read_book(tmp_book).petitions]
-    fill_notes(shared.path, {codes[0]: "LONGNOTE", codes[1]: "Ý kiến ngắn"})
+    fill_notes(shared.path, {codes[0]: "LONGNOTE", codes[1]: "Ý kiến ngắn"}, NOTED_ON)
     replace_in_parts(shared.path, {b"LONGNOTE": ("Ý kiến dài " * 4000)[:40000].encode("ascii", "xmlcharrefreplace")})
     rows = read_sheets(shared.path)[schema.PETITIONS.name]
     position = rows[0].index(NOTE)
@@ -136,7 +117,7 @@ def test_a_returned_note_longer_than_a_cell_is_reported_not_cut(tmp_book, tmp_pa
 def test_a_formula_like_note_is_never_written_as_a_formula(tmp_book, tmp_path, note):
     shared = share(FileWorkbook(tmp_book), tmp_path / "ban.xlsx", now=NOW)
     code = read_book(tmp_book).petitions.records[0]["ma_kien_nghi"]
-    fill_notes(shared.path, {code: note})
+    fill_notes(shared.path, {code: note}, NOTED_ON)
     result = merge_back(FileWorkbook(tmp_book), shared.path)
     assert [c.kind for c in result.conflicts] == ["formula_like"] and not result.imported
     worksheet = openpyxl.load_workbook(tmp_book)[schema.PETITIONS.name]

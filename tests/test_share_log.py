@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from books import petition
+from mttq_copies import CODE, NOW, fill_notes, header_columns
 
 from doithoai import schema
 from doithoai.access import FileWorkbook
@@ -16,25 +17,6 @@ from doithoai.io.reader import read_book, read_sheets
 from doithoai.mttq.log import OLD_HEADER, LogEntry, parse_log
 from doithoai.mttq.mergeback import merge_back
 from doithoai.mttq.share import share
-
-NOW = dt.datetime(2026, 6, 20, 9, 30)
-NOTE = "Ý kiến giám sát"
-DATE = "Ngày giám sát"
-CODE = "Mã kiến nghị"
-
-
-def _columns(worksheet) -> dict[str, int]:
-    return {c.value: c.column for c in worksheet[1] if c.value}
-
-
-def fill_notes(copy: Path, notes: dict[str, str]) -> None:
-    workbook = openpyxl.load_workbook(copy)
-    worksheet = workbook[schema.PETITIONS.name]
-    columns = _columns(worksheet)
-    rows = {worksheet.cell(r, columns[CODE]).value: r for r in range(2, worksheet.max_row + 1)}
-    for code, note in notes.items():
-        worksheet.cell(rows[code], columns[NOTE]).value = note
-    workbook.save(copy)
 
 
 def test_entries_round_trip_through_rows():
@@ -97,7 +79,7 @@ def _grow(book: Path, count: int) -> list[str]:
     """Add `count` petitions to the workbook (codes KN-10001…), as a ward keeping several years in one book."""
     workbook = openpyxl.load_workbook(book, keep_vba=True)
     worksheet = workbook[schema.PETITIONS.name]
-    columns = _columns(worksheet)
+    columns = header_columns(worksheet)
     start = max(r for r in range(1, worksheet.max_row + 1) if worksheet.cell(r, columns[CODE]).value) + 1
     codes = []
     for i in range(count):
