@@ -7,6 +7,8 @@ import re
 import unicodedata
 from typing import Any
 
+from ..values import format_date
+
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
 # Characters XML 1.0 cannot hold, and the ones docxtpl would turn into paragraph (\a) or page (\f)
@@ -53,8 +55,8 @@ def place_date(place: str, date: dt.date) -> str:
 
 
 def short_date(date: dt.date | None) -> str:
-    """"12/6/2026": how the plans write dates in running text."""
-    return f"{date.day:02d}/{date.month:02d}/{date.year}" if date else ""
+    """"12/06/2026" in running text: the workbook's own date format, so a date reads the same in both."""
+    return format_date(date)
 
 
 def clock(time: dt.time) -> str:
