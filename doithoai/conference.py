@@ -28,6 +28,7 @@ from . import schema
 from .errors import DoithoaiError, ExitStatus
 from .model import BookData, ChangeSet, RowWrite, SheetWrite
 from .text import clean, fold
+from .values import EXCEL_EPOCH, format_date, parse_time
 
 SHEET = schema.CONFERENCE_SHEET
 TITLE = "DIỄN BIẾN HỘI NGHỊ ĐỐI THOẠI (thư ký ghi trong hội nghị)"
@@ -110,12 +111,10 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, dt.datetime):
-        return value.strftime("%H:%M") if value.date() == dt.date(1899, 12, 30) else f"{value:%d/%m/%Y}"
+    if isinstance(value, dt.time) or (isinstance(value, dt.datetime) and value.date() == EXCEL_EPOCH):
+        return parse_time(value) or ""  # a time of day alone
     if isinstance(value, dt.date):
-        return f"{value:%d/%m/%Y}"
-    if isinstance(value, dt.time):
-        return f"{value:%H:%M}"
+        return format_date(value)
     return clean(str(value))
 
 

@@ -29,6 +29,7 @@ _PARSED_KINDS = frozenset({Kind.DATE, Kind.INT, Kind.TIME})  # kinds whose text 
 # Bounds of what reading accepts as a date or a whole number. Outside them a value stays as its text, so the
 # validator names the cell and no engine (deadlines, documents, calendar) ever meets 31/12/9999 or 10^9 working
 # days: adding the largest count to the latest date stays far inside what Python's dates can hold.
+EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's serial dates; a time of day alone sits on it
 DATE_MIN = dt.date(1900, 1, 1)
 DATE_MAX = dt.date(2199, 12, 31)
 INT_LIMIT = 100_000  # any count the workbook holds (days, people, minutes, letter numbers) is far below

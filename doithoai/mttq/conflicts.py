@@ -14,7 +14,7 @@ from .. import schema
 from ..keys import code_key, code_text
 from ..model import BookData, ChangeSet, Record, Table, cell_address
 from ..text import clean, formula_like, strip_control
-from ..values import coerce, format_date, is_blank, parse_date
+from ..values import EXCEL_EPOCH, coerce, format_date, is_blank, parse_date
 from .projection import compare_value, project_record, row_fingerprint, slips_by_code
 from .result import (
     ADDED_ROW,
@@ -35,7 +35,6 @@ from .spec import NOTE_KEYS, SHARED_PETITIONS
 PETITIONS = schema.PETITIONS.name
 CELL_LIMIT = 32767  # characters an Excel cell holds
 HEADERS = {c.key: c.header for c in SHARED_PETITIONS.columns}
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 @dataclass
@@ -96,7 +95,7 @@ def note_date(value: Any) -> dt.date | None | str:
     if parsed is not None:
         return parsed
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 20000 <= value <= 80000:
-        return _EXCEL_EPOCH + dt.timedelta(days=int(value))  # a date serial that lost its format
+        return EXCEL_EPOCH + dt.timedelta(days=int(value))  # a date serial that lost its format
     return strip_control(str(value))
 
 
