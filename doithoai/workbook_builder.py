@@ -165,6 +165,18 @@ def _fits(text: str, limit: int) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _list_check(lookup_list: schema.LookupList, message: str) -> dict[str, Any]:
+    """A dropdown from a list on `Danh mục`, for columns and settings alike: a warning only (the office may have a
+    reason; the validator reports it anyway)."""
+    return {
+        "validate": "list",
+        "source": "=" + lookup_list.name,
+        "error_type": "warning",
+        "error_title": "Không có trong danh sách",
+        "error_message": message,
+    }
+
+
 def _date_check(subject: str) -> dict[str, Any]:
     """Excel's own check on a date cell, for columns and settings alike: a warning only (the office may have a
     reason, and `validate` names the cell either way)."""
@@ -285,14 +297,11 @@ class _Builder:
         options: dict[str, Any] = {"validate": "any"}
         if column.list_key:
             lookup_list = schema.lookup(column.list_key)
-            options = {
-                "validate": "list",
-                "source": "=" + lookup_list.name,
-                "error_type": "warning",  # the office may have a reason; the validator reports it anyway
-                "error_title": "Không có trong danh sách",
-                "error_message": f"Giá trị này không có trong danh sách “{lookup_list.header}” (trang {schema.LISTS_SHEET}). "
+            options = _list_check(
+                lookup_list,
+                f"Giá trị này không có trong danh sách “{lookup_list.header}” (trang {schema.LISTS_SHEET}). "
                 "Hãy chọn trong danh sách, hoặc bổ sung danh sách trước.",
-            }
+            )
             note = note or "Chọn trong danh sách"
         elif column.kind is Kind.DATE and not column.computed:
             options = _date_check(f"Cột “{column.header}”")
@@ -447,13 +456,8 @@ class _Builder:
             options: dict[str, Any] = {"validate": "any"}
             if setting.list_key:
                 lookup_list = schema.lookup(setting.list_key)
-                options = {
-                    "validate": "list",
-                    "source": "=" + lookup_list.name,
-                    "error_type": "warning",
-                    "error_title": "Không có trong danh sách",
-                    "error_message": f"Hãy chọn trong danh sách “{lookup_list.header}” (trang {schema.LISTS_SHEET}).",
-                }
+                message = f"Hãy chọn trong danh sách “{lookup_list.header}” (trang {schema.LISTS_SHEET})."
+                options = _list_check(lookup_list, message)
             elif setting.kind is Kind.DATE:
                 options = _date_check(f"“{setting.label}”")
             options.update({"input_title": setting.label, "input_message": setting.note or setting.label})
