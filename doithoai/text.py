@@ -10,6 +10,8 @@ from typing import Any
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what the .xlsx format cannot hold (openpyxl raises on it)
+EXCEL_CELL_LIMIT = 32767  # characters Excel keeps in one cell
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 
 
@@ -34,6 +36,11 @@ def strip_control(s: str) -> str:
 def without_control(s: str) -> str:
     """`strip_control`, but a vertical tab or form feed (Word's manual line and page break, pasted) becomes a line break."""
     return strip_control(s.replace("\x0b", "\n").replace("\x0c", "\n"))
+
+
+def thousands(number: int) -> str:
+    """12345 -> "12.345": Vietnamese groups thousands with dots."""
+    return f"{number:,}".replace(",", ".")
 
 
 def fix_d(s: str) -> str:

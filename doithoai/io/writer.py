@@ -23,6 +23,7 @@ from .. import schema
 from ..errors import DoithoaiError, ExitStatus, UnusableFile
 from ..keys import header_key
 from ..model import CellWrite, ChangeSet, ConditionalFormat, RowWrite, SheetWrite, cell_address, column_letter
+from ..text import EXCEL_CELL_LIMIT, XLSX_ILLEGAL, thousands
 from .files import atomic_save, backup, check_can_write, check_not_open, check_workbook_file
 from .tables import find_sheet
 
@@ -49,21 +50,15 @@ def load(path: Path):
         raise UnusableFile(f"Không mở được tệp “{path.name}” để ghi: tệp bị hỏng.") from exc
 
 
-MAX_CELL_TEXT = 32767  # Excel's limit for one cell
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what the .xlsx format cannot hold (openpyxl raises on it)
 _MERGE = re.compile(r'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
 
 
 def clean_text(value: Any) -> Any:
     """Text with the control characters the file format forbids removed; other values unchanged."""
-    if value.__class__ is str and _ILLEGAL.search(value):
+    if value.__class__ is str and XLSX_ILLEGAL.search(value):
         # Word's manual line break (vertical tab) and page break become line breaks; the rest carry nothing.
-        return _ILLEGAL.sub("", value.replace("\x0b", "\n").replace("\x0c", "\n"))
+        return XLSX_ILLEGAL.sub("", value.replace("\x0b", "\n").replace("\x0c", "\n"))
     return value
-
-
-def _thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")  # Vietnamese groups thousands with dots
 
 
 def _set(cell, value: Any) -> None:
@@ -249,10 +244,10 @@ def _checked_targets(workbook, changes: ChangeSet) -> list:
             if block.min_row <= write.row <= block.max_row and block.min_col <= write.column <= block.max_col:
                 raise _merged_refusal(write.sheet, write.address, block.coord)
         value = clean_text(write.value)
-        if value.__class__ is str and len(value) > MAX_CELL_TEXT:
+        if value.__class__ is str and len(value) > EXCEL_CELL_LIMIT:
             raise DoithoaiError(
-                f"Nội dung cần ghi vào ô {write.sheet}!{write.address} dài {_thousands(len(value))} ký tự, quá giới hạn "
-                f"{_thousands(MAX_CELL_TEXT)} ký tự của một ô Excel: hãy rút gọn nội dung đó rồi chạy lại; chưa có gì bị ghi.",
+                f"Nội dung cần ghi vào ô {write.sheet}!{write.address} dài {thousands(len(value))} ký tự, quá giới hạn "
+                f"{thousands(EXCEL_CELL_LIMIT)} ký tự của một ô Excel: hãy rút gọn nội dung đó rồi chạy lại; chưa có gì bị ghi.",
                 status=ExitStatus.DATA_ERRORS,
             )
         cell = worksheet.cell(row=write.row, column=write.column)
@@ -279,8 +274,8 @@ def _replace_sheet(workbook, spec: SheetWrite) -> None:
         for column_index, value in enumerate(values, start=1):
             if value is None:
                 continue
-            if value.__class__ is str and len(value) > MAX_CELL_TEXT:  # a report quoting a very long entry: cut visibly
-                value = value[: MAX_CELL_TEXT - 1] + "…"
+            if value.__class__ is str and len(value) > EXCEL_CELL_LIMIT:  # a report quoting a very long entry: cut visibly
+                value = value[: EXCEL_CELL_LIMIT - 1] + "…"
             _set(worksheet.cell(row=row_index, column=column_index), value)
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDEBF7")

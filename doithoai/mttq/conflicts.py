@@ -13,7 +13,7 @@ from typing import Any
 from .. import schema
 from ..keys import code_key, code_text
 from ..model import BookData, ChangeSet, Record, Table, cell_address
-from ..text import clean, formula_like, strip_control
+from ..text import EXCEL_CELL_LIMIT, clean, formula_like, strip_control, thousands
 from ..values import EXCEL_EPOCH, coerce, format_date, is_blank, parse_date
 from .projection import compare_value, project_record, row_fingerprint, slips_by_code
 from .result import (
@@ -33,7 +33,6 @@ from .result import (
 from .spec import NOTE_KEYS, SHARED_PETITIONS
 
 PETITIONS = schema.PETITIONS.name
-CELL_LIMIT = 32767  # characters an Excel cell holds
 HEADERS = {c.key: c.header for c in SHARED_PETITIONS.columns}
 
 
@@ -233,19 +232,15 @@ def formula_note(merge: Merge, code: str, record: Record, target: Record, note: 
     )
 
 
-def _thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
 def note_too_long(merge: Merge, code: str, record: Record, target: Record, note: str | None) -> bool:
-    if note is None or len(note) <= CELL_LIMIT:
+    if note is None or len(note) <= EXCEL_CELL_LIMIT:
         return False
     column = merge.copy_table.columns.get("y_kien_giam_sat")
     cell = cell_address(record.row, column) if column else f"dòng {record.row}"
     return merge.report(
         NOTE_TOO_LONG, code,
-        f"{code}: ý kiến giám sát ở ô {cell} của bản chia sẻ dài {_thousands(len(note))} ký tự, quá sức chứa của một ô Excel "
-        f"({_thousands(CELL_LIMIT)} ký tự); chưa nhập để không bị cắt mất, hãy rút gọn trong bản chia sẻ rồi nhập lại.",
+        f"{code}: ý kiến giám sát ở ô {cell} của bản chia sẻ dài {thousands(len(note))} ký tự, quá sức chứa của một ô Excel "
+        f"({thousands(EXCEL_CELL_LIMIT)} ký tự); chưa nhập để không bị cắt mất, hãy rút gọn trong bản chia sẻ rồi nhập lại.",
         **_where(record, target, "y_kien_giam_sat", short(note)),
     )
 

@@ -8,19 +8,17 @@ in-memory mode fixes the zip entries' times: the same folder on the same day giv
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
+from ..text import EXCEL_CELL_LIMIT, XLSX_ILLEGAL
 from .aggregate import Rollup, Sheet
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters an .xlsx cannot hold
 FONT = {"font_name": "Times New Roman", "font_size": 11}
-MAX_CELL = 32767
 
 
 def _text(value: str) -> str:
-    return _ILLEGAL.sub("", value)[:MAX_CELL]
+    return XLSX_ILLEGAL.sub("", value)[:EXCEL_CELL_LIMIT]
 
 
 def write_rollup(path: Path, rollup: Rollup) -> None:

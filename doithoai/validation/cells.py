@@ -18,13 +18,12 @@ from .. import schema
 from ..legacy import detect_legacy, to_unicode
 from ..model import ERROR, WARNING, CellError, Record, Table
 from ..schema import Column, Kind
-from ..text import clean, formula_like, has_control_chars, is_nfc, nfc, shown
+from ..text import EXCEL_CELL_LIMIT, clean, formula_like, has_control_chars, is_nfc, nfc, shown
 from ..values import DATE_MAX, DATE_MIN, INT_LIMIT, any_date
 from .checker import Checker, ListIndex
 
 # The button (and `doithoai fix`) that applies the safe fixes, as messages name it.
 FIX_BUTTON = "Sửa lỗi an toàn"
-EXCEL_CELL_LIMIT = 32767  # characters Excel keeps in one cell
 SOFT_LIMITS = {Kind.LONG_TEXT: 5000}  # longer than a page of petition: probably pasted by mistake
 SHORT_LIMIT = 255  # a name, an address, a code
 YEAR_MIN = 1900
