@@ -10,7 +10,9 @@ from typing import Any
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what the .xlsx format cannot hold (openpyxl raises on it)
+# What the .xlsx format cannot hold: C0 controls XML 1.0 forbids (openpyxl raises on them), and the code points no
+# XML document may contain at all (lone surrogates, U+FFFE, U+FFFF) that lxml refuses.
+XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 EXCEL_CELL_LIMIT = 32767  # characters Excel keeps in one cell
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 
