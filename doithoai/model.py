@@ -26,6 +26,11 @@ def cell_address(row: int, column: int) -> str:
     return f"{column_letter(column)}{row}"
 
 
+def quoted_sheet(name: str) -> str:
+    """A sheet name as a formula or reference spells it: "'Phiếu đăng ký'" (quotes always, inner ' doubled)."""
+    return "'" + name.replace("'", "''") + "'"
+
+
 
 # -- what a check found: one problem, at one cell, in one Vietnamese sentence ---------------------------
 # The validator, the deadline engine and any other job that points a person at a cell use this type, so the

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from . import schema
-from .model import column_letter
+from .model import column_letter, quoted_sheet
 from .schema import Column, Kind, TableSheet
 
 BUILD_TIME = dt.datetime(2026, 1, 1)  # every build carries this timestamp: builds are byte-identical
@@ -152,10 +152,6 @@ def _part(data: Any, name: str) -> Any:
     if isinstance(data, Mapping):
         return data.get(name)
     return getattr(data, name, None)
-
-
-def _quote(sheet: str) -> str:
-    return "'" + sheet.replace("'", "''") + "'"
 
 
 def _fits(text: str, limit: int) -> str:
@@ -390,7 +386,7 @@ class _Builder:
         return list(rows or ())
 
     def define_lists(self) -> None:
-        sheet = _quote(schema.LISTS_SHEET)
+        sheet = quoted_sheet(schema.LISTS_SHEET)
         for position, lookup_list in enumerate(schema.LISTS, start=1):
             col = column_letter(position)
             self.wb.define_name(lookup_list.name, f"={sheet}!${col}$2:${col}${LIST_LAST_ROW}")
@@ -582,7 +578,7 @@ class _Builder:
         sheets += [(spec.name, spec.purpose) for spec in schema.TABLE_SHEETS]
         sheets.append((schema.LISTS_SHEET, LISTS_PURPOSE))
         for name, purpose in sheets:
-            ws.write_url(row, 1, f"internal:{_quote(name)}!A1", link, string=name, tip=f"Mở trang {name}")
+            ws.write_url(row, 1, f"internal:{quoted_sheet(name)}!A1", link, string=name, tip=f"Mở trang {name}")
             self.guide_text(ws, row, purpose, body)
             row += 1
         row += 1

@@ -6,7 +6,7 @@ import re
 from itertools import groupby
 
 from .. import schema
-from ..model import SEVERITY_LABELS, ChangeSet, Finding, SheetWrite
+from ..model import SEVERITY_LABELS, ChangeSet, Finding, SheetWrite, quoted_sheet
 
 # What the clerk reads: no rule codes ("speakers_exceed_time" is for developers; `validate --json` carries it).
 HEADER = ("Mức độ", "Trang tính", "Ô", "Cột", "Dòng", "Nội dung")
@@ -18,7 +18,7 @@ _ADDRESS = re.compile(r"([A-Z]+)(\d+)")
 
 def link_target(sheet: str, cell: str) -> str:
     """"'Phiếu đăng ký'!E12": an internal hyperlink's location."""
-    return "'" + sheet.replace("'", "''") + "'!" + cell
+    return quoted_sheet(sheet) + "!" + cell
 
 
 def check_sheet(findings: list[Finding]) -> SheetWrite:
