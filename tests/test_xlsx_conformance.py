@@ -237,7 +237,7 @@ BREAKS = [
     ("dxfId out of range", f"sheet:{PETITIONS}", _xml_edit(cf_rule("500", "1")), "dxfId=500", "demo"),
     ("duplicate cf priority", f"sheet:{PETITIONS}", _xml_edit(cf_rule("0", "3", twice=True)), "priority 3 used 2 times",
      "demo"),
-    ("inline string without <is>", f"sheet:{PETITIONS}", _xml_edit(inline_without_is), "without <is>", "demo"),
+    ("inline string in <v>", f"sheet:{PETITIONS}", _xml_edit(inline_without_is), "with <v> instead of <is>", "demo"),
     ("shared string index out of range", f"sheet:{PETITIONS}", _xml_edit(shared_string_out_of_range), "shared string",
      "demo"),
     ("overlapping merged ranges", f"sheet:{PETITIONS}", _xml_edit(overlapping_merges), "overlaps another merged", "demo"),

@@ -16,7 +16,7 @@ What it checks, and why each is a refusal or a "repair" in Excel:
   cellStyleXfs; every cell's and row's `s` < cellXfs count; every dxfId (conditional formats) < dxfs count;
 - worksheets: children in CT_Worksheet order, none repeated except conditionalFormatting; rows ascending and unique,
   cells ascending, unique and inside their row; cell types known, values parseable, shared-string indexes in range,
-  inline strings with an <is> holding text; shared formulas with a master; merged ranges valid and not overlapping;
+  inline strings with their text in <is> (never <v>); shared formulas with a master; merged ranges valid and not overlapping;
   columns ascending and not overlapping; conditional-format rules with unique priorities; list validations within 255
   characters; hyperlinks/drawings/tables with an r:id that resolves in the sheet's relationships;
 - tables: ids and names unique across the workbook (and no clash with a defined name); ref valid, header plus at least
@@ -631,8 +631,9 @@ class _Worksheet:
         value = None if v is None else (v.text or "")
         if kind == "inlineStr":
             inline = cell.find(self.q("is"))
-            if inline is None:
-                self.problems.append(f"{self.where}: cell {ref} is an inline string without <is>")
+            if inline is None:  # <is> is optional (openpyxl writes "" so); a value in <v> instead is not
+                if v is not None:
+                    self.problems.append(f"{self.where}: cell {ref} is an inline string with <v> instead of <is>")
                 return None
             parts = [_local(c.tag) for c in inline]
             if not parts or any(p not in ("t", "r", "rPh", "phoneticPr") for p in parts) or ("t" in parts and "r" in parts):

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
 import struct
 import subprocess
@@ -54,8 +55,12 @@ def _extras(workbook) -> None:
     chart = workbook.add_chart({"type": "column"})
     chart.add_series({"name": "Số ngày", "values": "='Mốc thời gian'!$C$2:$C$6", "categories": "='Mốc thời gian'!$A$2:$A$6"})
     timeline.insert_chart("L2", chart)
+    assign.write_url("L1", "https://thuvienphapluat.vn/", string="Văn bản hướng dẫn")
     petitions = workbook.get_worksheet_by_name("Kiến nghị")
     petitions.write_comment("A1", "Ghi chú của văn phòng: mã theo thứ tự nhận.", {"author": "Văn phòng"})
+    # The clerk's own conditional format on a sheet the tool writes: it must survive the tool's own formats.
+    petitions.conditional_format("K2:K500", {"type": "text", "criteria": "containing", "value": "Chưa",
+                                             "format": workbook.add_format({"bg_color": "#FFEB9C"})})
 
     extra = workbook.add_worksheet(EXTRA_SHEET)
     bold, red = workbook.add_format({"bold": True}), workbook.add_format({"font_color": "red", "italic": True})
@@ -102,6 +107,7 @@ def rich_workbook(path: Path) -> Path:
         workbook_builder._Builder.build = original  # type: ignore[method-assign]
     with_shared_formulas_and_calc_chain(raw, path)
     raw.unlink()
+    with_printer_settings_and_custom_xml(path)
     return path
 
 
@@ -177,6 +183,44 @@ def with_shared_formulas_and_calc_chain(src: Path, dst: Path) -> Path:
     override.attrib.update({"PartName": "/xl/calcChain.xml", "ContentType": CALC_CHAIN_TYPE})
     parts["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
     return write_members(dst, parts)
+
+
+def with_printer_settings_and_custom_xml(path: Path) -> Path:
+    """In place: printer settings for `Kiến nghị` (a sheet the tool writes: its pageSetup r:id must survive) and a
+    custom XML item linked from the workbook, as Excel and SharePoint leave them."""
+    parts = members(path)
+    part = sheet_parts(path)["Kiến nghị"]
+    rels_name = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
+    rels = etree.fromstring(parts[rels_name])
+    rel = etree.SubElement(rels, f"{{{PKG_REL}}}Relationship")
+    rel.attrib.update({"Id": "rIdPrinter1", "Target": "../printerSettings/printerSettings1.bin",
+                       "Type": f"{REL_NS}/printerSettings"})
+    parts[rels_name] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
+    sheet = etree.fromstring(parts[part])
+    setup = sheet.find(f"{{{MAIN}}}pageSetup")
+    setup.set(f"{{{REL_NS}}}id", "rIdPrinter1")
+    parts[part] = etree.tostring(sheet, xml_declaration=True, encoding="UTF-8", standalone=True)
+    parts["xl/printerSettings/printerSettings1.bin"] = bytes(range(256)) * 4  # a DEVMODE stand-in: opaque bytes
+    parts["customXml/item1.xml"] = b'<?xml version="1.0" encoding="UTF-8"?><hoSo xmlns="urn:doithoai:test"><ma>118</ma></hoSo>'
+    parts["customXml/itemProps1.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="no"?><ds:datastoreItem ds:itemID="{6E1F7C55-2D52-4A39-9E0B-'
+        b'3C0B9A1D2F01}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/>'
+        b"</ds:datastoreItem>")
+    parts["customXml/_rels/item1.xml.rels"] = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="{PKG_REL}"><Relationship Id="rId1" '
+        f'Type="{REL_NS}/customXmlProps" Target="itemProps1.xml"/></Relationships>').encode()
+    book_rels = etree.fromstring(parts["xl/_rels/workbook.xml.rels"])
+    rel = etree.SubElement(book_rels, f"{{{PKG_REL}}}Relationship")
+    rel.attrib.update({"Id": "rIdCustom1", "Target": "../customXml/item1.xml", "Type": f"{REL_NS}/customXml"})
+    parts["xl/_rels/workbook.xml.rels"] = etree.tostring(book_rels, xml_declaration=True, encoding="UTF-8", standalone=True)
+    types = etree.fromstring(parts["[Content_Types].xml"])
+    ct = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+    for name, kind in (("/xl/printerSettings/printerSettings1.bin",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"),
+                       ("/customXml/itemProps1.xml", "application/vnd.openxmlformats-officedocument.customXmlProperties+xml")):
+        etree.SubElement(types, f"{ct}Override").attrib.update({"PartName": name, "ContentType": kind})
+    parts["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return write_members(path, parts)
 
 
 def _reprefixed(element, nsmap):
