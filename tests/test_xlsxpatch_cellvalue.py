@@ -4,7 +4,9 @@ openpyxl where it does not skip Excel's `_xHHHH_` escape), numbers round-trip, d
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import math
+from fractions import Fraction
 
 import openpyxl
 import pytest
@@ -18,6 +20,7 @@ from doithoai.io.writer import clean_text
 from doithoai.io.xlsxpatch import cellvalue
 from doithoai.io.xlsxpatch.cellvalue import encode
 from doithoai.io.xlsxpatch.styles import Styles
+from doithoai.values import DATE_MAX, DATE_MIN
 from tests import xlsx_parts
 
 HOSTILE = ["=KN-001", "#N/A", "=cmd|' /C calc'!A0", "+84912345678", "-1", "@SUM(A1)", "'quoted", "0912345678",
@@ -42,6 +45,9 @@ def test_numbers_booleans_and_empty():
             encode(bad)
     with pytest.raises(TypeError):
         encode(object())
+    assert encode(decimal.Decimal("2.5")) == (None, "2.5", None) and encode(Fraction(1, 4)) == (None, "0.25", None)
+    with pytest.raises(ValueError):
+        encode(decimal.Decimal("NaN"))
 
 
 def test_dates_are_serials_with_a_date_format():
@@ -117,3 +123,17 @@ def test_any_text_round_trips(tmp_path, source, texts):
     for got, want in zip(by_openpyxl, expected, strict=True):
         if "_x" not in want:
             assert (got or "") == want
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.integers(-(2**53), 2**53), st.booleans(),
+                          st.dates(DATE_MIN, DATE_MAX)), min_size=1, max_size=8))
+def test_any_number_bool_and_date_round_trips(tmp_path, source, values):
+    by_openpyxl, by_calamine = _write_and_read(tmp_path, source, values)
+    for value, read in zip(values, by_calamine, strict=True):
+        if isinstance(value, dt.date):
+            assert read == value
+        else:
+            assert read == value and isinstance(read, bool) == isinstance(value, bool)
+    for value, read in zip(values, by_openpyxl, strict=True):
+        assert read == (dt.datetime.combine(value, dt.time()) if isinstance(value, dt.date) else value)

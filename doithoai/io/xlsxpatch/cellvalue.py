@@ -8,6 +8,7 @@ Decisions, kept from the openpyxl writer and sharpened:
   literal "_x0041_" is written as "_x005F_x0041_" (what Excel itself writes; calamine and Excel read the text back
   exactly; openpyxl does not unescape inline strings). A carriage return is written as `&#13;` so XML parsing keeps it.
 - int/float are numbers written with `repr` (round-trips exactly); NaN and infinities are refused (ValueError).
+  Other real numbers (numpy's, Decimal) are written as their float, as openpyxl did.
   bool is `t="b"`.
 - A date or datetime is Excel's serial day (`values.EXCEL_EPOCH`, with Excel's fictitious 29/02/1900 accounted for
   like Excel and openpyxl do) and needs a date number format: `encode` says which (schema.DATE_FORMAT for a date,
@@ -22,7 +23,9 @@ Decisions, kept from the openpyxl writer and sharpened:
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import math
+import numbers
 import re
 from typing import Any
 
@@ -101,6 +104,10 @@ def encode(value: Any) -> Encoded:
         return BOOLEAN, "1" if value else "0", None
     if isinstance(value, (int, float)):
         return None, _number(value), None
+    if isinstance(value, numbers.Integral):  # numpy's integers, as openpyxl accepted them
+        return None, str(int(value)), None
+    if isinstance(value, (numbers.Real, decimal.Decimal)):
+        return None, _number(float(value)), None
     if isinstance(value, dt.date):
         day = value.date() if isinstance(value, dt.datetime) else value
         if not DATE_MIN <= day <= DATE_MAX:
