@@ -20,6 +20,7 @@ from doithoai.io.xlsxpatch.condformat import add_rule, next_priority, remove_tag
 from doithoai.io.xlsxpatch.order import WORKSHEET_ORDER, local_name
 from doithoai.io.xlsxpatch.styles import Styles
 from tests import xlsx_parts
+from tests.xlsx_conformance import check_package
 
 MARK = f'"{MARK_TAG}"'
 OVERDUE = tagged_formula('AND($F2<>"",$G2="",$F2<TODAY())', "doithoai-deadline-overdue")
@@ -91,6 +92,7 @@ def test_adding_rules_unique_priorities_schema_order_and_read_back(marked, tmp_p
     blocks = [e for e in root if local_name(e) == "conditionalFormatting"]
     assert [b.get("sqref") for b in blocks] == ["A2:I1000", "B5 C7:C9"]  # same range joins the person's block
     path = xlsx_parts.rewrite(marked, tmp_path / "added.xlsm", {part: etree.tostring(root), "xl/styles.xml": styles.to_bytes()})
+    assert check_package(path) == []
     sheet = openpyxl.load_workbook(path, keep_vba=True)[schema.ASSIGNMENTS.name]
     found = {str(cf.sqref): [(r.formula, r.dxf.fill.bgColor.rgb if r.dxf and r.dxf.fill else None,
                               r.dxf.font.color.rgb if r.dxf and r.dxf.font and r.dxf.font.color else None) for r in cf.rules]

@@ -22,6 +22,7 @@ from doithoai.text import EXCEL_CELL_LIMIT
 from doithoai.validation.engine import validate_book
 from doithoai.validation.report import check_sheet
 from tests import xlsx_parts
+from tests.xlsx_conformance import check_package
 
 TODAY = dt.date(2026, 6, 19)
 
@@ -52,8 +53,10 @@ def _assemble(source: Path, target: Path, spec: SheetWrite) -> Path:
         workbook.find("m:sheets", ns).addnext(names)
     defined = etree.SubElement(names, f"{{{xlsx_parts.MAIN_NS}}}definedName", name=PRINT_TITLES, localSheetId="0")
     defined.text = print_titles(spec.name)
-    return xlsx_parts.rewrite(source, target, {xlsx_parts.first_sheet_part(source): part, "xl/styles.xml": styles.to_bytes(),
+    path = xlsx_parts.rewrite(source, target, {xlsx_parts.first_sheet_part(source): part, "xl/styles.xml": styles.to_bytes(),
                                                 "xl/workbook.xml": etree.tostring(workbook)})
+    assert check_package(path) == []  # nothing Excel would refuse or repair
+    return path
 
 
 def _by_openpyxl_writer(target: Path, spec: SheetWrite) -> Path:

@@ -14,6 +14,7 @@ from doithoai import schema
 from doithoai.io.xlsxpatch import cellvalue
 from doithoai.io.xlsxpatch.styles import Styles, argb, is_date_format
 from tests import xlsx_parts
+from tests.xlsx_conformance import check_package
 
 SOURCES = ["template", "openpyxl", "xlsxwriter", "libreoffice", "dotnet"]
 
@@ -49,7 +50,9 @@ def _styled_cell(source: Path, target: Path, styles: Styles, style: int, value) 
     row = etree.SubElement(data, etree.QName(data).text.replace("sheetData", "row"), r="1")
     cell = etree.SubElement(row, etree.QName(data).text.replace("sheetData", "c"), r="A1", s=str(style))
     cellvalue.set_cell(cell, value)
-    target = xlsx_parts.rewrite(source, target, {part: etree.tostring(root), "xl/styles.xml": styles.to_bytes()})
+    target = xlsx_parts.rewrite(source, target.with_suffix(source.suffix), {part: etree.tostring(root),
+                                                                           "xl/styles.xml": styles.to_bytes()})
+    assert check_package(target) == []
     workbook = openpyxl.load_workbook(target)
     return workbook.worksheets[0]["A1"]
 
