@@ -70,14 +70,15 @@ def run_folder(parent: Path, now: dt.datetime) -> Path:
 
 def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None = None, *, pdf: bool | None = None,
                    date: dt.date | None = None, write: bool = True, now: dt.datetime | None = None,
-                   slips_per_group: int = 0, today: dt.date | None = None) -> DocumentsResult:
+                   slips_per_group: int = 0, today: dt.date | None = None, workers: int | None = None) -> DocumentsResult:
     """Render `kinds` (all by default) from the workbook behind `access` into a new folder under `out`.
 
     `pdf`: True (refused, before anything is written, when LibreOffice is missing), False, or None for "when
     LibreOffice is installed". `write`: record the letters' numbers
     in the workbook. `date`: the documents' date as the person gave it; by default each kind's date is chosen
     from `today` (the clock's by default) and the conference day, see dates.py. `slips_per_group`: slip forms pre-numbered
-    for each residential group (0: one blank slip to photocopy).
+    for each residential group (0: one blank slip to photocopy). `workers`: processes the kinds are spread over
+    (see spread.py; None: as many as the cores on a large workbook, 0: all in this process).
 
     Nothing is left behind on a refusal: the documents are rendered into a hidden staging folder, which
     becomes the run's folder only after the workbook write (the letters' numbers) succeeded.
@@ -94,7 +95,7 @@ def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None 
     staging = staging_folder(parent)
     try:
         result = _render(access, kinds, staging, pdf=pdf, date=date, write=write, now=now, slips_per_group=slips_per_group,
-                         today=today)
+                         today=today, workers=workers)
     except BaseException:
         discard_staging(staging)
         raise
@@ -103,13 +104,14 @@ def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None 
 
 
 def _render(access, kinds: Iterable[str] | None, folder: Path, *, pdf: bool | None, date: dt.date | None, write: bool,
-            now: dt.datetime, slips_per_group: int = 0, today: dt.date | None = None) -> DocumentsResult:
+            now: dt.datetime, slips_per_group: int = 0, today: dt.date | None = None,
+            workers: int | None = None) -> DocumentsResult:
     from ..values import parse_date
     from . import dates
     from .builders import Job
-    from .kinds import builder, template_path
+    from .kinds import template_path
     from .names import unique
-    from .render import BatchTemplate, render_file, save_atomic
+    from .spread import Spread, Task, workers_for
 
     wanted = [k for k in KINDS if k in set(kinds)] if kinds is not None else list(KINDS)
     unknown = set(kinds or ()) - set(KINDS)
@@ -123,36 +125,61 @@ def _render(access, kinds: Iterable[str] | None, folder: Path, *, pdf: bool | No
     result = DocumentsResult(folder)
     notes = ctx.Notes()
     taken: set[str] = set()
-
-    def dated(kind: str) -> dt.date:
-        """This kind's date (see dates.py); its warning or the note on the default chosen goes to the result."""
-        chosen, warning, note = dates.choose(kind, conference, today, given)
-        if warning:
-            result.warnings.append(warning)
-        if note:
-            result.lines.append(note)
-        return chosen
+    # Each kind's date (see dates.py); its warning or the note on the default chosen goes to the result in its turn.
+    chosen = {kind: dates.choose(kind, conference, today, given) for kind in wanted}
 
     def name_file(name: str, suffix: str) -> Path:
         return result.folder / unique(name, taken, suffix)
 
-    for kind in wanted:
-        access.progress(f"Đang tạo {KINDS[kind].title.lower()}…")
-        job = Job(kind, access, book, dated(kind), notes, result, template_path(kind, access.folder), write,
-                  slips_per_group=slips_per_group, name_file=name_file, fixed_date=given is not None)
-        output = builder(kind)(job)
-        if output is None:  # nothing to render (a warning says why), or the builder wrote its own files
-            continue
-        if output.extra is not None:
-            file = render_file(job.template, output.context, job.target, extra=output.extra)
-        else:
-            file = save_atomic(BatchTemplate(job.template).render(output.context), job.target)
-        result.files[kind] = file
-        result.lines.append(f"{output.line} Tệp: {file.name}")
+    def task(kind: str) -> Task:
+        return Task(kind, chosen[kind][0], template_path(kind, access.folder), result.folder, write, slips_per_group,
+                    given is not None)
+
+    count = workers_for(book, wanted, workers)
+    spread = Spread(book, [task(k) for k in wanted if not KINDS[k].writes_workbook], count) if count else None
+    try:
+        for kind in wanted:
+            access.progress(f"Đang tạo {KINDS[kind].title.lower()}…")
+            _, warning, note = chosen[kind]
+            if warning:
+                result.warnings.append(warning)
+            if note:
+                result.lines.append(note)
+            if spread is not None and kind in spread:
+                share = spread.share(kind)
+                result.files.update(share.files)
+                result.lines.extend(share.lines)
+                result.warnings.extend(share.warnings)
+                result.texts.extend(share.texts)
+                notes.missing.extend(m for m in share.missing if m not in notes.missing)
+                taken.update(path.name.casefold() for path in [*share.files.values(), *share.texts])
+                continue
+            one = task(kind)
+            make_kind(Job(kind, access, book, one.date, notes, result, one.template, write, slips_per_group=slips_per_group,
+                          name_file=name_file, fixed_date=one.fixed_date))
+    finally:
+        if spread is not None:
+            spread.close()
 
     result.warnings[:0] = notes.missing
     _pdfs(result, pdf)
     return result
+
+
+def make_kind(job) -> None:
+    """Build one kind's context and render it into its file; the summary line and the file go to `job.result`."""
+    from .kinds import builder
+    from .render import BatchTemplate, render_file, save_atomic
+
+    output = builder(job.kind)(job)
+    if output is None:  # nothing to render (a warning says why), or the builder wrote its own files
+        return
+    if output.extra is not None:
+        file = render_file(job.template, output.context, job.target, extra=output.extra)
+    else:
+        file = save_atomic(BatchTemplate(job.template).render(output.context), job.target)
+    job.result.files[job.kind] = file
+    job.result.lines.append(f"{output.line} Tệp: {file.name}")
 
 
 def letter_contexts(book, date: dt.date, plan) -> tuple[dict, list[tuple[str, dict]]]:

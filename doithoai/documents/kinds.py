@@ -31,30 +31,36 @@ class DocumentKind(NamedTuple):
     output: str  # the generated file's name, without extension
     symbol: str  # the symbol after the number when `Kế hoạch` leaves the number blank
     build: str  # "module:function" in doithoai.documents that builds the context (see documents/builders.py)
+    # The table (schema key) whose rows the document grows with: a run spread over the cores starts the largest first.
+    rows: str = ""
+    # The builder writes into the workbook through `job.access` (the letters' numbers): it runs in the main process.
+    writes_workbook: bool = False
 
 
 KINDS: dict[str, DocumentKind] = {
     "slips": DocumentKind("phieu-dang-ky.docx", "Phiếu đăng ký phát biểu", "Phieu dang ky phat bieu", "",
-                          build="builders:slips"),
+                          build="builders:slips", rows="phieu"),
     "memo": DocumentKind("cong-van-phan-cong.docx", "Công văn phân công", "Cong van phan cong", "UBND-VP",
-                         build="builders:memo"),
+                         build="builders:memo", rows="phan_cong"),
     "report": DocumentKind("bao-cao-tong-hop.docx", "Báo cáo tổng hợp ý kiến, kiến nghị", "Bao cao tong hop", "BC-UBND",
-                           build="builders:report"),
+                           build="builders:report", rows="kien_nghi"),
     "letters": DocumentKind("van-ban-tra-loi.docx", "Văn bản trả lời", "Van ban tra loi - in gop", "UBND-VP",
-                            build="builders:letters"),
-    "invitations": DocumentKind("giay-moi.docx", "Giấy mời", "Giay moi", "GM-UBND", build="builders:invitations"),
+                            build="builders:letters", rows="kien_nghi", writes_workbook=True),
+    "invitations": DocumentKind("giay-moi.docx", "Giấy mời", "Giay moi", "GM-UBND", build="builders:invitations",
+                                rows="dai_bieu"),
     "agenda": DocumentKind("chuong-trinh-hoi-nghi.docx", "Chương trình hội nghị", "Chuong trinh hoi nghi", "",
-                           build="builders:agenda"),
+                           build="builders:agenda", rows="phieu"),
     "signin": DocumentKind("danh-sach-dai-bieu.docx", "Danh sách đại biểu ký tên", "Danh sach dai bieu", "",
-                           build="builders:signin"),
+                           build="builders:signin", rows="dai_bieu"),
     "announcement": DocumentKind("thong-bao-hoi-nghi.docx", "Thông báo tổ chức hội nghị", "Thong bao to chuc hoi nghi",
                                  "TB-UBND", build="builders:announcement"),
     "minutes": DocumentKind("bien-ban-hoi-nghi.docx", "Biên bản hội nghị", "Bien ban hoi nghi", "BB-UBND",
-                            build="builders:minutes"),
+                            build="builders:minutes", rows="kien_nghi"),
     "notice": DocumentKind("thong-bao-ket-qua.docx", "Thông báo kết quả hội nghị", "Thong bao ket qua", "TB-UBND",
-                           build="builders:notice"),
+                           build="builders:notice", rows="kien_nghi"),
     "report_upward": DocumentKind("bao-cao-ket-qua-hoi-nghi.docx", "Báo cáo kết quả tổ chức hội nghị",
-                                  "Bao cao ket qua hoi nghi", "BC-UBND", build="builders:report_upward"),
+                                  "Bao cao ket qua hoi nghi", "BC-UBND", build="builders:report_upward",
+                                  rows="kien_nghi"),
 }
 # Documents of the level above, made from a folder of wards' workbooks (`doithoai rollup --report`), not from one
 # workbook: `documents` never makes them, so they are kept apart from KINDS.
