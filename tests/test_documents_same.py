@@ -154,3 +154,22 @@ def test_a_broken_template_in_a_worker_is_the_same_message_and_leaves_nothing(tm
     with pytest.raises(TemplateError, match="giay-moi.docx"):
         make_documents(FileWorkbook(book), out=out, pdf=False, write=False, now=NOW, workers=2)
     assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_letters_spread_over_workers_are_the_same_files(tmp_path):
+    """write_letters in slices over two worker processes writes the same bytes as in one process."""
+    from doithoai.documents.jobs import letter_contexts, write_letters
+    from doithoai.documents.kinds import template_path
+    from doithoai.documents.letters import plan_letters
+    from doithoai.io.reader import read_book
+
+    book = read_book(build_scaled_workbook(tmp_path / "k2.xlsm", 2))
+    base, letters = letter_contexts(book, dt.date(2026, 7, 1), plan_letters(book, dt.date(2026, 7, 1)))
+    assert len(letters) > 50
+    written = {}
+    for workers in (0, 2):
+        out = tmp_path / f"w{workers}"
+        files = write_letters(template_path("letters"), base, letters, out / "tra-loi", out / "in-gop.docx", workers=workers)
+        written[workers] = {f.name: f.read_bytes() for f in [*files, out / "in-gop.docx"]}
+    assert len(written[0]) == len(letters) + 1
+    assert written[0] == written[2]

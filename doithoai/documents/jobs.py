@@ -206,22 +206,33 @@ def letter_contexts(book, date: dt.date, plan) -> tuple[dict, list[tuple[str, di
 
 
 def write_letters(template: Path, base: dict, letters: list[tuple[str, dict]], folder: Path, combined: Path,
-                  progress=None) -> list[Path]:
-    """One .docx per (name, context) in `folder`, and all of them in `combined`, from one prepared template."""
+                  progress=None, workers: int | None = None) -> list[Path]:
+    """One .docx per (name, context) in `folder`, and all of them in `combined`, from one prepared template.
+
+    Written straight into place, without a temporary copy each: a run writes into its staging folder, published
+    whole or discarded (make_documents). Many letters are spread over the cores (`workers`: None decides by their
+    number, 0 keeps them in this process; see spread.py).
+    """
+    from . import spread
     from .names import safe_name, unique
-    from .render import BatchTemplate, save_atomic
+    from .render import BatchTemplate
 
     prepared = BatchTemplate(template)
     folder.mkdir(parents=True, exist_ok=True)
     taken: set[str] = set()
-    files = []
-    for index, (name, one) in enumerate(letters, 1):
-        if progress is not None and index % 50 == 0:
-            progress(f"Đang tạo văn bản trả lời {index}/{len(letters)}…")
-        file = folder / unique(safe_name(name, fallback="tra-loi"), taken)
-        files.append(save_atomic(prepared.render({**base, "thu": [one]}), file))
-    save_atomic(prepared.render({**base, "thu": [one for _, one in letters]}), combined)
-    return files
+    items = [(folder / unique(safe_name(name, fallback="tra-loi"), taken), one) for name, one in letters]
+    everything = {**base, "thu": [one for _, one in letters]}
+    count = spread.letter_workers(len(items), workers)
+    if count:
+        spread.write_letters_over(count, template, base, items, lambda: combined.write_bytes(prepared.render(everything)),
+                                  progress)
+    else:
+        for index, (file, one) in enumerate(items, 1):
+            if progress is not None and index % 50 == 0:
+                progress(f"Đang tạo văn bản trả lời {index}/{len(items)}…")
+            file.write_bytes(prepared.render({**base, "thu": [one]}))
+        combined.write_bytes(prepared.render(everything))
+    return [file for file, _ in items]
 
 
 def _pdfs(result: DocumentsResult, pdf: bool | None) -> None:

@@ -179,7 +179,7 @@ _LISTING_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # docx
 _LISTING_CHARS = re.compile("[\t\a\n\f]")
 
 
-def resolve_listing(template, xml: str) -> str:
+def resolve_listing(template, xml: str, resolved: dict[str, str] | None = None) -> str:
     """docxtpl's `resolve_listing` (a value's tab, line break, new paragraph or page break becomes Word's XML), run
     only on the paragraphs that hold one of those characters.
 
@@ -187,7 +187,8 @@ def resolve_listing(template, xml: str) -> str:
     7,500-page set of invitations is most of the render; a paragraph without those characters comes out of them
     unchanged, so skipping it gives the same XML. Without text boxes a paragraph never holds another, so the
     paragraph around a character is the last `<w:p>` before it, exactly the match docxtpl's pattern finds; with
-    text boxes, docxtpl's own scan decides.
+    text boxes, docxtpl's own scan decides. `resolved` remembers paragraphs already done (the same copy list comes
+    back on every page and in every letter).
     """
     if "\n" not in xml and "\t" not in xml and "\a" not in xml and "\f" not in xml:
         return xml
@@ -196,7 +197,8 @@ def resolve_listing(template, xml: str) -> str:
         return _LISTING_PARAGRAPH.sub(lambda m: resolve(m.group()) if _LISTING_CHARS.search(m.group()) else m.group(), xml)
     out: list[str] = []
     done = 0
-    resolved: dict[str, str] = {}  # the same paragraph comes back on every page (the invitations' copy list)
+    if resolved is None:
+        resolved = {}
     for at in _positions(xml, "\t\a\n\f"):
         if at < done:
             continue
@@ -247,6 +249,7 @@ class BatchTemplate:
         if body is None:
             raise TemplateError(f"Mẫu văn bản “{self.name}” không có phần thân văn bản (w:body).")
         self._head, self._tail = xml[: body.start()], xml[body.end():]
+        self._resolved: dict[str, str] = {}
         # Exactly docxtpl's preparation (DocxTemplate.build_xml / render_xml_part), done once.
         self._source = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._template.patch_xml(self._template.get_xml()))
         try:
@@ -265,7 +268,9 @@ class BatchTemplate:
         xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
         for marker, tag in _MARKERS:
             xml = xml.replace(marker, tag)
-        return resolve_listing(self._template, xml)
+        if len(self._resolved) > 2000:  # letters' answers are all different: keep what repeats, not every answer
+            self._resolved.clear()
+        return resolve_listing(self._template, xml, self._resolved)
 
     def render(self, context: dict[str, Any]) -> bytes:
         xml = (self._head + self.body(context) + self._tail).encode("utf-8")

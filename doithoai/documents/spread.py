@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 SPREAD_ROWS = 2000  # records in the workbook's tables from which a run is spread over the cores
+LETTERS_PER_WORKER = 250  # answer letters that make starting one more worker worth it
 MAX_WORKERS = 4
 
 
@@ -86,25 +87,75 @@ def workers_for(book, kinds: list[str], workers: int | None) -> int:
     return workers if workers >= 2 or (workers == 1 and len(kinds) > len(spreadable)) else 0
 
 
+def executor(workers: int, initializer=None, initargs: tuple = ()):
+    """A process pool; on Linux by fork, so the workers share what this process already read and imported."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = None
+    if sys.platform.startswith("linux"):
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs)
+
+
+def letter_workers(count: int, workers: int | None) -> int:
+    """Worker processes for `count` answer letters (0: all in this process)."""
+    if workers is None:
+        workers = min(os.cpu_count() or 1, MAX_WORKERS, count // LETTERS_PER_WORKER)
+    return workers if workers >= 2 else 0
+
+
+def write_letter_files(template: Path, base: dict, items: list[tuple[Path, dict]]) -> None:
+    """Each (file, letter context) of `items` rendered from `template` into its file (in a worker)."""
+    from .render import BatchTemplate
+
+    prepared = BatchTemplate(template)
+    for file, one in items:
+        file.write_bytes(prepared.render({**base, "thu": [one]}))
+
+
+def write_letters_over(workers: int, template: Path, base: dict, items: list[tuple[Path, dict]], here, progress=None) -> None:
+    """The letter files written by `workers` processes, in consecutive slices, while this process runs `here()`
+    (the combined print file). A slice whose worker could not start or died is written here."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    size = -(-len(items) // workers)
+    slices = [items[start:start + size] for start in range(0, len(items), size)]
+    try:
+        pool = executor(workers)
+    except (OSError, RuntimeError, ImportError):
+        pool = None
+    try:
+        futures = [pool.submit(write_letter_files, template, base, part) if pool is not None else None for part in slices]
+        here()
+        done = 0
+        for part, future in zip(slices, futures, strict=True):
+            try:
+                if future is None:
+                    raise BrokenProcessPool
+                future.result()
+            except BrokenProcessPool:
+                write_letter_files(template, base, part)
+            done += len(part)
+            if progress is not None:
+                progress(f"Đang tạo văn bản trả lời {done}/{len(items)}…")
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
 class Spread:
     """Kinds being rendered by a pool of workers; `share(kind)` waits for one."""
 
     def __init__(self, book, tasks: list[Task], workers: int) -> None:
-        from concurrent.futures import ProcessPoolExecutor
-
         from .kinds import KINDS
 
         self.book = book
         self.tasks = {task.kind: task for task in tasks}
         self.futures: dict[str, Future] = {}
-        context = None
-        if sys.platform.startswith("linux"):  # fork: the workers share the data already read, nothing is sent
-            import multiprocessing
-
-            context = multiprocessing.get_context("fork")
         try:
-            self.pool: Any = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                                                 initargs=(book,))
+            self.pool: Any = executor(workers, _start_worker, (book,))
 
             def size(task: Task) -> int:
                 table = book.tables.get(KINDS[task.kind].rows)
