@@ -12,11 +12,11 @@ docProps/core.xml that the template does not have; core properties are compared 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import zipfile
 from pathlib import Path
 
 import pytest
+from docxtpl_reference import DocxtplReference
 from lxml import etree
 
 from doithoai.access import FileWorkbook
@@ -27,25 +27,6 @@ from doithoai.documents.kinds import KINDS
 from doithoai.scaled import build_scaled_workbook
 
 NOW = dt.datetime(2026, 6, 25, 9, 30)
-
-
-class DocxtplReference:
-    """docxtpl as documented, one template load per document: what `BatchTemplate` must equal."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def render(self, context: dict) -> bytes:
-        from docxtpl import DocxTemplate
-
-        from doithoai.documents.fit import fit_tables
-
-        template = DocxTemplate(str(self.path))
-        template.render(render.literal_values(context), render.jinja_env(), autoescape=True)
-        fit_tables(template.docx.element)
-        out = io.BytesIO()
-        template.save(out)
-        return out.getvalue()
 
 
 def _core(data: bytes) -> dict[str, str]:
