@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sys
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -33,7 +33,9 @@ class WorkbookAccess(Protocol):
         """The saved file, when there is one (None: a new workbook open in Excel, never saved)."""
         ...
 
-    def read(self) -> BookData: ...
+    def read(self, tables: Collection[str] | None = None) -> BookData:
+        """The workbook, whole or (`tables`: TableSheet keys) only the tables a job uses plus the settings and lists."""
+        ...
 
     def read_sheet(self, name: str) -> list[list[Any]]:
         """Raw values of a sheet `BookData` does not carry (the share log), by the workbook's own sheet name."""
@@ -83,11 +85,11 @@ class FileWorkbook:
 
     # -- the access contract
 
-    def read(self) -> BookData:
+    def read(self, tables: Collection[str] | None = None) -> BookData:
         from .io.reader import read_book
 
         self.hold()
-        return read_book(self.path)
+        return read_book(self.path, tables)
 
     def read_sheet(self, name: str) -> list[list[Any]]:
         from .io.reader import read_sheets

@@ -31,6 +31,9 @@ AHEAD_DAYS = 7  # what the command prints as coming up
 OVERDUE_FILL, SOON_FILL = "FFC7CE", "FFEB9C"
 TAG_OVERDUE, TAG_SOON = "doithoai-deadline-overdue", "doithoai-deadline-soon"
 FORMAT_ROWS = 1000  # conditional formats reach this row, so rows added later are coloured too
+# The tables `plan_deadlines` reads (with the settings and the calendar): the jobs read only these, not the
+# delegates and slips, which are most of a large workbook.
+TABLES = ("moc_thoi_gian", "phan_cong", "kien_nghi")
 
 
 def status_text(due: dt.date | None, done: dt.date | None, today: dt.date) -> tuple[str, int | None]:
@@ -342,7 +345,7 @@ class DeadlineResult:
 def compute_deadlines(access, *, today: dt.date | None = None, write: bool = True) -> DeadlineResult:
     today = today or dt.date.today()
     access.progress("Đang tính hạn…")
-    book = access.read()
+    book = access.read(TABLES)
     plan = plan_deadlines(book, today)
     if write and plan.changes:
         access.write(plan.changes)
@@ -352,7 +355,7 @@ def compute_deadlines(access, *, today: dt.date | None = None, write: bool = Tru
 def export_calendar(access, out: Path, *, today: dt.date | None = None) -> Path:
     from .ics import calendar_file
 
-    book = access.read()
+    book = access.read(TABLES)
     plan = plan_deadlines(book, today or dt.date.today())
     place = book.settings.get("ten_don_vi") or ""
     out = Path(out)

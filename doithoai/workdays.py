@@ -4,6 +4,10 @@ Non-working days: Saturdays and Sundays, public holidays the `holidays` package 
 Hùng Kings, 30/4, 1/5, 2/9 and its adjacent day, 24/11 from 2026, announced substitute days off), and the
 office's own table on `Danh mục` (extra days off, make-up working Saturdays), which wins over both.
 
+The package's days for the years the tool computes with are read from `holiday_table` (generated from the
+package by scripts/build_holidays.py and checked against it by the tests): importing `holidays` costs ~0.1 s,
+more than a ward's whole deadline computation, and each click starts a fresh Python.
+
 Counting: the starting day is not counted; a deadline that lands on a non-working day moves to the next
 working day, and a "no later than N days before" deadline to the working day before.
 """
@@ -20,9 +24,20 @@ ONE_DAY = dt.timedelta(days=1)
 
 @lru_cache(maxsize=64)
 def _package_holidays(year: int) -> frozenset[dt.date]:
+    from .holiday_table import DAYS, FIRST_YEAR, LAST_YEAR
+
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        return frozenset(_day(year, text) for text in DAYS.get(year, "").split())
     import holidays
 
     return frozenset(holidays.country_holidays("VN", years=[year]))
+
+
+def _day(year: int, text: str) -> dt.date:
+    """A table entry: "MMDD" in `year`, or "YYYYMMDD"."""
+    if len(text) == 8:
+        year, text = int(text[:4]), text[4:]
+    return dt.date(year, int(text[:2]), int(text[2:]))
 
 
 class WorkCalendar:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Collection
 from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -165,15 +166,13 @@ class XlwingsWorkbook:
         self._raw[name] = rows
         return rows
 
-    def read(self) -> BookData:
-        from .io.tables import NEEDED_SHEETS, book_from_sheets, find_sheet
+    def read(self, tables: Collection[str] | None = None) -> BookData:
+        from .io.tables import book_from_sheets, find_sheet, sheets_for
 
         names = self.sheet_names()
-        wanted = {find_sheet(names, n) for n in NEEDED_SHEETS} - {None}
+        wanted = {find_sheet(names, n) for n in sheets_for(tables)} - {None}
         sheets = {name: self.read_sheet(name) for name in names if name in wanted}
-        book = book_from_sheets(self.source, sheets)
-        book.sheet_names = tuple(names)
-        return book
+        return book_from_sheets(self.source, sheets, names=names, tables=tables)
 
     # -- writing -----------------------------------------------------------------------------------
 

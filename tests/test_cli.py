@@ -79,3 +79,40 @@ def test_new_workbook_reads_as_empty(tmp_path):
     book = read_book(target)
     assert all(len(book.tables[k]) == 0 for k in ("dai_bieu", "phieu", "kien_nghi", "phan_cong"))
     assert len(book.milestones) > 0  # the default timeline of plan 118/KH-UBND
+
+
+def test_every_command_name_is_its_module_name():
+    # `main` builds the parser of the one command it runs, finding its module from the name typed.
+    for stem in COMMAND_MODULES:
+        assert importlib.import_module(f"doithoai.commands.{stem}").NAME == stem.replace("_", "-")
+
+
+# What the read-only commands must never import (a click on a ward's book runs the same code): the other
+# commands' modules, and libraries the check and the deadlines do not use. (json stays: the workbook's lock
+# file, written by every run, is JSON; ~1 ms.)
+NOT_FOR_READING = ("holidays", "openpyxl", "pandas", "numpy", "matplotlib", "docx", "docxtpl", "jinja2", "lxml",
+                   "xlwings", "PIL", "xlsxwriter")
+
+
+@pytest.mark.parametrize("command", ["validate", "deadlines"])
+def test_reading_commands_import_only_what_they_use(command, tmp_book):
+    code = ("import sys; from doithoai.cli import main; "
+            f"status = main([{command!r}, {str(tmp_book)!r}, '--no-write', '--today', '2026-06-01']); "
+            "print('MODULES', *sorted(sys.modules))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", check=True)
+    modules = run.stdout.split("MODULES", 1)[1].split()
+    top = {m.split(".")[0] for m in modules}
+    assert not top & set(NOT_FOR_READING), sorted(top & set(NOT_FOR_READING))
+    commands = {m.rsplit(".", 1)[1] for m in modules if m.startswith("doithoai.commands.")}
+    assert commands == {command}, commands
+    assert "doithoai.documents" not in modules and "doithoai.io.writer" not in modules
+
+
+def test_one_command_help_and_unknown_commands(capsys):
+    with pytest.raises(SystemExit):
+        main(["--debug", "validate", "--help"])  # the one command's parser, after a top-level option
+    assert "--no-write" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exit_info:
+        main(["validat"])  # not a command: the whole parser says which ones there are
+    assert exit_info.value.code == 2
+    assert "merge-back" in capsys.readouterr().err

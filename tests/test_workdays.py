@@ -44,3 +44,29 @@ def test_calendar_days_move_forward_after_and_backward_before():
     assert PLAIN.add_calendar_days(D(2026, 6, 12), 10) == D(2026, 6, 22)
     # Forward across Tết: 10/2/2026 + 6 = 16/2 (Tết) -> 23/2.
     assert PLAIN.add_calendar_days(D(2026, 2, 10), 6) == D(2026, 2, 23)
+
+
+def test_the_holiday_table_is_what_the_package_says():
+    """workdays reads the `holidays` package's days from doithoai/holiday_table.py (no import on a click): the two agree
+    for every year of the table, and outside it the package itself is asked."""
+    import holidays
+
+    from doithoai import workdays
+    from doithoai.holiday_table import FIRST_YEAR, LAST_YEAR
+
+    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+        expected = frozenset(holidays.country_holidays("VN", years=[year]))
+        assert workdays._package_holidays(year) == expected, (
+            f"{year}: the table differs from holidays {holidays.__version__}; run python scripts/build_holidays.py")
+    outside = LAST_YEAR + 1
+    assert workdays._package_holidays(outside) == frozenset(holidays.country_holidays("VN", years=[outside]))
+    assert D(2026, 2, 17) in workdays._package_holidays(2026)  # Tết 2026, read from the table
+
+
+def test_counting_days_does_not_import_the_holidays_package():
+    import subprocess
+    import sys
+
+    code = ("import sys, datetime as dt; from doithoai.workdays import WorkCalendar; "
+            "WorkCalendar().add_working_days(dt.date(2026, 2, 13), 300); print('holidays' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from pathlib import Path
 
 from ..errors import ExitStatus
@@ -27,6 +26,8 @@ def run(args: argparse.Namespace) -> int:
     with FileWorkbook(args.book, command=NAME) as access:
         result = compute_deadlines(access, today=args.today, write=not args.no_write)
     if args.json:
+        import json
+
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     else:
         print(result.summary)

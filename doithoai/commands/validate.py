@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from pathlib import Path
 
 from ..errors import ExitStatus
@@ -31,6 +30,8 @@ def run(args: argparse.Namespace) -> int:
     with FileWorkbook(args.book, command=NAME) as access:
         result = validate(access, write=not args.no_write, today=args.today)
     if args.json:
+        import json
+
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     else:
         print(result.summary)

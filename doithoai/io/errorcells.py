@@ -1,7 +1,9 @@
 """Excel error values (#N/A, #DIV/0!, …) that python-calamine reports as blank cells.
 
 The validator must point at them, so the reader looks them up in the sheet's XML: a quick substring test
-first, a regular expression over the cells only when the sheet has any error cell at all.
+first (on the bytes, before any decoding), a regular expression over the cells only when the sheet has any
+error cell at all. `tested_error_cells` does it in the same pass that tests every member's checksum (what
+`ZipFile.testzip` does), so the reader decompresses the package once, not twice, before calamine reads it.
 """
 
 from __future__ import annotations
@@ -42,22 +44,46 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def error_cells(path: Path | IO[bytes], names: list[str]) -> dict[str, dict[tuple[int, int], CellError]]:
+ErrorCells = dict[str, dict[tuple[int, int], CellError]]
+
+
+def _errors_in(data: bytes) -> dict[tuple[int, int], CellError] | None:
+    if b't="e"' not in data:
+        return None
+    xml = data.decode("utf-8", "replace")
+    return {(int(row), _column_index(col)): CellError(unescape(value)) for col, row, value in _ERROR_CELL.findall(xml)}
+
+
+def error_cells(path: Path | IO[bytes], names: list[str]) -> ErrorCells:
     """For each named sheet, {(row, column): CellError} (1-based) of its error cells."""
-    found: dict[str, dict[tuple[int, int], CellError]] = {}
+    found: ErrorCells = {}
     with zipfile.ZipFile(path) as archive:
         parts = sheet_parts(archive)
+        members = set(archive.namelist())
         for name in names:
             part = parts.get(name)
-            if not part or part not in archive.namelist():
+            if not part or part not in members:
                 continue
-            xml = archive.read(part).decode("utf-8", "replace")
-            if 't="e"' not in xml:
+            errors = _errors_in(archive.read(part))
+            if errors is not None:
+                found[name] = errors
+    return found
+
+
+def tested_error_cells(path: Path) -> ErrorCells:
+    """Every member read once (a damaged one raises `zipfile.BadZipFile`, as `testzip` finds it), and the error
+    cells of every sheet, by sheet name."""
+    found: ErrorCells = {}
+    with zipfile.ZipFile(path) as archive:
+        by_part = {part: name for name, part in sheet_parts(archive).items()}
+        for info in archive.infolist():
+            data = archive.read(info)
+            name = by_part.get(info.filename)
+            if name is None:
                 continue
-            found[name] = {
-                (int(row), _column_index(col)): CellError(unescape(value))
-                for col, row, value in _ERROR_CELL.findall(xml)
-            }
+            errors = _errors_in(data)
+            if errors is not None:
+                found[name] = errors
     return found
 
 

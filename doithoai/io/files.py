@@ -47,8 +47,11 @@ def _ole_kind(path: Path) -> str:
     return "other"
 
 
-def check_workbook_file(path: Path) -> Path:
-    """Raise `UnusableFile` with one Vietnamese sentence unless `path` is a readable .xlsx/.xlsm."""
+def check_workbook_file(path: Path, *, test_members: bool = True) -> Path:
+    """Raise `UnusableFile` with one Vietnamese sentence unless `path` is a readable .xlsx/.xlsm.
+
+    `test_members=False` leaves out reading every member to test its checksum, for a caller that reads them all
+    anyway and calls `damaged()` on the way (the reader: one pass instead of two over a large workbook)."""
     path = Path(path)
     if not path.exists():
         raise UnusableFile(f"Không tìm thấy tệp “{path}”.")
@@ -80,12 +83,17 @@ def check_workbook_file(path: Path) -> Path:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-            bad = archive.testzip()
+            bad = archive.testzip() if test_members else None
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise UnusableFile(f"Tệp “{path.name}” bị hỏng hoặc không phải tệp Excel.") from exc
+        raise damaged(path) from exc
     if bad is not None or "xl/workbook.xml" not in names:
-        raise UnusableFile(f"Tệp “{path.name}” bị hỏng hoặc không phải tệp Excel.")
+        raise damaged(path)
     return path
+
+
+def damaged(path: Path) -> UnusableFile:
+    """The sentence for a workbook whose package cannot be read (a member fails its checksum, a bad zip)."""
+    return UnusableFile(f"Tệp “{path.name}” bị hỏng hoặc không phải tệp Excel.")
 
 
 def lock_files(path: Path) -> list[Path]:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import getpass
-import hashlib
 import json
 import os
 import socket
@@ -58,6 +57,8 @@ def fitted_name(prefix: str, name: str, suffix: str, *, limit: int = NAME_BYTES)
     whole = prefix + name + suffix
     if len(whole.encode("utf-8")) <= limit:
         return whole
+    import hashlib  # only for the rare long name: ~3 ms of every run's start otherwise
+
     digest = "~" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
     room = limit - len((prefix + digest + suffix).encode("utf-8"))
     cut = name.encode("utf-8")[: max(room, 0)].decode("utf-8", "ignore").rstrip()

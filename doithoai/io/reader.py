@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable
+import zlib
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
 from ..errors import UnusableFile
 from ..model import BookData
-from .errorcells import error_cells, merge_errors
-from .files import check_workbook_file
-from .tables import NEEDED_SHEETS, book_from_sheets, find_sheet
+from .errorcells import ErrorCells, error_cells, merge_errors, tested_error_cells
+from .files import check_workbook_file, damaged
+from .tables import book_from_sheets, find_sheet, sheets_for
 
 
 def _open(path: Path, trimmed: bytes | None = None):
@@ -43,17 +44,29 @@ def _rows(workbook, name: str, path: Path) -> list[list[Any]]:
         raise UnusableFile(f"Không đọc được trang tính “{name}” trong tệp “{path.name}”: tệp bị hỏng.") from exc
 
 
+def _tested(path: Path) -> ErrorCells:
+    try:
+        return tested_error_cells(path)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+        raise damaged(path) from exc
+
+
 def _load(path: Path, names: Iterable[str] | None) -> tuple[list[str], dict[str, list[list[Any]]]]:
-    path = check_workbook_file(Path(path))
+    # The members' checksums are tested in the pass that finds the error cells: the package is decompressed
+    # once here, then once by calamine.
+    path = check_workbook_file(Path(path), test_members=False)
+    errors = _tested(path)
     workbook = _open(path)
     available = list(workbook.sheet_names)
     wanted = available if names is None else [find_sheet(available, n) or n for n in names]
     trimmed = _bounded(path, [name for name in wanted if name in available])
     if trimmed is not None:
         workbook = _open(path, trimmed)
+        errors = error_cells(io.BytesIO(trimmed), [name for name in wanted if name in available])
     sheets = {name: _rows(workbook, name, path) for name in wanted if name in available}
-    for name, errors in error_cells(io.BytesIO(trimmed) if trimmed is not None else path, list(sheets)).items():
-        merge_errors(sheets[name], errors)
+    for name, found in errors.items():
+        if name in sheets:
+            merge_errors(sheets[name], found)
     return available, sheets
 
 
@@ -70,13 +83,11 @@ def read_rows(path: Path, sheet_name: str) -> list[list[Any]]:
     return next(iter(sheets.values()))
 
 
-def read_book(path: Path) -> BookData:
-    """The whole workbook as typed records (see `io.tables.book_from_sheets`)."""
+def read_book(path: Path, tables: Collection[str] | None = None) -> BookData:
+    """The workbook as typed records, whole or only the given tables (see `io.tables.book_from_sheets`)."""
     path = Path(path)
-    all_names, sheets = _load(path, NEEDED_SHEETS)
-    book = book_from_sheets(path.name, sheets)  # names the first missing sheet or header
-    book.sheet_names = tuple(all_names)
-    return book
+    all_names, sheets = _load(path, sheets_for(tables))
+    return book_from_sheets(path.name, sheets, names=all_names, tables=tables)  # names the first missing sheet or header
 
 
 def read_frames(path: Path) -> dict[str, Any]:

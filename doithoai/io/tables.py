@@ -7,7 +7,7 @@ skipped, every value goes through `values.coerce` for its column's kind.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from .. import schema
@@ -129,12 +129,19 @@ def parse_lists(rows: Rows) -> dict[str, tuple[str, ...]]:
     return lists
 
 
-def book_from_sheets(source: str, sheets: Mapping[str, Rows]) -> BookData:
+def book_from_sheets(
+    source: str, sheets: Mapping[str, Rows], *, names: Sequence[str] | None = None, tables: Collection[str] | None = None
+) -> BookData:
     """Every sheet the schema needs, by name, as raw rows -> `BookData`.
 
-    Raises `UnusableFile` naming the first missing sheet or header.
+    `names` are all the workbook's sheet names (default: those of `sheets`). With `tables` (TableSheet keys; see
+    `sheets_for`), only those tables are parsed and `BookData.tables` holds only them: a job reading part of the
+    book never pays for the rest, and never sees an empty table standing in for one it forgot to ask for.
+    `Kế hoạch` and `Danh mục` are always read; the secretary's sheet only with the whole book.
+
+    Raises `UnusableFile` naming the first missing sheet, or missing header of a parsed table.
     """
-    names = list(sheets)
+    names = list(sheets) if names is None else list(names)
     wanted = schema.DATA_SHEETS
     found: dict[str, Rows] = {}
     optional = {t.name for t in schema.TABLE_SHEETS if t.optional}
@@ -147,23 +154,25 @@ def book_from_sheets(source: str, sheets: Mapping[str, Rows]) -> BookData:
                 f"Tệp “{source}” không có trang tính “{name}”: đây không phải sổ Đối thoại, hoặc trang tính đã bị xóa hay đổi "
                                "tên."
             )
-        found[name] = sheets[actual]
+        if actual in sheets:
+            found[name] = sheets[actual]
     settings, settings_rows = parse_settings(found[schema.SETTINGS_SHEET])
     conference = None
-    conference_sheet = find_sheet(names, schema.CONFERENCE_SHEET)
+    conference_sheet = find_sheet(list(sheets), schema.CONFERENCE_SHEET)
     if conference_sheet is not None:  # optional: written by `conference-sheet` before the conference
         from ..conference import parse_sheet
 
         conference = parse_sheet(sheets[conference_sheet])
-    tables = {spec.key: parse_table(spec, found[spec.name], source=source) if spec.name in found
-              else Table(spec=spec, columns={}, last_row=spec.header_row) for spec in schema.TABLE_SHEETS}
+    parsed = {spec.key: parse_table(spec, found[spec.name], source=source) if spec.name in found
+              else Table(spec=spec, columns={}, last_row=spec.header_row)
+              for spec in schema.TABLE_SHEETS if tables is None or spec.key in tables}
     lists_rows = found[schema.LISTS_SHEET]
     calendar = parse_table(schema.CALENDAR, lists_rows, source=source, lenient=True)
     return BookData(
         source=source,
         settings=settings,
         settings_rows=settings_rows,
-        tables=tables,
+        tables=parsed,
         lists=parse_lists(lists_rows),
         calendar=calendar,
         sheet_names=tuple(names),
@@ -173,3 +182,13 @@ def book_from_sheets(source: str, sheets: Mapping[str, Rows]) -> BookData:
 
 # Sheets `book_from_sheets` needs, for readers that want to read only those.
 NEEDED_SHEETS: tuple[str, ...] = (*schema.DATA_SHEETS, schema.CONFERENCE_SHEET)
+
+
+def sheets_for(tables: Collection[str] | None) -> tuple[str, ...]:
+    """The sheets `book_from_sheets` needs to build the given tables (TableSheet keys; None: the whole book)."""
+    if tables is None:
+        return NEEDED_SHEETS
+    unknown = set(tables) - {t.key for t in schema.TABLE_SHEETS}
+    if unknown:
+        raise ValueError(f"no table sheet with key {sorted(unknown)}")
+    return (schema.SETTINGS_SHEET, *(t.name for t in schema.TABLE_SHEETS if t.key in tables), schema.LISTS_SHEET)
