@@ -50,6 +50,8 @@ def _digits(value: object) -> tuple[str, str]:
 
 
 def normalize_phone(value: object) -> PhoneResult:
+    if value.__class__ is str and len(value) == 10 and value.isdigit() and value.isascii() and _MOBILE.fullmatch(value):
+        return PhoneResult(value, "mobile", None, value)  # the common case, as the steps below would find it
     text, original = _digits(value)
     if not text and not original.strip():
         return PhoneResult(None, "blank", None, original)

@@ -24,7 +24,7 @@ _TIME = re.compile(
 _AFTERNOON = frozenset({"chiều", "tối", "pm"})
 
 
-_PARSED_KINDS = frozenset({Kind.DATE, Kind.INT, Kind.TIME})  # kinds whose text is parsed into another type
+PARSED_KINDS = frozenset({Kind.DATE, Kind.INT, Kind.TIME})  # kinds whose text is parsed into another type
 
 # Bounds of what reading accepts as a date or a whole number. Outside them a value stays as its text, so the
 # validator names the cell and no engine (deadlines, documents, calendar) ever meets 31/12/9999 or 10^9 working
@@ -150,7 +150,7 @@ def coerce(kind: Kind, value: Any) -> Any:
         if value[0] == "#" and value in EXCEL_ERRORS:
             return CellError(value)
         value = unicodedata.normalize("NFC", value)
-        if kind not in _PARSED_KINDS:
+        if kind not in PARSED_KINDS:
             return value
     if value is None or value == "":
         return None

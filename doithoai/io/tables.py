@@ -7,15 +7,17 @@ skipped, every value goes through `values.coerce` for its column's kind.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from itertools import count
+from operator import itemgetter
 from typing import Any
 
 from .. import schema
 from ..errors import UnusableFile
 from ..keys import header_key
 from ..model import BookData, Record, Table
-from ..schema import TableSheet
-from ..values import coerce, is_blank
+from ..schema import Kind, TableSheet
+from ..values import PARSED_KINDS, coerce, is_blank
 
 Rows = Sequence[Sequence[Any]]
 HEADER_SEARCH_ROWS = 10  # a title row or two above the header is tolerated
@@ -71,25 +73,63 @@ def parse_table(spec: TableSheet, rows: Rows, *, source: str = "", lenient: bool
             f"Trang tính “{spec.name}” thiếu cột {names} ở dòng tiêu đề {header_index + 1}: "
             "có thể tiêu đề cột đã bị đổi tên hoặc bị xóa; hãy sửa lại đúng tên cột."
         )
-    kinds = {key: spec.column(key).kind for key in columns}
-    records: list[Record] = []
-    for index in range(header_index + 1, len(rows)):
-        row = rows[index]
-        values: dict[str, Any] = {}
-        typed: dict[str, Any] = {}
-        blank = True
-        for key, position in columns.items():
-            raw = row[position - 1] if position - 1 < len(row) else None
-            value = coerce(kinds[key], raw)
-            if blank and value is not None and not (value.__class__ is str and not value.strip()):
-                blank = False
-            values[key] = value
-            if value is not raw and isinstance(value, str) and value != raw:
-                typed[key] = raw  # NFD text, or a number in a text column: see Record.raw
-        if blank:  # a row with nothing in the schema's columns is not a record
-            continue
-        records.append(Record(row=index + 1, values=values, raw=typed))
+    keys = list(columns)
+    kept, numbers = _data_rows(rows, header_index + 1, [columns[key] - 1 for key in keys])
+    # Column by column: each column's kind is looked at once, and its cells are converted in one comprehension.
+    typed_cells: dict[int, dict[str, Any]] = {}  # index in `kept` -> what the person typed where reading changed it
+    converted = []
+    for key, raw_column in zip(keys, zip(*kept, strict=True) if kept else [() for _ in keys], strict=True):
+        values_column = _coerce_column(spec.column(key).kind, raw_column)
+        converted.append(values_column)
+        # NFD text made NFC, a number in a text column made text: see Record.raw (an unchanged text is the same object)
+        for i in [i for i, value, raw in zip(count(), values_column, raw_column)
+                  if value is not raw and value is not None and isinstance(value, str) and value != raw]:
+            typed_cells.setdefault(i, {})[key] = raw_column[i]
+    rows_values = zip(*converted, strict=True) if converted else [() for _ in numbers]
+    records = [Record(row=number, values=dict(zip(keys, values, strict=True)), raw=typed_cells.get(i) or {})
+               for i, (number, values) in enumerate(zip(numbers, rows_values, strict=True))]
     return Table(spec=spec, columns=columns, records=records, extra_headers=extra, last_row=max(len(rows), header_index + 1))
+
+
+def _data_rows(rows: Rows, first: int, positions: list[int]) -> tuple[list[Sequence[Any]], list[int]]:
+    """The cells at `positions` of each row from `first` (0-based) that has anything in them, and its Excel row number.
+
+    A row is blank when each of those cells is empty or only spaces: `values.coerce` keeps such a cell blank (None or
+    its spaces), whatever the column's kind, so the raw cells decide it without converting them first.
+    """
+    if not positions:
+        return [], []
+    width = max(positions) + 1
+    if len(positions) == 1:
+        only = positions[0]
+        pick: Callable[[Sequence[Any]], Sequence[Any]] = lambda row: (row[only],)  # noqa: E731
+    else:
+        pick = itemgetter(*positions)  # type: ignore[assignment]
+    kept: list[Sequence[Any]] = []
+    numbers: list[int] = []
+    for index in range(first, len(rows)):
+        row = rows[index]
+        cells = pick(row) if len(row) >= width else tuple(row[p] if p < len(row) else None for p in positions)
+        if any(cells):
+            for cell in cells:
+                if not (cell is None or (isinstance(cell, str) and not cell.strip())):
+                    break
+            else:
+                continue  # only spaces
+        elif all(cell is None or isinstance(cell, str) for cell in cells):
+            continue  # nothing at all (a 0 or False is a value)
+        kept.append(cells)
+        numbers.append(index + 1)
+    return kept, numbers
+
+
+def _coerce_column(kind: Kind, cells: Sequence[Any]) -> list[Any]:
+    """`values.coerce` of each cell, with its common cases written out: no call per cell for blank or plain text."""
+    if kind in PARSED_KINDS:
+        return [None if cell is None or (cell.__class__ is str and not cell) else coerce(kind, cell) for cell in cells]
+    nfc = unicodedata.normalize
+    return [(nfc("NFC", cell) if cell[0] != "#" else coerce(kind, cell)) if cell.__class__ is str and cell
+            else (None if cell is None or cell.__class__ is str else coerce(kind, cell)) for cell in cells]
 
 
 def parse_settings(rows: Rows) -> tuple[dict[str, Any], dict[str, int]]:

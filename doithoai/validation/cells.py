@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import methodcaller
 from typing import Any
 
 from .. import schema
@@ -120,12 +121,7 @@ def _check_column(ck: Checker, table: Table, column: Column, rule: ColumnCheck, 
     key = column.key
     required = column.required if required is None else required
     fine, check = rule.fine, rule.check
-    # One comprehension picks out the few cells that need a closer look; the loop below handles only those.
-    # `record.raw` is set only where reading changed the value (NFD text, a number in a text column).
-    if required:
-        closer = [r for r in table.records if (v := r.values.get(key)) is None or r.raw or not fine(v)]
-    else:
-        closer = [r for r in table.records if (v := r.values.get(key)) is not None and (r.raw or not fine(v))]
+    closer = _closer(ck, table, key, fine, required)
     message = f"Chưa nhập “{column.header}”; đây là thông tin bắt buộc, hãy nhập vào ô này."
     for record in closer:
         value = record.values.get(key)
@@ -139,6 +135,35 @@ def _check_column(ck: Checker, table: Table, column: Column, rule: ColumnCheck, 
             continue
         if check is not None and not (fine(value) and key not in record.raw):
             check(record, value)
+
+
+_NUMBERS = frozenset({bool, int, float})  # 1 == 1.0 == True: a set of cells would keep only one of them
+
+
+def _closer(ck: Checker, table: Table, key: str, fine: Callable[[Any], bool], required: bool) -> list[Record]:
+    """The records whose `key` cell needs a closer look, in order: blank when required, not `fine`, or changed on reading.
+
+    Each distinct value is judged once (names, places, units, list values and dates repeat down a column), and
+    the column is walked by C-level passes (`map`, `set`); a Python loop over the rows runs only when some value
+    is not fine. `record.raw` is set only where reading changed the value (NFD text, a number in a text column).
+    """
+    records = table.records
+    column = list(map(methodcaller("get", key), ck.values_of(table)))
+    try:
+        distinct = set(column)
+    except TypeError:  # an unhashable value (never read from a workbook): judge cell by cell
+        distinct = None
+    if distinct is None or len(set(map(type, distinct)) & _NUMBERS) > 1:
+        if required:
+            return [r for r, v in zip(records, column, strict=True) if v is None or r.raw or not fine(v)]
+        return [r for r, v in zip(records, column, strict=True) if v is not None and (r.raw or not fine(v))]
+    bad = {v for v in distinct if v is not None and not fine(v)}
+    if required and None in distinct:
+        bad.add(None)
+    if not bad:
+        changed = ck.changed_records(table)
+        return changed if required else [r for r in changed if r.values.get(key) is not None]
+    return [r for r, v in zip(records, column, strict=True) if v in bad or (r.raw and (required or v is not None))]
 
 
 def _list_values(ck: Checker, table: Table, column: Column, index: ListIndex) -> ColumnCheck:
@@ -297,7 +322,9 @@ def _texts(ck: Checker, table: Table, column: Column) -> ColumnCheck:
             and value[-1] != " "
             and "  " not in value
             and bad_char(value) is None
-            and (value.isascii() or vietnamese(value) is not None)
+            # not legacy-encoded: plain ASCII, a letter only Unicode Vietnamese has, or ("Lê Kim Mai": Latin-1 accents
+            # only) the full test, cached per text
+            and (value.isascii() or vietnamese(value) is not None or _detect_legacy(value) is None)
         )
 
     return ColumnCheck(fine, check)

@@ -67,6 +67,9 @@ class Checker:
         self.lists = {key: ListIndex.build(key, values) for key, values in book.lists.items() if key in schema.LISTS_BY_KEY}
         self._phones: dict[Any, PhoneResult] = {}
         self._columns: dict[tuple[str, str], tuple[str, str]] = {}  # (sheet, key) -> (header, column letters)
+        # Per table, for the rules that go column by column (the records do not change while the rules run).
+        self._values: dict[int, tuple[Table, list[dict[str, Any]]]] = {}
+        self._changed: dict[int, tuple[Table, list[Record]]] = {}
 
     # -- where findings go -------------------------------------------------------------------------
 
@@ -118,6 +121,20 @@ class Checker:
         if found is None:
             found = self._phones[key] = normalize_phone(value)
         return found
+
+    def values_of(self, table: Table) -> list[dict[str, Any]]:
+        """`record.values` of each record of `table`, in order: rules that go column by column read them from here."""
+        found = self._values.get(id(table))
+        if found is None or found[0] is not table:
+            found = self._values[id(table)] = (table, [record.values for record in table.records])
+        return found[1]
+
+    def changed_records(self, table: Table) -> list[Record]:
+        """The records of `table` that reading changed (`record.raw` set), in order."""
+        found = self._changed.get(id(table))
+        if found is None or found[0] is not table:
+            found = self._changed[id(table)] = (table, [record for record in table.records if record.raw])
+        return found[1]
 
     def list_of(self, list_key: str) -> ListIndex | None:
         index = self.lists.get(list_key)
