@@ -37,7 +37,7 @@ from doithoai import cli
 from doithoai.io import writer
 from tests.mttq_copies import fill_notes, header_columns
 from tests.workbook_cells import calamine_cells, differences, expected_after, openpyxl_cells
-from tests.xlsx_conformance import check_package
+from tests.xlsx_conformance import check_package, resolve
 from tests.xlsx_corpus import libreoffice_resave, members, rich_workbook, sheet_parts, with_x_prefix
 from tests.xlsx_features import lost_features
 
@@ -422,7 +422,7 @@ def _relationships(parts: dict[str, bytes]) -> set[tuple[str, str, str]]:
             if kind.endswith("/calcChain"):
                 continue
             if rel.get("TargetMode") != "External":  # relative or absolute, as each writer pleases
-                target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+                target = resolve(folder, target)
             found.add((name, kind, target))
     return found
 

@@ -315,3 +315,11 @@ def test_fails_on_a_dropped_part_still_referenced(demo_path, tmp_path):
     problems = check_package(broken)
     assert any("points to missing part xl/styles.xml" in p for p in problems)
     assert any("Override for missing part /xl/styles.xml" in p for p in problems)
+
+
+def test_relationship_targets_resolve_like_uris():
+    from tests.xlsx_conformance import resolve
+
+    assert resolve("xl/worksheets", "../drawings/drawing1.xml") == "xl/drawings/drawing1.xml"
+    assert resolve("xl", "/xl/styles.xml") == "xl/styles.xml"
+    assert resolve("", "../customXml/item1.xml") == "customXml/item1.xml"  # LibreOffice writes this from the root

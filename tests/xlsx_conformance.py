@@ -117,6 +117,16 @@ def _ns(tag) -> str:
     return etree.QName(tag).namespace or "" if isinstance(tag, str) else ""
 
 
+def resolve(folder: str, target: str) -> str:
+    """The part a relationship target names, from the source part's folder: absolute ("/xl/a.xml") or relative, with
+    ".." beyond the package root dropped as URI resolution does (LibreOffice writes "../customXml/item1.xml" from the
+    root)."""
+    if target.startswith("/"):
+        return posixpath.normpath(target).lstrip("/")
+    path = posixpath.normpath(posixpath.join("/", folder, target))
+    return path.lstrip("/")
+
+
 class _Package:
     def __init__(self, archive: zipfile.ZipFile, problems: list[str]):
         self.archive = archive
@@ -145,7 +155,7 @@ class _Package:
             rid, target = rel.get("Id", ""), rel.get("Target", "")
             external = rel.get("TargetMode") == "External"
             if not external:
-                target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+                target = resolve(folder, target)
             found[rid] = (rel.get("Type", ""), target, external)
         return found
 

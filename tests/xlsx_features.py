@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from tests.xlsx_conformance import MAIN, PKG_REL, REL_NS, parse_range
+from tests.xlsx_conformance import MAIN, PKG_REL, REL_NS, parse_range, resolve
 from tests.xlsx_corpus import sheet_parts
 
 TOOL_TAG = '"doithoai-'
@@ -32,7 +32,7 @@ def _rels(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
     for rel in root.iter(f"{{{PKG_REL}}}Relationship"):
         target = rel.get("Target", "")
         if rel.get("TargetMode") != "External":
-            target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            target = resolve(folder, target)
         found[rel.get("Id")] = target
     return found
 
