@@ -1,0 +1,216 @@
+"""Apply a `ChangeSet` to a workbook file by patching its package (see the package docstring for why).
+
+One transaction, in the order the openpyxl writer used: every cell write is checked first (sheet present, a
+tool-owned column unless the job is a fix, not under merged cells, within Excel's cell limit) and nothing is written
+when one fails; then cells, new record rows, whole report sheets, marks, conditional formats; then the package is
+saved beside the file, the file backed up, and the result moved over it.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from ...errors import DoithoaiError, ExitStatus, UnusableFile
+from ...model import CellWrite, ChangeSet, RowWrite
+from ...text import EXCEL_CELL_LIMIT, thousands
+from ..files import atomic_save, backup
+from ..writer import MARK_FILL, MARK_FONT, MARK_TAG, _merged_refusal, clean_text, computed_columns, tagged_formula
+from .cells import SheetCells, stretch_table, string_item_text
+from .package import CT_STYLES, REL_SHARED_STRINGS, REL_STYLES, REL_TABLE, Package, parse_xml, q, to_xml
+
+_MARK_BYTES = MARK_TAG.encode()
+
+
+def apply(path: Path, changes: ChangeSet, *, make_backup: bool = True) -> None:
+    """Write `changes` into the workbook at `path` (the caller has checked the file may be written)."""
+    path = Path(path)
+    with Package(path) as package:
+        patch = _Patch(package)
+        patch.run(changes)
+        patch.finish()
+        if make_backup:
+            backup(path)
+        atomic_save(path, package.save)
+
+
+class _SharedStrings:
+    """The workbook's shared strings, parsed only as far as the highest index asked for (headers come early)."""
+
+    def __init__(self, package: Package) -> None:
+        self._package = package
+        self._items: list[str] = []
+        self._events: Any = None
+
+    def __call__(self, index: int) -> str:
+        if self._events is None:
+            from lxml import etree
+
+            part = self._package.workbook_related(REL_SHARED_STRINGS)
+            data = self._package.read(part) if part else b"<sst/>"
+            self._events = etree.iterparse(io.BytesIO(data), events=("end",), tag=q("si"), huge_tree=True)
+        while len(self._items) <= index:
+            try:
+                _, item = next(self._events)
+            except StopIteration:
+                raise IndexError(index) from None
+            self._items.append(string_item_text(item))
+            item.clear()
+        return self._items[index]
+
+
+class _Patch:
+    def __init__(self, package: Package) -> None:
+        self.package = package
+        self.strings = _SharedStrings(package)
+        self._sheets: dict[str, tuple[str, SheetCells]] = {}  # sheet key (as asked) -> (part, cells)
+        self._parsed: dict[str, SheetCells] = {}  # part -> cells
+        self._styles: Any = None
+        self.values_changed = False
+        self.sheets_changed = False
+
+    # -- parts
+
+    def sheet(self, name: str) -> SheetCells:
+        part = self.package.sheet_part(name)
+        if part is None:
+            raise UnusableFile(f"Không tìm thấy trang tính “{name}” để ghi kết quả.")
+        return self.parsed(part)
+
+    def parsed(self, part: str) -> SheetCells:
+        if part not in self._parsed:
+            self._parsed[part] = SheetCells(parse_xml(self.package.read(part)), self.strings)
+        return self._parsed[part]
+
+    @property
+    def styles(self) -> Any:
+        if self._styles is None:
+            from .styles import Styles
+
+            part = self.package.workbook_related(REL_STYLES)
+            self._styles = Styles(self.package.read(part) if part else None)
+        return self._styles
+
+    # -- the transaction
+
+    def run(self, changes: ChangeSet) -> None:
+        targets = self._checked(changes)  # every refusal of the cell writes happens here, before the first change
+        for write, cells in zip(changes.cells, targets, strict=True):
+            self._put(cells, write.row, write.column, write.value, write.number_format)
+        if changes.rows:
+            self._append_rows(changes.rows)
+        for spec in changes.sheets:
+            self._put_sheet(spec)
+        if changes.marks is not None:
+            self._marks(changes.marks)
+        if changes.formats:
+            self._formats(changes.formats)
+
+    def _formats(self, formats: list[Any]) -> None:
+        from .condformat import add_rule, remove_tagged
+
+        for fmt in formats:
+            cells = self.sheet(fmt.sheet)
+            cells.changed = remove_tagged(cells.root, f'"{fmt.tag}"') or cells.changed
+        for fmt in formats:
+            cells = self.sheet(fmt.sheet)
+            add_rule(cells.root, fmt.ref, tagged_formula(fmt.formula, fmt.tag), self.styles.dxf(fmt.fill, fmt.font_color))
+            cells.changed = True
+
+    def _checked(self, changes: ChangeSet) -> list[SheetCells]:
+        checked: dict[str, tuple[SheetCells, set[int], list[tuple[int, int, int, int]]]] = {}
+        targets = []
+        for write in changes.cells:
+            if write.sheet not in checked:
+                cells = self.sheet(write.sheet)
+                allowed = set() if changes.allow_user_cells else computed_columns(write.sheet, cells.top_rows())
+                checked[write.sheet] = (cells, allowed, cells.merged_blocks())
+            cells, allowed, blocks = checked[write.sheet]
+            _check(write, allowed, blocks, changes.allow_user_cells)
+            targets.append(cells)
+        return targets
+
+    def _put(self, cells: SheetCells, row: int, column: int, value: Any, number_format: str | None = None) -> None:
+        cell, date_format = cells.set(row, column, value)
+        base = int(cell.get("s", "0") or 0)
+        if number_format:
+            cell.set("s", str(self.styles.derive(base, number_format=number_format)))
+        elif date_format and not self.styles.is_date(base):
+            cell.set("s", str(self.styles.derive(base, number_format=date_format)))
+        self.values_changed = True
+
+    def _append_rows(self, rows: list[RowWrite]) -> None:
+        by_sheet: dict[str, list[RowWrite]] = {}
+        for row in rows:
+            by_sheet.setdefault(row.sheet, []).append(row)
+        for sheet, writes in by_sheet.items():
+            part = self.package.sheet_part(sheet)
+            cells = self.sheet(sheet)
+
+            def put(row: int, column: int, value: Any, cells: SheetCells = cells) -> None:
+                self._put(cells, row, column, value)
+
+            first, last = cells.append_rows(sheet, writes, put)
+            for _, kind, target in self.package.relationships(part or ""):
+                if kind == REL_TABLE and self.package.has(target):
+                    if stretch_table(self.package.xml(target), first, last):
+                        self.package.edit(target)
+            self.values_changed = True
+
+    def _put_sheet(self, spec: Any) -> None:
+        from .sheetxml import sheet_xml
+
+        data = sheet_xml(spec, self.styles)
+        part = self.package.put_sheet(spec.name, data, after=spec.after, print_titles="$1:$1")
+        self._parsed.pop(part, None)  # cells written there before are replaced with the sheet
+        self.sheets_changed = True
+
+    def _marks(self, marks: dict[str, list[str]]) -> None:
+        from .condformat import add_rule, remove_tagged
+
+        for part in self.package.sheets().values():
+            if part in self._parsed or _MARK_BYTES in self.package.read(part):
+                cells = self.parsed(part)
+                cells.changed = remove_tagged(cells.root, f'"{MARK_TAG}"') or cells.changed
+        for sheet, refs in marks.items():
+            if not refs:
+                continue
+            cells = self.sheet(sheet)
+            add_rule(cells.root, " ".join(sorted(set(refs))), f'ISTEXT("{MARK_TAG}")', self.styles.dxf(MARK_FILL, MARK_FONT))
+            cells.changed = True
+
+    def finish(self) -> None:
+        """Serialise what changed into the package."""
+        for part, cells in self._parsed.items():
+            if cells.changed:
+                cells.finish()
+                self.package.write(part, to_xml(cells.root))
+        if self._styles is not None and self._styles.changed:
+            styles = self.package.workbook_related(REL_STYLES)
+            if styles is None:
+                styles = "xl/styles.xml"
+                self.package.add_relationship(self.package.workbook_part, REL_STYLES, styles)
+            self.package.add_part(styles, self._styles.to_bytes(), CT_STYLES)
+        if self.values_changed or self.sheets_changed:
+            self.package.drop_calc_chain()
+        if self.values_changed:
+            self.package.recalculate_on_open()
+
+
+def _check(write: CellWrite, allowed: set[int], blocks: list[tuple[int, int, int, int]], user_cells: bool) -> None:
+    if not user_cells and write.column not in allowed:
+        raise ValueError(f"refusing to write {write.sheet}!{write.address}: not a computed column")
+    for r1, c1, r2, c2 in blocks:
+        if r1 <= write.row <= r2 and c1 <= write.column <= c2:
+            from ...model import cell_address
+
+            raise _merged_refusal(write.sheet, write.address, f"{cell_address(r1, c1)}:{cell_address(r2, c2)}")
+    value = clean_text(write.value)
+    if value.__class__ is str and len(value) > EXCEL_CELL_LIMIT:
+        raise DoithoaiError(
+            f"Nội dung cần ghi vào ô {write.sheet}!{write.address} dài {thousands(len(value))} ký tự, quá giới hạn "
+            f"{thousands(EXCEL_CELL_LIMIT)} ký tự của một ô Excel: hãy rút gọn nội dung đó rồi chạy lại; chưa có gì bị ghi.",
+            status=ExitStatus.DATA_ERRORS,
+        )
+

@@ -1,0 +1,313 @@
+"""Cells of one parsed worksheet, found and changed in place: the cell layer of the patch writer.
+
+Rows and cells are looked up by number once (a dict per sheet, a dict per touched row), so a write costs time in
+proportion to the cells it changes, not to the sheet. Files from other tools may leave out a row's or a cell's `r`
+(its position is then one after the previous one): every row gets an explicit `r` when the sheet is indexed, and
+every cell of a row we touch, so inserting a row or a cell never shifts what follows.
+
+Decisions:
+- A written cell keeps its style (`s`); a date landing in a style that is not a date format gets a derived style with
+  the date format (schema.DATE_FORMAT, dd/mm/yyyy: what the office reads), and `CellWrite.number_format` derives one
+  with that format.
+- Overwriting a formula removes it. Overwriting the master cell of a shared formula would orphan the cells sharing it
+  (they hold only a reference to the master): its dependents are first given their own formula, translated to their
+  position (openpyxl's formula translator, imported only then), so they keep computing what they computed.
+- A new record row (`RowWrite`) copies the styles of the row above and its height, and stretches the sheet's Excel
+  tables (their `ref` and autoFilter) over it, exactly as the openpyxl writer did.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, insort
+from collections.abc import Callable
+from typing import Any
+
+from lxml import etree
+
+from ...errors import UnusableFile
+from ...model import RowWrite, cell_address
+from .cellvalue import set_cell
+from .package import local, q
+
+_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
+_RANGE = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$")
+
+
+def column_index(letters: str) -> int:
+    index = 0
+    for char in letters.upper():
+        index = index * 26 + ord(char) - 64
+    return index
+
+
+def parse_ref(ref: str) -> tuple[int, int] | None:
+    """(row, column) of "B12" (absolute markers allowed), None for anything else."""
+    match = _REF.match(ref.strip())
+    return (int(match.group(2)), column_index(match.group(1))) if match else None
+
+
+def parse_range(ref: str) -> tuple[int, int, int, int] | None:
+    """(first row, first column, last row, last column) of "A1:C9" or "B2"."""
+    match = _RANGE.match(ref.strip())
+    if not match:
+        return None
+    c1, r1, c2, r2 = match.groups()
+    return int(r1), column_index(c1), int(r2 or r1), column_index(c2 or c1)
+
+
+def range_ref(r1: int, c1: int, r2: int, c2: int) -> str:
+    first, last = cell_address(r1, c1), cell_address(r2, c2)
+    return first if first == last else f"{first}:{last}"
+
+
+class SheetCells:
+    """A worksheet part's XML, indexed by row and column for patching. `strings(i)` gives shared string i."""
+
+    def __init__(self, root: Any, strings: Callable[[int], str]) -> None:
+        self.root = root
+        self._strings = strings
+        data = root.find(q("sheetData"))
+        if data is None:
+            data = etree.Element(q("sheetData"))
+            from .order import insert_child
+
+            insert_child(root, data)
+        self.data = data
+        self.rows: dict[int, Any] = {}
+        number = 0
+        for row in data:
+            if local(row) != "row":
+                continue
+            given = row.get("r")
+            number = int(given) if given and given.isdigit() else number + 1
+            if not given:
+                row.set("r", str(number))
+            self.rows[number] = row
+        self._numbers = sorted(self.rows)
+        self._cells: dict[int, tuple[dict[int, Any], list[int]]] = {}  # touched rows: column -> <c>, sorted columns
+        self._extent: list[int] | None = None  # rows and columns written: min row, min col, max row, max col
+        self.changed = False
+
+    # -- reading
+
+    def row_cells(self, number: int) -> dict[int, Any]:
+        """Column -> <c> of a row (explicit `r` given to each cell that lacked one)."""
+        if number not in self._cells:
+            cells: dict[int, Any] = {}
+            row = self.rows.get(number)
+            column = 0
+            for cell in [] if row is None else row:
+                if local(cell) != "c":
+                    continue
+                position = parse_ref(cell.get("r", ""))
+                column = position[1] if position else column + 1
+                if not position:
+                    cell.set("r", cell_address(number, column))
+                cells[column] = cell
+            self._cells[number] = (cells, sorted(cells))
+        return self._cells[number][0]
+
+    def value(self, cell: Any) -> Any:
+        """The cell's value as a reader sees it: text, a number, a bool, "=formula", or None."""
+        kind = cell.get("t")
+        formula = cell.find(q("f"))
+        if kind == "inlineStr":
+            inline = cell.find(q("is"))
+            return None if inline is None else _text(inline)
+        number = cell.find(q("v"))
+        text = None if number is None else number.text
+        if text is None:
+            return None if formula is None or not (formula.text or formula.get("t")) else "=" + (formula.text or "")
+        if kind == "s":
+            try:
+                return self._strings(int(text))
+            except (ValueError, IndexError):
+                return text
+        if kind in ("str", "e"):
+            return text
+        if kind == "b":
+            return text == "1"
+        try:
+            return float(text) if any(ch in text for ch in ".eE") else int(text)
+        except ValueError:
+            return text
+
+    def top_rows(self, count: int = 10, width: int = 1000) -> list[list[Any]]:
+        """Values of the first `count` rows (the header search), at most `width` columns."""
+        rows = []
+        for number in range(1, count + 1):
+            cells = self.row_cells(number)
+            line: list[Any] = [None] * min(max(cells, default=0), width)
+            for column, cell in cells.items():
+                if column <= width:
+                    line[column - 1] = self.value(cell)
+            rows.append(line)
+        return rows
+
+    def merged_blocks(self) -> list[tuple[int, int, int, int]]:
+        """Merged ranges of more than one cell: (first row, first column, last row, last column)."""
+        merges = self.root.find(q("mergeCells"))
+        blocks = []
+        for merge in [] if merges is None else merges:
+            bounds = parse_range(merge.get("ref", ""))
+            if bounds and (bounds[0] != bounds[2] or bounds[1] != bounds[3]):
+                blocks.append(bounds)
+        return blocks
+
+    # -- writing
+
+    def cell(self, number: int, column: int) -> Any:
+        """The <c> at (row, column), created in order (with its row) when absent."""
+        row = self.rows.get(number)
+        if row is None:
+            row = self.data.makeelement(q("row"), {"r": str(number)})
+            index = bisect_left(self._numbers, number)
+            if index < len(self._numbers):
+                self.rows[self._numbers[index]].addprevious(row)
+            else:
+                self.data.append(row)
+            insort(self._numbers, number)
+            self.rows[number] = row
+        cells = self.row_cells(number)
+        found = cells.get(column)
+        if found is not None:
+            return found
+        found = row.makeelement(q("c"), {"r": cell_address(number, column)})
+        columns = self._cells[number][1]
+        index = bisect_left(columns, column)
+        if index < len(columns):
+            cells[columns[index]].addprevious(found)
+        else:
+            after = [child for child in row if local(child) == "c"]
+            if after:
+                after[-1].addnext(found)
+            else:
+                row.insert(0, found)
+        columns.insert(index, column)
+        cells[column] = found
+        _widen_spans(row, column)
+        return found
+
+    def set(self, number: int, column: int, value: Any) -> tuple[Any, str | None]:
+        """Write `value` at (row, column); returns the cell and the date format the value needs (None: not a date)."""
+        cell = self.cell(number, column)
+        formula = cell.find(q("f"))
+        if formula is not None and formula.get("t") == "shared" and formula.get("ref"):
+            self._expand_shared(cell, formula)
+        date_format = set_cell(cell, value)
+        self._note(number, column)
+        return cell, date_format
+
+    def _note(self, number: int, column: int) -> None:
+        self.changed = True
+        if self._extent is None:
+            self._extent = [number, column, number, column]
+        else:
+            extent = self._extent
+            extent[0], extent[1] = min(extent[0], number), min(extent[1], column)
+            extent[2], extent[3] = max(extent[2], number), max(extent[3], column)
+
+    def _expand_shared(self, master: Any, formula: Any) -> None:
+        """Give every cell sharing this master's formula its own copy before the master is overwritten."""
+        from openpyxl.formula.translate import Translator
+
+        group = formula.get("si")
+        origin = master.get("r", "")
+        text = "=" + (formula.text or "")
+        for other in self.root.iter(q("f")):
+            if other is formula or other.get("t") != "shared" or other.get("si") != group:
+                continue
+            cell = other.getparent()
+            target = cell.get("r") or ""
+            try:
+                translated = Translator(text, origin=origin).translate_formula(target)
+            except Exception:  # a formula the translator cannot read: the cell keeps its last value instead
+                cell.remove(other)
+                continue
+            for attribute in ("t", "si", "ref"):
+                other.attrib.pop(attribute, None)
+            other.text = translated[1:]
+
+    def is_empty_row(self, number: int) -> bool:
+        return all(self.value(cell) in (None, "") for cell in self.row_cells(number).values())
+
+    def append_rows(self, sheet: str, writes: list[RowWrite], put: Callable[[int, int, Any], None]) -> tuple[int, int]:
+        """New records in empty rows (`model.RowWrite`); `put(row, column, value)` writes a value. Returns the first and
+        last row written. Refuses (before changing anything) a target row that holds anything."""
+        for write in writes:
+            if not self.is_empty_row(write.row):
+                raise UnusableFile(f"Trang “{sheet}”, dòng {write.row} ngay dưới dữ liệu đã có chữ nên không thêm được "
+                                   "dòng mới; hãy xóa hoặc chuyển nội dung đó rồi chạy lại. Sổ không bị thay đổi.")
+        for write in sorted(writes, key=lambda w: w.row):
+            above = write.row - 1
+            if above > 1:
+                for column, source in list(self.row_cells(above).items()):
+                    style = source.get("s")
+                    if style and style != "0":
+                        self.cell(write.row, column).set("s", style)
+                        self._note(write.row, column)
+            for column, value in write.values:
+                put(write.row, column, value)
+            height = self.rows[above].get("ht") if above > 1 and above in self.rows else None
+            if height and write.row in self.rows:
+                self.rows[write.row].set("ht", height)
+                self.rows[write.row].set("customHeight", "1")
+        return min(w.row for w in writes), max(w.row for w in writes)
+
+    def finish(self) -> None:
+        """Bring <dimension> over the cells written."""
+        dimension = self.root.find(q("dimension"))
+        if self._extent is None or dimension is None:
+            return
+        bounds = parse_range(dimension.get("ref", "A1")) or (1, 1, 1, 1)
+        r1, c1, r2, c2 = self._extent
+        if bounds == (1, 1, 1, 1) and not any(self.rows):  # an empty sheet says A1
+            new = (r1, c1, r2, c2)
+        else:
+            new = (min(bounds[0], r1), min(bounds[1], c1), max(bounds[2], r2), max(bounds[3], c2))
+        dimension.set("ref", range_ref(*new))
+
+
+def stretch_table(table: Any, first: int, last: int) -> bool:
+    """Stretch an Excel table (its root) over new rows first..last right below it; True when it changed."""
+    bounds = parse_range(table.get("ref", ""))
+    if bounds is None:
+        return False
+    min_row, min_col, max_row, max_col = bounds
+    if not (min_row < first <= max_row + 1 and max_row < last):
+        return False
+    ref = range_ref(min_row, min_col, last, max_col)
+    table.set("ref", ref)
+    auto_filter = table.find(q("autoFilter"))
+    if auto_filter is not None:
+        auto_filter.set("ref", ref)
+    return True
+
+
+def _text(item: Any) -> str:
+    """The text of a string item (<si> or <is>): plain or rich runs, phonetic guides left out."""
+    parts = []
+    for leaf in item.iter(q("t")):
+        parent = leaf.getparent()
+        if parent is not None and local(parent) == "rPh":
+            continue
+        parts.append(leaf.text or "")
+    return "".join(parts)
+
+
+def string_item_text(item: Any) -> str:
+    return _text(item)
+
+
+def _widen_spans(row: Any, column: int) -> None:
+    spans = row.get("spans")
+    if not spans:
+        return
+    try:
+        low, high = (int(part) for part in spans.split(":"))
+    except ValueError:
+        row.attrib.pop("spans")
+        return
+    if not low <= column <= high:
+        row.set("spans", f"{min(low, column)}:{max(high, column)}")
