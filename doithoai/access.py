@@ -51,7 +51,7 @@ class WorkbookAccess(Protocol):
 
 
 class FileWorkbook:
-    """A workbook file: read with calamine, written with openpyxl in one safe transaction per write."""
+    """A workbook file: read with calamine, written by patching the file (`io.xlsxpatch`) in one safe transaction per write."""
 
     def __init__(self, path: Path | str, *, command: str = "", on_progress: Callable[[str], None] | None = None) -> None:
         self.path = Path(path)

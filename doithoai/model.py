@@ -1,7 +1,7 @@
 """Plain data passed between the layers: what a workbook holds, and what a job wants written back.
 
 Readers (calamine, xlwings) produce a `BookData`; domain logic reads it and returns plain results and a
-`ChangeSet`; writers (openpyxl, xlwings) apply the `ChangeSet`. Nothing here touches a file or Excel.
+`ChangeSet`; writers (the file patcher `io.xlsxpatch`, xlwings) apply the `ChangeSet`. Nothing here touches a file or Excel.
 """
 
 from __future__ import annotations
@@ -171,7 +171,7 @@ class BookData:
 
 
 # --------------------------------------------------------------------------------------------------
-# What a job asks a writer to do. Backend-neutral: the file writer (openpyxl) and the xlwings writer both
+# What a job asks a writer to do. Backend-neutral: the file writer (io.xlsxpatch) and the xlwings writer both
 # apply it.
 
 

@@ -13,7 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from xlsx_packages import MAIN, members, prefixed, rewrite, sheet_part, without_positions
+from xlsx_conformance import check_package
+from xlsx_parts import MAIN_NS as MAIN
+from xlsx_parts import edit_parts, members, prefixed, sheet_part, without_positions
 
 from doithoai import schema
 from doithoai.io.reader import read_book, read_sheets
@@ -77,10 +79,11 @@ def test_any_writes_land_in_order_on_any_layout(tmp_path, existing, written, pre
         xml = without_positions(xml) if implicit else xml
         return prefixed(xml) if prefix else xml
 
-    rewrite(path, {part: layout})
+    edit_parts(path, {part: layout})
     writes = [CellWrite(SHEET, row, column, value) for (row, column), value in written.items()]
     apply_changes(path, ChangeSet(cells=writes, allow_user_cells=True), make_backup=False)
     _order_ok(members(path)[part], {row for row, _ in written})
+    assert check_package(path) == []
     expected = {**existing, **{key: clean_text(value) for key, value in written.items()}}
     got = {(c.row, c.column): c.value for row in openpyxl.load_workbook(path)[SHEET].iter_rows() for c in row
            if c.value is not None}
@@ -102,19 +105,20 @@ def test_a_shared_formula_master_overwritten_leaves_its_dependents_computing(tmp
                                 f'<c r="A{row}" t="n"><v>{row}</v></c><c r="B{row}">{formula}<v>{row + 10}</v></c>')
         return text.encode()
 
-    rewrite(path, {part: shared})
+    edit_parts(path, {part: shared})
     assert members(path)[part].count(b't="shared"') == 5
     apply_changes(path, ChangeSet(cells=[CellWrite(SHEET, 1, 2, "thay")], allow_user_cells=True), make_backup=False)
     sheet = openpyxl.load_workbook(path)[SHEET]
     assert sheet["B1"].value == "thay"
     assert [sheet.cell(r, 2).value for r in range(2, 6)] == [f"=A{r}+10" for r in range(2, 6)]
     assert b't="shared"' not in members(path)[part]
+    assert check_package(path) == []
 
 
 def test_a_header_in_rich_text_still_marks_the_tool_column(tmp_book):
     header = "Số văn bản trả lời"
     rich = "<si><r><t xml:space=\"preserve\">Số văn bản </t></r><r><rPr><b/></rPr><t>trả lời</t></r></si>".encode()
-    rewrite(tmp_book, {"xl/sharedStrings.xml": lambda xml: xml.replace(f"<si><t>{header}</t></si>".encode(), rich, 1)})
+    edit_parts(tmp_book, {"xl/sharedStrings.xml": lambda xml: xml.replace(f"<si><t>{header}</t></si>".encode(), rich, 1)})
     assert rich in members(tmp_book)["xl/sharedStrings.xml"]
     book = read_book(tmp_book)
     column = book.petitions.columns["so_van_ban_tra_loi"]
@@ -164,7 +168,7 @@ def test_writing_into_an_existing_formula_removes_it_and_keeps_the_style(tmp_pat
 def test_cells_are_written_in_a_file_where_every_row_and_cell_lacks_its_position(tmp_book):
     book = read_book(tmp_book)
     part = sheet_part(tmp_book, schema.PETITIONS.name)
-    rewrite(tmp_book, {part: lambda xml: prefixed(without_positions(xml))})
+    edit_parts(tmp_book, {part: lambda xml: prefixed(without_positions(xml))})
     column = book.petitions.columns["so_van_ban_tra_loi"]
     writes = [CellWrite(schema.PETITIONS.name, r.row, column, f"{i}/UBND") for i, r in enumerate(book.petitions.records, 1)]
     apply_changes(tmp_book, ChangeSet(cells=writes), make_backup=False)
@@ -172,3 +176,4 @@ def test_cells_are_written_in_a_file_where_every_row_and_cell_lacks_its_position
     assert [r["so_van_ban_tra_loi"] for r in after.petitions.records] == [w.value for w in writes]
     assert [r["noi_dung"] for r in after.petitions.records] == [r["noi_dung"] for r in book.petitions.records]
     assert cell_address(2, column) in members(tmp_book)[part].decode()
+    assert check_package(tmp_book) == []

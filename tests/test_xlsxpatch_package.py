@@ -12,7 +12,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from xlsx_packages import members, raw_members, rewrite, sheet_part
+from xlsx_conformance import check_package
+from xlsx_parts import edit_parts, members, raw_members, sheet_part
 
 from doithoai import schema
 from doithoai.cli import main
@@ -46,7 +47,7 @@ def _with_picture_and_printer(book: Path) -> None:
     rels = part.replace("worksheets/", "worksheets/_rels/") + ".rels"
     printer_rel = ('<Relationship Id="rIdP1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
                    'printerSettings" Target="../printerSettings/printerSettings1.bin"/></Relationships>')
-    rewrite(book, {
+    edit_parts(book, {
         PRINTER: bytes(range(256)) * 8,
         rels: lambda xml: xml.replace(b"</Relationships>", printer_rel.encode()),
         "[Content_Types].xml": lambda xml: xml.replace(
@@ -68,6 +69,7 @@ def test_untouched_members_are_copied_byte_for_byte(tmp_book):
         assert raw_after[name] == raw_before[name], name
     with zipfile.ZipFile(tmp_book) as archive:
         assert archive.testzip() is None
+    assert check_package(tmp_book) == []
     assert openpyxl.load_workbook(tmp_book, keep_vba=True)["Hướng dẫn"]._images  # the picture is still there
 
 
@@ -75,7 +77,7 @@ def test_the_calculation_chain_is_dropped_with_its_relationship_and_content_type
     first = sheet_part(tmp_book, schema.PETITIONS.name)
     chain = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="{schema_main()}">'
              '<c r="A2" i="5"/></calcChain>').encode()
-    rewrite(tmp_book, {
+    edit_parts(tmp_book, {
         "xl/calcChain.xml": chain,
         "xl/_rels/workbook.xml.rels": lambda xml: xml.replace(b"</Relationships>", (
             b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" '
@@ -89,6 +91,7 @@ def test_the_calculation_chain_is_dropped_with_its_relationship_and_content_type
     after = members(tmp_book)
     assert "xl/calcChain.xml" not in after
     assert b"calcChain" not in after["xl/_rels/workbook.xml.rels"] and b"calcChain" not in after["[Content_Types].xml"]
+    assert check_package(tmp_book) == []
 
 
 def schema_main() -> str:
@@ -106,7 +109,7 @@ def _strict(path: Path) -> None:
             xml = xml.replace(old, new)
         return xml
 
-    rewrite(path, {name: strict for name in members(path) if name.endswith((".xml", ".rels"))})
+    edit_parts(path, {name: strict for name in members(path) if name.endswith((".xml", ".rels"))})
 
 
 def test_a_strict_open_xml_workbook_is_refused_and_left_as_it_was(tmp_path, capsys):
@@ -123,7 +126,7 @@ def test_a_strict_open_xml_workbook_is_refused_and_left_as_it_was(tmp_path, caps
 
 def test_sheets_are_found_through_absolute_and_odd_relationship_targets(tmp_book):
     part = sheet_part(tmp_book, schema.PETITIONS.name)
-    rewrite(tmp_book, {"xl/_rels/workbook.xml.rels": lambda xml: xml.replace(
+    edit_parts(tmp_book, {"xl/_rels/workbook.xml.rels": lambda xml: xml.replace(
         f'Target="{part[3:]}"'.encode(), f'Target="/{part.upper()}"'.encode())})
     with Package(tmp_book) as package:
         assert package.sheet_part(schema.PETITIONS.name) == part  # case-insensitive, as OPC part names are
@@ -140,7 +143,7 @@ def _local_names(path: Path) -> list[tuple[str, str]]:
 
 def test_a_report_sheet_in_the_middle_keeps_every_local_name_on_its_sheet(tmp_book):
     xml = members(tmp_book)["xl/workbook.xml"]
-    rewrite(tmp_book, {"xl/workbook.xml": xml.replace(b"<workbookView ", b'<workbookView activeTab="5" firstSheet="4" ')})
+    edit_parts(tmp_book, {"xl/workbook.xml": xml.replace(b"<workbookView ", b'<workbookView activeTab="5" firstSheet="4" ')})
     before = _local_names(tmp_book)
     assert before and all(sheet in text for sheet, text in before)
     apply_changes(tmp_book, ChangeSet(sheets=[SheetWrite("Kiểm tra", [["Mức độ", "Ô"], ["Lỗi", "B2"]], after="Kế hoạch")]))
@@ -157,6 +160,7 @@ def test_a_report_sheet_in_the_middle_keeps_every_local_name_on_its_sheet(tmp_bo
     # A second run replaces it in place: one sheet, the same names.
     apply_changes(tmp_book, ChangeSet(sheets=[SheetWrite("Kiểm tra", [["Mức độ"], ["Cảnh báo"]], after="Kế hoạch")]))
     assert _local_names(tmp_book) == after
+    assert check_package(tmp_book) == []
     assert openpyxl.load_workbook(tmp_book).sheetnames.count("Kiểm tra") == 1
 
 

@@ -8,7 +8,8 @@ saved beside the file, the file backed up, and the result moved over it.
 
 from __future__ import annotations
 
-import io
+import re
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,8 @@ from ...model import CellWrite, ChangeSet, RowWrite
 from ...text import EXCEL_CELL_LIMIT, thousands
 from ..files import atomic_save, backup
 from ..writer import MARK_FILL, MARK_FONT, MARK_TAG, _merged_refusal, clean_text, computed_columns, tagged_formula
-from .cells import SheetCells, stretch_table, string_item_text
-from .package import CT_STYLES, REL_SHARED_STRINGS, REL_STYLES, REL_TABLE, Package, parse_xml, q, to_xml
+from .cells import SheetCells, stretch_table
+from .package import CT_STYLES, REL_SHARED_STRINGS, REL_STYLES, REL_TABLE, Package, parse_xml, to_xml
 
 _MARK_BYTES = MARK_TAG.encode()
 
@@ -36,28 +37,28 @@ def apply(path: Path, changes: ChangeSet, *, make_backup: bool = True) -> None:
 
 
 class _SharedStrings:
-    """The workbook's shared strings, parsed only as far as the highest index asked for (headers come early)."""
+    """The workbook's shared strings, decoded one at a time when asked for (only header cells ever are): the items
+    are located with one scan of the part, and an item's text is read from its own bytes."""
+
+    _ITEM = re.compile(rb"<(?:[\w.-]+:)?si\b")
+    _PHONETIC = re.compile(rb"<((?:[\w.-]+:)?)rPh\b.*?</\1rPh>", re.S)
+    _TEXT = re.compile(rb"<((?:[\w.-]+:)?)t(?:\s[^>]*)?(?:/>|>(.*?)</\1t>)", re.S)
 
     def __init__(self, package: Package) -> None:
         self._package = package
-        self._items: list[str] = []
-        self._events: Any = None
+        self._data: bytes | None = None
+        self._starts: list[int] = []
 
     def __call__(self, index: int) -> str:
-        if self._events is None:
-            from lxml import etree
-
+        if self._data is None:
             part = self._package.workbook_related(REL_SHARED_STRINGS)
-            data = self._package.read(part) if part else b"<sst/>"
-            self._events = etree.iterparse(io.BytesIO(data), events=("end",), tag=q("si"), huge_tree=True)
-        while len(self._items) <= index:
-            try:
-                _, item = next(self._events)
-            except StopIteration:
-                raise IndexError(index) from None
-            self._items.append(string_item_text(item))
-            item.clear()
-        return self._items[index]
+            self._data = self._package.read(part) if part else b""
+            self._starts = [m.start() for m in self._ITEM.finditer(self._data)]
+        if not 0 <= index < len(self._starts):
+            raise IndexError(index)
+        end = self._starts[index + 1] if index + 1 < len(self._starts) else len(self._data)
+        item = self._PHONETIC.sub(b"", self._data[self._starts[index]:end])
+        return unescape("".join(m.group(2).decode("utf-8", "replace") for m in self._TEXT.finditer(item) if m.group(2)))
 
 
 class _Patch:
@@ -159,10 +160,10 @@ class _Patch:
             self.values_changed = True
 
     def _put_sheet(self, spec: Any) -> None:
-        from .sheetxml import sheet_xml
+        from .sheetxml import PRINT_TITLES, print_titles, sheet_xml
 
         data = sheet_xml(spec, self.styles)
-        part = self.package.put_sheet(spec.name, data, after=spec.after, print_titles="$1:$1")
+        part = self.package.put_sheet(spec.name, data, after=spec.after, local_names={PRINT_TITLES: print_titles(spec.name)})
         self._parsed.pop(part, None)  # cells written there before are replaced with the sheet
         self.sheets_changed = True
 

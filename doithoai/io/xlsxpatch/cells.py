@@ -30,6 +30,9 @@ from ...model import RowWrite, cell_address
 from .cellvalue import set_cell
 from .package import local, q
 
+_ROW = q("row")
+_CELL = q("c")
+_COLUMNS: dict[str, int] = {}  # "AB" -> 28, filled as columns are met
 _REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 _RANGE = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$")
 
@@ -76,9 +79,7 @@ class SheetCells:
         self.data = data
         self.rows: dict[int, Any] = {}
         number = 0
-        for row in data:
-            if local(row) != "row":
-                continue
+        for row in data.iterchildren(_ROW):
             given = row.get("r")
             number = int(given) if given and given.isdigit() else number + 1
             if not given:
@@ -97,12 +98,14 @@ class SheetCells:
             cells: dict[int, Any] = {}
             row = self.rows.get(number)
             column = 0
-            for cell in [] if row is None else row:
-                if local(cell) != "c":
-                    continue
-                position = parse_ref(cell.get("r", ""))
-                column = position[1] if position else column + 1
-                if not position:
+            for cell in () if row is None else row.iterchildren(_CELL):
+                ref = cell.get("r")
+                letters = ref.rstrip("0123456789") if ref else ""
+                if letters:
+                    known = _COLUMNS.get(letters)
+                    column = known if known is not None else _COLUMNS.setdefault(letters, column_index(letters))
+                else:  # no position: one after the previous cell
+                    column += 1
                     cell.set("r", cell_address(number, column))
                 cells[column] = cell
             self._cells[number] = (cells, sorted(cells))
@@ -179,9 +182,8 @@ class SheetCells:
         if index < len(columns):
             cells[columns[index]].addprevious(found)
         else:
-            after = [child for child in row if local(child) == "c"]
-            if after:
-                after[-1].addnext(found)
+            if columns:
+                cells[columns[-1]].addnext(found)
             else:
                 row.insert(0, found)
         columns.insert(index, column)
@@ -294,10 +296,6 @@ def _text(item: Any) -> str:
             continue
         parts.append(leaf.text or "")
     return "".join(parts)
-
-
-def string_item_text(item: Any) -> str:
-    return _text(item)
 
 
 def _widen_spans(row: Any, column: int) -> None:

@@ -285,9 +285,10 @@ class Package:
             insert_in_order(self.workbook, calc, _WORKBOOK_ORDER)
         calc.set("fullCalcOnLoad", "1")
 
-    def put_sheet(self, name: str, data: bytes, *, after: str | None = None, print_titles: str | None = None) -> str:
-        """Replace the sheet found by `name` (renamed to `name`, its own drawings/comments/tables dropped) or add a new
-        one; then move it right after the sheet `after` when that exists. Returns the worksheet part."""
+    def put_sheet(self, name: str, data: bytes, *, after: str | None = None, local_names: dict[str, str] | None = None) -> str:
+        """Replace the sheet found by `name` (renamed to `name`, its own drawings/comments/tables and sheet-local names
+        dropped) or add a new one; move it right after the sheet `after` when that exists; give it `local_names`
+        (defined name -> value, such as its print titles). Returns the worksheet part."""
         self.edit(self.workbook_part)
         elements = self._sheet_elements()
         order = list(elements)
@@ -326,9 +327,8 @@ class Package:
         parent.insert(list(parent).index(others[position - 1]) + 1 if position else 0, element)
         new_order = self._sheet_elements()
         self._reindex(order, new_order, dropped, active)
-        if print_titles:
-            quoted = "'" + name.replace("'", "''") + "'"
-            self._defined_name("_xlnm.Print_Titles", new_order.index(element), f"{quoted}!{print_titles}")
+        for defined, value in (local_names or {}).items():
+            self._defined_name(defined, new_order.index(element), value)
         self._update_app_titles([e.get("name", "") for e in order], [e.get("name", "") for e in new_order])
         return part
 
