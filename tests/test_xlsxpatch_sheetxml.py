@@ -13,7 +13,6 @@ from lxml import etree
 from python_calamine import CalamineWorkbook
 
 from doithoai import schema
-from doithoai.io import writer
 from doithoai.io.reader import read_book
 from doithoai.io.xlsxpatch.sheetxml import PRINT_TITLES, print_titles, sheet_xml
 from doithoai.io.xlsxpatch.styles import Styles
@@ -21,7 +20,7 @@ from doithoai.model import SheetWrite
 from doithoai.text import EXCEL_CELL_LIMIT
 from doithoai.validation.engine import validate_book
 from doithoai.validation.report import check_sheet
-from tests import xlsx_parts
+from tests import openpyxl_writer, xlsx_parts
 from tests.xlsx_conformance import check_package
 
 TODAY = dt.date(2026, 6, 19)
@@ -61,7 +60,7 @@ def _assemble(source: Path, target: Path, spec: SheetWrite) -> Path:
 
 def _by_openpyxl_writer(target: Path, spec: SheetWrite) -> Path:
     workbook = openpyxl.Workbook()
-    writer._replace_sheet(workbook, spec)
+    openpyxl_writer.replace_sheet(workbook, spec)
     del workbook[workbook.sheetnames[0]]
     workbook.save(target)
     return target

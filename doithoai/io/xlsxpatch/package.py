@@ -329,7 +329,7 @@ class Package:
         self._reindex(order, new_order, dropped, active)
         for defined, value in (local_names or {}).items():
             self._defined_name(defined, new_order.index(element), value)
-        self._update_app_titles([e.get("name", "") for e in order], [e.get("name", "") for e in new_order])
+        self._update_app_titles([e.get("name", "") for e in order], [e.get("name", "") for e in new_order], existing, name)
         return part
 
     def _new_worksheet(self, element: Any) -> str:
@@ -399,8 +399,9 @@ class Package:
         defined.set("localSheetId", str(local_id))
         defined.text = value
 
-    def _update_app_titles(self, old: list[str], new: list[str]) -> None:
-        """docProps/app.xml lists the sheet names after a "Worksheets" heading: keep it in step if it was."""
+    def _update_app_titles(self, old: list[str], new: list[str], replaced: str | None, name: str) -> None:
+        """docProps/app.xml lists the sheet names (Excel leaves very hidden ones out) under its first heading: keep it
+        in step when it was; leave anything else alone (Excel rewrites the part on its next save)."""
         if old == new or not self.has("docProps/app.xml"):
             return
         try:
@@ -415,15 +416,20 @@ class Package:
         variants = list(heading[0])
         strings = titles[0]
         count = variants[1].find(q("i4", vt)) if len(variants) > 1 else None
-        if count is None or count.text != str(len(old)) or [s.text or "" for s in strings[: len(old)]] != old:
-            return  # not the layout we know: leave it as it was (Excel rewrites it on its next save)
-        for element in list(strings)[: len(old)]:
+        listed = int(count.text) if count is not None and (count.text or "").isdigit() else -1
+        titles = [s.text or "" for s in strings[:listed]] if listed >= 0 else []
+        if listed < 0 or titles != [sheet for sheet in old if sheet in set(titles)]:
+            return  # not the sheets in workbook order
+        keep = (set(titles) - {replaced}) | {name}
+        for element in list(strings)[:listed]:
             strings.remove(element)
-        for index, name in enumerate(new):
+        shown = [sheet for sheet in new if sheet in keep]
+        for index, sheet in enumerate(shown):
             title = etree.Element(q("lpstr", vt))
-            title.text = name
+            title.text = sheet
             strings.insert(index, title)
-        count.text = str(len(new))
+        assert count is not None
+        count.text = str(len(shown))
         strings.set("size", str(len(strings)))
 
     # -- saving
