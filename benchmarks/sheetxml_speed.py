@@ -5,7 +5,8 @@ K = 50) as a string (`io.xlsxpatch.sheetxml.sheet_xml`). Prints, measured in thi
 
 1. `sheet_xml` for a share log of N rows (dates, numbers, text) and for a `Kiểm tra` sheet of N findings with links;
 2. the baseline: the openpyxl writer building the same sheet (`tests/openpyxl_writer.py`, once
-   `io.writer._replace_sheet`) and serialising that one worksheet — what the openpyxl path paid for the sheet alone, before its whole-workbook load and save.
+   `io.writer._replace_sheet`) and serialising that one worksheet — what the openpyxl path paid for the sheet
+   alone, before its whole-workbook load and save.
 Goal: well under a second for 4,000 rows, and many times faster than the baseline.
 """
 
