@@ -183,3 +183,12 @@ def test_a_workbook_re_saved_by_libreoffice_takes_every_command(tmp_path, demo_p
                    {k: v for k, v in new.values.items() if k not in computed}
     assert any(r["tinh_trang"] for r in after.assignments.records)
     assert "Kiểm tra" in openpyxl.load_workbook(book).sheetnames
+
+
+def test_a_command_on_a_strict_open_xml_workbook_says_how_to_save_it(tmp_book, capsys):
+    _strict(tmp_book)
+    before = tmp_book.read_bytes()
+    assert main(["deadlines", str(tmp_book), "--today", "2026-06-20"]) == 2
+    err = capsys.readouterr().err
+    assert "Strict Open XML" in err and "Lưu thành" in err and "Lỗi không mong đợi" not in err
+    assert tmp_book.read_bytes() == before
