@@ -43,7 +43,7 @@ from tests.xlsx_features import lost_features
 
 # The openpyxl writer (io/writer.py today) re-creates the whole package: pictures and charts are dropped, comments,
 # VML and every worksheet rewritten. Set to False when the package writer (io/xlsxpatch) is on main.
-LOSSY_WRITER = True
+LOSSY_WRITER = False
 LOSSY_REASON = "the openpyxl writer drops pictures/charts and rewrites untouched parts (issue 18: xlsxpatch replaces it)"
 
 TODAY = "2026-06-19"
