@@ -5,7 +5,8 @@ Corpus (built once per session): the template; the sample conference (.xlsm, and
 default namespace); the five presets (`doithoai new --mau`); the sample re-saved by LibreOffice (slow: it takes
 LibreOffice to make); a "rich" workbook (the sample plus a picture, a chart, comments, rich-text strings, hyperlinks,
 formulas with a shared formula and a calcChain, a list validation pointing at `Danh mục`, a defined name, an extra
-table: tests/xlsx_corpus.py) and the same with every SpreadsheetML part under an `x:` prefix.
+table, printer settings, custom XML, an x14 validation: tests/xlsx_corpus.py) and the same with every SpreadsheetML
+part under an `x:` prefix; the sample with the implied `r` attributes of rows and cells left out.
 
 Commands: validate, fix, deadlines, letters --no-pdf, conference-sheet, share then merge-back with notes typed into the
 copy, intake-form then intake of a returned form. Each runs through `cli.main` on a fresh copy, with a spy on
@@ -38,7 +39,7 @@ from doithoai.io import writer
 from tests.mttq_copies import fill_notes, header_columns
 from tests.workbook_cells import calamine_cells, differences, expected_after, openpyxl_cells
 from tests.xlsx_conformance import check_package, resolve
-from tests.xlsx_corpus import libreoffice_resave, members, rich_workbook, sheet_parts, with_x_prefix
+from tests.xlsx_corpus import libreoffice_resave, members, rich_workbook, sheet_parts, with_x_prefix, without_positions
 from tests.xlsx_features import lost_features
 
 # The openpyxl writer (io/writer.py today) re-creates the whole package: pictures and charts are dropped, comments,
@@ -90,6 +91,10 @@ def _demo_libreoffice(folder: Path) -> Path:
     return libreoffice_resave(_demo(folder), folder / "lo")
 
 
+def _demo_without_positions(folder: Path) -> Path:
+    return without_positions(_demo(folder), folder / "demo-no-positions.xlsm")
+
+
 def _rich(folder: Path) -> Path:
     return rich_workbook(folder / "rich.xlsm")
 
@@ -99,7 +104,8 @@ def _rich_x(folder: Path) -> Path:
 
 
 CORPUS = {"template": _template, "demo": _demo, "demo-xlsx": _demo_xlsx, "demo-libreoffice": _demo_libreoffice,
-          "rich": _rich, "rich-x": _rich_x} | {f"preset-{name}": _preset(name) for name in PRESETS}
+          "demo-no-positions": _demo_without_positions, "rich": _rich, "rich-x": _rich_x}
+CORPUS |= {f"preset-{name}": _preset(name) for name in PRESETS}
 SLOW_CORPUS = {"demo-libreoffice"}
 
 
@@ -321,10 +327,12 @@ def test_new_rows_are_inside_the_excel_table(corpus, name, command):
 
 @parametrize
 @commands
-def test_what_the_clerk_set_up_is_kept(corpus, name, command):
+def test_what_the_clerk_set_up_is_kept(corpus, name, command, request):
     """Conditional formats (other than the tool's), validations, merges, links, panes, widths, page setup, tables,
     defined names: every one still there after the command (a sheet the tool replaces whole is its own)."""
     run = corpus.run(name, command)
+    if run.wrote and re.search(rb"<(\w+:)?extLst", members(run.before)[sheet_parts(run.before)["Kiến nghị"]]):
+        _lossy(request)  # openpyxl does not model extLst: the x14 validation on Kiến nghị is dropped
     _, _, replaced = expected_after({}, run.changes)
     assert lost_features(run.before, run.after, replaced) == []
 

@@ -6,6 +6,7 @@
   validation pointing at `Danh mục`, a defined name, its own Excel table, a picture, a chart and a comment; then
   `with_shared_formulas_and_calc_chain` turns its formulas into a shared formula and adds a calcChain (XlsxWriter
   writes neither).
+- `without_positions(src, dst)`: rows and cells without their implied `r` attributes.
 - `with_x_prefix(src, dst)`: the same package with every SpreadsheetML part using an `x:` prefix instead of the default
   namespace (as some generators and .NET libraries write it).
 - `replace_member(src, dst, name, edit)`: copy a package changing (or dropping, or adding) one member.
@@ -108,6 +109,7 @@ def rich_workbook(path: Path) -> Path:
     with_shared_formulas_and_calc_chain(raw, path)
     raw.unlink()
     with_printer_settings_and_custom_xml(path)
+    with_x14_validation(path)
     return path
 
 
@@ -221,6 +223,49 @@ def with_printer_settings_and_custom_xml(path: Path) -> Path:
         etree.SubElement(types, f"{ct}Override").attrib.update({"PartName": name, "ContentType": kind})
     parts["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
     return write_members(path, parts)
+
+
+X14_VALIDATION = (
+    '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+    'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" '
+    'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1" '
+    "showInputMessage=\"1\" showErrorMessage=\"1\"><x14:formula1><xm:f>'Danh mục'!$H$2:$H$20</xm:f></x14:formula1>"
+    "<xm:sqref>T2:T50</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>"
+)
+
+
+def with_x14_validation(path: Path) -> Path:
+    """In place: on `Kiến nghị` (a sheet the tool writes), a list validation in Excel 2010's extLst form (x14), as Excel
+    writes one whose list lies on another sheet; a writer that rebuilds the sheet from a model loses it."""
+    parts = members(path)
+    part = sheet_parts(path)["Kiến nghị"]
+    root = etree.fromstring(parts[part])
+    root.append(etree.fromstring(X14_VALIDATION.replace("<extLst>", f'<extLst xmlns="{MAIN}">', 1)))
+    parts[part] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return write_members(path, parts)
+
+
+def without_positions(src: Path, dst: Path) -> Path:
+    """Every worksheet with the `r` attribute left out wherever it is implied (a row right after the previous one, a
+    cell right after the previous one), as some generators write: positions must be computed, not read."""
+    from tests.xlsx_conformance import parse_ref
+
+    parts = members(src)
+    for part in sheet_parts(src).values():
+        root = etree.fromstring(parts[part])
+        last_row = 0
+        for row in root.iter(f"{{{MAIN}}}row"):
+            number = int(row.get("r", last_row + 1))
+            if number == last_row + 1:
+                row.attrib.pop("r", None)
+            last_row, last_col = number, 0
+            for cell in row.iter(f"{{{MAIN}}}c"):
+                column = parse_ref(cell.get("r"))[1] if cell.get("r") else last_col + 1
+                if column == last_col + 1:
+                    cell.attrib.pop("r", None)
+                last_col = column
+        parts[part] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return write_members(dst, parts)
 
 
 def _reprefixed(element, nsmap):

@@ -1,7 +1,7 @@
 """What a person set up in a workbook besides cell values and styles, read from the package with lxml, so a test can
 ask whether a writer kept it: conditional formats (the tool's own, tagged "doithoai-…", left out), data validations,
 merged ranges, hyperlinks, frozen panes, column widths, page setup, tables (name and top-left corner: a table may grow)
-and defined names. `features(path) -> {sheet name or "(workbook)": {(kind, ...), ...}}`.
+and defined names, and Excel 2010's extensions (extLst). `features(path) -> {sheet name or "(workbook)": {(kind, ...), ...}}`.
 """
 
 from __future__ import annotations
@@ -41,6 +41,12 @@ def _sqref(text: str | None) -> tuple[str, ...]:
     return tuple(sorted((text or "").split()))
 
 
+def _signature(element) -> tuple:
+    """An element's content independent of where its namespaces are declared: names, attributes and text, in order."""
+    return tuple((etree.QName(e).localname, tuple(sorted((etree.QName(k).localname, v) for k, v in e.attrib.items())),
+                  (e.text or "").strip()) for e in element.iter() if isinstance(e.tag, str))
+
+
 def _name_text(name: str | None, text: str) -> str:
     """Print titles list rows and columns in either order ("'S'!$1:$1,'S'!$A:$A" is "'S'!$A:$A,'S'!$1:$1")."""
     return ",".join(sorted(text.split(","))) if name == "_xlnm.Print_Titles" else text
@@ -73,6 +79,8 @@ def features(path: Path) -> dict[str, set[tuple]]:
                     items.add(("column", number, col.get("width"), col.get("hidden")))
             for setup in root.iter(_q("pageSetup")):
                 items.add(("page setup", setup.get("paperSize"), setup.get("orientation"), setup.get("fitToWidth")))
+            for ext in root.iter(_q("ext")):  # Excel 2010+ additions (x14 validations and formats...), kept whole
+                items.add(("ext", ext.get("uri"), _signature(ext)))
             for table_part in root.iter(_q("tablePart")):
                 table = etree.fromstring(archive.read(rels[table_part.get(f"{{{REL_NS}}}id")]))
                 area = parse_range(table.get("ref", ""))
