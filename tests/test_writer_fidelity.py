@@ -18,7 +18,8 @@ write". Then, per (corpus file, command):
   and a written cell keeps its font, fill and border;
 - members it had no reason to touch (VBA project, drawings, media, charts, comments and VML, printer settings,
   custom XML, theme) are byte-identical, every relationship of the input is still there, and worksheets it did not
-  write are byte-identical (xfail while the openpyxl writer is in use: it drops pictures and charts and rewrites all);
+  write are byte-identical (the openpyxl writer this replaced failed all three: it dropped pictures, charts, x14
+  extensions and formulas' cached values, and rewrote every part);
 - slow: after every command in turn, LibreOffice opens the result and reads the same values.
 """
 
@@ -41,11 +42,6 @@ from tests.workbook_cells import calamine_cells, differences, expected_after, op
 from tests.xlsx_conformance import check_package, resolve
 from tests.xlsx_corpus import libreoffice_resave, members, rich_workbook, sheet_parts, with_x_prefix, without_positions
 from tests.xlsx_features import lost_features
-
-# The openpyxl writer (io/writer.py today) re-creates the whole package: pictures and charts are dropped, comments,
-# VML and every worksheet rewritten. Set to False when the package writer (io/xlsxpatch) is on main.
-LOSSY_WRITER = False
-LOSSY_REASON = "the openpyxl writer drops pictures/charts and rewrites untouched parts (issue 18: xlsxpatch replaces it)"
 
 TODAY = "2026-06-19"
 PRESETS = ("chinh-quyen-phuong", "chinh-quyen-xa", "dang-uy", "doan-the", "xa-dong-chu-tri")
@@ -235,12 +231,6 @@ parametrize = pytest.mark.parametrize("name", _corpus_params())
 commands = pytest.mark.parametrize("command", list(COMMANDS))
 
 
-def _lossy(request) -> None:
-    """Expect this assertion to fail while the openpyxl writer is in use (strict: a pass is reported)."""
-    if LOSSY_WRITER:
-        request.node.add_marker(pytest.mark.xfail(strict=True, reason=LOSSY_REASON))
-
-
 # ------------------------------------------------------------------------------------------------ the assertions
 
 STYLE_PARTS = ("font", "fill", "border", "alignment", "protection", "number format")
@@ -288,10 +278,8 @@ def style_problems(before_values, before_styles, after_styles, changes) -> list[
 @parametrize
 @commands
 @pytest.mark.parametrize("reader", ["openpyxl", "calamine"])
-def test_values_are_what_the_command_meant_and_nothing_else_changed(corpus, name, command, reader, request):
+def test_values_are_what_the_command_meant_and_nothing_else_changed(corpus, name, command, reader):
     run = corpus.run(name, command)
-    if reader == "calamine" and run.wrote and _has_cached_formula_values(run.before):
-        _lossy(request)  # openpyxl keeps formulas but drops their cached values: calamine (and our reader) sees nothing
     before = corpus.read(run.before, reader)
     after = corpus.read(run.after, reader)
     if reader == "openpyxl":
@@ -327,12 +315,10 @@ def test_new_rows_are_inside_the_excel_table(corpus, name, command):
 
 @parametrize
 @commands
-def test_what_the_clerk_set_up_is_kept(corpus, name, command, request):
+def test_what_the_clerk_set_up_is_kept(corpus, name, command):
     """Conditional formats (other than the tool's), validations, merges, links, panes, widths, page setup, tables,
     defined names: every one still there after the command (a sheet the tool replaces whole is its own)."""
     run = corpus.run(name, command)
-    if run.wrote and re.search(rb"<(\w+:)?extLst", members(run.before)[sheet_parts(run.before)["Kiến nghị"]]):
-        _lossy(request)  # openpyxl does not model extLst: the x14 validation on Kiến nghị is dropped
     _, _, replaced = expected_after({}, run.changes)
     assert lost_features(run.before, run.after, replaced) == []
 
@@ -354,19 +340,15 @@ def changed_sheets(before: Path, after: Path, touched: set[str]) -> list[str]:
 
 @parametrize
 @commands
-def test_untouched_members_are_byte_identical_and_still_attached(corpus, name, command, request):
+def test_untouched_members_are_byte_identical_and_still_attached(corpus, name, command):
     run = corpus.run(name, command)
-    if run.wrote:
-        _lossy(request)
     assert lost_members(run.before, run.after) == []
 
 
 @parametrize
 @commands
-def test_worksheets_the_command_did_not_write_are_byte_identical(corpus, name, command, request):
+def test_worksheets_the_command_did_not_write_are_byte_identical(corpus, name, command):
     run = corpus.run(name, command)
-    if run.wrote:
-        _lossy(request)
     assert changed_sheets(run.before, run.after, _touched_sheets(run)) == []
 
 
@@ -404,14 +386,6 @@ def test_the_comparisons_catch_a_writer_that_touches_what_it_should_not(corpus, 
                                  lambda data: re.sub(rb"<conditionalFormatting .*?</conditionalFormatting>", b"", data))
     assert [p for p in lost_features(run.before, unformatted) if "conditional format" in p]
     assert changed_sheets(run.before, rewritten, {"Kiến nghị"}) == []
-
-
-_CACHED_FORMULA = re.compile(rb"(</(?:\w+:)?f>|<(?:\w+:)?f [^>]*/>)<(?:\w+:)?v>[^<]")
-
-
-def _has_cached_formula_values(path: Path) -> bool:
-    parts = members(path)
-    return any(_CACHED_FORMULA.search(parts[part]) for part in sheet_parts(path).values())
 
 
 def _relationships(parts: dict[str, bytes]) -> set[tuple[str, str, str]]:
@@ -457,11 +431,9 @@ def _touched_sheets(run: Run) -> set[str]:
 
 @pytest.mark.slow
 @parametrize
-def test_libreoffice_opens_the_result_of_every_command_and_reads_the_same_values(corpus, name, tmp_path, request):
+def test_libreoffice_opens_the_result_of_every_command_and_reads_the_same_values(corpus, name, tmp_path):
     """Every command in turn on one copy, then LibreOffice opens it (re-saved as .xlsx): same values as calamine."""
     source = corpus.file(name)
-    if _has_cached_formula_values(source):
-        _lossy(request)  # LibreOffice recalculates the formulas whose cached values the openpyxl writer dropped
     book = Path(shutil.copyfile(source, tmp_path / source.name))
     for command in COMMANDS:
         work = tmp_path / command
