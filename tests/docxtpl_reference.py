@@ -12,14 +12,17 @@ class DocxtplReference:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def render(self, context: dict) -> bytes:
+    def render(self, context: dict, extra=None) -> bytes:
         from docxtpl import DocxTemplate
 
         from doithoai.documents import render
         from doithoai.documents.fit import fit_tables
 
         template = DocxTemplate(str(self.path))
-        template.render(render.literal_values(context), render.jinja_env(), autoescape=True)
+        context = render.literal_values(context)
+        if extra is not None:  # pictures: docxtpl.InlineImage objects made on this template
+            context = {**context, **extra(template)}
+        template.render(context, render.jinja_env(), autoescape=True)
         fit_tables(template.docx.element)
         out = io.BytesIO()
         template.save(out)

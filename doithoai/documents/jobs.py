@@ -169,15 +169,12 @@ def _render(access, kinds: Iterable[str] | None, folder: Path, *, pdf: bool | No
 def make_kind(job) -> None:
     """Build one kind's context and render it into its file; the summary line and the file go to `job.result`."""
     from .kinds import builder
-    from .render import BatchTemplate, render_file, save_atomic
+    from .render import BatchTemplate, save_atomic
 
     output = builder(job.kind)(job)
     if output is None:  # nothing to render (a warning says why), or the builder wrote its own files
         return
-    if output.extra is not None:
-        file = render_file(job.template, output.context, job.target, extra=output.extra)
-    else:
-        file = save_atomic(BatchTemplate(job.template).render(output.context), job.target)
+    file = save_atomic(BatchTemplate(job.template).render(output.context, output.extra), job.target)
     job.result.files[job.kind] = file
     job.result.lines.append(f"{output.line} Tệp: {file.name}")
 
