@@ -33,7 +33,7 @@ from ... import schema
 from ...values import DATE_MAX, DATE_MIN, EXCEL_EPOCH, format_date
 from ..writer import clean_text
 
-DATETIME_FORMAT = "dd/mm/yyyy hh:mm:ss"
+DATETIME_FORMAT = "dd/mm/yyyy hh:mm"  # the office's day first; the value keeps its seconds
 TIME_FORMAT = "hh:mm"
 INLINE = "inlineStr"
 BOOLEAN = "b"
