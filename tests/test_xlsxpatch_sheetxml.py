@@ -9,17 +9,21 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from python_calamine import CalamineWorkbook
 
 from doithoai import schema
 from doithoai.io.reader import read_book
+from doithoai.io.writer import clean_text
 from doithoai.io.xlsxpatch.sheetxml import PRINT_TITLES, print_titles, sheet_xml
 from doithoai.io.xlsxpatch.styles import Styles
 from doithoai.model import SheetWrite
 from doithoai.text import EXCEL_CELL_LIMIT
 from doithoai.validation.engine import validate_book
 from doithoai.validation.report import check_sheet
+from doithoai.values import DATE_MAX, DATE_MIN
 from tests import openpyxl_writer, xlsx_parts
 from tests.xlsx_conformance import check_package
 
@@ -158,3 +162,29 @@ def test_libreoffice_opens_and_prints_it(tmp_path, source):
     assert pages and pages[0].height < 600  # A4 landscape: 595 pt high
     text = squeeze(pages[0].text)
     assert squeeze("Nội dung") in text and "=KN-001" in text and "#N/A" in text and "12/06/2026" in text
+
+
+_VALUES = st.one_of(st.none(), st.text(max_size=50), st.integers(-(10**9), 10**9), st.booleans(),
+                    st.floats(allow_nan=False, allow_infinity=False), st.dates(DATE_MIN, DATE_MAX))
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(_VALUES, max_size=6), max_size=8),
+       links=st.dictionaries(st.tuples(st.integers(1, 10), st.integers(1, 8)), st.text(max_size=20), max_size=4),
+       widths=st.lists(st.one_of(st.just(0), st.floats(1, 200)), max_size=6))
+def test_any_report_sheet_is_a_valid_part_that_reads_back(tmp_path, source, rows, links, widths):
+    spec = SheetWrite("Báo cáo", rows, widths=widths, links=links)
+    path = _assemble(source, tmp_path / "any.xlsx", spec)  # asserts check_package(path) == []
+    got = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Báo cáo").to_python(skip_empty_area=False)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            read = got[r][c] if r < len(got) and c < len(got[r]) else ""
+            if value is None or (isinstance(value, str) and not clean_text(value)):
+                assert read == ""
+            elif isinstance(value, str):
+                assert read == clean_text(value)
+            else:
+                assert read == value and isinstance(read, bool) == isinstance(value, bool)
+    sheet = openpyxl.load_workbook(path)["Báo cáo"]
+    assert {(c.row, c.column): c.hyperlink.location for row in sheet.iter_rows() for c in row if c.hyperlink} == \
+        {cell: clean_text(target) for cell, target in links.items()}

@@ -63,7 +63,9 @@ def xml_escape(text: str) -> str:
 
 
 def xml_attribute(text: str) -> str:
-    """A value for a double-quoted XML attribute (line breaks and tabs as references, so parsing keeps them)."""
+    """A value for a double-quoted XML attribute: characters no XML may hold dropped (as `clean_text` does), line
+    breaks and tabs as references so parsing keeps them."""
+    text = clean_text(text)
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
             .replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;"))
 
