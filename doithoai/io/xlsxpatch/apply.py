@@ -18,8 +18,8 @@ from ...model import CellWrite, ChangeSet, RowWrite
 from ...text import EXCEL_CELL_LIMIT, thousands
 from ..files import atomic_save, backup
 from ..writer import MARK_FILL, MARK_FONT, MARK_TAG, _merged_refusal, clean_text, computed_columns, tagged_formula
-from .cells import SheetCells, stretch_table
-from .package import CT_STYLES, REL_SHARED_STRINGS, REL_STYLES, REL_TABLE, Package, parse_xml, to_xml
+from .cells import SheetCells, SheetFrame, stretch_table
+from .package import CT_STYLES, REL_SHARED_STRINGS, REL_STYLES, REL_TABLE, Package, parse_xml
 
 _MARK_BYTES = MARK_TAG.encode()
 
@@ -65,23 +65,32 @@ class _Patch:
     def __init__(self, package: Package) -> None:
         self.package = package
         self.strings = _SharedStrings(package)
-        self._sheets: dict[str, tuple[str, SheetCells]] = {}  # sheet key (as asked) -> (part, cells)
-        self._parsed: dict[str, SheetCells] = {}  # part -> cells
+        self._parsed: dict[str, SheetCells | SheetFrame] = {}  # part -> the sheet parsed with or without its cells
         self._styles: Any = None
         self.values_changed = False
         self.sheets_changed = False
 
     # -- parts
 
-    def sheet(self, name: str) -> SheetCells:
+    def part(self, name: str) -> str:
         part = self.package.sheet_part(name)
         if part is None:
             raise UnusableFile(f"Không tìm thấy trang tính “{name}” để ghi kết quả.")
-        return self.parsed(part)
+        return part
 
-    def parsed(self, part: str) -> SheetCells:
+    def sheet(self, name: str) -> SheetCells:
+        """A sheet whose cells are written: parsed whole."""
+        part = self.part(name)
+        parsed = self._parsed.get(part)
+        if not isinstance(parsed, SheetCells):
+            data = parsed.to_bytes() if parsed is not None and parsed.changed else self.package.read(part)
+            parsed = self._parsed[part] = SheetCells(parse_xml(data), self.strings)
+        return parsed
+
+    def frame(self, part: str) -> SheetCells | SheetFrame:
+        """A sheet whose conditional formats change: without its cells, unless it was parsed whole already."""
         if part not in self._parsed:
-            self._parsed[part] = SheetCells(parse_xml(self.package.read(part)), self.strings)
+            self._parsed[part] = SheetFrame(self.package.read(part))
         return self._parsed[part]
 
     @property
@@ -112,10 +121,10 @@ class _Patch:
         from .condformat import add_rule, remove_tagged
 
         for fmt in formats:
-            cells = self.sheet(fmt.sheet)
+            cells = self.frame(self.part(fmt.sheet))
             cells.changed = remove_tagged(cells.root, f'"{fmt.tag}"') or cells.changed
         for fmt in formats:
-            cells = self.sheet(fmt.sheet)
+            cells = self.frame(self.part(fmt.sheet))
             add_rule(cells.root, fmt.ref, tagged_formula(fmt.formula, fmt.tag), self.styles.dxf(fmt.fill, fmt.font_color))
             cells.changed = True
 
@@ -172,12 +181,12 @@ class _Patch:
 
         for part in self.package.sheets().values():
             if part in self._parsed or _MARK_BYTES in self.package.read(part):
-                cells = self.parsed(part)
+                cells = self.frame(part)
                 cells.changed = remove_tagged(cells.root, f'"{MARK_TAG}"') or cells.changed
         for sheet, refs in marks.items():
             if not refs:
                 continue
-            cells = self.sheet(sheet)
+            cells = self.frame(self.part(sheet))
             add_rule(cells.root, " ".join(sorted(set(refs))), f'ISTEXT("{MARK_TAG}")', self.styles.dxf(MARK_FILL, MARK_FONT))
             cells.changed = True
 
@@ -185,8 +194,7 @@ class _Patch:
         """Serialise what changed into the package."""
         for part, cells in self._parsed.items():
             if cells.changed:
-                cells.finish()
-                self.package.write(part, to_xml(cells.root))
+                self.package.write(part, cells.to_bytes())
         if self._styles is not None and self._styles.changed:
             styles = self.package.workbook_related(REL_STYLES)
             if styles is None:

@@ -21,6 +21,7 @@ from lxml import etree
 
 from ...errors import UnusableFile
 from ..tables import find_sheet
+from .order import insert_child, local_name, part_bytes
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -37,10 +38,13 @@ CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.work
 CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
 
 # CT_Workbook's child sequence: a new <definedNames> must go in its place or Excel repairs the file.
-_WORKBOOK_ORDER = ("fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets",
-                   "functionGroups", "externalReferences", "definedNames", "calcPr", "oleSize", "customWorkbookViews",
-                   "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects",
-                   "extLst")
+_WORKBOOK_ORDER = {name: rank for rank, name in enumerate((
+    "fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets", "functionGroups",
+    "externalReferences", "definedNames", "calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr",
+    "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"))}
+# Deflate level of the parts we rewrite: 4 is 3-7 times faster than zlib's default 6 on worksheet XML for ~10 % more
+# bytes (a 3 MB sheet: 0.05 s instead of 0.17-0.36 s); untouched members keep their own compression.
+COMPRESS_LEVEL = 4
 _PARSER = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True)
 
 
@@ -48,28 +52,8 @@ def q(tag: str, ns: str = NS_MAIN) -> str:
     return f"{{{ns}}}{tag}"
 
 
-def local(element: Any) -> str:
-    tag = element.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
 def parse_xml(data: bytes) -> Any:
     return etree.fromstring(data, _PARSER)
-
-
-def to_xml(root: Any) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def insert_in_order(root: Any, element: Any, order: tuple[str, ...]) -> None:
-    """Insert `element` among root's children before the first child that comes after it in `order`."""
-    position = order.index(local(element))
-    for index, child in enumerate(root):
-        name = local(child)
-        if name in order and order.index(name) > position:
-            root.insert(index, element)
-            return
-    root.append(element)
 
 
 def _corrupt(path: Path) -> UnusableFile:
@@ -127,7 +111,7 @@ class Package:
         if name in self._removed:
             raise KeyError(name)
         if name in self._dirty:
-            return to_xml(self._xml[name])
+            return part_bytes(self._xml[name])
         if name in self._new:
             return self._new[name]
         return self._zip.read(name)
@@ -180,7 +164,7 @@ class Package:
             return []
         found = []
         for rel in self.xml(rels):
-            if local(rel) == "Relationship" and rel.get("TargetMode") != "External" and rel.get("Target"):
+            if local_name(rel) == "Relationship" and rel.get("TargetMode") != "External" and rel.get("Target"):
                 found.append((rel.get("Id", ""), rel.get("Type", ""), self._name(self.resolve(part, rel.get("Target")))))
         return found
 
@@ -249,7 +233,7 @@ class Package:
 
     def _sheet_elements(self) -> list[Any]:
         sheets = self.workbook.find(q("sheets"))
-        return [] if sheets is None else [s for s in sheets if local(s) == "sheet"]
+        return [] if sheets is None else [s for s in sheets if local_name(s) == "sheet"]
 
     def sheets(self) -> dict[str, str]:
         """Sheet name -> worksheet part, in workbook order (chart sheets and dialogs are left out)."""
@@ -282,7 +266,7 @@ class Package:
         calc = self.edit(self.workbook_part).find(q("calcPr"))
         if calc is None:
             calc = etree.Element(q("calcPr"))
-            insert_in_order(self.workbook, calc, _WORKBOOK_ORDER)
+            insert_child(self.workbook, calc, _WORKBOOK_ORDER)
         calc.set("fullCalcOnLoad", "1")
 
     def put_sheet(self, name: str, data: bytes, *, after: str | None = None, local_names: dict[str, str] | None = None) -> str:
@@ -390,7 +374,7 @@ class Package:
         names = self.workbook.find(q("definedNames"))
         if names is None:
             names = etree.Element(q("definedNames"))
-            insert_in_order(self.workbook, names, _WORKBOOK_ORDER)
+            insert_child(self.workbook, names, _WORKBOOK_ORDER)
         for defined in list(names):
             if defined.get("name", "").lower() == name.lower() and defined.get("localSheetId") == str(local_id):
                 names.remove(defined)
@@ -409,8 +393,8 @@ class Package:
         except etree.XMLSyntaxError:
             return
         vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
-        heading = next((e for e in app.iter() if local(e) == "HeadingPairs"), None)
-        titles = next((e for e in app.iter() if local(e) == "TitlesOfParts"), None)
+        heading = next((e for e in app.iter() if local_name(e) == "HeadingPairs"), None)
+        titles = next((e for e in app.iter() if local_name(e) == "TitlesOfParts"), None)
         if heading is None or titles is None or len(heading) != 1 or len(titles) != 1:
             return
         variants = list(heading[0])
@@ -437,7 +421,7 @@ class Package:
     def save(self, target: Path) -> None:
         """Write the package to `target`: changed parts compressed anew, every other member copied raw."""
         for name in self._dirty:
-            self._new[name] = to_xml(self._xml[name])
+            self._new[name] = part_bytes(self._xml[name])
         self._dirty.clear()
         self._xml.clear()
         written = set()
@@ -448,12 +432,14 @@ class Package:
                     continue
                 written.add(name)
                 if name in self._new:
-                    out.writestr(_fresh_info(name, info), self._new[name], compress_type=zipfile.ZIP_DEFLATED)
+                    out.writestr(_fresh_info(name, info), self._new[name], compresslevel=COMPRESS_LEVEL)
                 elif not _copy_raw(source, out, info):
                     out.writestr(info, self._zip.read(info))
             for name, data in self._new.items():
                 if name not in written and name not in self._removed:
-                    out.writestr(_fresh_info(name, None), data, compress_type=zipfile.ZIP_DEFLATED)
+                    out.writestr(_fresh_info(name, None), data, compresslevel=COMPRESS_LEVEL)
+        # Let go of the workbook before it is replaced: Windows refuses to replace a file that is still open.
+        self.close()
 
     def close(self) -> None:
         self._zip.close()
