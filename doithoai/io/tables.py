@@ -86,7 +86,7 @@ def parse_table(spec: TableSheet, rows: Rows, *, source: str = "", lenient: bool
                   if value is not raw and value is not None and isinstance(value, str) and value != raw]:
             typed_cells.setdefault(i, {})[key] = raw_column[i]
     rows_values = zip(*converted, strict=True) if converted else [() for _ in numbers]
-    records = [Record(row=number, values=dict(zip(keys, values, strict=True)), raw=typed_cells.get(i) or {})
+    records = [Record(number, dict(zip(keys, values, strict=False)), typed_cells.get(i) or {})  # equal lengths by construction
                for i, (number, values) in enumerate(zip(numbers, rows_values, strict=True))]
     return Table(spec=spec, columns=columns, records=records, extra_headers=extra, last_row=max(len(rows), header_index + 1))
 

@@ -121,7 +121,7 @@ def _check_column(ck: Checker, table: Table, column: Column, rule: ColumnCheck, 
     key = column.key
     required = column.required if required is None else required
     fine, check = rule.fine, rule.check
-    closer = _closer(ck, table, key, fine, required)
+    closer = _closer(ck, table, key, fine, required, distinct=column.kind in _REPEATED_TEXT)
     message = f"Chưa nhập “{column.header}”; đây là thông tin bắt buộc, hãy nhập vào ô này."
     for record in closer:
         value = record.values.get(key)
@@ -138,27 +138,34 @@ def _check_column(ck: Checker, table: Table, column: Column, rule: ColumnCheck, 
 
 
 _NUMBERS = frozenset({bool, int, float})  # 1 == 1.0 == True: a set of cells would keep only one of them
+# Free text whose `fine` runs regular expressions and whose values repeat down a column (names, units, titles,
+# places, answers): judged once per distinct value. Codes are unique, lists and numbers are judged in C or by a
+# comparison: cell by cell is cheaper for them than hashing every value.
+_REPEATED_TEXT = frozenset({Kind.TEXT, Kind.LONG_TEXT})
 
 
-def _closer(ck: Checker, table: Table, key: str, fine: Callable[[Any], bool], required: bool) -> list[Record]:
+def _closer(ck: Checker, table: Table, key: str, fine: Callable[[Any], bool], required: bool, *,
+            distinct: bool) -> list[Record]:
     """The records whose `key` cell needs a closer look, in order: blank when required, not `fine`, or changed on reading.
 
-    Each distinct value is judged once (names, places, units, list values and dates repeat down a column), and
-    the column is walked by C-level passes (`map`, `set`); a Python loop over the rows runs only when some value
-    is not fine. `record.raw` is set only where reading changed the value (NFD text, a number in a text column).
+    With `distinct`, each distinct value is judged once and the column is walked by C-level passes (`map`, `set`);
+    a Python loop over the rows runs only when some value is not fine. `record.raw` is set only where reading
+    changed the value (NFD text, a number in a text column).
     """
     records = table.records
-    column = list(map(methodcaller("get", key), ck.values_of(table)))
-    try:
-        distinct = set(column)
-    except TypeError:  # an unhashable value (never read from a workbook): judge cell by cell
-        distinct = None
-    if distinct is None or len(set(map(type, distinct)) & _NUMBERS) > 1:
+    values: set[Any] | None = None
+    if distinct:
+        column = list(map(methodcaller("get", key), ck.values_of(table)))
+        try:
+            values = set(column)
+        except TypeError:  # an unhashable value (never read from a workbook): judge cell by cell
+            values = None
+    if values is None or len(set(map(type, values)) & _NUMBERS) > 1:
         if required:
-            return [r for r, v in zip(records, column, strict=True) if v is None or r.raw or not fine(v)]
-        return [r for r, v in zip(records, column, strict=True) if v is not None and (r.raw or not fine(v))]
-    bad = {v for v in distinct if v is not None and not fine(v)}
-    if required and None in distinct:
+            return [r for r in records if (v := r.values.get(key)) is None or r.raw or not fine(v)]
+        return [r for r in records if (v := r.values.get(key)) is not None and (r.raw or not fine(v))]
+    bad = {v for v in values if v is not None and not fine(v)}
+    if required and None in values:
         bad.add(None)
     if not bad:
         changed = ck.changed_records(table)
@@ -293,6 +300,8 @@ def _phones(ck: Checker, table: Table, column: Column) -> ColumnCheck:
     def fine(value: Any) -> bool:
         if value.__class__ is not str:
             return False
+        if len(value) == 10 and value.isdigit() and value.isascii() and value[0] == "0" and value[1] in "35789":
+            return True  # a mobile number written as it should be: what the steps below find, without them
         result = ck.phone(value)
         return result.number == value and result.kind != "old_mobile"
 

@@ -46,6 +46,7 @@ class WordKeys:
         self._folded: dict[str, str] = {}
         self._pieces: dict[str, str] = {}  # a space-separated piece of text -> its folded word
         self._names: dict[str, tuple[str, str]] = {}
+        self._texts: dict[str, frozenset[str]] = {}  # a whole text -> its words (repeated texts are what this looks for)
 
     def exact(self, word: str) -> str:
         """Case and the old or new tone placement ignored: "HOÀ" -> "hòa"."""
@@ -74,6 +75,12 @@ class WordKeys:
 
         Split on spaces, each distinct piece ("đường," "(ngõ") folded once with its punctuation trimmed:
         much cheaper than a regular expression over every text."""
+        known = self._texts.get(text)
+        if known is None:
+            known = self._texts[text] = self._words(text)
+        return known
+
+    def _words(self, text: str) -> frozenset[str]:
         found = set(text.split())
         cache = self._pieces
         for piece in found.difference(cache):
@@ -85,6 +92,8 @@ class WordKeys:
 def phone_key(ck: Checker, value: Any) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
+    if len(value) == 10 and value.isdigit() and value.isascii() and value[0] == "0" and value[1] in "35789":
+        return value  # a mobile number written as it should be: its own key, as `normalize_phone` finds
     result = ck.phone(value)
     if result.kind == "old_mobile":
         return result.suggestion
@@ -95,14 +104,18 @@ def people(ck: Checker, table: Table, *, code_key: str | None, what: str, years:
     keys = keys or WordKeys()
     by_name: dict[str, list[tuple[Record, str, bool, int | None]]] = {}
     by_phone: dict[str, Record] = {}
+    name_keys = keys.name
     for record in table.records:
-        name = record.values.get("ho_ten")
+        values = record.values
+        name = values.get("ho_ten")
         earlier = None
         if isinstance(name, str) and name.strip():
-            exact, folded = keys.name(name)
+            exact, folded = name_keys(name)
             unaccented = exact == folded  # typed without any accent: match it against accented spellings
-            year = year_of(record.values.get("nam_sinh")) if years else None
-            group = by_name.setdefault(folded, [])
+            year = year_of(values.get("nam_sinh")) if years else None
+            group = by_name.get(folded)
+            if group is None:
+                group = by_name[folded] = []
             for other, other_exact, other_unaccented, other_year in group:
                 if exact != other_exact and not (unaccented or other_unaccented):
                     continue
@@ -117,7 +130,7 @@ def people(ck: Checker, table: Table, *, code_key: str | None, what: str, years:
                     f"“{shown(name)}” trùng họ tên với {what} ở {row_ref(table, earlier, code_key)}; có thể một người được ghi "
                            "hai lần, hãy kiểm tra và gộp lại nếu trùng.",
                 )
-        phone = phone_key(ck, record.values.get("dien_thoai"))
+        phone = phone_key(ck, values.get("dien_thoai"))
         if phone is None:
             continue
         first = by_phone.setdefault(phone, record)
