@@ -6,7 +6,10 @@ office's own table on `Danh mục` (extra days off, make-up working Saturdays), 
 
 The package's days for the years the tool computes with are read from `holiday_table` (generated from the
 package by scripts/build_holidays.py and checked against it by the tests): importing `holidays` costs ~0.1 s,
-more than a ward's whole deadline computation, and each click starts a fresh Python.
+more than a ward's whole deadline computation, and each click starts a fresh Python. The table is trusted only
+while the installed package is the release it was made from (found from the package's dist-info folder name,
+without importing it or importlib.metadata, which costs as much); with any other release the package is asked,
+since a newer one may know days off announced since.
 
 Counting: the starting day is not counted; a deadline that lands on a non-working day moves to the next
 working day, and a "no later than N days before" deadline to the working day before.
@@ -24,13 +27,32 @@ ONE_DAY = dt.timedelta(days=1)
 
 @lru_cache(maxsize=64)
 def _package_holidays(year: int) -> frozenset[dt.date]:
-    from .holiday_table import DAYS, FIRST_YEAR, LAST_YEAR
+    from .holiday_table import DAYS, FIRST_YEAR, LAST_YEAR, VERSION
 
-    if FIRST_YEAR <= year <= LAST_YEAR:
+    if FIRST_YEAR <= year <= LAST_YEAR and installed_version() in (VERSION, None):
         return frozenset(_day(year, text) for text in DAYS.get(year, "").split())
     import holidays
 
     return frozenset(holidays.country_holidays("VN", years=[year]))
+
+
+@lru_cache(maxsize=1)
+def installed_version() -> str | None:
+    """The installed `holidays` release ("0.109"), "" when it cannot be told (an unusual install: ask the package),
+    None when the package is missing (the table is all there is)."""
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or not spec.origin:
+        return None
+    site = os.path.dirname(os.path.dirname(spec.origin))
+    try:
+        names = [entry.name for entry in os.scandir(site)]
+    except OSError:
+        return ""
+    found = [n[len("holidays-"):-len(".dist-info")] for n in names if n.startswith("holidays-") and n.endswith(".dist-info")]
+    return found[0] if len(found) == 1 else ""
 
 
 def _day(year: int, text: str) -> dt.date:
