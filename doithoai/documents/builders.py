@@ -39,6 +39,9 @@ class Job:
     write: bool  # record what the documents number (the letters) in the workbook
     slips_per_group: int = 0
     fixed_date: bool = False  # the date was given by the person (`--date`), not chosen by dates.py
+    # Worker processes this kind may start (None: its own choice, 0: none). A run already spread over the cores (spread.py)
+    # gives 0: its other kinds keep the cores busy, and no pool is forked from a process whose pool threads are running.
+    workers: int | None = None
     name_file: Callable[[str, str], Path] = field(default=lambda name, suffix: Path(name + suffix))
     _target: Path | None = None
 
@@ -103,7 +106,7 @@ def letters(job: Job) -> None:
     combined = job.target
     base, contexts = letter_contexts(job.book, job.date, plan)
     folder = result.folder / LETTERS_FOLDER
-    result.letter_files = write_letters(job.template, base, contexts, folder, combined, access.progress)
+    result.letter_files = write_letters(job.template, base, contexts, folder, combined, access.progress, workers=job.workers)
     result.files["letters"] = combined
     new = [letter for letter in plan.letters if letter.new]
     numbers = f" (mới đánh số {len(new)}: từ số {new[0].number} đến số {new[-1].number})" if new else " (không có số mới)"

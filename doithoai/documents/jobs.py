@@ -156,7 +156,7 @@ def _render(access, kinds: Iterable[str] | None, folder: Path, *, pdf: bool | No
                 continue
             one = task(kind)
             make_kind(Job(kind, access, book, one.date, notes, result, one.template, write, slips_per_group=slips_per_group,
-                          name_file=name_file, fixed_date=one.fixed_date))
+                          name_file=name_file, fixed_date=one.fixed_date, workers=None if spread is None else 0))
     finally:
         if spread is not None:
             spread.close()
