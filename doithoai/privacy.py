@@ -245,10 +245,15 @@ def _fold_char(match: re.Match) -> str:
     return compat if len(compat) == 1 and compat.isascii() else ch
 
 
+# Characters that never fold: ASCII, Latin letters with their accents and combining marks (all of Vietnamese). A text
+# made only of them is left at once, without trying `_FOLDABLE`'s lookahead at every character.
+_NEVER_FOLDS = re.compile(r"[^\x00-\x7f\u00c0-\u036f\u1e00-\u1eff]")
+
+
 def fold_digits(text: str) -> str:
     """The text with every decimal digit as ASCII and full-width forms as their ASCII twins (NFKC, one character
     for one, so positions stay those of the original): "０９１２" and "٠٩١٢" → "0912"."""
-    if text.isascii():
+    if text.isascii() or not _NEVER_FOLDS.search(text):
         return text
     return _FOLDABLE.sub(_fold_char, text)
 
@@ -298,22 +303,27 @@ def _is_id(digits: str, groups: list[str], gaps: list[str], after: str) -> bool:
     return not dotted or digits.startswith("0")  # "500.000.000" is an amount; "001.085.012.345" a card
 
 
+_GLUED = re.compile(r"\d[\s._/\-–—()]{1,6}$")  # digits right before a date: it is part of a longer number
+_DIGITS = re.compile(r"\d+")
+
+
 def _dates(folded: str) -> list[tuple[int, int]]:
     """Spans of dates and times, which no number may take digits from."""
     spans = []
     for match in _DATE.finditer(folded):
         day, month = int(match.group(1)), int(match.group(3))
-        glued = re.search(r"\d[\s._/\-–—()]{1,6}$", folded[max(0, match.start() - 7) : match.start()])
+        glued = _GLUED.search(folded, max(0, match.start() - 7), match.start())
         if 1 <= day <= 31 and 1 <= month <= 12 and (match.group(4) or match.group(2) == "/") and not glued:
             spans.append(match.span())  # "0320.01.10.00" is a phone, not a number and a date
     spans.extend(m.span() for m in _TIME.finditer(folded))
     return spans
 
 
-def _number_spans(folded: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, kind, masked) of each phone or ID-card number in the (digit-folded) text."""
-    blocked = _dates(folded)
-    groups = [m for m in re.finditer(r"\d+", folded) if not any(s <= m.start() < e for s, e in blocked)]
+def _number_spans(folded: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, masked) of each phone or ID-card number in the (digit-folded) text; `blocked`: its dates."""
+    groups = list(_DIGITS.finditer(folded))
+    if blocked:
+        groups = [m for m in groups if not any(s <= m.start() < e for s, e in blocked)]
     runs: list[list[re.Match]] = []
     for match in groups:
         if runs and _GAP.fullmatch(folded[runs[-1][-1].end() : match.start()]):
@@ -324,6 +334,12 @@ def _number_spans(folded: str) -> list[tuple[int, int, str, str]]:
     for run in runs:
         found.extend(_best_split(folded, run))
     return found
+
+
+# A phone number has 10 or 11 national digits, written with at most "0084" and a trunk zero before them (15), an
+# ID card 9 or 12: groups of digits outside these bounds are never one number, and are not classified at all.
+_FEWEST_DIGITS = 9
+_MOST_DIGITS = 15
 
 
 def _classify(folded: str, part: list[re.Match]) -> tuple[int, int, str, str] | None:
@@ -348,11 +364,20 @@ def _classify(folded: str, part: list[re.Match]) -> tuple[int, int, str, str] | 
 def _best_split(folded: str, run: list[re.Match]) -> list[tuple[int, int, str, str]]:
     """The numbers in one run of digit groups: the split that masks the most digits (two numbers written one after
     the other, "123 456 789 0912 345 678", are two numbers, not one 12-digit card and a remainder)."""
+    lengths = [m.end() - m.start() for m in run]
+    if sum(lengths) < _FEWEST_DIGITS:
+        return []  # a year, an amount, a count: too few digits for any number (most runs)
     count = len(run)
     best: list[tuple[int, int, list]] = [(0, 0, [])] * (count + 1)  # (digits masked, -numbers, spans) from group i on
     for i in range(count - 1, -1, -1):
         choice = best[i + 1]
+        digits = 0
         for j in range(i + 1, min(count, i + 8) + 1):
+            digits += lengths[j - 1]
+            if digits < _FEWEST_DIGITS:
+                continue
+            if digits > _MOST_DIGITS:
+                break
             span = _classify(folded, run[i:j])
             if span is None:
                 continue
@@ -365,6 +390,8 @@ def _best_split(folded: str, run: list[re.Match]) -> list[tuple[int, int, str, s
 
 
 def _email_spans(folded: str) -> list[tuple[int, int, str, str]]:
+    if "@" not in folded:  # "＠" is folded to "@" already
+        return []
     spans = []
     for match in _EMAIL.finditer(folded):
         local, domain = match.group().split("@", 1)
@@ -372,9 +399,8 @@ def _email_spans(folded: str) -> list[tuple[int, int, str, str]]:
     return spans
 
 
-def _house_spans(folded: str) -> list[tuple[int, int, str, str]]:
+def _house_spans(folded: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
     spans = []
-    dates = _dates(folded)
     for match in _HOUSE.finditer(folded):
         name = next(n for n in ("h", "a", "b", "c") if match.group(n))
         in_date = any(s <= match.start(name) and match.end(name) <= e for s, e in dates)
@@ -404,7 +430,8 @@ def mask_text(text: str) -> tuple[str, list[Masked]]:
     def free(start: int, end: int) -> bool:
         return not any(start < e and s < end for s, e in taken)
 
-    for span in _number_spans(folded) + _house_spans(folded):
+    dates = _dates(folded)  # no number may take digits from a date; computed once for both kinds
+    for span in _number_spans(folded, dates) + _house_spans(folded, dates):
         if free(span[0], span[1]):
             spans.append(span)
             taken.append((span[0], span[1]))
