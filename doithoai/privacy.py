@@ -54,22 +54,37 @@ _SEGMENTS = re.compile(r"[,;\n\r|]+|\s[-–—]\s")
 _EDGE_PUNCTUATION = ".,;:()[]\"'“”"
 
 
-_FIRST_WORDS: dict[int, frozenset[str]] = {}
+Phrases = dict[str, tuple[tuple[str, ...], ...]]
 
 
-def _starts_with(keys: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-    """Length in words of the phrase of `phrases` that starts at keys[i], 0 if none (longest phrases are first)."""
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> Phrases:
+    """first word -> the phrases starting with it, longest first (most words start no phrase: one dict lookup)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+_GROUP = _by_first_word(_GROUP_WORDS)
+_ADMIN = _by_first_word(_ADMIN_WORDS)
+_STREET = _by_first_word(_STREET_WORDS)
+_STOP = _by_first_word(_STOP_WORDS)
+
+
+def _starts_with(keys: list[str], i: int, phrases: Phrases) -> int:
+    """Length in words of the phrase of `phrases` that starts at keys[i], 0 if none (the longest one)."""
     if i >= len(keys):
         return 0
-    firsts = _FIRST_WORDS.get(id(phrases))
-    if firsts is None:
-        firsts = _FIRST_WORDS[id(phrases)] = frozenset(p[0] for p in phrases)
-    if keys[i] not in firsts:  # most words start no phrase: one set lookup
+    found = phrases.get(keys[i])
+    if found is None:
         return 0
-    for phrase in phrases:
-        if phrase[0] == keys[i] and tuple(keys[i : i + len(phrase)]) == phrase:
+    for phrase in found:
+        if tuple(keys[i : i + len(phrase)]) == phrase:
             return len(phrase)
     return 0
+
+
+_ABBREVIATION = re.compile(r"(tp|p|q|h|tx|tt)\.\S*")
 
 
 def _word_keys(words: list[str]) -> list[str]:
@@ -77,7 +92,7 @@ def _word_keys(words: list[str]) -> list[str]:
     for word in words:
         bare = word.casefold()
         # "P." / "Q.1" style abbreviations keep their dot; everything else compares without edge punctuation.
-        match = re.fullmatch(r"(tp|p|q|h|tx|tt)\.\S*", bare)
+        match = _ABBREVIATION.fullmatch(bare) if "." in bare else None
         keys.append(match.group(1) + "." if match else bare.strip(_EDGE_PUNCTUATION))
     return keys
 
@@ -98,12 +113,12 @@ def _groups_in_segment(segment: str) -> list[str]:
     i = 0
     after_stop = False  # the word right after a street or admin word belongs to that name ("đường Xóm Chiếu")
     while i < len(words):
-        stop = _starts_with(keys, i, _STOP_WORDS)
+        stop = _starts_with(keys, i, _STOP)
         if stop:
             i += stop
             after_stop = True
             continue
-        group = 0 if after_stop else _starts_with(keys, i, _GROUP_WORDS)
+        group = 0 if after_stop else _starts_with(keys, i, _GROUP)
         after_stop = False
         if not group:
             i += 1
@@ -113,18 +128,18 @@ def _groups_in_segment(segment: str) -> list[str]:
             j += 1
         first_name_word = j
         while j < len(words) and j - first_name_word < _MAX_NAME_WORDS:
-            if _starts_with(keys, j, _ADMIN_WORDS):
+            if _starts_with(keys, j, _ADMIN):
                 break
             if j > first_name_word and _is_number(keys[j - 1]) and (j - 1 == first_name_word or "/" in keys[j - 1]):
                 break  # "Tổ 5 45 Trần Phú": the group is "Tổ 5", then a house number and a street
-            ends_name = j + 1 == len(words) or _starts_with(keys, j + 1, _ADMIN_WORDS) or _starts_with(keys, j + 1, _GROUP_WORDS)
+            ends_name = j + 1 == len(words) or _starts_with(keys, j + 1, _ADMIN) or _starts_with(keys, j + 1, _GROUP)
             if j > first_name_word and _is_number(keys[j]) and (not ends_name or "/" in keys[j]):
                 break  # "Thôn Đông 45 Trần Phú": a house number starts; "Phú Lợi 2" before "phường …" stays
             if "/" in keys[j] and _is_number(keys[j]):
                 break
-            if j > first_name_word and (_starts_with(keys, j, _STREET_WORDS) or _starts_with(keys, j, _GROUP_WORDS)):
+            if j > first_name_word and (_starts_with(keys, j, _STREET) or _starts_with(keys, j, _GROUP)):
                 break
-            if j == first_name_word and _starts_with(keys, j, _STREET_WORDS) and keys[j] not in ("số", "so"):
+            if j == first_name_word and _starts_with(keys, j, _STREET) and keys[j] not in ("số", "so"):
                 break
             j += 1
         if j > first_name_word:
@@ -171,7 +186,7 @@ def looks_like_group_name(text: object) -> bool:
         return False
     words = unicodedata.normalize("NFC", text).split()
     keys = _word_keys(words)
-    if any(_starts_with(keys, i, _STOP_WORDS) for i in range(len(keys))):
+    if any(_starts_with(keys, i, _STOP) for i in range(len(keys))):
         return False
     if "@" in text or "/" in text or any(ch.isdigit() and not ch.isascii() for ch in text):
         return False  # an e-mail address, a "97/16" house number, digits in another script

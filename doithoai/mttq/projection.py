@@ -148,9 +148,10 @@ def project_record(
         office_column = table.columns.get(key)
         return cell_address(record.row, office_column) if office_column else ""
 
+    raws = record.values
     for column in spec.columns:
         key = column.key
-        raw = record.get(key)
+        raw = raws.get(key)
         if stripped is not None and isinstance(raw, str) and has_control_chars(raw):
             stripped.append(StrippedCell(table.spec.name, address(key)))
         if spec is SHARED_PETITIONS and key == "dia_chi":
@@ -158,16 +159,22 @@ def project_record(
         elif spec is SHARED_SLIPS and key == "to_dan_pho":
             value = _slip_area(record)
         elif spec is SHARED_SLIPS and key == "dien_thoai":
-            value = masked_phone(raw)
+            values[key] = cell_value(masked_phone(raw))  # masked already: not read as free text
+            continue
         elif column.kind is Kind.CODE:  # shown exactly as the share log records it, so merge-back finds it
             values[key] = code_text(raw) or None
             continue
         else:
             value = raw
-        value = cell_value(value)
-        if isinstance(value, str) and not (spec is SHARED_SLIPS and key == "dien_thoai"):
+        if value.__class__ is str:  # most cells: `cell_value` inlined
+            value = strip_control(value) if value.strip() else None
+        else:
+            value = cell_value(value)
+        if isinstance(value, str):
             value, found = mask_text(value)
-            header = table.spec.column(key).header
-            masked.extend(MaskedCell(table.spec.name, record.row, header, address(key), item.kind, item.masked) for item in found)
+            if found:
+                header = table.spec.column(key).header
+                masked.extend(MaskedCell(table.spec.name, record.row, header, address(key), item.kind, item.masked)
+                              for item in found)
         values[key] = value
     return values, masked

@@ -78,16 +78,19 @@ def _categories(list_values: Sequence[str], found: Iterable[str]) -> tuple[list[
 def _label(value: Any, by_fold: dict[str, str]) -> str:
     if not isinstance(value, str) or not value.strip():
         return UNCLASSIFIED
-    return by_fold.get(fold(value), clean(value))
+    label = by_fold.get(fold(value))
+    return clean(value) if label is None else label
+
+
+_UPWARD = (("hinh_thuc_xu_ly", schema.HANDLING_UPWARD), ("tham_quyen", UPWARD_COMPETENCE), ("trang_thai", UPWARD_STATUS))
 
 
 def is_upward(petition: dict[str, Any]) -> bool:
-    def same(key: str, wanted: str) -> bool:
+    for key, wanted in _UPWARD:
         value = petition.get(key)
-        return isinstance(value, str) and fold(value) == fold(wanted)
-
-    return (same("hinh_thuc_xu_ly", schema.HANDLING_UPWARD) or same("tham_quyen", UPWARD_COMPETENCE)
-            or same("trang_thai", UPWARD_STATUS))
+        if isinstance(value, str) and fold(value) == fold(wanted):
+            return True
+    return False
 
 
 def _conference_sheet(units: list[UnitSummary]) -> Sheet:
@@ -189,9 +192,10 @@ def _upward_sheet(units: list[UnitSummary]) -> Sheet:
 
 def _all_petitions_sheet(units: list[UnitSummary]) -> Sheet:
     rows: list[list[Any]] = []
+    keys = [c.key for c in PETITION_COLUMNS]
     for u in units:
         for p in u.petitions:
-            rows.append([len(rows) + 1, u.unit, u.unit_type, *(p.get(c.key) for c in PETITION_COLUMNS)])
+            rows.append([len(rows) + 1, u.unit, u.unit_type, *[p.get(k) for k in keys]])
     wrap = tuple(3 + i for i, c in enumerate(PETITION_COLUMNS) if c.kind is schema.Kind.LONG_TEXT)
     title = "Toàn bộ ý kiến, kiến nghị của các đơn vị (đã che số điện thoại, địa chỉ rút gọn còn tổ dân phố, thôn)"
     return Sheet("Tất cả kiến nghị", title,

@@ -16,15 +16,15 @@ XlsxWriter gives (the same XML elements, styles and order; no theme part, the fo
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-import re
 import zipfile
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
-from ..text import EXCEL_CELL_LIMIT, XLSX_ILLEGAL
+from ..io.writer import clean_text
+from ..io.xlsxpatch.cellvalue import INLINE, encode, excel_text, xml_attribute
+from ..io.xlsxpatch.cellvalue import xml_escape as _xml_escape
+from ..model import column_letter, quoted_sheet
+from ..text import EXCEL_CELL_LIMIT
 from .aggregate import Rollup, Sheet
 
 FONT = "Times New Roman"
@@ -65,30 +65,11 @@ _MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
-_ESCAPED = re.compile(r"_x[0-9A-Fa-f]{4}_")  # Excel reads these as escapes: a literal one is escaped itself
-_EXCEL_EPOCH = dt.date(1899, 12, 31)  # with Excel's 29/02/1900 counted, as XlsxWriter does
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def _column_letters(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _serial(value: dt.date) -> str:
-    """Excel's day number of a date or date and time."""
-    if isinstance(value, dt.datetime):
-        delta = value - dt.datetime.combine(_EXCEL_EPOCH, dt.time())
-        days = delta.days + (delta.seconds + delta.microseconds / 1e6) / 86400
-    else:
-        days = (value - _EXCEL_EPOCH).days
-    if days > 59:
-        days += 1  # Excel's 29/02/1900
-    return repr(days) if isinstance(days, float) else str(days)
+def _quoteattr(text: str) -> str:
+    return '"' + xml_attribute(text) + '"'
 
 
 def _width(chars: float) -> str:
@@ -98,16 +79,11 @@ def _width(chars: float) -> str:
 
 
 def _shared_text(value: str) -> str:
-    """A shared string's <si> element."""
-    text = XLSX_ILLEGAL.sub("", value)[:EXCEL_CELL_LIMIT]
-    if "_x" in text:
-        text = _ESCAPED.sub(lambda m: "_x005F" + m.group(), text)
-    text = escape(text)
-    if "\r" in text:
-        text = text.replace("\r", "_x000D_")  # an XML reader would turn a bare carriage return into a line feed
-    if text[:1].isspace() or text[-1:].isspace():
-        return f'<si><t xml:space="preserve">{text}</t></si>'
-    return f"<si><t>{text}</t></si>"
+    """A shared string's <si> element: the text as the project writes any cell's text (`io.xlsxpatch.cellvalue`:
+    control characters the format forbids dropped, a literal "_x0041_" escaped as Excel reads it, a carriage
+    return kept), at most Excel's cell limit."""
+    text = _xml_escape(excel_text(clean_text(value)[:EXCEL_CELL_LIMIT]))
+    return f'<si><t xml:space="preserve">{text}</t></si>'
 
 
 class _Strings:
@@ -148,14 +124,21 @@ def _cells(row: list[Any], r: int, letters: list[str], styles: list[int], string
 
 
 def _other_cell(value: Any, ref: str, style: int, strings: _Strings) -> str:
-    """Booleans, dates, floats and anything else (as its text)."""
+    """Dates, floats, booleans and anything else, encoded as every writer of the project encodes a cell
+    (`io.xlsxpatch.cellvalue.encode`), except that a boolean reads "Có"/"Không" and a date or a date and time
+    shows as a day (dd/mm/yyyy); a value that cannot be a cell (NaN, an object) is written as its text."""
     if isinstance(value, bool):
         value = "Có" if value else "Không"
-    elif isinstance(value, dt.date):
-        return f'<c r="{ref}" s="{DATE}"><v>{_serial(value)}</v></c>'
-    elif isinstance(value, (int, float)) and math.isfinite(value):
-        return f'<c r="{ref}" s="{style}"><v>{value!r}</v></c>' if isinstance(value, float) else \
-            f'<c r="{ref}" s="{style}"><v>{int(value)}</v></c>'
+    if not isinstance(value, str):
+        try:
+            kind, text, date_format = encode(value)
+        except (TypeError, ValueError):
+            kind, text, date_format = INLINE, str(value), None
+        if text is None:
+            return ""
+        if kind != INLINE:
+            return f'<c r="{ref}" s="{DATE if date_format else style}"><v>{text}</v></c>'
+        value = text  # a date Excel cannot show, as its text
     value = str(value)
     if not value:
         return ""
@@ -169,7 +152,7 @@ def _other_cell(value: Any, ref: str, style: int, strings: _Strings) -> str:
 def _sheet_xml(sheet: Sheet, strings: _Strings, selected: bool) -> tuple[str, str | None]:
     """(the worksheet part, the filter's range or None)."""
     width = max([len(sheet.headers), *(len(row) for row in sheet.rows)])
-    letters = [_column_letters(i) for i in range(max(width, 1))]
+    letters = [column_letter(i) for i in range(1, max(width, 1) + 1)]
     header_row = 2 if sheet.groups else 1  # 0-based; row 0 holds the title
 
     def text_cell(col: int, r: int, text: str, style: int) -> str:
@@ -224,15 +207,11 @@ def _sheet_xml(sheet: Sheet, strings: _Strings, selected: bool) -> tuple[str, st
     return "".join(parts), filter_range
 
 
-def _quoted_sheet(name: str) -> str:
-    return "'" + name.replace("'", "''") + "'"
-
-
 def _workbook_xml(sheets: list[Sheet], filters: list[str | None]) -> str:
-    entries = "".join(f'<sheet name={quoteattr(s.name)} sheetId="{i}" r:id="rId{i}"/>' for i, s in enumerate(sheets, start=1))
+    entries = "".join(f'<sheet name={_quoteattr(s.name)} sheetId="{i}" r:id="rId{i}"/>' for i, s in enumerate(sheets, start=1))
     names = []
     for i, (sheet, filter_range) in enumerate(zip(sheets, filters, strict=True)):
-        quoted = escape(_quoted_sheet(sheet.name))
+        quoted = _xml_escape(quoted_sheet(sheet.name))
         head = 3 if sheet.groups else 2
         if filter_range:
             names.append(("_xlnm._FilterDatabase", sheet.name, f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" '
