@@ -414,10 +414,13 @@ def _email_spans(folded: str) -> list[tuple[int, int, str, str]]:
     return spans
 
 
-def _house_spans(folded: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+def _house_spans(folded: str, dates: list[tuple[int, int]] | None) -> list[tuple[int, int, str, str]]:
+    """House numbers; `dates`: the text's dates, None when not taken yet (taken here only if a number is found)."""
     spans = []
     for match in _HOUSE.finditer(folded):
         name = next(n for n in ("h", "a", "b", "c") if match.group(n))
+        if dates is None:
+            dates = _dates(folded)
         in_date = any(s <= match.start(name) and match.end(name) <= e for s, e in dates)
         if name == "c" and in_date and match.group(name).count("/") == 2:
             continue  # "12/6/2026 Trần Phú": a date with its year is a date, even before a capital
@@ -445,8 +448,12 @@ def mask_text(text: str) -> tuple[str, list[Masked]]:
     def free(start: int, end: int) -> bool:
         return not any(start < e and s < end for s, e in taken)
 
-    dates = _dates(folded)  # no number may take digits from a date; computed once for both kinds
-    for span in _number_spans(folded, dates) + _house_spans(folded, dates):
+    # Phone and ID-card numbers need 9 digits at least: most texts with digits ("năm 2026", "tổ 5") have fewer, and
+    # skip them and the dates (which no number may take digits from; taken once for both kinds, and only if needed).
+    many = sum(len(group) for group in _DIGITS.findall(folded)) >= _FEWEST_DIGITS
+    dates = _dates(folded) if many else None
+    numbers = _number_spans(folded, dates) if dates is not None else []
+    for span in numbers + _house_spans(folded, dates):
         if free(span[0], span[1]):
             spans.append(span)
             taken.append((span[0], span[1]))

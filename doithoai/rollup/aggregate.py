@@ -11,22 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from .. import schema
+from ..keys import list_key
 from ..text import clean, place_key
-from ..text import fold as _fold
 from .privacy import PETITION_COLUMNS
 from .unit import ANNOUNCE_MIN_DAYS, HELD, LATE, MISSING, NOTICE_MAX_DAYS, ON_TIME, UnitSummary
 
 UNCLASSIFIED = "(Chưa phân loại)"
-
-
-@lru_cache(maxsize=4096)
-def fold(value: str) -> str:
-    """`text.fold`, remembered: the same few list values come back on every one of thousands of petitions."""
-    return _fold(value)
 
 
 TOTAL = "Tổng cộng"
@@ -63,13 +56,13 @@ class Rollup:
 
 
 def _categories(list_values: Sequence[str], found: Iterable[str]) -> tuple[list[str], dict[str, str]]:
-    """Column labels in order, and fold(value) -> label."""
+    """Column labels in order, and list_key(value) -> label."""
     labels = list(list_values)
-    by_fold = {fold(v): v for v in labels}
-    others = sorted({clean(v) for v in found if v and fold(v) not in by_fold}, key=place_key)
+    by_fold = {list_key(v): v for v in labels}
+    others = sorted({clean(v) for v in found if v and list_key(v) not in by_fold}, key=place_key)
     for other in others:
-        by_fold.setdefault(fold(other), other)
-        if by_fold[fold(other)] == other:
+        by_fold.setdefault(list_key(other), other)
+        if by_fold[list_key(other)] == other:
             labels.append(other)
     labels.append(UNCLASSIFIED)
     return labels, by_fold
@@ -78,7 +71,7 @@ def _categories(list_values: Sequence[str], found: Iterable[str]) -> tuple[list[
 def _label(value: Any, by_fold: dict[str, str]) -> str:
     if not isinstance(value, str) or not value.strip():
         return UNCLASSIFIED
-    label = by_fold.get(fold(value))
+    label = by_fold.get(list_key(value))
     return clean(value) if label is None else label
 
 
@@ -88,7 +81,7 @@ _UPWARD = (("hinh_thuc_xu_ly", schema.HANDLING_UPWARD), ("tham_quyen", UPWARD_CO
 def is_upward(petition: dict[str, Any]) -> bool:
     for key, wanted in _UPWARD:
         value = petition.get(key)
-        if isinstance(value, str) and fold(value) == fold(wanted):
+        if isinstance(value, str) and list_key(value) == list_key(wanted):
             return True
     return False
 

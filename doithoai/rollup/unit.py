@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import schema
+from ..keys import list_key
 from ..model import BookData, Record
 from ..text import clean, fold
 from ..values import as_date
@@ -105,11 +106,11 @@ def _conference_facts(book: BookData, today: dt.date) -> dict[str, Any]:
         if role and role not in done:
             done[role] = as_date(record.get("ngay_hoan_thanh"))
     conference = as_date(book.settings.get("ngay_hoi_nghi"))
-    yes = fold(schema.YES_NO[0])
+    yes = list_key(schema.YES_NO[0])
     invited = present = 0
     for record in book.delegates:
         invited += 1
-        present += isinstance(record.get("co_mat"), str) and fold(record["co_mat"]) == yes
+        present += list_key(record.get("co_mat")) == yes
     if conference is None:
         state = NO_DATE
     elif done.get("conference") or present:
