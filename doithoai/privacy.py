@@ -109,6 +109,8 @@ def _is_number(key: str) -> bool:
 def _groups_in_segment(segment: str) -> list[str]:
     words = segment.split()
     keys = _word_keys(words)
+    if _GROUP.keys().isdisjoint(keys):
+        return []  # a group starts with one of its words: "Số 5", "ngõ 12 đường Cẩm Khê" have none
     parts: list[str] = []
     i = 0
     after_stop = False  # the word right after a street or admin word belongs to that name ("đường Xóm Chiếu")
