@@ -69,8 +69,8 @@ def read_units(paths: Sequence[Path], folder: Path, today: dt.date, *, workers: 
     """Read and summarise every workbook, on `workers` cores (default: all).
 
     This process reads too: it reads the first workbook before any worker starts (which imports what reading
-    needs, once, for the forked workers to inherit), then takes chunks from the end of the queue while the
-    workers take them from the front, so no core waits for another at the end and no process sits idle.
+    needs, once, for the forked workers to inherit), then takes small chunks from the end of the queue while the
+    workers are fed chunks from the front, two at a time each, so no core waits long for another at the end.
     """
     jobs = [(str(p), p.relative_to(folder).as_posix(), today) for p in paths]
     workers = min(workers or os.cpu_count() or 1, len(jobs))
@@ -88,9 +88,8 @@ def read_units(paths: Sequence[Path], folder: Path, today: dt.date, *, workers: 
     else:
         done([_summarize_file(jobs[0])])
         rest = jobs[1:]
-        size = max(1, min(8, len(rest) // (workers * 6)))  # small chunks: one book can be ten times another
-        chunks = [rest[i : i + size] for i in range(0, len(rest), size)]
-        _read_in_parallel(chunks, workers - 1, done)
+        size = 3  # files a chunk: small, as one ward's book can be ten times another's
+        _read_in_parallel([rest[i : i + size] for i in range(0, len(rest), size)], workers - 1, done)
     units = [s for _, s, _ in results if s is not None]
     failures = [Failure(rel, reason or "") for rel, s, reason in results if s is None]
     return units, failures
@@ -100,28 +99,39 @@ def _summarize_chunk(chunk: list[tuple[str, str, dt.date]]) -> list[tuple[str, U
     return [_summarize_file(job) for job in chunk]
 
 
+_IN_FLIGHT = 2  # chunks queued for each worker: it never waits for this process to hand it the next one
+
+
 def _read_in_parallel(chunks: list[list[tuple[str, str, dt.date]]], children: int,
                       done: Callable[[list[tuple[str, UnitSummary | None, str | None]]], None]) -> None:
-    from concurrent.futures import ProcessPoolExecutor
+    """`children` worker processes take chunks from the front, this process from the back. Nothing is ever
+    cancelled (a cancelled future trips the executor when a worker dies: Python 3.11's InvalidStateError)."""
+    from collections import deque
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    futures = []
-    taken = set()
+    pending = deque(range(len(chunks)))
+    finished: set[int] = set()
     try:
         with ProcessPoolExecutor(max_workers=children, mp_context=_pool_context()) as pool:
-            futures = [pool.submit(_summarize_chunk, chunk) for chunk in chunks]
-            for index in range(len(chunks) - 1, -1, -1):  # this process works from the end of the queue
-                if not futures[index].cancel():
-                    break  # a worker has it already, and all before it
-                taken.add(index)
-                done(_summarize_chunk(chunks[index]))
-            for index, future in enumerate(futures):
-                if index not in taken:
+            running: dict[Future, int] = {}
+            while pending or running:
+                while pending and len(running) < children * _IN_FLIGHT:
+                    index = pending.popleft()
+                    running[pool.submit(_summarize_chunk, chunks[index])] = index
+                for future in [f for f in running if f.done()]:
+                    index = running.pop(future)
                     done(future.result())
-                    taken.add(index)
+                    finished.add(index)
+                if pending:
+                    index = pending.pop()
+                    done(_summarize_chunk(chunks[index]))
+                    finished.add(index)
+                elif running:
+                    wait(running, return_when=FIRST_COMPLETED)
     except BrokenProcessPool:  # a worker died (out of memory, killed): finish what is left here
         for index, chunk in enumerate(chunks):
-            if index not in taken:
+            if index not in finished:
                 done(_summarize_chunk(chunk))
 
 

@@ -1,0 +1,47 @@
+"""Reading a province on several cores gives what reading it on one gives, even when a worker process dies."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+from doithoai.province import TODAY, generate_province
+from doithoai.rollup import job
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory):
+    return generate_province(tmp_path_factory.mktemp("province") / "Tỉnh", 8)
+
+
+def _read(folder, workers):
+    units, failures = job.read_units(job.find_workbooks(folder), folder, TODAY, workers=workers)
+    return sorted((u.file, u.unit, len(u.petitions), len(u.overdue), u.present) for u in units), sorted(
+        (f.file, f.reason) for f in failures)
+
+
+def test_parallel_equals_one_core(province):
+    one = _read(province.folder, 1)
+    assert len(one[0]) == len(province.readable) and len(one[1]) == len(province.unreadable)
+    assert _read(province.folder, 2) == one
+    assert _read(province.folder, 3) == one
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the dying worker is patched in through fork")
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")  # the executor's thread must not fail
+def test_a_worker_that_dies_is_made_up_for_without_a_traceback(province, monkeypatch, capfd):
+    expected = _read(province.folder, 1)
+    parent = os.getpid()
+    summarize = job._summarize_file
+
+    def dies_in_a_worker(one):
+        if os.getpid() != parent:
+            os._exit(3)  # killed (out of memory, by the person): the pool breaks
+        return summarize(one)
+
+    monkeypatch.setattr(job, "_summarize_file", dies_in_a_worker)
+    capfd.readouterr()
+    assert _read(province.folder, 2) == expected
+    assert "Traceback" not in capfd.readouterr().err
