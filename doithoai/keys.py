@@ -69,6 +69,8 @@ def _text_code_key(text: str) -> str:
 
 def code_text(value: Any) -> str:
     """A code as messages, documents and the MTTQ copy write it: clean text on one line, a whole number without ".0"."""
+    if value.__class__ is str and value.isascii() and value.isprintable():
+        return " ".join(value.split())  # "KN-001": what the general path below gives, without its NFC and regexes
     if value is None or isinstance(value, (bool, CellError)):
         return ""
     if isinstance(value, float) and value.is_integer():

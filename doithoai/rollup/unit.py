@@ -86,10 +86,10 @@ def unit_name(settings: dict[str, Any]) -> tuple[str, str]:
 
 def _milestone_role(record: Record) -> str | None:
     """"announce", "conference" or "notice" for the timeline rows the level above asks about."""
-    name = fold(_text(record.get("moc")))
-    base = fold(_text(record.get("can_cu")))
+    name = list_key(_text(record.get("moc")))  # the timeline's names repeat from ward to ward: folded once each
+    base = list_key(_text(record.get("can_cu")))
     days = record.get("so_ngay")
-    from_conference = base == fold(schema.BASE_CONFERENCE)
+    from_conference = base == list_key(schema.BASE_CONFERENCE)
     if "thong bao" in name and ("ket qua" in name or (from_conference and isinstance(days, int) and days > 0)):
         return "notice"
     if "thong bao" in name and ("cong khai" in name or (from_conference and isinstance(days, int) and days < 0)):
