@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import schema
 from ..errors import DoithoaiError, UnusableFile
 from .aggregate import Failure, Rollup, aggregate
 from .unit import UnitSummary
@@ -25,6 +26,10 @@ _TOOL_FOLDERS = frozenset(
     f.casefold() for f in (ROLLUP_FOLDER, "Sao lưu", "Chia sẻ MTTQ", "MTTQ gửi lại", "Văn bản", "Mẫu văn bản")
 )
 _SUFFIXES = (".xlsx", ".xlsm")
+# The tables a unit's summary reads (with `Kế hoạch` and `Danh mục`, always read): not the programme, not the
+# secretary's sheet.
+TABLES = frozenset({schema.DELEGATES.key, schema.SLIPS.key, schema.PETITIONS.key, schema.ASSIGNMENTS.key,
+                    schema.MILESTONES.key})
 
 
 def find_workbooks(folder: Path) -> list[Path]:
@@ -46,7 +51,7 @@ def _summarize_file(job: tuple[str, str, dt.date]) -> tuple[str, UnitSummary | N
     from .unit import summarize
 
     try:
-        return relative, summarize(read_book(Path(path)), relative, today), None
+        return relative, summarize(read_book(Path(path), TABLES), relative, today), None
     except DoithoaiError as exc:
         return relative, None, exc.message
     except Exception as exc:  # a damaged file must not stop the others; say what happened
