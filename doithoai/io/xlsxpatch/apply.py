@@ -129,15 +129,16 @@ class _Patch:
             cells.changed = True
 
     def _checked(self, changes: ChangeSet) -> list[SheetCells]:
-        checked: dict[str, tuple[SheetCells, set[int], list[tuple[int, int, int, int]]]] = {}
+        checked: dict[str, tuple[SheetCells, set[int], list[tuple[int, int, int, int]], list[tuple[int, int, int, int]]]] = {}
         targets = []
         for write in changes.cells:
             if write.sheet not in checked:
                 cells = self.sheet(write.sheet)
                 allowed = set() if changes.allow_user_cells else computed_columns(write.sheet, cells.top_rows())
-                checked[write.sheet] = (cells, allowed, cells.merged_blocks())
-            cells, allowed, blocks = checked[write.sheet]
+                checked[write.sheet] = (cells, allowed, cells.merged_blocks(), cells.array_blocks())
+            cells, allowed, blocks, arrays = checked[write.sheet]
             _check(write, allowed, blocks, changes.allow_user_cells)
+            _check_arrays(write, arrays)
             targets.append(cells)
         return targets
 
@@ -223,3 +224,18 @@ def _check(write: CellWrite, allowed: set[int], blocks: list[tuple[int, int, int
             status=ExitStatus.DATA_ERRORS,
         )
 
+
+
+def _check_arrays(write: CellWrite, arrays: list[tuple[int, int, int, int]]) -> None:
+    """Refuse a write inside an array formula's or a data table's range (but its first cell, which holds the formula and
+    is simply overwritten): Excel recalculates the whole range on open and the value written there would be lost."""
+    for r1, c1, r2, c2 in arrays:
+        if r1 <= write.row <= r2 and c1 <= write.column <= c2 and (write.row, write.column) != (r1, c1):
+            from ...model import cell_address
+
+            raise UnusableFile(
+                f"Trang “{write.sheet}” có công thức mảng (hoặc bảng dữ liệu) {cell_address(r1, c1)}:{cell_address(r2, c2)} "
+                f"trùm lên ô {write.address}, nơi phần mềm cần ghi kết quả: Excel sẽ tính lại vùng đó và xóa mất giá trị được "
+                f"ghi. Hãy chọn vùng {cell_address(r1, c1)}:{cell_address(r2, c2)}, bấm Delete để xóa công thức đó, lưu sổ "
+                "rồi chạy lại; chưa có gì bị ghi."
+            )

@@ -89,6 +89,7 @@ class SheetCells:
         self._numbers = sorted(self.rows)
         self._cells: dict[int, tuple[dict[int, Any], list[int]]] = {}  # touched rows: column -> <c>, sorted columns
         self._extent: list[int] | None = None  # rows and columns written: min row, min col, max row, max col
+        self._shared: dict[str, list[Any]] | None = None  # shared formula group (si) -> its <f> elements, found once
         self.changed = False
 
     # -- reading
@@ -211,17 +212,34 @@ class SheetCells:
             extent[0], extent[1] = min(extent[0], number), min(extent[1], column)
             extent[2], extent[3] = max(extent[2], number), max(extent[3], column)
 
+    def array_blocks(self) -> list[tuple[int, int, int, int]]:
+        """Ranges of array formulas and data tables over more than one cell (their first cell holds the formula):
+        Excel recomputes every cell of them, so a value written inside one would be lost on the next calculation."""
+        blocks = []
+        for formula in self.root.iter(q("f")):
+            if formula.get("t") in ("array", "dataTable") and formula.get("ref"):
+                bounds = parse_range(formula.get("ref", ""))
+                if bounds and (bounds[0] != bounds[2] or bounds[1] != bounds[3]):
+                    blocks.append(bounds)
+        return blocks
+
     def _expand_shared(self, master: Any, formula: Any) -> None:
-        """Give every cell sharing this master's formula its own copy before the master is overwritten."""
+        """Give every cell sharing this master's formula its own copy before the master is overwritten. The groups are
+        indexed once per sheet: scanning the sheet per master made overwriting a column of small groups quadratic."""
         from openpyxl.formula.translate import Translator
 
-        group = formula.get("si")
+        if self._shared is None:
+            self._shared = {}
+            for found in self.root.iter(q("f")):
+                if found.get("t") == "shared" and found.get("si") is not None:
+                    self._shared.setdefault(found.get("si", ""), []).append(found)
+        group = formula.get("si", "")
         origin = master.get("r", "")
         text = "=" + (formula.text or "")
-        for other in self.root.iter(q("f")):
-            if other is formula or other.get("t") != "shared" or other.get("si") != group:
-                continue
+        for other in self._shared.pop(group, []):
             cell = other.getparent()
+            if other is formula or cell is None or other.get("t") != "shared" or other.get("si") != group:
+                continue  # the master itself, or a dependent overwritten since (its <f> is gone)
             target = cell.get("r") or ""
             try:
                 translated = Translator(text, origin=origin).translate_formula(target)
