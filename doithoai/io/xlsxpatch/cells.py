@@ -338,6 +338,10 @@ def stretch_table(table: Any, first: int, last: int) -> bool:
     min_row, min_col, max_row, max_col = bounds
     if not (min_row < first <= max_row + 1 and max_row < last):
         return False
+    if table.get("totalsRowCount", "0") not in ("0", ""):
+        # Stretched, the table's last row (the new record) would become its totals row and the autoFilter would cover
+        # the old one: the new rows stay right below the table, which the clerk can widen by dragging its corner.
+        return False
     ref = range_ref(min_row, min_col, last, max_col)
     table.set("ref", ref)
     auto_filter = table.find(q("autoFilter"))
