@@ -89,6 +89,9 @@ class Styles:
         self._root = etree.fromstring(data if data is not None else MINIMAL, _PARSER)
         self._keys: dict[str, dict[tuple, int]] = {}
         self._derived: dict[tuple, int] = {}
+        # Section name -> its entries, listed once: a clerk's book may hold 60,000 cell formats, and every date written
+        # asks for its cell's format (listing them per call made the write quadratic). Kept in step by every change.
+        self._lists: dict[str, list] = {}
         if not self._entries("cellXfs"):
             self._ensure_defaults()
 
@@ -102,8 +105,10 @@ class Styles:
         return section
 
     def _entries(self, name: str) -> list:
-        section = self._section(name)
-        return [] if section is None else [e for e in section if isinstance(e.tag, str)]
+        if name not in self._lists:
+            section = self._section(name)
+            self._lists[name] = [] if section is None else [e for e in section if isinstance(e.tag, str)]
+        return self._lists[name]
 
     def xf(self, index: int):
         xfs = self._entries("cellXfs")
@@ -142,6 +147,7 @@ class Styles:
             return keys[key]
         index = len(self._entries(section_name))
         section.append(element)
+        self._entries(section_name).append(element)
         section.set("count", str(index + 1))
         keys[key] = index
         self.changed = True
@@ -158,6 +164,7 @@ class Styles:
         section = self._section("numFmts", create=True)
         number = max([163, *(int(e.get("numFmtId", "0")) for e in entries)]) + 1
         section.append(make(section, "numFmt", {"numFmtId": str(number), "formatCode": code}))
+        self._lists.pop("numFmts", None)
         section.set("count", str(len(entries) + 1))
         self.changed = True
         return number
@@ -238,9 +245,11 @@ class Styles:
                 if old is not None:
                     self._root.remove(old)
                 section = self._section(name, create=True)
+                self._lists.pop(name, None)
                 for entry in child(minimal, name):
                     section.append(_renamespaced(entry, etree.QName(section).namespace))
                 section.set("count", str(len(section)))
+                self._lists.pop(name, None)
         self.changed = True
 
     def to_bytes(self) -> bytes:
