@@ -177,3 +177,25 @@ def test_cells_are_written_in_a_file_where_every_row_and_cell_lacks_its_position
     assert [r["noi_dung"] for r in after.petitions.records] == [r["noi_dung"] for r in book.petitions.records]
     assert cell_address(2, column) in members(tmp_book)[part].decode()
     assert check_package(tmp_book) == []
+
+
+@pytest.mark.parametrize("layout", ["plain", "x-prefix", "empty"])
+def test_marks_change_a_sheet_without_touching_its_cells(tmp_book, layout):
+    """Marks and formats edit the sheet around its <sheetData>, which is kept byte for byte."""
+    sheet = schema.SLIPS.name
+    part = sheet_part(tmp_book, sheet)
+    if layout == "x-prefix":
+        edit_parts(tmp_book, {part: prefixed})
+    elif layout == "empty":
+        edit_parts(tmp_book, {part: lambda xml: re.sub(rb"<sheetData>.*</sheetData>", b"<sheetData/>", xml, flags=re.S)})
+    data = re.compile(rb"<(?:x:)?sheetData(?:/>|>.*</(?:x:)?sheetData>)", re.S)
+    before = data.search(members(tmp_book)[part]).group()
+    apply_changes(tmp_book, ChangeSet(marks={sheet: ["C2", "D3"]}), make_backup=False)
+    apply_changes(tmp_book, ChangeSet(marks={sheet: ["E4"]}), make_backup=False)
+    after = members(tmp_book)[part]
+    assert data.search(after).group() == before
+    rules = [(str(cf.sqref), r.formula) for cf in openpyxl.load_workbook(tmp_book)[sheet].conditional_formatting
+             for r in cf.rules]
+    assert rules == [("E4", ['ISTEXT("doithoai-mark")'])]
+    if layout != "empty":  # (emptied cells no longer match the sheet's table headers)
+        assert check_package(tmp_book) == []
