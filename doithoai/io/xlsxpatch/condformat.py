@@ -14,8 +14,14 @@ from .order import child, insert_child, local_name, make, tag_in
 
 
 def _rules(root):
-    """Every cfRule of the sheet, x14 ones in extLst included (they share the sheet's priorities)."""
-    return (e for e in root.iter() if isinstance(e.tag, str) and local_name(e) == "cfRule")
+    """Every cfRule of the sheet, x14 ones in extLst included (they share the sheet's priorities). Only the blocks and
+    the extension list are walked, never the cells: a 4,000-row sheet has ~100,000 elements."""
+    for element in root:
+        name = local_name(element)
+        if name == "conditionalFormatting":
+            yield from (rule for rule in element if local_name(rule) == "cfRule")
+        elif name == "extLst":
+            yield from (e for e in element.iter() if isinstance(e.tag, str) and local_name(e) == "cfRule")
 
 
 def remove_tagged(root, marker: str) -> bool:
