@@ -229,10 +229,7 @@ class SheetCells:
         from openpyxl.formula.translate import Translator
 
         if self._shared is None:
-            self._shared = {}
-            for found in self.root.iter(q("f")):
-                if found.get("t") == "shared" and found.get("si") is not None:
-                    self._shared.setdefault(found.get("si", ""), []).append(found)
+            self._shared = self._shared_groups()
         group = formula.get("si", "")
         origin = master.get("r", "")
         text = "=" + (formula.text or "")
@@ -249,6 +246,14 @@ class SheetCells:
             for attribute in ("t", "si", "ref"):
                 other.attrib.pop(attribute, None)
             other.text = translated[1:]
+
+    def _shared_groups(self) -> dict[str, list[Any]]:
+        """Every shared formula's <f> elements by group (si), from one scan of the sheet."""
+        groups: dict[str, list[Any]] = {}
+        for found in self.root.iter(q("f")):
+            if found.get("t") == "shared" and found.get("si") is not None:
+                groups.setdefault(found.get("si", ""), []).append(found)
+        return groups
 
     def is_empty_row(self, number: int) -> bool:
         return all(self.value(cell) in (None, "") for cell in self.row_cells(number).values())
