@@ -4,7 +4,7 @@ Builds (cached in the temp folder) the sample workbook scaled K times (its petit
 new codes: K = 50 is about 4,000 petitions and 3,000 slips), then prints for each K, measured in this same run:
 
 1. `share` as the command runs it (read, build, log write, copy write), and its ratio to the floor of loading
-   and saving the same workbook with openpyxl (the log write alone costs that floor; goal ≤ 1.5x at K = 50);
+   and saving the same workbook with openpyxl (what the log write alone cost before the patch writer; goal ≤ 1.5x at K = 50);
 2. writing the copy (`io.sharecopy.save_copy`, streamed) against building the same copy cell by cell in an
    ordinary openpyxl workbook, styled per cell, as `share` did before (the baseline; goal ≥ 2x faster).
 """
