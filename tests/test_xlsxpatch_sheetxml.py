@@ -107,6 +107,20 @@ def test_same_look_as_the_openpyxl_writer(tmp_path, source):
     assert ours.print_title_rows == "$1:$1"
 
 
+def test_a_row_with_wrapped_text_is_as_high_as_its_lines(tmp_path, source):
+    """LibreOffice and WPS keep a row one line high when the file gives no height, so a long message overlapped the
+    rows below it: a wrapped cell's row gets a height for its lines (auto-sized still, so Excel refits it on edit)."""
+    message = "Nội dung kiến nghị gần giống kiến nghị ở dòng 54 (KN-053); nếu là cùng một ý kiến, hãy gộp lại. " * 3
+    spec = SheetWrite("Kiểm tra", [["Mức độ", "Nội dung"], ["Lỗi", "ngắn"], ["Lỗi", message], ["Lỗi", "một\nhai\nba" * 5]],
+                      widths=[10, 60])
+    path = _assemble(source, tmp_path / "heights.xlsx", spec)
+    rows = openpyxl.load_workbook(path)["Kiểm tra"].row_dimensions
+    assert rows[2].height is None  # a short line keeps the default height
+    assert rows[3].height == 15.0 * 5  # 288 characters in a column 60 wide: five lines
+    assert rows[4].height == 15.0 * 11  # line breaks count
+    assert b"customHeight" not in xlsx_parts.read_part(path, xlsx_parts.first_sheet_part(path))  # still auto-sized
+
+
 def test_values_and_types_read_back(tmp_path, source):
     spec = _spec()
     path = _assemble(source, tmp_path / "ours.xlsx", spec)
