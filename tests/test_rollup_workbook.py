@@ -67,3 +67,15 @@ def test_any_text_comes_back_as_typed(tmp_path_factory, texts):
     back = [row[1] for row in _rows(path)]
     expected = [clean_text(t)[:EXCEL_CELL_LIMIT] or None for t in texts]  # a form feed pasted from Word: a line break
     assert back == expected
+
+
+def test_a_row_with_long_text_is_as_high_as_its_lines(tmp_path):
+    """The roll-up's long-text columns wrap: their rows get a height for their lines, as the report sheets do, so
+    LibreOffice and WPS do not print a petition over the rows below it."""
+    path = tmp_path / "tong-hop.xlsx"
+    write_rollup(path, _book([[1, "ngắn", None], [2, "Đề nghị sửa đường liên tổ dân phố số 3 trước mùa mưa. " * 4, None]],
+                             wrap=(1,)))
+    rows = openpyxl.load_workbook(path)["Tất cả kiến nghị"].row_dimensions
+    assert rows[3].height is None  # one line: the default height
+    assert rows[4].height == 15.0 * 5  # 220 characters in a column 50 wide
+    assert check_package(path) == []

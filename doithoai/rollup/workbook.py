@@ -23,6 +23,7 @@ from typing import Any
 from ..io.writer import clean_text
 from ..io.xlsxpatch.cellvalue import INLINE, encode, excel_text, xml_attribute
 from ..io.xlsxpatch.cellvalue import xml_escape as _xml_escape
+from ..io.xlsxpatch.sheetxml import row_height, text_lines
 from ..model import column_letter, quoted_sheet
 from ..text import EXCEL_CELL_LIMIT
 from .aggregate import Rollup, Sheet
@@ -178,10 +179,14 @@ def _sheet_xml(sheet: Sheet, strings: _Strings, selected: bool) -> tuple[str, st
                 + "".join(text_cell(col, head, h, HEADER) for col, h in enumerate(sheet.headers)) + "</row>")
     styles = [WRAP if col in sheet.wrap else PLAIN for col in range(len(letters))]
     totals = [TOTAL] * len(letters)
+    wrapped = [(col, sheet.widths[col] if col < len(sheet.widths) else 0) for col in sheet.wrap]
     last = len(sheet.rows) - 1
     for i, row in enumerate(sheet.rows):
         r = head + 1 + i
-        rows.append(f'<row r="{r}">{_cells(row, r, letters, totals if sheet.total_row and i == last else styles, strings)}</row>')
+        lines = max([text_lines(row[col], width) for col, width in wrapped if col < len(row) and row[col].__class__ is str],
+                    default=1)
+        row_cells = _cells(row, r, letters, totals if sheet.total_row and i == last else styles, strings)
+        rows.append(f'<row r="{r}"{row_height(lines)}>{row_cells}</row>')
     last_row = head + len(sheet.rows)
 
     cols = "".join(f'<col min="{c + 1}" max="{c + 1}" width="{_width(w)}" customWidth="1"/>' for c, w in enumerate(sheet.widths))

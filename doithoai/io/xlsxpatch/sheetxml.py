@@ -23,10 +23,10 @@ from .styles import MAIN_NS, Styles
 HEADER_FILL = "DDEBF7"
 LINK_COLOR = "0563C1"
 WRAP_OVER = 40  # characters of text below the header beyond which the cell wraps
-# A wrapped cell's row is given a height for its lines: LibreOffice (and WPS) keep a row one line high when the file
-# gives none, so a long message ran over the rows below it. Excel would fit the row itself; the estimate is generous
-# (a column of width W holds about W characters of a proportional font) and the row stays auto-sized (no
-# customHeight), so editing the cell in Excel fits it again.
+# A wrapped cell's row is given a height for its lines (`text_lines`, `row_height`; the roll-up's sheets use them too):
+# LibreOffice (and WPS) keep a row one line high when the file gives none, so a long message ran over the rows below
+# it. Excel would fit the row itself; the estimate is generous (a column of width W holds about W characters of a
+# proportional font) and the row stays auto-sized (no customHeight), so editing the cell in Excel fits it again.
 LINE_HEIGHT = 15.0  # points: sheetFormatPr's defaultRowHeight
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
 DEFAULT_WIDTH = 8.43
@@ -93,15 +93,14 @@ def sheet_xml(spec: SheetWrite, styles: Styles) -> bytes:
             t, text, number_format = encode(value)
             wrap = row_index > 1 and isinstance(value, str) and len(value) > WRAP_OVER
             if wrap and isinstance(value, str):
-                lines = max(lines, _lines(value, spec.widths[column - 1] if column <= len(spec.widths) else 0))
+                lines = max(lines, text_lines(value, spec.widths[column - 1] if column <= len(spec.widths) else 0))
             s = style(header, link, wrap, number_format) if (header or link or wrap or number_format) else 0
             if link:
                 displays[(row_index, column)] = "" if value is None else str(value)
             attributes = f' r="{letters[column]}{row_index}"' + (f' s="{s}"' if s else "") + (f' t="{t}"' if t else "")
             cells.append(f"<c{attributes}/>" if text is None else f"<c{attributes}>{inner_xml(t, text)}</c>")
         if cells:
-            height_attribute = f' ht="{min(LINE_HEIGHT * lines, MAX_ROW_HEIGHT)!r}"' if lines > 1 else ""
-            parts.append(f'<row r="{row_index}"{height_attribute}>{"".join(cells)}</row>')
+            parts.append(f'<row r="{row_index}"{row_height(lines)}>{"".join(cells)}</row>')
 
     corner = cell_address(max(height, 1), max(width, 1))
     out = [_HEAD.replace("{dimension}", "A1" if corner == "A1" else f"A1:{corner}")]
@@ -120,7 +119,12 @@ def sheet_xml(spec: SheetWrite, styles: Styles) -> bytes:
     return XML_DECLARATION + "".join(out).encode("utf-8")
 
 
-def _lines(text: str, width: float) -> int:
+def text_lines(text: str, width: float) -> int:
     """How many lines `text` takes in a wrapped cell of column width `width` (characters), generously."""
     per_line = max(int(width or DEFAULT_WIDTH), 1)
     return sum(max(1, -(-len(paragraph) // per_line)) for paragraph in text.split("\n"))
+
+
+def row_height(lines: int) -> str:
+    """The `ht` attribute (with its leading space) of a row `lines` lines high; "" for one line (the default)."""
+    return f' ht="{min(LINE_HEIGHT * lines, MAX_ROW_HEIGHT)!r}"' if lines > 1 else ""
