@@ -94,6 +94,14 @@ class _Strings:
         self.index: dict[str, int] = {}
         self.count = 0
 
+    def ref(self, text: str) -> int:
+        """The index of `text` in the table (added on first use), counting one more cell that holds it."""
+        self.count += 1
+        n = self.index.get(text)
+        if n is None:
+            n = self.index[text] = len(self.index)
+        return n
+
     def xml(self) -> str:
         items = "".join(_shared_text(s) for s in self.index)
         return f'{_XML}<sst {_MAIN} count="{self.count}" uniqueCount="{len(self.index)}">{items}</sst>'
@@ -101,26 +109,20 @@ class _Strings:
 
 def _cells(row: list[Any], r: int, letters: list[str], styles: list[int], strings: _Strings) -> str:
     """One row's <c> elements; blank values have none."""
-    index = strings.index
+    ref = strings.ref
     out = []
-    texts = 0
     for col, value in enumerate(row):
         cls = value.__class__
         if cls is str:
             if not value:
                 continue
-            n = index.get(value)
-            if n is None:
-                n = index[value] = len(index)
-            texts += 1
-            out.append(f'<c r="{letters[col]}{r}" s="{styles[col]}" t="s"><v>{n}</v></c>')
+            out.append(f'<c r="{letters[col]}{r}" s="{styles[col]}" t="s"><v>{ref(value)}</v></c>')
         elif value is None:
             continue
         elif cls is int:
             out.append(f'<c r="{letters[col]}{r}" s="{styles[col]}"><v>{value}</v></c>')
         else:
             out.append(_other_cell(value, f"{letters[col]}{r}", styles[col], strings))
-    strings.count += texts
     return "".join(out)
 
 
@@ -143,11 +145,7 @@ def _other_cell(value: Any, ref: str, style: int, strings: _Strings) -> str:
     value = str(value)
     if not value:
         return ""
-    n = strings.index.get(value)
-    if n is None:
-        n = strings.index[value] = len(strings.index)
-    strings.count += 1
-    return f'<c r="{ref}" s="{style}" t="s"><v>{n}</v></c>'
+    return f'<c r="{ref}" s="{style}" t="s"><v>{strings.ref(value)}</v></c>'
 
 
 def _sheet_xml(sheet: Sheet, strings: _Strings, selected: bool) -> tuple[str, str | None]:
@@ -157,11 +155,7 @@ def _sheet_xml(sheet: Sheet, strings: _Strings, selected: bool) -> tuple[str, st
     header_row = 2 if sheet.groups else 1  # 0-based; row 0 holds the title
 
     def text_cell(col: int, r: int, text: str, style: int) -> str:
-        n = strings.index.get(text)
-        if n is None:
-            n = strings.index[text] = len(strings.index)
-        strings.count += 1
-        return f'<c r="{letters[col]}{r}" s="{style}" t="s"><v>{n}</v></c>'
+        return f'<c r="{letters[col]}{r}" s="{style}" t="s"><v>{strings.ref(text)}</v></c>'
 
     rows = [f'<row r="1">{text_cell(0, 1, sheet.title, TITLE)}</row>']
     merges = []
