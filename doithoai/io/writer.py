@@ -111,19 +111,20 @@ def _check_merges(path: Path, writes: list[CellWrite]) -> None:
         by_sheet.setdefault(write.sheet, []).append(write)
     for sheet, ranges in merged_ranges(path, list(by_sheet)).items():
         blocks = [r for r in ranges if r[0] != r[2] or r[1] != r[3]]
-        if not blocks:
-            continue
-        for write in by_sheet[sheet]:
-            for r1, c1, r2, c2 in blocks:
-                if c1 <= write.column <= c2 and r1 <= write.row <= r2:
-                    raise _merged_refusal(sheet, write.address, f"{cell_address(r1, c1)}:{cell_address(r2, c2)}")
+        for write in by_sheet[sheet] if blocks else ():
+            refuse_if_merged(write, blocks)
 
 
-def _merged_refusal(sheet: str, address: str, block: str) -> UnusableFile:
-    return UnusableFile(
-        f"Trang “{sheet}” có ô gộp {block} trùm lên ô {address}, nơi phần mềm cần ghi kết quả: hãy chọn vùng đó, bấm "
-        "Trang đầu → Gộp và Căn giữa để bỏ gộp ô, lưu sổ rồi chạy lại; chưa có gì bị ghi."
-    )
+def refuse_if_merged(write: CellWrite, blocks: list[tuple[int, int, int, int]]) -> None:
+    """Refuse `write` when it lands in one of `blocks`, merged ranges as (first row, first column, last row, last
+    column): the early check here and the package writer's own check at write time share it."""
+    for r1, c1, r2, c2 in blocks:
+        if r1 <= write.row <= r2 and c1 <= write.column <= c2:
+            raise UnusableFile(
+                f"Trang “{write.sheet}” có ô gộp {cell_address(r1, c1)}:{cell_address(r2, c2)} trùm lên ô {write.address}, "
+                "nơi phần mềm cần ghi kết quả: hãy chọn vùng đó, bấm Trang đầu → Gộp và Căn giữa để bỏ gộp ô, lưu sổ rồi "
+                "chạy lại; chưa có gì bị ghi."
+            )
 
 
 def edit_workbook(path: Path, edit: Callable[[Any], T], *, make_backup: bool = True) -> T:

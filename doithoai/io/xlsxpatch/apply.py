@@ -17,7 +17,7 @@ from ...errors import DoithoaiError, ExitStatus, UnusableFile
 from ...model import CellWrite, ChangeSet, RowWrite
 from ...text import EXCEL_CELL_LIMIT, thousands
 from ..files import atomic_save, backup
-from ..writer import MARK_FILL, MARK_FONT, MARK_TAG, _merged_refusal, clean_text, computed_columns, tagged_formula
+from ..writer import MARK_FILL, MARK_FONT, MARK_TAG, clean_text, computed_columns, refuse_if_merged, tagged_formula
 from .cells import SheetCells, SheetFrame, stretch_table
 from .package import CT_STYLES, REL_SHARED_STRINGS, REL_STYLES, REL_TABLE, Package, parse_xml
 
@@ -211,11 +211,7 @@ class _Patch:
 def _check(write: CellWrite, allowed: set[int], blocks: list[tuple[int, int, int, int]], user_cells: bool) -> None:
     if not user_cells and write.column not in allowed:
         raise ValueError(f"refusing to write {write.sheet}!{write.address}: not a computed column")
-    for r1, c1, r2, c2 in blocks:
-        if r1 <= write.row <= r2 and c1 <= write.column <= c2:
-            from ...model import cell_address
-
-            raise _merged_refusal(write.sheet, write.address, f"{cell_address(r1, c1)}:{cell_address(r2, c2)}")
+    refuse_if_merged(write, blocks)
     value = clean_text(write.value)
     if value.__class__ is str and len(value) > EXCEL_CELL_LIMIT:
         raise DoithoaiError(
