@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import DoithoaiError, ExitStatus, UnusableFile
-from ...model import CellWrite, ChangeSet, RowWrite
+from ...model import CellWrite, ChangeSet, RowWrite, cell_address
 from ...text import EXCEL_CELL_LIMIT, thousands
 from ..files import atomic_save, backup
 from ..writer import MARK_FILL, MARK_FONT, MARK_TAG, clean_text, computed_columns, refuse_if_merged, tagged_formula
@@ -227,8 +227,6 @@ def _check_arrays(write: CellWrite, arrays: list[tuple[int, int, int, int]]) -> 
     is simply overwritten): Excel recalculates the whole range on open and the value written there would be lost."""
     for r1, c1, r2, c2 in arrays:
         if r1 <= write.row <= r2 and c1 <= write.column <= c2 and (write.row, write.column) != (r1, c1):
-            from ...model import cell_address
-
             raise UnusableFile(
                 f"Trang “{write.sheet}” có công thức mảng (hoặc bảng dữ liệu) {cell_address(r1, c1)}:{cell_address(r2, c2)} "
                 f"trùm lên ô {write.address}, nơi phần mềm cần ghi kết quả: Excel sẽ tính lại vùng đó và xóa mất giá trị được "
