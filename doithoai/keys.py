@@ -90,8 +90,11 @@ def _list_key(text: str) -> str:
 
 def header_key(text: Any) -> str:
     """The identity of a header, sheet name or setting label; "" for anything that is not text."""
-    if not isinstance(text, str):
-        return ""
+    return _header_key(text) if isinstance(text, str) else ""
+
+
+@lru_cache(maxsize=4096)  # the same headers, sheet names and labels are looked up in every workbook read
+def _header_key(text: str) -> str:
     return " ".join(fix_d(unicodedata.normalize("NFC", text)).split()).casefold()
 
 

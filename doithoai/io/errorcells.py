@@ -2,8 +2,8 @@
 
 The validator must point at them, so the reader looks them up in the sheet's XML: a quick substring test
 first (on the bytes, before any decoding), a regular expression over the cells only when the sheet has any
-error cell at all. `tested_error_cells` does it in the same pass that tests every member's checksum (what
-`ZipFile.testzip` does), so the reader decompresses the package once, not twice, before calamine reads it.
+error cell at all. `io.scan` does it in the same pass that tests every member's checksum, so the reader
+decompresses the package once, not twice, before calamine reads it.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 ErrorCells = dict[str, dict[tuple[int, int], CellError]]
 
 
-def _errors_in(data: bytes) -> dict[tuple[int, int], CellError] | None:
+def errors_in(data: bytes) -> dict[tuple[int, int], CellError] | None:
     if b't="e"' not in data:
         return None
     xml = data.decode("utf-8", "replace")
@@ -64,24 +64,7 @@ def error_cells(path: Path | IO[bytes], names: list[str]) -> ErrorCells:
             part = parts.get(name)
             if not part or part not in members:
                 continue
-            errors = _errors_in(archive.read(part))
-            if errors is not None:
-                found[name] = errors
-    return found
-
-
-def tested_error_cells(path: Path) -> ErrorCells:
-    """Every member read once (a damaged one raises `zipfile.BadZipFile`, as `testzip` finds it), and the error
-    cells of every sheet, by sheet name."""
-    found: ErrorCells = {}
-    with zipfile.ZipFile(path) as archive:
-        by_part = {part: name for name, part in sheet_parts(archive).items()}
-        for info in archive.infolist():
-            data = archive.read(info)
-            name = by_part.get(info.filename)
-            if name is None:
-                continue
-            errors = _errors_in(data)
+            errors = errors_in(archive.read(part))
             if errors is not None:
                 found[name] = errors
     return found

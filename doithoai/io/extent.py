@@ -29,7 +29,8 @@ _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\bref="([A-Z]+)(\d+)(?::([
 _CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?(?:/>|>.*?</(?:\w+:)?c>)', re.DOTALL)
 
 
-def _declared_cells(head: bytes) -> int | None:
+def declared_cells(head: bytes) -> int | None:
+    """How many cells the sheet's declared used range (`<dimension>`, in its first bytes) spans; None if none."""
     match = _DIMENSION.search(head)
     if match is None:
         return None
@@ -79,7 +80,7 @@ def _letters(index: int) -> str:
 def _needs_trim(archive: zipfile.ZipFile, part: str) -> bool:
     with archive.open(part) as handle:
         head = handle.read(4096)
-    declared = _declared_cells(head)
+    declared = declared_cells(head)
     if declared is not None:
         return declared > MAX_CELLS
     # No <dimension>: count from the cells themselves (rare; costs one pass over the sheet).

@@ -19,6 +19,7 @@ import stat
 import tempfile
 import time
 import zipfile
+import zlib
 from pathlib import Path
 
 from ..errors import UnusableFile
@@ -47,11 +48,26 @@ def _ole_kind(path: Path) -> str:
     return "other"
 
 
-def check_workbook_file(path: Path, *, test_members: bool = True) -> Path:
-    """Raise `UnusableFile` with one Vietnamese sentence unless `path` is a readable .xlsx/.xlsm.
+def check_workbook_file(path: Path) -> Path:
+    """Raise `UnusableFile` with one Vietnamese sentence unless `path` is a readable .xlsx/.xlsm, every member of
+    its package passing its checksum."""
+    path = check_workbook_path(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            bad = archive.testzip()
+    # testzip lets a broken deflate stream, an unknown compression method or an encrypted member through
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
+        raise damaged(path) from exc
+    if bad is not None or "xl/workbook.xml" not in names:
+        raise damaged(path)
+    return path
 
-    `test_members=False` leaves out reading every member to test its checksum, for a caller that reads them all
-    anyway and calls `damaged()` on the way (the reader: one pass instead of two over a large workbook)."""
+
+def check_workbook_path(path: Path) -> Path:
+    """Everything `check_workbook_file` checks before opening the package: there, a file, .xlsx/.xlsm, not a
+    password-protected or old binary workbook. The reader tests the members itself (`io.scan`), in the
+    pass that reads them anyway."""
     path = Path(path)
     if not path.exists():
         raise UnusableFile(f"Không tìm thấy tệp “{path}”.")
@@ -78,17 +94,7 @@ def check_workbook_file(path: Path, *, test_members: bool = True) -> Path:
                 "“Sổ làm việc Excel có hỗ trợ macro (*.xlsm)” rồi chạy lại với tệp mới."
             )
         raise UnusableFile(f"Tệp “{path.name}” bị hỏng hoặc không phải tệp Excel.")
-    if not zipfile.is_zipfile(path):
-        raise UnusableFile(f"Tệp “{path.name}” bị hỏng hoặc không phải tệp Excel.")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            bad = archive.testzip() if test_members else None
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise damaged(path) from exc
-    if bad is not None or "xl/workbook.xml" not in names:
-        raise damaged(path)
-    return path
+    return path  # not a zip: opening it as one raises `damaged`, the same sentence
 
 
 def damaged(path: Path) -> UnusableFile:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import gc
 import io
 import zipfile
-import zlib
 from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
 from ..errors import UnusableFile
 from ..model import BookData
-from .errorcells import ErrorCells, error_cells, merge_errors, tested_error_cells
-from .files import check_workbook_file, damaged
+from .errorcells import error_cells, merge_errors
+from .files import check_workbook_path
+from .scan import scan_package
 from .tables import book_from_sheets, find_sheet, sheets_for
 
 
@@ -45,26 +45,21 @@ def _rows(workbook, name: str, path: Path) -> list[list[Any]]:
         raise UnusableFile(f"Không đọc được trang tính “{name}” trong tệp “{path.name}”: tệp bị hỏng.") from exc
 
 
-def _tested(path: Path) -> ErrorCells:
-    try:
-        return tested_error_cells(path)
-    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
-        raise damaged(path) from exc
-
-
 def _load(path: Path, names: Iterable[str] | None) -> tuple[list[str], dict[str, list[list[Any]]]]:
-    # The members' checksums are tested in the pass that finds the error cells: the package is decompressed
-    # once here, then once by calamine.
-    path = check_workbook_file(Path(path), test_members=False)
-    errors = _tested(path)
+    # The package is decompressed once by the scan (checksums, error cells, declared sizes), then once by calamine.
+    path = check_workbook_path(Path(path))
+    scan = scan_package(path)
     workbook = _open(path)
     available = list(workbook.sheet_names)
-    wanted = available if names is None else [find_sheet(available, n) or n for n in names]
-    trimmed = _bounded(path, [name for name in wanted if name in available])
-    if trimmed is not None:
-        workbook = _open(path, trimmed)
-        errors = error_cells(io.BytesIO(trimmed), [name for name in wanted if name in available])
-    sheets = {name: _rows(workbook, name, path) for name in wanted if name in available}
+    wanted = [name for name in (available if names is None else [find_sheet(available, n) or n for n in names])
+              if name in available]
+    errors = scan.errors
+    if scan.unsized.intersection(wanted):
+        trimmed = _bounded(path, wanted)
+        if trimmed is not None:
+            workbook = _open(path, trimmed)
+            errors = error_cells(io.BytesIO(trimmed), wanted)
+    sheets = {name: _rows(workbook, name, path) for name in wanted}
     for name, found in errors.items():
         if name in sheets:
             merge_errors(sheets[name], found)

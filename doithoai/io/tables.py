@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
-from itertools import count
-from operator import itemgetter
+from functools import cache
+from itertools import compress, count
+from operator import is_not, itemgetter
 from typing import Any
 
 from .. import schema
 from ..errors import UnusableFile
 from ..keys import header_key
 from ..model import BookData, Record, Table
-from ..schema import Kind, TableSheet
+from ..schema import Column, Kind, TableSheet
 from ..values import PARSED_KINDS, coerce, is_blank
 
 Rows = Sequence[Sequence[Any]]
@@ -36,14 +37,30 @@ def find_sheet(names: Sequence[str], wanted: str) -> str | None:
     return None
 
 
+_HEADERS: dict[int, tuple[TableSheet, dict[str, Column]]] = {}
+
+
+def _headers(spec: TableSheet) -> dict[str, Column]:
+    """header key -> column, worked out once per spec (a roll-up parses the same few specs a thousand times)."""
+    cached = _HEADERS.get(id(spec))
+    if cached is None or cached[0] is not spec:
+        cached = _HEADERS[id(spec)] = (spec, {header_key(c.header): c for c in spec.columns})
+    return cached[1]
+
+
 def _find_header_row(rows: Rows, spec: TableSheet) -> int | None:
-    """0-based index of the row that holds most of the spec's headers."""
-    wanted = {header_key(c.header) for c in spec.columns}
+    """0-based index of the row that holds most of the spec's headers, each counted once.
+
+    The search stops at the first row that holds them all: no later row can hold more, and the rows below a
+    header are data, whose cells would otherwise each be turned into a header key for nothing."""
+    wanted = _headers(spec).keys()
     best, best_hits = None, 0
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        hits = sum(1 for cell in row if header_key(cell) in wanted)
+        hits = len(wanted & {header_key(cell) for cell in row if cell.__class__ is str})
         if hits > best_hits:
             best, best_hits = index, hits
+            if hits == len(wanted):
+                break
     return best
 
 
@@ -57,7 +74,7 @@ def parse_table(spec: TableSheet, rows: Rows, *, source: str = "", lenient: bool
             f"Trang tính “{spec.name}” không có dòng tiêu đề cột (cần các cột như “{spec.columns[0].header}”)."
         )
     header = rows[header_index]
-    by_key = {header_key(c.header): c for c in spec.columns}
+    by_key = _headers(spec)
     columns: dict[str, int] = {}
     extra: dict[str, int] = {}
     for position, cell in enumerate(header, start=1):
@@ -82,9 +99,11 @@ def parse_table(spec: TableSheet, rows: Rows, *, source: str = "", lenient: bool
         values_column = _coerce_column(spec.column(key).kind, raw_column)
         converted.append(values_column)
         # NFD text made NFC, a number in a text column made text: see Record.raw (an unchanged text is the same object)
-        for i in [i for i, value, raw in zip(count(), values_column, raw_column)
-                  if value is not raw and value is not None and isinstance(value, str) and value != raw]:
-            typed_cells.setdefault(i, {})[key] = raw_column[i]
+        # (the cells whose value is a new object are picked out at C speed; most columns have none)
+        for i in compress(count(), map(is_not, values_column, raw_column)):
+            value, raw = values_column[i], raw_column[i]
+            if isinstance(value, str) and value != raw:
+                typed_cells.setdefault(i, {})[key] = raw
     rows_values = zip(*converted, strict=True) if converted else [() for _ in numbers]
     records = [Record(number, dict(zip(keys, values, strict=False)), typed_cells.get(i) or {})  # equal lengths by construction
                for i, (number, values) in enumerate(zip(numbers, rows_values, strict=True))]
@@ -132,9 +151,14 @@ def _coerce_column(kind: Kind, cells: Sequence[Any]) -> list[Any]:
             else (None if cell is None or cell.__class__ is str else coerce(kind, cell)) for cell in cells]
 
 
+@cache
+def _settings_by_label() -> dict[str, schema.Setting]:
+    return {header_key(s.label): s for s in schema.SETTINGS}
+
+
 def parse_settings(rows: Rows) -> tuple[dict[str, Any], dict[str, int]]:
     """`Kế hoạch`: settings are found by their label in column A, wherever the row is."""
-    by_label = {header_key(s.label): s for s in schema.SETTINGS}
+    by_label = _settings_by_label()
     settings: dict[str, Any] = {s.key: None for s in schema.SETTINGS}
     positions: dict[str, int] = {}
     for index, row in enumerate(rows):
