@@ -45,3 +45,19 @@ def test_a_worker_that_dies_is_made_up_for_without_a_traceback(province, monkeyp
     capfd.readouterr()
     assert _read(province.folder, 2) == expected
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_the_smallest_files_damaged_are_each_read_once(province, tmp_path):
+    """The main process starts on the smallest files; damaged ones are the smallest and must neither be skipped
+    nor read twice."""
+    import shutil
+
+    folder = tmp_path / "Tỉnh"
+    shutil.copytree(province.folder, folder)
+    for i in range(5):
+        (folder / f"hỏng-{i}.xlsx").write_bytes(b"PK" * (i + 1))
+    one = _read(folder, 1)
+    assert len(one[1]) == len(province.unreadable) + 5
+    assert _read(folder, 2) == one
+    units, failures = job.read_units(job.find_workbooks(folder), folder, TODAY, workers=2)
+    assert len(units) + len(failures) == len(job.find_workbooks(folder))

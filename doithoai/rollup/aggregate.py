@@ -9,17 +9,22 @@ blank; values are matched to the list case- and accent-insensitively, so "đất
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .. import schema
 from ..keys import list_key
-from ..text import clean, place_key
+from ..text import clean
+from ..text import place_key as _place_key
 from .privacy import PETITION_COLUMNS
 from .unit import ANNOUNCE_MIN_DAYS, HELD, LATE, MISSING, NOTICE_MAX_DAYS, ON_TIME, UnitSummary
 
 UNCLASSIFIED = "(Chưa phân loại)"
+# Units, departments and values sort by their Vietnamese alphabet key, the same names again and again.
+place_key = lru_cache(maxsize=4096)(_place_key)
 
 
 TOTAL = "Tổng cộng"
@@ -75,15 +80,21 @@ def _label(value: Any, by_fold: dict[str, str]) -> str:
     return clean(value) if label is None else label
 
 
-_UPWARD = (("hinh_thuc_xu_ly", schema.HANDLING_UPWARD), ("tham_quyen", UPWARD_COMPETENCE), ("trang_thai", UPWARD_STATUS))
+_UPWARD = tuple((key, list_key(wanted)) for key, wanted in (
+    ("hinh_thuc_xu_ly", schema.HANDLING_UPWARD), ("tham_quyen", UPWARD_COMPETENCE), ("trang_thai", UPWARD_STATUS)))
 
 
 def is_upward(petition: dict[str, Any]) -> bool:
     for key, wanted in _UPWARD:
         value = petition.get(key)
-        if isinstance(value, str) and list_key(value) == list_key(wanted):
+        if isinstance(value, str) and list_key(value) == wanted:
             return True
     return False
+
+
+def _tally(petitions: list[dict[str, Any]], key: str) -> Counter:
+    """How many petitions hold each value of `key` (anything that is not text counted as None)."""
+    return Counter([value if isinstance(value := p.get(key), str) else None for p in petitions])
 
 
 def _conference_sheet(units: list[UnitSummary]) -> Sheet:
@@ -105,19 +116,22 @@ def _petition_sheet(units: list[UnitSummary]) -> tuple[Sheet, dict[str, list[tup
     headers = ["STT", "Đơn vị", "Loại", "Tổng số"]
     groups = []
     plans = []
-    for key, label, values in concerns:
-        labels, by_fold = _categories(values, (p[key] for u in units for p in u.petitions if isinstance(p.get(key), str)))
+    # Each unit's petitions counted by value once: a handful of distinct values each, labelled once a value.
+    tallies = [[_tally(u.petitions, key) for key, _, _ in concerns] for u in units]
+    for c, (key, label, values) in enumerate(concerns):
+        found = {value for unit_tallies in tallies for value in unit_tallies[c] if value is not None}
+        labels, by_fold = _categories(values, found)
         groups.append((label, len(headers), len(headers) + len(labels) - 1))
         headers += labels
         plans.append((key, labels, by_fold))
     rows: list[list[Any]] = []
     totals = [0] * (len(headers) - 3)
-    for i, u in enumerate(units, start=1):
+    for i, (u, unit_tallies) in enumerate(zip(units, tallies, strict=True), start=1):
         row: list[Any] = [i, u.unit, u.unit_type, len(u.petitions)]
-        for key, labels, by_fold in plans:
+        for (_, labels, by_fold), tally in zip(plans, unit_tallies, strict=True):
             counts = dict.fromkeys(labels, 0)
-            for p in u.petitions:
-                counts[_label(p.get(key), by_fold)] += 1
+            for value, n in tally.items():
+                counts[_label(value, by_fold)] += n
             row += [counts[label] for label in labels]
         rows.append(row)
         totals = [a + b for a, b in zip(totals, row[3:], strict=True)]
@@ -187,8 +201,9 @@ def _all_petitions_sheet(units: list[UnitSummary]) -> Sheet:
     rows: list[list[Any]] = []
     keys = [c.key for c in PETITION_COLUMNS]
     for u in units:
+        unit, unit_type = u.unit, u.unit_type
         for p in u.petitions:
-            rows.append([len(rows) + 1, u.unit, u.unit_type, *[p.get(k) for k in keys]])
+            rows.append([len(rows) + 1, unit, unit_type, *map(p.get, keys)])
     wrap = tuple(3 + i for i, c in enumerate(PETITION_COLUMNS) if c.kind is schema.Kind.LONG_TEXT)
     title = "Toàn bộ ý kiến, kiến nghị của các đơn vị (đã che số điện thoại, địa chỉ rút gọn còn tổ dân phố, thôn)"
     return Sheet("Tất cả kiến nghị", title,
@@ -202,7 +217,7 @@ def _failures_sheet(failures: list[Failure]) -> Sheet:
                  wrap=(2,))
 
 
-def _cover(folder: str, today: dt.date, units: list[UnitSummary], failures: list[Failure]) -> Sheet:
+def _cover(folder: str, today: dt.date, units: list[UnitSummary], failures: list[Failure], upward: int) -> Sheet:
     held = sum(1 for u in units if u.state == HELD)
     rows: list[list[Any]] = [
         ["Thư mục tổng hợp", folder],
@@ -215,7 +230,7 @@ def _cover(folder: str, today: dt.date, units: list[UnitSummary], failures: list
         ["Thông báo kết quả đúng hạn", sum(1 for u in units if u.notice_state == ON_TIME)],
         ["Thông báo kết quả muộn hoặc chưa có", sum(1 for u in units if u.notice_state in (LATE, MISSING))],
         ["Tổng số ý kiến, kiến nghị", sum(len(u.petitions) for u in units)],
-        ["Kiến nghị lên cấp trên", sum(1 for u in units for p in u.petitions if is_upward(p))],
+        ["Kiến nghị lên cấp trên", upward],
         ["Phân công quá hạn", sum(len(u.overdue) for u in units)],
         ["Lưu ý", "Bảng tổng hợp không chứa số điện thoại, năm sinh, địa chỉ chi tiết của công dân: số điện thoại đã che, "
                   "địa chỉ rút gọn còn tổ dân phố, thôn, như bản chia sẻ cho Ủy ban MTTQ. Nội dung do người dân viết "
@@ -232,8 +247,9 @@ def aggregate(units: Sequence[UnitSummary], failures: Sequence[Failure], *, fold
     petitions, petition_chart = _petition_sheet(ordered)
     overdue, overdue_chart = _overdue_sheets(ordered)
     held_chart = [(label, sum(1 for u in ordered if u.state == label)) for label in sorted({u.state for u in ordered})]
-    sheets = [_cover(folder, today, ordered, failed), _conference_sheet(ordered), petitions, *overdue,
-              _upward_sheet(ordered), _all_petitions_sheet(ordered), _failures_sheet(failed)]
+    upward = _upward_sheet(ordered)
+    sheets = [_cover(folder, today, ordered, failed, len(upward.rows)), _conference_sheet(ordered), petitions, *overdue,
+              upward, _all_petitions_sheet(ordered), _failures_sheet(failed)]
     states = (ON_TIME, LATE, MISSING)
     counts = {
         "hoi_nghi": held_chart,

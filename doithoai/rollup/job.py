@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import schema
 from ..errors import DoithoaiError, UnusableFile
@@ -60,7 +61,7 @@ def _summarize_file(job: tuple[str, str, dt.date]) -> tuple[str, UnitSummary | N
 
 def _pool_context():
     """Fork where it is safe (Linux): the workers then start with everything the first read imported, instead of
-    importing the package again each (0.3 s a worker). Elsewhere the platform's default (spawn)."""
+    importing the package again each (0.3 s a worker). Elsewhere None: the platform's default (spawn)."""
     import multiprocessing
     import sys
 
@@ -73,71 +74,136 @@ def read_units(paths: Sequence[Path], folder: Path, today: dt.date, *, workers: 
                progress: Callable[[str], None] | None = None) -> tuple[list[UnitSummary], list[Failure]]:
     """Read and summarise every workbook, on `workers` cores (default: all).
 
-    This process reads too: it reads the first workbook before any worker starts (which imports what reading
-    needs, once, for the forked workers to inherit), then takes small chunks from the end of the queue while the
-    workers are fed chunks from the front, two at a time each, so no core waits long for another at the end.
+    This process reads too, with `workers - 1` worker processes: it reads a first workbook before any worker
+    starts (which imports what reading needs, once, for the forked workers to inherit). The order of the
+    results does not matter: `aggregate` sorts.
     """
     jobs = [(str(p), p.relative_to(folder).as_posix(), today) for p in paths]
     workers = min(workers or os.cpu_count() or 1, len(jobs))
-    results: list[tuple[str, UnitSummary | None, str | None]] = []
+    results: list[Result] = []
 
-    def done(batch: list[tuple[str, UnitSummary | None, str | None]]) -> None:
-        before = len(results)
-        results.extend(batch)
-        if progress and len(results) // 25 > before // 25:
+    def done(result: Result) -> None:
+        results.append(result)
+        if progress and len(results) % 25 == 0:
             progress(f"Đã đọc {len(results)}/{len(jobs)} sổ…")
 
     if workers <= 1 or len(jobs) < 4:
         for job in jobs:
-            done([_summarize_file(job)])
+            done(_summarize_file(job))
     else:
-        done([_summarize_file(jobs[0])])
-        rest = jobs[1:]
-        size = 3  # files a chunk: small, as one ward's book can be ten times another's
-        _read_in_parallel([rest[i : i + size] for i in range(0, len(rest), size)], workers - 1, done)
+        # Largest first: the last files taken are the smallest, so no core waits long for another at the end.
+        jobs.sort(key=lambda job: -_size(job[0]))
+        # This process's first file: a small one, but one it can read (a damaged file imports nothing for the
+        # workers to inherit); at most three tried.
+        for first in range(len(jobs) - 1, len(jobs) - 4, -1):
+            done(result := _summarize_file(jobs[first]))
+            if result[1] is not None:
+                break
+        _read_in_parallel(jobs[:first], workers - 1, done)
     units = [s for _, s, _ in results if s is not None]
     failures = [Failure(rel, reason or "") for rel, s, reason in results if s is None]
     return units, failures
 
 
-def _summarize_chunk(chunk: list[tuple[str, str, dt.date]]) -> list[tuple[str, UnitSummary | None, str | None]]:
-    return [_summarize_file(job) for job in chunk]
+Job = tuple[str, str, dt.date]
+Result = tuple[str, UnitSummary | None, str | None]
 
 
-_IN_FLIGHT = 2  # chunks queued for each worker: it never waits for this process to hand it the next one
-
-
-def _read_in_parallel(chunks: list[list[tuple[str, str, dt.date]]], children: int,
-                      done: Callable[[list[tuple[str, UnitSummary | None, str | None]]], None]) -> None:
-    """`children` worker processes take chunks from the front, this process from the back. Nothing is ever
-    cancelled (a cancelled future trips the executor when a worker dies: Python 3.11's InvalidStateError)."""
-    from collections import deque
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-    from concurrent.futures.process import BrokenProcessPool
-
-    pending = deque(range(len(chunks)))
-    finished: set[int] = set()
+def _size(path: str) -> int:
     try:
-        with ProcessPoolExecutor(max_workers=children, mp_context=_pool_context()) as pool:
-            running: dict[Future, int] = {}
-            while pending or running:
-                while pending and len(running) < children * _IN_FLIGHT:
-                    index = pending.popleft()
-                    running[pool.submit(_summarize_chunk, chunks[index])] = index
-                for future in [f for f in running if f.done()]:
-                    index = running.pop(future)
-                    done(future.result())
-                    finished.add(index)
-                if pending:
-                    index = pending.pop()
-                    done(_summarize_chunk(chunks[index]))
-                    finished.add(index)
-                elif running:
-                    wait(running, return_when=FIRST_COMPLETED)
-    except BrokenProcessPool:  # a worker died (out of memory, killed): finish what is left here
-        for index, chunk in enumerate(chunks):
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def _take(counter) -> int:
+    """The index of the next job nobody has taken (the counter is shared by every process)."""
+    with counter.get_lock():
+        index = counter.value
+        counter.value = index + 1
+    return index
+
+
+def _worker(jobs: list[Job], counter, connection) -> None:
+    """A worker process: summarise the next job nobody has taken until none is left, sending back each
+    (index, result) from a thread, so that reading never waits for the main process to take a result."""
+    import queue
+    import threading
+
+    gc.disable()  # as in `rollup` (a spawned worker does not inherit it)
+    outbox: queue.SimpleQueue = queue.SimpleQueue()
+
+    def send() -> None:
+        try:
+            while (item := outbox.get()) is not None:
+                connection.send(item)
+        except OSError:  # the roll-up stopped (an error, Ctrl+C): nothing to say
+            pass
+
+    sender = threading.Thread(target=send, daemon=True)
+    sender.start()
+    while (index := _take(counter)) < len(jobs):
+        outbox.put((index, _summarize_file(jobs[index])))
+    outbox.put(None)
+    sender.join()
+    connection.close()
+
+
+def _read_in_parallel(jobs: list[Job], children: int, done: Callable[[Result], None]) -> None:
+    """`children` worker processes and this one take the jobs one at a time, in order, from a shared counter;
+    this process collects the workers' results between its own. A worker that dies (out of memory, killed)
+    closes its pipe: whatever has no result at the end is done here."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    context = _pool_context() or multiprocessing.get_context()
+    counter = context.Value("i", 0)
+    finished: set[int] = set()
+    readers: list[Any] = []  # Connection, or PipeConnection on Windows
+    processes = []
+
+    def collect(timeout: float | None) -> None:
+        ready: list[Any] = wait(readers, timeout)
+        for reader in ready:
+            try:
+                index, result = reader.recv()
+            except (EOFError, OSError):  # the worker ended (or died)
+                readers.remove(reader)
+                reader.close()
+                continue
+            finished.add(index)
+            done(result)
+
+    try:
+        for _ in range(children):
+            reader, writer = context.Pipe(duplex=False)
+            process = context.Process(target=_worker, args=(jobs, counter, writer), daemon=True)
+            try:
+                process.start()
+            except OSError:  # no process to be had (memory): this one reads what the others do not
+                reader.close()
+                break
+            finally:
+                writer.close()
+            processes.append(process)
+            readers.append(reader)
+        while (index := _take(counter)) < len(jobs):
+            finished.add(index)
+            done(_summarize_file(jobs[index]))
+            collect(0)
+        while readers:
+            collect(None)
+        for index, job in enumerate(jobs):  # taken by a worker that died before sending it back
             if index not in finished:
-                done(_summarize_chunk(chunk))
+                done(_summarize_file(job))
+    finally:
+        for reader in readers:
+            reader.close()
+        for process in processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+                process.join()
 
 
 @dataclass

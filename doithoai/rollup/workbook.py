@@ -91,15 +91,15 @@ class _Strings:
     """The shared-string table: each distinct text once, in order of first use."""
 
     def __init__(self) -> None:
-        self.index: dict[str, int] = {}
-        self.count = 0
+        self.index: dict[str, str] = {}  # text -> its index, as the text of a <v>
+        self.count = 0  # cells that refer to the table
 
-    def ref(self, text: str) -> int:
+    def ref(self, text: str) -> str:
         """The index of `text` in the table (added on first use), counting one more cell that holds it."""
         self.count += 1
         n = self.index.get(text)
         if n is None:
-            n = self.index[text] = len(self.index)
+            n = self.index[text] = str(len(self.index))
         return n
 
     def xml(self) -> str:
@@ -107,22 +107,40 @@ class _Strings:
         return f'{_XML}<sst {_MAIN} count="{self.count}" uniqueCount="{len(self.index)}">{items}</sst>'
 
 
-def _cells(row: list[Any], r: int, letters: list[str], styles: list[int], strings: _Strings) -> str:
+class _Columns:
+    """A sheet's columns as its cells start: per column `<c r="B`, and what follows the row number for a shared
+    string or a number in the column's style. Built once a sheet, so that a cell costs one f-string."""
+
+    def __init__(self, letters: list[str], styles: list[int]) -> None:
+        self.letters, self.styles = letters, styles
+        self.cells = [(f'<c r="{letter}', f'" s="{style}" t="s"><v>', f'" s="{style}"><v>')
+                      for letter, style in zip(letters, styles, strict=True)]
+
+
+def _cells(row: list[Any], r: int, columns: _Columns, strings: _Strings) -> str:
     """One row's <c> elements; blank values have none."""
-    ref = strings.ref
+    index = strings.index
     out = []
+    texts = 0
     for col, value in enumerate(row):
         cls = value.__class__
         if cls is str:
             if not value:
                 continue
-            out.append(f'<c r="{letters[col]}{r}" s="{styles[col]}" t="s"><v>{ref(value)}</v></c>')
+            n = index.get(value)
+            if n is None:
+                n = index[value] = str(len(index))
+            texts += 1
+            head, text, _ = columns.cells[col]
+            out.append(f"{head}{r}{text}{n}</v></c>")
         elif value is None:
             continue
         elif cls is int:
-            out.append(f'<c r="{letters[col]}{r}" s="{styles[col]}"><v>{value}</v></c>')
+            head, _, number = columns.cells[col]
+            out.append(f"{head}{r}{number}{value}</v></c>")
         else:
-            out.append(_other_cell(value, f"{letters[col]}{r}", styles[col], strings))
+            out.append(_other_cell(value, f"{columns.letters[col]}{r}", columns.styles[col], strings))
+    strings.count += texts
     return "".join(out)
 
 
@@ -171,15 +189,15 @@ def _sheet_xml(sheet: Sheet, strings: _Strings, selected: bool) -> tuple[str, st
     head = header_row + 1
     rows.append(f'<row r="{head}" ht="45" customHeight="1">'
                 + "".join(text_cell(col, head, h, HEADER) for col, h in enumerate(sheet.headers)) + "</row>")
-    styles = [WRAP if col in sheet.wrap else PLAIN for col in range(len(letters))]
-    totals = [TOTAL] * len(letters)
+    styles = _Columns(letters, [WRAP if col in sheet.wrap else PLAIN for col in range(len(letters))])
+    totals = _Columns(letters, [TOTAL] * len(letters))
     wrapped = [(col, sheet.widths[col] if col < len(sheet.widths) else 0) for col in sheet.wrap]
     last = len(sheet.rows) - 1
     for i, row in enumerate(sheet.rows):
         r = head + 1 + i
         lines = max([text_lines(row[col], width) for col, width in wrapped if col < len(row) and row[col].__class__ is str],
                     default=1)
-        row_cells = _cells(row, r, letters, totals if sheet.total_row and i == last else styles, strings)
+        row_cells = _cells(row, r, totals if sheet.total_row and i == last else styles, strings)
         rows.append(f'<row r="{r}"{row_height(lines)}>{row_cells}</row>')
     last_row = head + len(sheet.rows)
 
