@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import gc
 import io
+import threading
 import zipfile
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from ..errors import UnusableFile
 from ..model import BookData
-from .errorcells import error_cells, merge_errors
+from .errorcells import ErrorCells, error_cells, merge_errors
 from .files import check_workbook_path
 from .scan import scan_package
-from .tables import book_from_sheets, find_sheet, sheets_for
+from .tables import book_from_sheets, find_sheet, in_parse_order, sheets_for
 
 
 def _open(path: Path, trimmed: bytes | None = None):
@@ -45,30 +46,89 @@ def _rows(workbook, name: str, path: Path) -> list[list[Any]]:
         raise UnusableFile(f"Không đọc được trang tính “{name}” trong tệp “{path.name}”: tệp bị hỏng.") from exc
 
 
-def _load(path: Path, names: Iterable[str] | None) -> tuple[list[str], dict[str, list[list[Any]]]]:
+class _Sheets(Mapping[str, list[list[Any]]]):
+    """The wanted sheets' raw rows, read by calamine in a thread, one by one in the order `book_from_sheets` takes
+    them: the main thread parses one sheet while the next is being read. calamine parses a sheet's XML without
+    holding the GIL, so on two cores reading and parsing overlap.
+
+    A sheet is handed over with its error values merged in. `close()` waits for the thread (the workbook's file
+    stays open until it ends: Windows could not replace it) and raises what reading a sheet nobody took raised."""
+
+    def __init__(self, workbook, names: list[str], path: Path, errors: ErrorCells, *, threaded: bool) -> None:
+        self._workbook, self._names, self._path, self._errors = workbook, names, path, errors
+        self._rows: dict[str, list[list[Any]]] = {}
+        self._failed: dict[str, BaseException] = {}
+        self._ready = {name: threading.Event() for name in names}
+        self._stop = False
+        self._thread = threading.Thread(target=self._read, name="doithoai-reader", daemon=True) if threaded else None
+        if self._thread is not None:
+            self._thread.start()
+        else:
+            self._read()
+
+    def _read(self) -> None:
+        for name in self._names:
+            if self._stop:
+                break
+            try:
+                self._rows[name] = _rows(self._workbook, name, self._path)
+            except BaseException as exc:  # handed to the main thread, which raises it
+                self._failed[name] = exc
+            finally:
+                self._ready[name].set()
+        self._workbook = None
+
+    def __getitem__(self, name: str) -> list[list[Any]]:
+        ready = self._ready.get(name)
+        if ready is None:
+            raise KeyError(name)
+        ready.wait()
+        if name in self._failed:
+            raise self._failed.pop(name)
+        rows = self._rows[name]
+        found = self._errors.pop(name, None)
+        if found:
+            merge_errors(rows, found)
+        return rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def close(self, *, raising: bool = True) -> None:
+        self._stop = not raising  # after an error, the sheets not yet read are left unread
+        if self._thread is not None:
+            self._thread.join()
+        if raising and self._failed:
+            raise next(iter(self._failed.values()))
+
+
+def _load(path: Path, names: Iterable[str] | None, *, threaded: bool = True) -> tuple[list[str], _Sheets]:
     # The package is decompressed once by the scan (checksums, error cells, declared sizes), then once by calamine.
     path = check_workbook_path(Path(path))
-    scan = scan_package(path)
     workbook = _open(path)
     available = list(workbook.sheet_names)
-    wanted = [name for name in (available if names is None else [find_sheet(available, n) or n for n in names])
-              if name in available]
-    errors = scan.errors
+    wanted = in_parse_order([name for name in (available if names is None else [find_sheet(available, n) or n for n in names])
+                             if name in available])
+    # Before calamine reads any sheet: a sheet declaring a huge used range must be trimmed first (`extent`).
+    scan = scan_package(path)
     if scan.unsized.intersection(wanted):
         trimmed = _bounded(path, wanted)
         if trimmed is not None:
-            workbook = _open(path, trimmed)
-            errors = error_cells(io.BytesIO(trimmed), wanted)
-    sheets = {name: _rows(workbook, name, path) for name in wanted}
-    for name, found in errors.items():
-        if name in sheets:
-            merge_errors(sheets[name], found)
-    return available, sheets
+            return available, _Sheets(_open(path, trimmed), wanted, path, error_cells(io.BytesIO(trimmed), wanted),
+                                      threaded=False)
+    return available, _Sheets(workbook, wanted, path, scan.errors, threaded=threaded)
 
 
 def read_sheets(path: Path, names: Iterable[str] | None = None) -> dict[str, list[list[Any]]]:
     """Raw values of the named sheets (all sheets when None), by the workbook's own sheet names."""
-    return _load(path, names)[1]
+    sheets = _load(path, names, threaded=False)[1]
+    try:
+        return dict(sheets)
+    finally:
+        sheets.close()
 
 
 def read_rows(path: Path, sheet_name: str) -> list[list[Any]]:
@@ -79,16 +139,25 @@ def read_rows(path: Path, sheet_name: str) -> list[list[Any]]:
     return next(iter(sheets.values()))
 
 
-def read_book(path: Path, tables: Collection[str] | None = None) -> BookData:
-    """The workbook as typed records, whole or only the given tables (see `io.tables.book_from_sheets`)."""
+def read_book(path: Path, tables: Collection[str] | None = None, *, threaded: bool = True) -> BookData:
+    """The workbook as typed records, whole or only the given tables (see `io.tables.book_from_sheets`).
+
+    `threaded=False` reads the sheets in this thread: for a caller whose cores are all busy already (the roll-up's
+    workers), where a reading thread would only take turns with this one."""
     path = Path(path)
     # Reading builds a few hundred thousand lists, dicts and records and no reference cycle: the cyclic garbage
     # collector would only walk them again and again as they pile up (~10 % of reading a large workbook).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        all_names, sheets = _load(path, sheets_for(tables))
-        return book_from_sheets(path.name, sheets, names=all_names, tables=tables)  # names the first missing sheet or header
+        all_names, sheets = _load(path, sheets_for(tables), threaded=threaded)
+        try:
+            book = book_from_sheets(path.name, sheets, names=all_names, tables=tables)  # names the first missing sheet/header
+        except BaseException:
+            sheets.close(raising=False)
+            raise
+        sheets.close()
+        return book
     finally:
         if collecting:
             gc.enable()

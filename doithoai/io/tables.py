@@ -207,7 +207,9 @@ def book_from_sheets(
     """
     names = list(sheets) if names is None else list(names)
     wanted = schema.DATA_SHEETS
-    found: dict[str, Rows] = {}
+    # Each sheet is fetched from `sheets` only when it is parsed, in `PARSE_ORDER`: the reader hands over a
+    # mapping whose later sheets may still be being read (see `io.reader`).
+    found: dict[str, str] = {}  # schema name -> the workbook's own name
     optional = {t.name for t in schema.TABLE_SHEETS if t.optional}
     for name in wanted:
         actual = find_sheet(names, name)
@@ -219,18 +221,18 @@ def book_from_sheets(
                                "tên."
             )
         if actual in sheets:
-            found[name] = sheets[actual]
-    settings, settings_rows = parse_settings(found[schema.SETTINGS_SHEET])
+            found[name] = actual
+    settings, settings_rows = parse_settings(sheets[found[schema.SETTINGS_SHEET]])
     conference = None
     conference_sheet = find_sheet(list(sheets), schema.CONFERENCE_SHEET)
     if conference_sheet is not None:  # optional: written by `conference-sheet` before the conference
         from ..conference import parse_sheet
 
         conference = parse_sheet(sheets[conference_sheet])
-    parsed = {spec.key: parse_table(spec, found[spec.name], source=source) if spec.name in found
+    parsed = {spec.key: parse_table(spec, sheets[found[spec.name]], source=source) if spec.name in found
               else Table(spec=spec, columns={}, last_row=spec.header_row)
               for spec in schema.TABLE_SHEETS if tables is None or spec.key in tables}
-    lists_rows = found[schema.LISTS_SHEET]
+    lists_rows = sheets[found[schema.LISTS_SHEET]]
     calendar = parse_table(schema.CALENDAR, lists_rows, source=source, lenient=True)
     return BookData(
         source=source,
@@ -246,6 +248,16 @@ def book_from_sheets(
 
 # Sheets `book_from_sheets` needs, for readers that want to read only those.
 NEEDED_SHEETS: tuple[str, ...] = (*schema.DATA_SHEETS, schema.CONFERENCE_SHEET)
+# The order in which `book_from_sheets` takes its sheets: a reader that reads them one by one while the first are
+# parsed reads them in this order.
+PARSE_ORDER: tuple[str, ...] = (schema.SETTINGS_SHEET, schema.CONFERENCE_SHEET, *(t.name for t in schema.TABLE_SHEETS),
+                                schema.LISTS_SHEET)
+
+
+def in_parse_order(names: Sequence[str]) -> list[str]:
+    """The workbook's sheet names sorted as `book_from_sheets` takes them (sheets it does not take last)."""
+    rank = {sheet_key(name): position for position, name in enumerate(PARSE_ORDER)}
+    return sorted(names, key=lambda name: rank.get(sheet_key(name), len(rank)))
 
 
 def sheets_for(tables: Collection[str] | None) -> tuple[str, ...]:
