@@ -16,10 +16,12 @@ from typing import IO
 
 from ..model import CellError
 
-_SHEET = re.compile(r'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
-_SHEET_ALT = re.compile(r'<(?:\w+:)?sheet\b[^>]*?\br:id="([^"]*)"[^>]*?\bname="([^"]*)"')
-_REL = re.compile(r'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"')
-_REL_ALT = re.compile(r'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
+_SHEET = re.compile(r"<(?:\w+:)?sheet\b[^>]*>")
+_RELATIONSHIP = re.compile(r"<(?:\w+:)?Relationship\b[^>]*>")
+_NAME = re.compile(r'\sname="([^"]*)"')
+_RID = re.compile(r'\sr:id="([^"]*)"')
+_ID = re.compile(r'\sId="([^"]*)"')
+_TARGET = re.compile(r'\sTarget="([^"]*)"')
 _ERROR_CELL = re.compile(r'<(?:\w+:)?c\b(?=[^>]*\bt="e")[^>]*\br="([A-Z]+)(\d+)"[^>]*>.*?<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>', re.S)
 
 
@@ -30,15 +32,26 @@ def _column_index(letters: str) -> int:
     return index
 
 
+def _attribute(pattern: re.Pattern[str], tag: str) -> str | None:
+    match = pattern.search(tag)
+    return match.group(1) if match else None
+
+
 def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> its XML part inside the package."""
+    """Sheet name -> its XML part inside the package (attributes in any order, as each writer puts them)."""
     workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
     rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-    targets = dict(_REL.findall(rels)) or {i: t for t, i in _REL_ALT.findall(rels)}
-    pairs = _SHEET.findall(workbook) or [(n, i) for i, n in _SHEET_ALT.findall(workbook)]
+    targets = {}
+    for tag in _RELATIONSHIP.findall(rels):
+        rel_id, target = _attribute(_ID, tag), _attribute(_TARGET, tag)
+        if rel_id is not None and target:
+            targets[rel_id] = target
     parts = {}
-    for name, rel_id in pairs:
-        target = targets.get(rel_id, "")
+    for tag in _SHEET.findall(workbook):
+        name, rel_id = _attribute(_NAME, tag), _attribute(_RID, tag)
+        target = targets.get(rel_id or "")
+        if name is None or target is None:
+            continue
         target = target.lstrip("/") if target.startswith("/") else "xl/" + target
         parts[unescape(name)] = target
     return parts

@@ -14,7 +14,7 @@ from ..errors import UnusableFile
 from ..model import BookData
 from .errorcells import ErrorCells, error_cells, merge_errors
 from .files import check_workbook_path
-from .scan import scan_package
+from .scan import Package
 from .tables import book_from_sheets, find_sheet, in_parse_order, sheets_for
 
 
@@ -51,11 +51,13 @@ class _Sheets(Mapping[str, list[list[Any]]]):
     them: the main thread parses one sheet while the next is being read. calamine parses a sheet's XML without
     holding the GIL, so on two cores reading and parsing overlap.
 
-    A sheet is handed over with its error values merged in. `close()` waits for the thread (the workbook's file
-    stays open until it ends: Windows could not replace it) and raises what reading a sheet nobody took raised."""
+    A sheet is handed over with its error values (`errors`, found meanwhile by the scan) merged in. `close()`
+    waits for the thread (the workbook's file stays open until it ends: Windows could not replace it) and raises
+    what reading a sheet nobody took raised."""
 
-    def __init__(self, workbook, names: list[str], path: Path, errors: ErrorCells, *, threaded: bool) -> None:
-        self._workbook, self._names, self._path, self._errors = workbook, names, path, errors
+    def __init__(self, workbook, names: list[str], path: Path, *, threaded: bool) -> None:
+        self._workbook, self._names, self._path = workbook, names, path
+        self.errors: ErrorCells = {}  # sheet name -> its error cells: set before any sheet is taken
         self._rows: dict[str, list[list[Any]]] = {}
         self._failed: dict[str, BaseException] = {}
         self._ready = {name: threading.Event() for name in names}
@@ -86,10 +88,13 @@ class _Sheets(Mapping[str, list[list[Any]]]):
         if name in self._failed:
             raise self._failed.pop(name)
         rows = self._rows[name]
-        found = self._errors.pop(name, None)
+        found = self.errors.pop(name, None)
         if found:
             merge_errors(rows, found)
         return rows
+
+    def __contains__(self, name: object) -> bool:  # Mapping's own would wait for the sheet to be read
+        return name in self._ready
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._names)
@@ -106,20 +111,36 @@ class _Sheets(Mapping[str, list[list[Any]]]):
 
 
 def _load(path: Path, names: Iterable[str] | None, *, threaded: bool = True) -> tuple[list[str], _Sheets]:
-    # The package is decompressed once by the scan (checksums, error cells, declared sizes), then once by calamine.
+    """The workbook's sheet names and the wanted sheets (all when None), being read.
+
+    The package is inflated twice: by the scan (checksums, error cells) and by calamine, at the same time when
+    `threaded`. Only the declared sizes are looked at before calamine starts: a sheet declaring a huge used range
+    must be trimmed first (`extent`)."""
     path = check_workbook_path(Path(path))
-    workbook = _open(path)
+    package = Package(path)
+    try:
+        workbook = _open(path)
+    except UnusableFile:
+        package.scan()  # a damaged member is named as such, whatever calamine made of it
+        raise
     available = list(workbook.sheet_names)
     wanted = in_parse_order([name for name in (available if names is None else [find_sheet(available, n) or n for n in names])
                              if name in available])
-    # Before calamine reads any sheet: a sheet declaring a huge used range must be trimmed first (`extent`).
-    scan = scan_package(path)
-    if scan.unsized.intersection(wanted):
+    if package.unsized(wanted):
+        errors = package.scan()
         trimmed = _bounded(path, wanted)
         if trimmed is not None:
-            return available, _Sheets(_open(path, trimmed), wanted, path, error_cells(io.BytesIO(trimmed), wanted),
-                                      threaded=False)
-    return available, _Sheets(workbook, wanted, path, scan.errors, threaded=threaded)
+            workbook, errors = _open(path, trimmed), error_cells(io.BytesIO(trimmed), wanted)
+        sheets = _Sheets(workbook, wanted, path, threaded=False)
+        sheets.errors = errors
+        return available, sheets
+    sheets = _Sheets(workbook, wanted, path, threaded=threaded)
+    try:
+        sheets.errors = package.scan()
+    except BaseException:
+        sheets.close(raising=False)
+        raise
+    return available, sheets
 
 
 def read_sheets(path: Path, names: Iterable[str] | None = None) -> dict[str, list[list[Any]]]:
