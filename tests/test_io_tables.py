@@ -132,3 +132,39 @@ def test_any_cell_values_parse_without_crashing(rows):
     for spec in schema.TABLE_SHEETS:
         table = parse_table(spec, [[c.header for c in spec.columns], *rows])
         assert all(r.row >= 2 for r in table.records)
+
+
+def test_only_some_columns_keeps_every_row_and_only_those_values():
+    """`only`: the roll-up reads the delegates for a count and one column. The rows are those of a whole read (a row
+    with a name but nothing in the kept column still counts), the values only the kept columns', NFD text made NFC."""
+    spec = schema.DELEGATES
+    headers = [c.header for c in spec.columns]
+    name, present = headers.index("Họ và tên"), headers.index(spec.column("co_mat").header)
+
+    def row(**cells):
+        line = [None] * len(headers)
+        for index, value in cells.items():
+            line[int(index[1:])] = value
+        return line
+
+    rows = [headers, row(**{f"c{name}": "Lê Văn A", f"c{present}": unicodedata.normalize("NFD", "Có")}), row(),
+            row(**{f"c{name}": "Trần Thị B"}), [None] * len(headers)]
+    whole = parse_table(spec, rows)
+    part = parse_table(spec, rows, only={"co_mat"})
+    assert [r.row for r in part.records] == [r.row for r in whole.records] == [2, 4]
+    assert [r.values for r in part.records] == [{"co_mat": "Có"}, {"co_mat": None}]
+    assert part.records[0].raw == {"co_mat": unicodedata.normalize("NFD", "Có")}
+    assert part.columns == whole.columns
+    assert [{k: r.values[k] for k in ("co_mat",)} for r in whole.records] == [r.values for r in part.records]
+
+
+def test_read_book_with_columns_matches_the_whole_read(demo_path):
+    from doithoai.io.reader import read_book
+
+    whole = read_book(demo_path)
+    tables = {schema.DELEGATES.key, schema.PETITIONS.key}
+    part = read_book(demo_path, tables, columns={schema.DELEGATES.key: ("co_mat", "ho_ten")})
+    assert [r.row for r in part.delegates] == [r.row for r in whole.delegates]
+    assert [r.values for r in part.delegates] == [{"ho_ten": r.values["ho_ten"], "co_mat": r.values["co_mat"]}
+                                                  for r in whole.delegates]
+    assert [r.values for r in part.petitions] == [r.values for r in whole.petitions]

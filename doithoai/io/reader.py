@@ -160,8 +160,10 @@ def read_rows(path: Path, sheet_name: str) -> list[list[Any]]:
     return next(iter(sheets.values()))
 
 
-def read_book(path: Path, tables: Collection[str] | None = None, *, threaded: bool = True) -> BookData:
-    """The workbook as typed records, whole or only the given tables (see `io.tables.book_from_sheets`).
+def read_book(path: Path, tables: Collection[str] | None = None, *, columns: Mapping[str, Collection[str]] | None = None,
+              threaded: bool = True) -> BookData:
+    """The workbook as typed records, whole or only the given tables (see `io.tables.book_from_sheets`), and of
+    the tables in `columns` (table key -> column keys) only those columns (see `io.tables.parse_table`'s `only`).
 
     `threaded=False` reads the sheets in this thread: for a caller whose cores are all busy already (the roll-up's
     workers), where a reading thread would only take turns with this one."""
@@ -173,7 +175,7 @@ def read_book(path: Path, tables: Collection[str] | None = None, *, threaded: bo
     try:
         all_names, sheets = _load(path, sheets_for(tables), threaded=threaded)
         try:
-            book = book_from_sheets(path.name, sheets, names=all_names, tables=tables)  # names the first missing sheet/header
+            book = book_from_sheets(path.name, sheets, names=all_names, tables=tables, columns=columns)
         except BaseException:
             sheets.close(raising=False)
             raise

@@ -64,8 +64,14 @@ def _find_header_row(rows: Rows, spec: TableSheet) -> int | None:
     return best
 
 
-def parse_table(spec: TableSheet, rows: Rows, *, source: str = "", lenient: bool = False) -> Table:
-    """One table sheet. `lenient` tolerates missing headers (used for `Danh mục`'s calendar)."""
+def parse_table(spec: TableSheet, rows: Rows, *, source: str = "", lenient: bool = False,
+                only: Collection[str] | None = None) -> Table:
+    """One table sheet. `lenient` tolerates missing headers (used for `Danh mục`'s calendar).
+
+    With `only` (column keys), the records hold only those columns' values: the others are neither converted nor
+    kept (`record.get` gives None for them, as for a blank cell: for a caller that reads nothing else, like the
+    roll-up). The records are the same rows as a whole read: a row counts when any column has something in it,
+    and `Table.columns` still lists every column found."""
     header_index = _find_header_row(rows, spec)
     if header_index is None:
         if lenient:
@@ -90,12 +96,16 @@ def parse_table(spec: TableSheet, rows: Rows, *, source: str = "", lenient: bool
             f"Trang tính “{spec.name}” thiếu cột {names} ở dòng tiêu đề {header_index + 1}: "
             "có thể tiêu đề cột đã bị đổi tên hoặc bị xóa; hãy sửa lại đúng tên cột."
         )
-    keys = list(columns)
-    kept, numbers = _data_rows(rows, header_index + 1, [columns[key] - 1 for key in keys])
+    found = list(columns)
+    kept, numbers = _data_rows(rows, header_index + 1, [columns[key] - 1 for key in found])
+    raw_columns = list(zip(*kept, strict=True)) if kept else [() for _ in found]
+    keys = found if only is None else [key for key in found if key in only]
+    if only is not None:
+        raw_columns = [raw_columns[found.index(key)] for key in keys]
     # Column by column: each column's kind is looked at once, and its cells are converted in one comprehension.
     typed_cells: dict[int, dict[str, Any]] = {}  # index in `kept` -> what the person typed where reading changed it
     converted = []
-    for key, raw_column in zip(keys, zip(*kept, strict=True) if kept else [() for _ in keys], strict=True):
+    for key, raw_column in zip(keys, raw_columns, strict=True):
         values_column = _coerce_column(spec.column(key).kind, raw_column)
         converted.append(values_column)
         # NFD text made NFC, a number in a text column made text: see Record.raw (an unchanged text is the same object)
@@ -194,14 +204,16 @@ def parse_lists(rows: Rows) -> dict[str, tuple[str, ...]]:
 
 
 def book_from_sheets(
-    source: str, sheets: Mapping[str, Rows], *, names: Sequence[str] | None = None, tables: Collection[str] | None = None
+    source: str, sheets: Mapping[str, Rows], *, names: Sequence[str] | None = None, tables: Collection[str] | None = None,
+    columns: Mapping[str, Collection[str]] | None = None,
 ) -> BookData:
     """Every sheet the schema needs, by name, as raw rows -> `BookData`.
 
     `names` are all the workbook's sheet names (default: those of `sheets`). With `tables` (TableSheet keys; see
     `sheets_for`), only those tables are parsed and `BookData.tables` holds only them: a job reading part of the
     book never pays for the rest, and never sees an empty table standing in for one it forgot to ask for.
-    `Kế hoạch` and `Danh mục` are always read; the secretary's sheet only with the whole book.
+    `Kế hoạch` and `Danh mục` are always read; the secretary's sheet only with the whole book. `columns` (TableSheet
+    key -> column keys) keeps only those columns of those tables (see `parse_table`'s `only`).
 
     Raises `UnusableFile` naming the first missing sheet, or missing header of a parsed table.
     """
@@ -229,7 +241,9 @@ def book_from_sheets(
         from ..conference import parse_sheet
 
         conference = parse_sheet(sheets[conference_sheet])
-    parsed = {spec.key: parse_table(spec, sheets[found[spec.name]], source=source) if spec.name in found
+    columns = columns or {}
+    parsed = {spec.key: parse_table(spec, sheets[found[spec.name]], source=source, only=columns.get(spec.key))
+              if spec.name in found
               else Table(spec=spec, columns={}, last_row=spec.header_row)
               for spec in schema.TABLE_SHEETS if tables is None or spec.key in tables}
     lists_rows = sheets[found[schema.LISTS_SHEET]]
