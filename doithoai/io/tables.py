@@ -9,8 +9,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import cache
-from itertools import compress, count
-from operator import is_not, itemgetter
+from itertools import compress, count, repeat
+from operator import and_, is_not, itemgetter
 from typing import Any
 
 from .. import schema
@@ -109,8 +109,10 @@ def parse_table(spec: TableSheet, rows: Rows, *, source: str = "", lenient: bool
         values_column = _coerce_column(spec.column(key).kind, raw_column)
         converted.append(values_column)
         # NFD text made NFC, a number in a text column made text: see Record.raw (an unchanged text is the same object)
-        # (the cells whose value is a new object are picked out at C speed; most columns have none)
-        for i in compress(count(), map(is_not, values_column, raw_column)):
+        # (the cells whose value is a new object other than None, an empty cell made blank, are picked out at C
+        # speed; most columns have none)
+        blank = repeat(None, len(values_column))
+        for i in compress(count(), map(and_, map(is_not, values_column, raw_column), map(is_not, values_column, blank))):
             value, raw = values_column[i], raw_column[i]
             if isinstance(value, str) and value != raw:
                 typed_cells.setdefault(i, {})[key] = raw
