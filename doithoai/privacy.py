@@ -106,7 +106,15 @@ def _is_number(key: str) -> bool:
     return bool(_NUMBER.fullmatch(key))
 
 
+# Every first word of a group phrase, as a substring of casefolded text. A word's comparison key is its casefold
+# (str.casefold folds character by character), maybe stripped: a segment whose casefold contains none of these
+# words has no key equal to one, so no group, and is left without splitting it into words (most segments: "Số 5").
+_GROUP_HINT = re.compile("|".join(sorted({re.escape(phrase[0]) for phrase in _GROUP_WORDS}, key=len, reverse=True)))
+
+
 def _groups_in_segment(segment: str) -> list[str]:
+    if not _GROUP_HINT.search(segment.casefold()):
+        return []
     words = segment.split()
     keys = _word_keys(words)
     if _GROUP.keys().isdisjoint(keys):
@@ -215,8 +223,10 @@ KIND_LABELS = {PHONE: "số điện thoại", ID_NUMBER: "số CCCD/CMND", EMAIL
 
 _GAP = re.compile(r"[\s._/\-–—()]{1,6}")  # what people put between the groups of one number
 _PLUS = re.compile(r"\+\s*$")
-_DATE = re.compile(r"(?<!\d)(\d{1,2})([/.\-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?!\d)")
-_TIME = re.compile(r"(?<!\d)\d{1,2}\s*(?::|h|giờ)\s*\d{2}(?!\d)", re.IGNORECASE)
+# "(?<!\d)\d{1,2}" written "\d(?<!\d\d)\d?": the same matches, but a pattern that starts with a digit is searched fast
+# (a look-behind first is tried at every character).
+_DATE = re.compile(r"(\d(?<!\d\d)\d?)([/.\-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?!\d)")
+_TIME = re.compile(r"\d(?<!\d\d)\d?\s*(?::|h|giờ)\s*\d{2}(?!\d)", re.IGNORECASE)
 _AMOUNT_AFTER = re.compile(
     r"\s*(?:đồng|đ\b|vnđ|vnd|triệu|tỷ|tỉ|nghìn|ngàn|%|m2|m²|m\b|km|ha|kg|tấn|hộ|người|lượt|cái|chiếc)", re.IGNORECASE
 )
@@ -234,6 +244,20 @@ _HOUSE = re.compile(
     rf"|(?:ở|tại|địa chỉ:?)\s+(?P<b>{_HOUSE_NUMBER})(?=\s+{_CAPITAL}[^\s\d]*)"
     rf"|(?P<c>\d+[A-Za-z]?/\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*)(?=\s+(?:{_CAPITAL}[^\s\d]*|{_LANE_WORDS}|đường|phố)))",
     re.IGNORECASE,
+)
+# What every `_HOUSE` match holds, found from its digits (a pattern that starts with a digit is searched fast, where
+# `_HOUSE`, with its look-behind and case-insensitive words, is tried at every character): a digit right after the
+# last two letters of one of its words ("số", "so", "sn", "nhà", "nha", "tại", "chỉ", "chỉ:", and "ở") in any case
+# re.IGNORECASE matches, with no, one or any two whitespace characters between; or the "97/16" form: a digit, maybe
+# a letter, "/", a digit, then digits, letters and "/" up to a whitespace character (not "12/6/2026,"). Text without
+# any of them has no house number (most text with digits). The extra letters re.IGNORECASE matches are ſ (U+017F) for
+# s, İ and ı (U+0130, U+0131) for i, the Kelvin sign for k: tests/test_privacy_differential.py checks these classes
+# against every code point.
+_HOUSE_WORD_ENDS = "[sS\u017f][ốỐoOnN]|[hH][àÀaA]|[ạẠ][iI\u0130\u0131]|[hH][ỉỈ]|[ỉỈ]:"
+_LETTERS = "A-Za-z\u0130\u0131\u017f\u212a"
+_HOUSE_HINT = re.compile(
+    rf"\d(?:(?<=(?:{_HOUSE_WORD_ENDS}|[ởỞ]\s|\s\s)\d)|(?<=(?:{_HOUSE_WORD_ENDS})\s\d)|(?<=[ởỞ]\d)"
+    rf"|(?=[{_LETTERS}]?/\d[\d{_LETTERS}/]*\s))"
 )
 _LANE_AFTER = re.compile(rf"\s*,?\s*(?:{_LANE_WORDS})\s*(?P<n>{_HOUSE_NUMBER})", re.IGNORECASE)
 
@@ -322,6 +346,7 @@ def _is_id(digits: str, groups: list[str], gaps: list[str], after: str) -> bool:
 
 _GLUED = re.compile(r"\d[\s._/\-–—()]{1,6}$")  # digits right before a date: it is part of a longer number
 _DIGITS = re.compile(r"\d+")
+_NOT_DIGITS = re.compile(r"\D+")
 
 
 def _dates(folded: str) -> list[tuple[int, int]]:
@@ -418,6 +443,8 @@ def _email_spans(folded: str) -> list[tuple[int, int, str, str]]:
 
 def _house_spans(folded: str, dates: list[tuple[int, int]] | None) -> list[tuple[int, int, str, str]]:
     """House numbers; `dates`: the text's dates, None when not taken yet (taken here only if a number is found)."""
+    if not _HOUSE_HINT.search(folded):
+        return []
     spans = []
     for match in _HOUSE.finditer(folded):
         name = next(n for n in ("h", "a", "b", "c") if match.group(n))
@@ -452,10 +479,13 @@ def mask_text(text: str) -> tuple[str, list[Masked]]:
 
     # Phone and ID-card numbers need 9 digits at least: most texts with digits ("năm 2026", "tổ 5") have fewer, and
     # skip them and the dates (which no number may take digits from; taken once for both kinds, and only if needed).
-    many = sum(len(group) for group in _DIGITS.findall(folded)) >= _FEWEST_DIGITS
+    many = len(_NOT_DIGITS.sub("", folded)) >= _FEWEST_DIGITS
     dates = _dates(folded) if many else None
     numbers = _number_spans(folded, dates) if dates is not None else []
-    for span in numbers + _house_spans(folded, dates):
+    houses = _house_spans(folded, dates)
+    if not spans and not numbers and not houses:
+        return text, []  # digits, but no number, e-mail or address (most text with digits: years, dates, counts)
+    for span in numbers + houses:
         if free(span[0], span[1]):
             spans.append(span)
             taken.append((span[0], span[1]))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -243,3 +245,52 @@ def test_hostile_records_are_projected_exactly_as_before(petitions, slips):
         "phieu": [slip(n, **values) for n, values in enumerate(slips, 1)],
     })
     same_projection(book)
+
+
+# --------------------------------------------------------------------------------------------------
+# The fast pre-checks are never narrower than what they stand for
+
+
+def _ignorecase_twins(char: str) -> set[str]:
+    """Every character that `char` matches under re.IGNORECASE, found among all code points."""
+    return set(re.findall(re.escape(char), _ALL_CHARACTERS, re.IGNORECASE))
+
+
+_ALL_CHARACTERS = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+_WHITESPACE = re.findall(r"\s", _ALL_CHARACTERS)
+
+
+@pytest.mark.parametrize("word", ["số nhà", "nhà số", "sn", "so nha", "nha so", "số", "nhà", "so", "ở", "tại", "địa chỉ",
+                                  "địa chỉ:"])
+def test_the_house_number_hint_sees_every_spelling_of_its_words(word):
+    """`_HOUSE` reads its words in any case re.IGNORECASE allows (ſ for s, İ and ı for i…) with any whitespace after:
+    the hint, which looks at their last two characters, finds them all."""
+    head, tail = word[:-2], word[-2:]
+    for first in _ignorecase_twins(tail[0]):
+        for last in _ignorecase_twins(tail[-1]) if len(tail) == 2 else [""]:
+            for space in ["", *_WHITESPACE, "  ", " \t\u3000 "]:
+                text = f"{head}{first}{last}{space}5"
+                assert privacy._HOUSE_HINT.search(text), text
+    assert privacy._house_spans(f"{word} 5 Ngõ 7 phố Huế", None)  # these words do start a house number
+
+
+def test_the_house_number_hint_sees_every_letter_of_the_slash_form():
+    for letter in set().union(*(_ignorecase_twins(c) for c in "abcdefghijklmnopqrstuvwxyz")):
+        for space in _WHITESPACE:
+            text = f"97{letter}/16{space}Trần Phú"
+            assert privacy._HOUSE_HINT.search(text), text
+
+
+def test_folded_text_has_ascii_digits_only():
+    """The masking reads digits after `fold_digits`: every decimal digit of every script comes out ASCII."""
+    digits = "".join(re.findall(r"\d", _ALL_CHARACTERS))
+    assert len(digits) > 600
+    folded = privacy.fold_digits("Tổ " + digits)
+    assert re.fullmatch(r"Tổ [0-9]+", folded)
+
+
+def test_the_group_hint_sees_every_group_word():
+    for phrase in ref._GROUP_WORDS:
+        word = phrase[0]
+        for text in (word, word.upper(), word.title(), f"({word.upper()}.", unicodedata.normalize("NFD", word.upper())):
+            assert privacy._GROUP_HINT.search(unicodedata.normalize("NFC", text).casefold()), text

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..keys import code_key, code_text
-from ..model import BookData, CellError, Record, cell_address
+from ..model import BookData, CellError, Record, Table, cell_address
 from ..phones import mask_phone, normalize_phone
 from ..privacy import KIND_LABELS, mask_text, phone_digits, residential_group
 from ..schema import Kind, TableSheet
@@ -129,6 +129,39 @@ def row_fingerprint(values: dict[str, Any]) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
 
 
+# How `project_record` shows each column of a shared sheet, decided once per sheet spec (specs are immutable
+# schema constants) instead of once per cell: (key, how) in the sheet's order.
+_TEXT, _CODE, _PETITION_AREA, _SLIP_AREA, _SLIP_PHONE = range(5)
+_PLANS: dict[int, tuple[TableSheet, tuple[tuple[str, int], ...]]] = {}
+
+
+def _plan(spec: TableSheet) -> tuple[tuple[str, int], ...]:
+    found = _PLANS.get(id(spec))
+    if found is not None and found[0] is spec:
+        return found[1]
+    plan = []
+    for column in spec.columns:
+        key = column.key
+        if spec is SHARED_PETITIONS and key == "dia_chi":
+            how = _PETITION_AREA
+        elif spec is SHARED_SLIPS and key == "to_dan_pho":
+            how = _SLIP_AREA
+        elif spec is SHARED_SLIPS and key == "dien_thoai":
+            how = _SLIP_PHONE
+        elif column.kind is Kind.CODE:
+            how = _CODE
+        else:
+            how = _TEXT
+        plan.append((key, how))
+    _PLANS[id(spec)] = (spec, tuple(plan))
+    return tuple(plan)
+
+
+def _office_address(table: Table, record: Record, key: str) -> str:
+    office_column = table.columns.get(key)
+    return cell_address(record.row, office_column) if office_column else ""
+
+
 def project_record(
     book: BookData,
     spec: TableSheet,
@@ -143,38 +176,36 @@ def project_record(
     table = book.tables[spec.key]  # the shared specs keep their table's key
     values: dict[str, Any] = {}
     masked: list[MaskedCell] = []
-
-    def address(key: str) -> str:
-        office_column = table.columns.get(key)
-        return cell_address(record.row, office_column) if office_column else ""
-
     raws = record.values
-    for column in spec.columns:
-        key = column.key
+    for key, how in _plan(spec):
         raw = raws.get(key)
-        if stripped is not None and isinstance(raw, str) and has_control_chars(raw):
-            stripped.append(StrippedCell(table.spec.name, address(key)))
-        if spec is SHARED_PETITIONS and key == "dia_chi":
-            value = _petition_area(record, slips if slips is not None else slips_by_code(book))
-        elif spec is SHARED_SLIPS and key == "to_dan_pho":
-            value = _slip_area(record)
-        elif spec is SHARED_SLIPS and key == "dien_thoai":
-            values[key] = cell_value(masked_phone(raw))  # masked already: not read as free text
+        if raw is None and how <= _CODE:  # blank cells, about half of them
+            values[key] = None
             continue
-        elif column.kind is Kind.CODE:  # shown exactly as the share log records it, so merge-back finds it
+        if stripped is not None and isinstance(raw, str) and has_control_chars(raw):
+            stripped.append(StrippedCell(table.spec.name, _office_address(table, record, key)))
+        if how == _TEXT:
+            value = raw
+        elif how == _CODE:  # shown exactly as the share log records it, so merge-back finds it
             values[key] = code_text(raw) or None
             continue
-        else:
-            value = raw
-        if value.__class__ is str:  # most cells: `cell_value` inlined
-            value = strip_control(value) if value.strip() else None
+        elif how == _PETITION_AREA:
+            value = _petition_area(record, slips if slips is not None else slips_by_code(book))
+        elif how == _SLIP_AREA:
+            value = _slip_area(record)
+        else:  # the slip's phone, masked already: not read as free text
+            values[key] = cell_value(masked_phone(raw))
+            continue
+        if value.__class__ is str:  # most cells: `cell_value` inlined (printable text has no control character)
+            value = (value if value.isprintable() else strip_control(value)) if value.strip() else None
         else:
             value = cell_value(value)
         if isinstance(value, str):
             value, found = mask_text(value)
             if found:
                 header = table.spec.column(key).header
-                masked.extend(MaskedCell(table.spec.name, record.row, header, address(key), item.kind, item.masked)
+                address = _office_address(table, record, key)
+                masked.extend(MaskedCell(table.spec.name, record.row, header, address, item.kind, item.masked)
                               for item in found)
         values[key] = value
     return values, masked
