@@ -196,6 +196,7 @@ def _assignments(
     table = book.assignments
     work_days = book.settings.get("so_ngay_giai_quyet")
     owned: dict[int, tuple[dt.date | None, dt.date | None]] = {}  # row -> (new computed due, new tool value)
+    due_after: dict[dt.date, dt.date] = {}  # assignment day -> computed due: a petition's units share their day
     for record in table:
         code = code_text(record["ma_kien_nghi"])
         if not code_key(code):
@@ -206,7 +207,9 @@ def _assignments(
         tool_owned = record["han_hoan_thanh"] is None or (typed is not None and typed == last)
         computed = None
         if assigned is not None and isinstance(work_days, int) and not isinstance(work_days, bool):
-            computed = calendar.add_working_days(assigned, work_days)
+            computed = due_after.get(assigned)
+            if computed is None:
+                computed = due_after[assigned] = calendar.add_working_days(assigned, work_days)
         if tool_owned:
             due = computed
             owned[record.row] = (computed, computed)
@@ -275,6 +278,14 @@ def _waiting_for_the_date(book: BookData, plan: DeadlinePlan) -> None:
     plan.findings.append(Finding(schema.SETTINGS_SHEET, row, label, f"B{row}" if row else "", WARNING, "conference_date_pending",
                                  f"Chưa có ngày tổ chức hội nghị ở trang Kế hoạch{typed}: các mốc khác đã tính{waits}. "
                                  "Khi có ngày, nhập ngày rồi tính hạn lại."))
+
+
+def assignment_deadlines(book: BookData, today: dt.date) -> list[Deadline]:
+    """Every assignment's deadline, as `plan_deadlines` computes it, without the timeline, the petitions' progress
+    and the cells to write (the roll-up reads them and writes nothing)."""
+    plan = DeadlinePlan()
+    _assignments(book, today, _calendar(book), plan)
+    return plan.assignments
 
 
 def plan_deadlines(book: BookData, today: dt.date) -> DeadlinePlan:

@@ -145,10 +145,10 @@ def _conference_facts(book: BookData, today: dt.date) -> dict[str, Any]:
 
 
 def _assignments(book: BookData, today: dt.date, summary: UnitSummary) -> None:
-    from ..deadlines import plan_deadlines
+    from ..deadlines import assignment_deadlines
 
     roles = {record.row: _text(record.get("vai_tro")) for record in book.assignments}
-    for item in plan_deadlines(book, today).assignments:
+    for item in assignment_deadlines(book, today):
         department = _text(item.unit) or "(chưa ghi đơn vị)"
         counts = summary.by_department.setdefault(department, [0, 0])
         counts[0] += 1
