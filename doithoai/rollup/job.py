@@ -71,8 +71,11 @@ def _pool_context():
 
 
 def read_units(paths: Sequence[Path], folder: Path, today: dt.date, *, workers: int | None = None,
-               progress: Callable[[str], None] | None = None) -> tuple[list[UnitSummary], list[Failure]]:
-    """Read and summarise every workbook, on `workers` cores (default: all).
+               progress: Callable[[str], None] | None = None,
+               meanwhile: Callable[[], None] | None = None) -> tuple[list[UnitSummary], list[Failure]]:
+    """Read and summarise every workbook, on `workers` cores (default: all). `meanwhile` is run in this process
+    once the workers have started (what comes after reading imports there: not before the fork, delaying the
+    workers, nor after reading, while the other cores wait).
 
     This process reads too, with `workers - 1` worker processes: it reads a first workbook before any worker
     starts (which imports what reading needs, once, for the forked workers to inherit). The order of the
@@ -90,16 +93,20 @@ def read_units(paths: Sequence[Path], folder: Path, today: dt.date, *, workers: 
     if workers <= 1 or len(jobs) < 4:
         for job in jobs:
             done(_summarize_file(job))
+        if meanwhile:
+            meanwhile()
     else:
         # Largest first: the last files taken are the smallest, so no core waits long for another at the end.
         jobs.sort(key=lambda job: -_size(job[0]))
-        # This process's first file: a small one, but one it can read (a damaged file imports nothing for the
-        # workers to inherit); at most three tried.
-        for first in range(len(jobs) - 1, len(jobs) - 4, -1):
+        # This process's first file: a small one, but one it can read (a damaged file, often the smallest, stops
+        # before importing what reading needs); up to ten tried.
+        first = len(jobs)
+        while first > max(len(jobs) - 10, 1):
+            first -= 1
             done(result := _summarize_file(jobs[first]))
             if result[1] is not None:
                 break
-        _read_in_parallel(jobs[:first], workers - 1, done)
+        _read_in_parallel(jobs[:first], workers - 1, done, meanwhile)
     units = [s for _, s, _ in results if s is not None]
     failures = [Failure(rel, reason or "") for rel, s, reason in results if s is None]
     return units, failures
@@ -149,7 +156,8 @@ def _worker(jobs: list[Job], counter, connection) -> None:
     connection.close()
 
 
-def _read_in_parallel(jobs: list[Job], children: int, done: Callable[[Result], None]) -> None:
+def _read_in_parallel(jobs: list[Job], children: int, done: Callable[[Result], None],
+                      meanwhile: Callable[[], None] | None = None) -> None:
     """`children` worker processes and this one take the jobs one at a time, in order, from a shared counter;
     this process collects the workers' results between its own. A worker that dies (out of memory, killed)
     closes its pipe: whatever has no result at the end is done here."""
@@ -187,6 +195,8 @@ def _read_in_parallel(jobs: list[Job], children: int, done: Callable[[Result], N
                 writer.close()
             processes.append(process)
             readers.append(reader)
+        if meanwhile:
+            meanwhile()
         while (index := _take(counter)) < len(jobs):
             finished.add(index)
             done(_summarize_file(jobs[index]))
@@ -204,6 +214,10 @@ def _read_in_parallel(jobs: list[Job], children: int, done: Callable[[Result], N
             if process.is_alive():
                 process.kill()
                 process.join()
+
+
+def _import_writer() -> None:
+    from . import workbook  # noqa: F401
 
 
 @dataclass
@@ -266,15 +280,15 @@ def rollup(folder: Path | str, out: Path | str | None = None, *, today: dt.date 
         raise UnusableFile(f"Tệp tổng hợp “{target.name}” phải có đuôi .xlsx.")
     if progress:
         progress(f"Đang đọc {len(paths)} sổ…")
-    from .workbook import write_rollup
-
     # Reading, summarising and writing build millions of short-lived lists, dicts and strings and no reference
     # cycle: the cyclic garbage collector would only walk them again and again as they pile up (~5-10 % of the
     # roll-up). Paused here, so in the forked workers too; reference counting still frees everything.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        units, failures = read_units(paths, folder, today, workers=workers, progress=progress)
+        units, failures = read_units(paths, folder, today, workers=workers, progress=progress, meanwhile=_import_writer)
+        from .workbook import write_rollup
+
         data = aggregate(units, failures, folder=folder.name or str(folder), today=today)
         _save(target, lambda temp: write_rollup(temp, data))
     finally:
