@@ -147,9 +147,17 @@ def _conference_facts(book: BookData, today: dt.date) -> dict[str, Any]:
 def _assignments(book: BookData, today: dt.date, summary: UnitSummary) -> None:
     from ..deadlines import assignment_deadlines
 
-    roles = {record.row: _text(record.get("vai_tro")) for record in book.assignments}
+    records = {record.row: record for record in book.assignments}
+    names: dict[Any, str] = {}  # a department's or a role's cell -> its text: a few names, on row after row
+
+    def name(value: Any) -> str:
+        text = names.get(value)
+        if text is None:
+            text = names[value] = _text(value)
+        return text
+
     for item in assignment_deadlines(book, today):
-        department = _text(item.unit) or "(chưa ghi đơn vị)"
+        department = name(item.unit) or "(chưa ghi đơn vị)"
         counts = summary.by_department.setdefault(department, [0, 0])
         counts[0] += 1
         summary.assignments += 1
@@ -157,7 +165,9 @@ def _assignments(book: BookData, today: dt.date, summary: UnitSummary) -> None:
             summary.pending += 1
         if item.days_left is not None and item.days_left < 0 and item.due is not None:
             counts[1] += 1
-            summary.overdue.append(OverdueItem(item.petition, department, roles.get(item.row, ""), item.due, -item.days_left))
+            record = records.get(item.row)
+            role = name(record.get("vai_tro")) if record is not None else ""
+            summary.overdue.append(OverdueItem(item.petition, department, role, item.due, -item.days_left))
 
 
 def summarize(book: BookData, file: str, today: dt.date) -> UnitSummary:
