@@ -294,3 +294,14 @@ def test_the_group_hint_sees_every_group_word():
         word = phrase[0]
         for text in (word, word.upper(), word.title(), f"({word.upper()}.", unicodedata.normalize("NFD", word.upper())):
             assert privacy._GROUP_HINT.search(unicodedata.normalize("NFC", text).casefold()), text
+
+
+@pytest.mark.parametrize("gap", [" ", ".", "_", "/", "-", "–", "—", "(", ")", "\t", "\u3000", "\u00a0", ",", ":", "+"])
+def test_numbers_split_by_gaps_of_every_length_are_masked_exactly_as_before(gap):
+    """A phone or card number's groups may be up to six gap characters apart: the number pre-check stops exactly there."""
+    for width in range(1, 9):
+        space = gap * width
+        for groups in (("0912", "345", "678"), ("001", "085", "012", "345"), ("12", "34", "56", "78", "9"), ("0", "912345678")):
+            text = f"Liên hệ {space.join(groups)} hoặc số nhà{space}5{space}ngõ 7"
+            same_masking(text)
+            same_masking(space.join(groups))

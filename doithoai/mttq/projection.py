@@ -197,15 +197,20 @@ def project_record(
             values[key] = cell_value(masked_phone(raw))
             continue
         if value.__class__ is str:  # most cells: `cell_value` inlined (printable text has no control character)
-            value = (value if value.isprintable() else strip_control(value)) if value.strip() else None
+            if not value or value.isspace():
+                values[key] = None
+                continue
+            if not value.isprintable():
+                value = strip_control(value)
         else:
             value = cell_value(value)
-        if isinstance(value, str):
-            value, found = mask_text(value)
-            if found:
-                header = table.spec.column(key).header
-                address = _office_address(table, record, key)
-                masked.extend(MaskedCell(table.spec.name, record.row, header, address, item.kind, item.masked)
-                              for item in found)
+            if not isinstance(value, str):
+                values[key] = value
+                continue
+        value, found = mask_text(value)
+        if found:
+            header = table.spec.column(key).header
+            address = _office_address(table, record, key)
+            masked.extend(MaskedCell(table.spec.name, record.row, header, address, item.kind, item.masked) for item in found)
         values[key] = value
     return values, masked
