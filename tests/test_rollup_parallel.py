@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 
 import pytest
 
@@ -61,3 +62,22 @@ def test_the_smallest_files_damaged_are_each_read_once(province, tmp_path):
     assert _read(folder, 2) == one
     units, failures = job.read_units(job.find_workbooks(folder), folder, TODAY, workers=2)
     assert len(units) + len(failures) == len(job.find_workbooks(folder))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the unpicklable result is patched in through fork")
+def test_a_result_a_worker_cannot_send_is_read_here_without_a_traceback(province, monkeypatch, capfd):
+    expected = _read(province.folder, 1)
+    parent = os.getpid()
+    summarize = job._summarize_file
+
+    def unpicklable_in_a_worker(one):
+        relative, summary, reason = summarize(one)
+        if os.getpid() != parent and summary is not None:
+            summary.masked_cells = lambda: 0  # a lambda does not pickle: the worker's sender thread fails
+        return relative, summary, reason
+
+    monkeypatch.setattr(job, "_summarize_file", unpicklable_in_a_worker)
+    monkeypatch.setattr(threading, "excepthook", threading.__excepthook__)  # the forked worker prints as the CLI's would
+    capfd.readouterr()
+    assert _read(province.folder, 2) == expected
+    assert "Traceback" not in capfd.readouterr().err

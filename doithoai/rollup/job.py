@@ -133,27 +133,35 @@ def _take(counter) -> int:
 
 def _worker(jobs: list[Job], counter, connection) -> None:
     """A worker process: summarise the next job nobody has taken until none is left, sending back each
-    (index, result) from a thread, so that reading never waits for the main process to take a result."""
+    (index, result) from a thread, so that reading never waits for the main process to take a result.
+
+    Quiet whatever happens: when the main process stops listening (an error, Ctrl+C) or a result cannot be sent,
+    the worker stops, and the main process reads itself whatever it has not received."""
     import queue
     import threading
 
     gc.disable()  # as in `rollup` (a spawned worker does not inherit it)
     outbox: queue.SimpleQueue = queue.SimpleQueue()
+    stopped = threading.Event()
 
     def send() -> None:
         try:
             while (item := outbox.get()) is not None:
                 connection.send(item)
-        except OSError:  # the roll-up stopped (an error, Ctrl+C): nothing to say
-            pass
+        except Exception:  # noqa: BLE001 - the main process has gone, or a result would not pickle: it reads them itself
+            stopped.set()
+        finally:
+            connection.close()
 
     sender = threading.Thread(target=send, daemon=True)
     sender.start()
-    while (index := _take(counter)) < len(jobs):
-        outbox.put((index, _summarize_file(jobs[index])))
-    outbox.put(None)
-    sender.join()
-    connection.close()
+    try:
+        while not stopped.is_set() and (index := _take(counter)) < len(jobs):
+            outbox.put((index, _summarize_file(jobs[index])))
+        outbox.put(None)
+        sender.join()
+    except KeyboardInterrupt:  # Ctrl+C reaches every process of the group: the main process says it
+        pass
 
 
 def _read_in_parallel(jobs: list[Job], children: int, done: Callable[[Result], None],
