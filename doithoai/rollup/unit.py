@@ -11,7 +11,9 @@ is recognised by what it is, not by its exact wording (see `_milestone_role`).
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .. import schema
@@ -86,9 +88,13 @@ def unit_name(settings: dict[str, Any]) -> tuple[str, str]:
 
 def _milestone_role(record: Record) -> str | None:
     """"announce", "conference" or "notice" for the timeline rows the level above asks about."""
-    name = list_key(_text(record.get("moc")))  # the timeline's names repeat from ward to ward: folded once each
-    base = list_key(_text(record.get("can_cu")))
-    days = record.get("so_ngay")
+    return _role(record.get("moc"), record.get("can_cu"), record.get("so_ngay"))
+
+
+@lru_cache(maxsize=1024, typed=True)  # the timeline's rows repeat from ward to ward: each kind of row looked at once
+def _role(moc: Any, can_cu: Any, days: Any) -> str | None:
+    name = list_key(_text(moc))
+    base = list_key(_text(can_cu))
     from_conference = base == list_key(schema.BASE_CONFERENCE)
     if "thong bao" in name and ("ket qua" in name or (from_conference and isinstance(days, int) and days > 0)):
         return "notice"
@@ -107,10 +113,9 @@ def _conference_facts(book: BookData, today: dt.date) -> dict[str, Any]:
             done[role] = as_date(record.get("ngay_hoan_thanh"))
     conference = as_date(book.settings.get("ngay_hoi_nghi"))
     yes = list_key(schema.YES_NO[0])
-    invited = present = 0
-    for record in book.delegates:
-        invited += 1
-        present += list_key(record.get("co_mat")) == yes
+    answers = Counter([record.values.get("co_mat") for record in book.delegates])  # "Có" / "Không" / blank, counted
+    invited = len(book.delegates.records)
+    present = sum(n for answer, n in answers.items() if list_key(answer) == yes)
     if conference is None:
         state = NO_DATE
     elif done.get("conference") or present:
