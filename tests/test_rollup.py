@@ -239,3 +239,21 @@ def test_the_report_for_the_level_above(province, tmp_path):
 
     settings_file.write_text('co_quan = "thiếu dấu ngoặc\n', encoding="utf-8")
     assert main(["rollup", str(folder), "--report", "--today", TODAY.isoformat()]) == 2
+
+
+def test_reading_only_the_columns_the_summary_uses_changes_nothing(province, demo_path):
+    """`rollup.job.COLUMNS` cuts the delegates and slips to what the summary reads: every summary (petitions
+    masked with their slips' groups, attendance, counts) equals the one made from a whole read."""
+    from doithoai.io.reader import read_book
+    from doithoai.rollup.job import COLUMNS, TABLES, find_workbooks
+    from doithoai.rollup.unit import summarize
+
+    compared = 0
+    for path in [demo_path, *find_workbooks(province.folder)]:
+        try:
+            whole = summarize(read_book(path, TABLES), path.name, TODAY)
+        except Exception:  # the province's unreadable ones
+            continue
+        assert summarize(read_book(path, TABLES, columns=COLUMNS), path.name, TODAY) == whole
+        compared += 1
+    assert compared >= COUNT - len(province.unreadable)
