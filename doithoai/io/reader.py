@@ -126,15 +126,16 @@ def _load(path: Path, names: Iterable[str] | None, *, threaded: bool = True) -> 
     available = list(workbook.sheet_names)
     wanted = in_parse_order([name for name in (available if names is None else [find_sheet(available, n) or n for n in names])
                              if name in available])
-    if package.unsized(wanted):
-        errors = package.scan()
-        trimmed = _bounded(path, wanted)
-        if trimmed is not None:
-            workbook, errors = _open(path, trimmed), error_cells(io.BytesIO(trimmed), wanted)
+    if not threaded or package.unsized(wanted):
+        errors = package.scan()  # with one thread: first, as it sees the declared sizes on the way
+        if package.unsized(wanted):
+            trimmed = _bounded(path, wanted)
+            if trimmed is not None:
+                workbook, errors = _open(path, trimmed), error_cells(io.BytesIO(trimmed), wanted)
         sheets = _Sheets(workbook, wanted, path, threaded=False)
         sheets.errors = errors
         return available, sheets
-    sheets = _Sheets(workbook, wanted, path, threaded=threaded)
+    sheets = _Sheets(workbook, wanted, path, threaded=True)
     try:
         sheets.errors = package.scan()
     except BaseException:

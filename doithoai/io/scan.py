@@ -50,6 +50,7 @@ class Package:
             if "xl/workbook.xml" not in self._by_name:
                 raise damaged(path)
             self.parts = sheet_parts(self._archive)  # sheet name -> part
+            self._declared: dict[str, int | None] = {}  # sheet name -> cells its used range spans, once scanned
         except _DAMAGE as exc:
             raise damaged(path) from exc
 
@@ -58,10 +59,13 @@ class Package:
         found = set()
         try:
             for name in names:
-                info = self._by_name.get(self.parts.get(name, ""))
-                if info is None:
-                    continue  # no such part: calamine says so when it reads the sheet
-                declared = declared_cells(self._head(info))
+                if name in self._declared:  # the scan has seen the whole sheet already
+                    declared = self._declared[name]
+                else:
+                    info = self._by_name.get(self.parts.get(name, ""))
+                    if info is None:
+                        continue  # no such part: calamine says so when it reads the sheet
+                    declared = declared_cells(self._head(info))
                 if declared is None or declared > MAX_CELLS:
                     found.add(name)
         except _DAMAGE as exc:
@@ -77,6 +81,7 @@ class Package:
                 content = self._member(info)
                 name = by_part.get(info.filename)
                 if name is not None:
+                    self._declared[name] = declared_cells(content[:_HEAD])
                     found = errors_in(content)
                     if found is not None:
                         errors[name] = found
