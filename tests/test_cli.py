@@ -108,6 +108,22 @@ def test_reading_commands_import_only_what_they_use(command, tmp_book):
     assert "doithoai.documents" not in modules and "doithoai.io.writer" not in modules
 
 
+def test_the_rollup_imports_no_xml_library_nor_writer(tmp_path):
+    """The roll-up writes its workbook from strings (`rollup.workbook`): no lxml, openpyxl or package writer in its
+    processes (importing one module of `io.xlsxpatch` once brought the whole writer and lxml, ~20 ms a start)."""
+    from doithoai.province import TODAY, generate_province
+
+    folder = generate_province(tmp_path / "tinh", 3).folder
+    code = ("import sys; from doithoai.cli import main; "
+            f"status = main(['rollup', {str(folder)!r}, '--today', {TODAY.isoformat()!r}]); "
+            "print('MODULES', *sorted(sys.modules))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", check=True)
+    modules = run.stdout.split("MODULES", 1)[1].split()
+    top = {m.split(".")[0] for m in modules}
+    assert not top & {"lxml", "openpyxl", "pandas", "docx", "docxtpl", "holidays", "decimal"}, sorted(top)
+    assert "doithoai.io.xlsxpatch.apply" not in modules and "doithoai.io.writer" in modules  # clean_text only
+
+
 def test_one_command_help_and_unknown_commands(capsys):
     with pytest.raises(SystemExit):
         main(["--debug", "validate", "--help"])  # the one command's parser, after a top-level option

@@ -145,6 +145,6 @@ def apply_changes(path: Path, changes: ChangeSet, *, make_backup: bool = True) -
         return
     path = Path(path)
     check_writable(path)
-    from .xlsxpatch import apply
+    from .xlsxpatch.apply import apply
 
     apply(path, changes, make_backup=make_backup)

@@ -24,7 +24,7 @@ from typing import Any
 from ..io.writer import clean_text
 from ..io.xlsxpatch.cellvalue import INLINE, encode, excel_text, xml_attribute
 from ..io.xlsxpatch.cellvalue import xml_escape as _xml_escape
-from ..io.xlsxpatch.sheetxml import row_height, text_lines
+from ..io.xlsxpatch.lines import row_height, text_lines
 from ..model import column_letter, quoted_sheet
 from ..text import EXCEL_CELL_LIMIT
 from .aggregate import Rollup, Sheet

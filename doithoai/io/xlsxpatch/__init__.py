@@ -21,9 +21,6 @@ Decisions:
 
 Modules: `package.py` parts and relationships, `cells.py` cells and new rows of a sheet, `cellvalue.py` a value as a
 cell, `styles.py` cell formats, `sheetxml.py` a whole report sheet, `condformat.py` the tool's conditional formats,
-`apply.py` the transaction.
+`apply.py` the transaction (`from doithoai.io.xlsxpatch.apply import apply`: importing a module of the package
+does not import the writer and lxml with it, as the roll-up's and the reports' cell encoding needs `cellvalue` only).
 """
-
-from .apply import apply
-
-__all__ = ["apply"]

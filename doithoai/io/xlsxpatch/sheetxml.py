@@ -17,19 +17,13 @@ from ...model import SheetWrite, cell_address, column_letter, quoted_sheet
 from ...text import EXCEL_CELL_LIMIT
 from ..writer import clean_text
 from .cellvalue import encode, inner_xml, xml_attribute
+from .lines import row_height, text_lines
 from .order import XML_DECLARATION
 from .styles import MAIN_NS, Styles
 
 HEADER_FILL = "DDEBF7"
 LINK_COLOR = "0563C1"
 WRAP_OVER = 40  # characters of text below the header beyond which the cell wraps
-# A wrapped cell's row is given a height for its lines (`text_lines`, `row_height`; the roll-up's sheets use them too):
-# LibreOffice (and WPS) keep a row one line high when the file gives none, so a long message ran over the rows below
-# it. Excel would fit the row itself; the estimate is generous (a column of width W holds about W characters of a
-# proportional font) and the row stays auto-sized (no customHeight), so editing the cell in Excel fits it again.
-LINE_HEIGHT = 15.0  # points: sheetFormatPr's defaultRowHeight
-MAX_ROW_HEIGHT = 409.0  # Excel's limit
-DEFAULT_WIDTH = 8.43
 PRINT_TITLES = "_xlnm.Print_Titles"
 
 _HEAD = (
@@ -117,14 +111,3 @@ def sheet_xml(spec: SheetWrite, styles: Styles) -> bytes:
         out.append("</hyperlinks>")
     out.append(_TAIL)
     return XML_DECLARATION + "".join(out).encode("utf-8")
-
-
-def text_lines(text: str, width: float) -> int:
-    """How many lines `text` takes in a wrapped cell of column width `width` (characters), generously."""
-    per_line = max(int(width or DEFAULT_WIDTH), 1)
-    return sum(max(1, -(-len(paragraph) // per_line)) for paragraph in text.split("\n"))
-
-
-def row_height(lines: int) -> str:
-    """The `ht` attribute (with its leading space) of a row `lines` lines high; "" for one line (the default)."""
-    return f' ht="{min(LINE_HEIGHT * lines, MAX_ROW_HEIGHT)!r}"' if lines > 1 else ""
