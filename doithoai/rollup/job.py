@@ -1,9 +1,9 @@
 """The roll-up job: find every ward's workbook under a folder, read them in parallel, write one workbook.
 
 `rollup(folder)` is what the command and the window call. Reading and summarising a workbook
-(`_summarize_file`) runs in worker processes, one per core: each returns a picklable `UnitSummary`, or the
-Vietnamese reason the file could not be used, which is listed and never stops the others. The pure parts
-are `unit.summarize` and `aggregate.aggregate`; this module only finds, reads and writes files.
+(`_summarize_file`) runs on every core, in this process and in worker processes (`read_units`): each gives a
+picklable `UnitSummary`, or the Vietnamese reason the file could not be used, which is listed and never stops the
+others. The pure parts are `unit.summarize` and `aggregate.aggregate`; this module only finds, reads and writes files.
 """
 
 from __future__ import annotations
