@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import openpyxl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
@@ -79,3 +80,16 @@ def test_a_row_with_long_text_is_as_high_as_its_lines(tmp_path):
     assert rows[3].height is None  # one line: the default height
     assert rows[4].height == 15.0 * 5  # 220 characters in a column 50 wide
     assert check_package(path) == []
+
+
+def test_an_error_while_building_shows_as_itself(tmp_path):
+    """A part that fails halfway (here a value whose text cannot be made) leaves no open zip member behind to hide
+    the error under "can't close the ZIP file"."""
+
+    class Unprintable:
+        def __str__(self) -> str:
+            raise RuntimeError("không in được")
+
+    rows = [[i, "nội dung", None] for i in range(1, 2500)] + [[2500, Unprintable(), None]]
+    with pytest.raises(RuntimeError, match="không in được"):
+        write_rollup(tmp_path / "r.xlsx", _book(rows))

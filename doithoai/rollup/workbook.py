@@ -16,6 +16,7 @@ XlsxWriter gives (the same XML elements, styles and order; no theme part, the fo
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -327,11 +328,15 @@ def write_rollup(path: Path, rollup: Rollup) -> None:
                 if isinstance(piece, str):
                     member = archive.open(piece, "w")  # at the archive's date (1980-01-01), level and permissions
                 elif piece is None:
-                    member.close()
+                    member, done = None, member
+                    done.close()
                 else:
                     member.write(piece)
             except BaseException as exc:  # noqa: B036 - handed to the building thread, which raises it
                 failed.append(exc)
+        if member is not None:  # stopped halfway (an error): closed, so that the archive closes and the error shows
+            with contextlib.suppress(Exception):
+                member.close()
 
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         thread = threading.Thread(target=deflate, args=(archive,), daemon=True)
