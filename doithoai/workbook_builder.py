@@ -206,10 +206,9 @@ def row_height(cells: Sequence[tuple[float, str]]) -> float | None:
     to wrapped text when it opens a file, so filled workbooks carry an estimate (Times New Roman 12:
     about CHARS_PER_WIDTH characters per unit of column width).
     """
-    lines = 1
-    for width, text in cells:
-        per_line = max(1, int(width * CHARS_PER_WIDTH))
-        lines = max(lines, sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n")))
+    from .io.xlsxpatch.lines import text_lines
+
+    lines = max((text_lines(text, width, CHARS_PER_WIDTH) for width, text in cells), default=1)
     return None if lines == 1 else min(409.0, lines * LINE_HEIGHT)
 
 

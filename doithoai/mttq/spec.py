@@ -127,10 +127,9 @@ def copy_columns(spec: TableSheet) -> tuple[CopyColumn, ...]:
 
 def lines_needed(text: Any, width: float) -> int:
     """How many lines a wrapped cell needs at this column width (openpyxl cannot autofit rows)."""
-    if not isinstance(text, str) or not text:
-        return 1
-    per_line = max(int(width * 1.1), 1)
-    return sum(max(1, -(-len(paragraph) // per_line)) for paragraph in text.split("\n"))
+    from ..io.xlsxpatch.lines import text_lines
+
+    return text_lines(text, width, 1.1) if isinstance(text, str) and text else 1  # Times New Roman 12
 
 
 def row_height(lines: int) -> float:

@@ -1,4 +1,5 @@
-"""How high a row with wrapped text must be, for the report sheets (`sheetxml`) and the roll-up's sheets.
+"""How high a row with wrapped text must be: the report sheets (`sheetxml`), the roll-up's sheets, the template and
+the MTTQ copy.
 
 LibreOffice (and WPS) keep a row one line high when the file gives none, so a long message ran over the rows below
 it. Excel would fit the row itself; the estimate is generous (a column of width W holds about W characters of a
@@ -13,9 +14,12 @@ MAX_ROW_HEIGHT = 409.0  # Excel's limit
 DEFAULT_WIDTH = 8.43
 
 
-def text_lines(text: str, width: float) -> int:
-    """How many lines `text` takes in a wrapped cell of column width `width` (characters), generously."""
-    per_line = max(int(width or DEFAULT_WIDTH), 1)
+def text_lines(text: str, width: float, per_width: float = 1.0) -> int:
+    """How many lines `text` takes in a wrapped cell of column width `width`, generously: a line holds `per_width`
+    characters a unit of width (1.0 for Calibri 11; the template's and the MTTQ copy's Times New Roman 12 pass
+    their own). The one line estimate of the project: the template, the report sheets, the roll-up and the MTTQ
+    copy all count lines with it."""
+    per_line = max(int((width or DEFAULT_WIDTH) * per_width), 1)
     return sum(max(1, -(-len(paragraph) // per_line)) for paragraph in text.split("\n"))
 
 
