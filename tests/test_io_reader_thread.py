@@ -83,3 +83,38 @@ def test_the_thread_ends_when_parsing_refuses_the_book(tmp_path, demo_path):
         read_book(copy)
     assert _reader_threads() == []
     copy.replace(tmp_path / "moved.xlsm")  # nothing holds the file open
+
+
+def _open_handles(path: Path) -> list[str]:
+    fds = Path("/proc/self/fd")
+    found = []
+    for fd in fds.iterdir():
+        try:
+            if Path(fd.readlink()) == path.resolve():
+                found.append(fd.name)
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="open files are listed in /proc on Linux only")
+def test_no_handle_on_the_file_is_left_open(tmp_path, demo_path):
+    """On Windows a file with an open handle cannot be replaced: after reading, threaded or not, and after a
+    refused read, nothing holds the workbook open (calamine's workbook is closed, not left to the collector)."""
+    import gc
+
+    copy = tmp_path / "so.xlsm"
+    shutil.copyfile(demo_path, copy)
+    gc.disable()  # as during a command: only what the reader closes itself is closed
+    try:
+        read_book(copy)
+        read_book(copy, threaded=False)
+        assert _open_handles(copy) == []
+        broken = _with_part(demo_path, tmp_path / "hong.xlsm", _sheet_part(demo_path, schema.PETITIONS.name), b"<row")
+        for threaded in (True, False):
+            with pytest.raises(UnusableFile) as refused:
+                read_book(broken, threaded=threaded)
+            # the error's traceback (kept while a caller handles it) reaches the frame that read with the workbook
+            assert refused.value.__cause__ is not None and _open_handles(broken) == []
+    finally:
+        gc.enable()

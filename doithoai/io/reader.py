@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import io
 import threading
@@ -78,7 +79,9 @@ class _Sheets(Mapping[str, list[list[Any]]]):
                 self._failed[name] = exc
             finally:
                 self._ready[name].set()
-        self._workbook = None
+        workbook, self._workbook = self._workbook, None
+        with contextlib.suppress(Exception):  # the file handle let go of now, not when the object is collected
+            workbook.close()
 
     def __getitem__(self, name: str) -> list[list[Any]]:
         ready = self._ready.get(name)
