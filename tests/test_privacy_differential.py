@@ -195,6 +195,10 @@ def test_every_text_of_the_generated_province_is_masked_exactly_as_before(provin
 
 
 def test_every_line_of_the_seed_plans_is_masked_exactly_as_before():
+    """The plans live beside the repository (../shared/seeds), as for tests/test_legacy.py: a clone on its own (CI)
+    skips this one; the hostile and province texts above run everywhere."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"no seed plans at {SEEDS}")
     files = sorted(SEEDS.glob("*.txt"))
     assert len(files) == 5
     lines = [line for path in files for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
