@@ -23,20 +23,22 @@ from doithoai.io.scan import Package
 
 
 def _zipfile_verdict(path: Path) -> bool:
-    """True when zipfile finds the package sound (what the writer's `check_workbook_file` asks) and its workbook
-    part and the workbook's relationships are there (without them no sheet can be found)."""
+    """The oracle: True when zipfile's own test finds every member sound and the workbook part and the workbook's
+    relationships are there (without them no sheet can be found). Any error zipfile raises on the way is a no."""
     try:
-        files.check_workbook_file(path)
         with zipfile.ZipFile(path) as archive:
+            if archive.testzip() is not None or "xl/workbook.xml" not in archive.namelist():
+                return False
             sheet_parts(archive)
-    except (UnusableFile, KeyError):
+    except Exception:  # noqa: BLE001 - BadZipFile, zlib.error, NotImplementedError, KeyError…: a damaged package
         return False
     return True
 
 
 def _scan_verdict(path: Path) -> bool:
+    """The reader's and the writer's test (`files.check_workbook_file` is `io.scan` behind the path checks)."""
     try:
-        Package(path).scan()
+        files.check_workbook_file(path)
     except UnusableFile:
         return False
     return True

@@ -18,8 +18,6 @@ import shutil
 import stat
 import tempfile
 import time
-import zipfile
-import zlib
 from pathlib import Path
 
 from ..errors import UnusableFile
@@ -50,17 +48,11 @@ def _ole_kind(path: Path) -> str:
 
 def check_workbook_file(path: Path) -> Path:
     """Raise `UnusableFile` with one Vietnamese sentence unless `path` is a readable .xlsx/.xlsm, every member of
-    its package passing its checksum."""
+    its package passing its checksum (`io.scan`: the reader's own test of the package, one definition of sound)."""
+    from .scan import Package  # io.scan uses this module's `damaged`
+
     path = check_workbook_path(path)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            bad = archive.testzip()
-    # testzip lets a broken deflate stream, an unknown compression method or an encrypted member through
-    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
-        raise damaged(path) from exc
-    if bad is not None or "xl/workbook.xml" not in names:
-        raise damaged(path)
+    Package(path).scan()
     return path
 
 
