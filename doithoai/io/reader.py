@@ -129,21 +129,21 @@ def _load(path: Path, names: Iterable[str] | None, *, threaded: bool = True) -> 
     available = list(workbook.sheet_names)
     wanted = in_parse_order([name for name in (available if names is None else [find_sheet(available, n) or n for n in names])
                              if name in available])
-    if not threaded or package.unsized(wanted):
-        errors = package.scan()  # with one thread: first, as it sees the declared sizes on the way
-        if package.unsized(wanted):
-            trimmed = _bounded(path, wanted)
-            if trimmed is not None:
-                workbook, errors = _open(path, trimmed), error_cells(io.BytesIO(trimmed), wanted)
-        sheets = _Sheets(workbook, wanted, path, threaded=False)
-        sheets.errors = errors
+    if threaded and not package.unsized(wanted):
+        sheets = _Sheets(workbook, wanted, path, threaded=True)
+        try:
+            sheets.errors = package.scan()
+        except BaseException:
+            sheets.close(raising=False)
+            raise
         return available, sheets
-    sheets = _Sheets(workbook, wanted, path, threaded=True)
-    try:
-        sheets.errors = package.scan()
-    except BaseException:
-        sheets.close(raising=False)
-        raise
+    errors = package.scan()  # with one thread, first: the declared sizes come with it
+    if package.unsized(wanted):
+        trimmed = _bounded(path, wanted)
+        if trimmed is not None:
+            workbook, errors = _open(path, trimmed), error_cells(io.BytesIO(trimmed), wanted)
+    sheets = _Sheets(workbook, wanted, path, threaded=False)
+    sheets.errors = errors
     return available, sheets
 
 
