@@ -94,13 +94,16 @@ NOT_FOR_READING = ("holidays", "openpyxl", "pandas", "numpy", "matplotlib", "doc
                    "xlwings", "PIL", "xlsxwriter")
 
 
+def _modules_after(argv: list[str]) -> list[str]:
+    """Every module a fresh Python has imported once `doithoai ARGV` has run."""
+    code = f"import sys; from doithoai.cli import main; main({argv!r}); print('MODULES', *sorted(sys.modules))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", check=True)
+    return run.stdout.split("MODULES", 1)[1].split()
+
+
 @pytest.mark.parametrize("command", ["validate", "deadlines"])
 def test_reading_commands_import_only_what_they_use(command, tmp_book):
-    code = ("import sys; from doithoai.cli import main; "
-            f"status = main([{command!r}, {str(tmp_book)!r}, '--no-write', '--today', '2026-06-01']); "
-            "print('MODULES', *sorted(sys.modules))")
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", check=True)
-    modules = run.stdout.split("MODULES", 1)[1].split()
+    modules = _modules_after([command, str(tmp_book), "--no-write", "--today", "2026-06-01"])
     top = {m.split(".")[0] for m in modules}
     assert not top & set(NOT_FOR_READING), sorted(top & set(NOT_FOR_READING))
     commands = {m.rsplit(".", 1)[1] for m in modules if m.startswith("doithoai.commands.")}
@@ -114,11 +117,7 @@ def test_the_rollup_imports_no_xml_library_nor_writer(tmp_path):
     from doithoai.province import TODAY, generate_province
 
     folder = generate_province(tmp_path / "tinh", 3).folder
-    code = ("import sys; from doithoai.cli import main; "
-            f"status = main(['rollup', {str(folder)!r}, '--today', {TODAY.isoformat()!r}]); "
-            "print('MODULES', *sorted(sys.modules))")
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", check=True)
-    modules = run.stdout.split("MODULES", 1)[1].split()
+    modules = _modules_after(["rollup", str(folder), "--today", TODAY.isoformat()])
     top = {m.split(".")[0] for m in modules}
     assert not top & {"lxml", "openpyxl", "pandas", "docx", "docxtpl", "holidays", "decimal"}, sorted(top)
     assert "doithoai.io.xlsxpatch.apply" not in modules and "doithoai.io.writer" in modules  # clean_text only
