@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from . import schema
+from .io.xlsxpatch.lines import text_lines
 from .model import column_letter, quoted_sheet
 from .schema import Column, Kind, TableSheet
 
@@ -206,8 +207,6 @@ def row_height(cells: Sequence[tuple[float, str]]) -> float | None:
     to wrapped text when it opens a file, so filled workbooks carry an estimate (Times New Roman 12:
     about CHARS_PER_WIDTH characters per unit of column width).
     """
-    from .io.xlsxpatch.lines import text_lines
-
     lines = max((text_lines(text, width, CHARS_PER_WIDTH) for width, text in cells), default=1)
     return None if lines == 1 else min(409.0, lines * LINE_HEIGHT)
 

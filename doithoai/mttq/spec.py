@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import schema
+from ..io.xlsxpatch.lines import text_lines
 from ..schema import Column, Kind, TableSheet
 
 SHARE_FOLDER = "Chia sẻ MTTQ"  # beside the workbook: the copies made
@@ -127,8 +128,6 @@ def copy_columns(spec: TableSheet) -> tuple[CopyColumn, ...]:
 
 def lines_needed(text: Any, width: float) -> int:
     """How many lines a wrapped cell needs at this column width (openpyxl cannot autofit rows)."""
-    from ..io.xlsxpatch.lines import text_lines
-
     return text_lines(text, width, 1.1) if isinstance(text, str) and text else 1  # Times New Roman 12
 
 
