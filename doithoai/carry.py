@@ -5,7 +5,8 @@ lookup lists (units included), the delegates (invitation, confirmation and atten
 milestones (done dates cleared) and the office's calendar. The letter counter continues past every number the old
 workbook used, so a year's answer letters never restart at 1.
 
-Petitions still open (no status, or one of "Chưa xử lý", "Đang xử lý") come over with source "Kỳ trước", their
+Petitions still open (`facts.is_open`: no status, or one that does not close the matter, however it is spelt) come
+over with source "Kỳ trước", their
 original code, content, classification, any answer so far and their letter number, and their assignments that are
 not done; a note in `Kết quả, hướng giải quyết` says where they came from. Slips are not carried: they belong to the
 conference they were written for.
@@ -20,9 +21,10 @@ from __future__ import annotations
 from typing import Any
 
 from . import schema
+from .facts import is_open
+from .keys import code_key, code_text
 from .model import BookData, Record
 
-OPEN_STATUSES = ("", schema.STATUS_NEW.casefold(), schema.STATUS_IN_PROGRESS.casefold())
 CLEARED_SETTINGS = ("ngay_hoi_nghi", "so_bao_cao", "so_cong_van_phan_cong", "so_giay_moi", "so_thong_bao")
 DELEGATE_RESET = ("ngay_gui_giay_moi", "xac_nhan", "co_mat")
 MILESTONE_RESET = ("ngay_hoan_thanh", "han", "tinh_trang")
@@ -32,11 +34,6 @@ ASSIGNMENT_DROPPED = ("tinh_trang",)
 
 def _values(record: Record, spec: schema.TableSheet, drop: tuple[str, ...] = ()) -> dict[str, Any]:
     return {c.key: record.get(c.key) for c in spec.columns if c.key not in drop and record.get(c.key) is not None}
-
-
-def is_open(record: Record) -> bool:
-    status = record.get("trang_thai")
-    return (str(status).strip().casefold() if status is not None else "") in OPEN_STATUSES
 
 
 def next_letter_number(book: BookData) -> int:
@@ -69,17 +66,18 @@ def carry_over(book: BookData, previous_name: str = "") -> dict[str, Any]:
     where = f" (sổ “{previous_name}”)" if previous_name else ""
     petitions, carried = [], set()
     for record in book.petitions:
-        code = str(record.get("ma_kien_nghi") or "").strip()
-        if not code or not is_open(record):
+        code = code_text(record.get("ma_kien_nghi"))
+        if not code_key(code) or not is_open(record):
             continue
         values = _values(record, schema.PETITIONS, PETITION_DROPPED)
         values["nguon"] = schema.SOURCE_CARRIED
         note = f"Chuyển từ kỳ trước{where}, mã cũ {code}."
         values["ket_qua"] = f"{values['ket_qua']} {note}" if values.get("ket_qua") else note
         petitions.append(values)
-        carried.add(code)
+        carried.add(code_key(code))
+    # The same identity as `validate` (keys.code_key): an assignment typed "kn-001" belongs to petition "KN-001".
     assignments = [_values(r, schema.ASSIGNMENTS, ASSIGNMENT_DROPPED) for r in book.assignments
-                   if str(r.get("ma_kien_nghi") or "").strip() in carried and r.get("ngay_hoan_thanh") is None]
+                   if code_key(r.get("ma_kien_nghi")) in carried and r.get("ngay_hoan_thanh") is None]
     calendar = [_values(r, schema.CALENDAR) for r in book.calendar]
     return {
         "settings": settings,

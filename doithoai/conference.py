@@ -284,25 +284,3 @@ def record_floor(access, *, write: bool = True) -> FloorResult:
         access.write(changes)
         result.written = True
     return result
-
-
-# --------------------------------------------------------------------------------------------------
-# Attendance, from `Đại biểu`
-
-
-def attendance(book: BookData) -> list[dict[str, Any]]:
-    """Invited and present per delegate group, in the list's order, then a total row."""
-    from .documents.context import _ordered, delegates
-
-    rows = delegates(book)
-    order = tuple(book.lists.get("nhom_dai_bieu") or schema.lookup("nhom_dai_bieu").values)
-    groups = []
-    for name in _ordered((_text(r.get("nhom")) for r in rows), order, ""):
-        members = [r for r in rows if _text(r.get("nhom")) == name]
-        groups.append({"ten": name or "Đại biểu khác", "moi": len(members), "co_mat": sum(1 for r in members if _present(r))})
-    groups.append({"ten": "Tổng cộng", "moi": len(rows), "co_mat": sum(1 for r in rows if _present(r))})
-    return groups
-
-
-def _present(record) -> bool:
-    return fold(_text(record.get("co_mat"))) == "co"

@@ -35,6 +35,25 @@ def new_document(*, landscape: bool = False):
     return document
 
 
+def stats_table(d, total: str = "") -> None:
+    """The statistics by field (`facts.PetitionFacts.table`): a column of petitions not yet classified only when there
+    is one, so that in every row the number of petitions is the sum of its handling columns. `total`: the context key of
+    a bold total row after the loop (the report upward's list ends with its own)."""
+    columns = [("Lĩnh vực", "ten", 4.6), ("Số ý kiến", "tong", 1.8), ("Trả lời tại hội nghị", "tai_hoi_nghi", 2.3),
+               ("Kiểm tra, trả lời sau", "tra_loi_sau", 2.3), ("Báo cáo cấp trên", "cap_tren", 2.2)]
+    last = ("Chưa có trả lời", "chua_tra_loi", 2.2)
+    unclassified = ("Chưa phân loại", "chua_phan_loai", 1.9)
+    for index, extra in enumerate(([unclassified, last], [last])):
+        L.para(d, "{%p if so_chua_phan_loai %}" if index == 0 else "{%p else %}")
+        cols = columns + extra
+        widths = [w for _, _, w in cols]
+        if index == 0:  # the same width on the page: the text columns give up what the extra column takes
+            widths = [3.9, 1.6, 2.1, 2.1, 2.0, 1.9, 1.8]
+        L.grid_table(d, [h for h, _, _ in cols], ["{{ tk.%s }}" % k for _, k, _ in cols], widths, loop="for tk in thong_ke",
+                     left=(0,), total=["{{ %s.%s }}" % (total, k) for _, k, _ in cols] if total else None)
+    L.para(d, "{%p endif %}")
+
+
 def report():
     d = new_document()
     L.letterhead(d)
@@ -42,16 +61,9 @@ def report():
     L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của {{ co_quan_viet_tat }} về tổ chức {{ "
               "ten_hoi_nghi_thuong }}, {{ co_quan_viet_tat }} tổng hợp ý kiến, kiến nghị của {{ doi_tuong }} như sau:")
     L.para(d, "I. KẾT QUẢ TỔNG HỢP", bold=True, keep=True)
-    L.body(d, "Tổng số ý kiến, kiến nghị: {{ tong_so }}, trong đó: trả lời tại hội nghị {{ so_tai_hoi_nghi }}; kiểm tra, trả lời "
-           "sau {{ so_tra_loi_sau }}; ghi nhận, báo cáo cấp trên {{ so_cap_tren }}. Đã có nội dung trả lời {{ so_da_tra_loi }}; "
+    L.body(d, "Tổng số ý kiến, kiến nghị: {{ tong_hop_xu_ly }}. Đã có nội dung trả lời {{ so_da_tra_loi }}; "
            "đang xử lý, chưa có trả lời {{ so_chua_tra_loi }}.")
-    L.grid_table(d, ["Lĩnh vực", "Số ý kiến", "Trả lời tại hội nghị", "Kiểm tra, trả lời sau", "Báo cáo cấp trên",
-                     "Chưa có trả lời"],
-                 ["{{ tk.ten }}", "{{ tk.tong }}", "{{ tk.tai_hoi_nghi }}", "{{ tk.tra_loi_sau }}", "{{ tk.cap_tren }}",
-                  "{{ tk.chua_tra_loi }}"],
-                 [4.6, 1.8, 2.3, 2.3, 2.2, 2.2], loop="for tk in thong_ke", left=(0,),
-                 total=["{{ tong_cong.ten }}", "{{ tong_cong.tong }}", "{{ tong_cong.tai_hoi_nghi }}",
-                        "{{ tong_cong.tra_loi_sau }}", "{{ tong_cong.cap_tren }}", "{{ tong_cong.chua_tra_loi }}"])
+    stats_table(d, "tong_cong")
     chart = L.para(d, "{{ bieu_do }}", align="center")
     chart.paragraph_format.space_before = L.Pt(6)
     L.para(d, "II. NỘI DUNG Ý KIẾN, KIẾN NGHỊ VÀ KẾT QUẢ TRẢ LỜI", bold=True, keep=True)
@@ -187,7 +199,7 @@ def notice():
     L.body(d, "Tại hội nghị và qua phiếu đăng ký, {{ doi_tuong }} đã nêu {{ tong_so }} ý kiến, kiến nghị, trong đó: {{ "
               "so_tai_hoi_nghi }} ý kiến được trả lời trực tiếp tại hội nghị; {{ so_tra_loi_sau }} ý kiến được giao các cơ "
               "quan, đơn vị kiểm tra, trả lời bằng văn bản; {{ so_cap_tren }} ý kiến vượt thẩm quyền được tổng hợp, báo cáo cấp "
-              "trên.")
+              "trên{% if so_chua_phan_loai %}; {{ so_chua_phan_loai }} ý kiến chưa phân loại hình thức xử lý{% endif %}.")
     L.body(d, "{{ chu_tri_day_du }} kết luận các nội dung theo từng lĩnh vực như sau:")
     L.para(d, "{%p for lv in ket_luan %}")
     L.para(d, "{{ lv.so }}. {{ lv.ten }} ({{ lv.so_luong }} ý kiến)", bold=True, keep=True, indent=True)
@@ -317,15 +329,10 @@ def report_upward():
     L.grid_table(d, ["Nhóm đại biểu", "Được mời", "Có mặt"], ["{{ g.ten }}", "{{ g.moi }}", "{{ g.co_mat }}"], [9.0, 3.5, 3.5],
                  loop="for g in nhom_tham_du")
     L.para(d, "II. KẾT QUẢ ĐỐI THOẠI", bold=True, keep=True, before=6)
-    L.body(d, "Tổng số ý kiến, kiến nghị: {{ tong_so }}, trong đó: trả lời tại hội nghị {{ so_tai_hoi_nghi }}; kiểm tra, trả "
-              "lời sau {{ so_tra_loi_sau }}; ghi nhận, báo cáo cấp trên {{ so_cap_tren }}. Đã có nội dung trả lời {{ "
-              "so_da_tra_loi }}; đang xử lý {{ so_chua_tra_loi }}.")
+    L.body(d, "Tổng số ý kiến, kiến nghị: {{ tong_hop_xu_ly }}. Đã có nội dung trả lời {{ so_da_tra_loi }}; đang xử lý {{ "
+              "so_chua_tra_loi }}.")
     L.body(d, "Theo nguồn: {% for n in nguon %}{{ n.ten }} {{ n.so_luong }}{% if not loop.last %}; {% endif %}{% endfor %}.")
-    L.grid_table(d, ["Lĩnh vực", "Số ý kiến", "Trả lời tại hội nghị", "Kiểm tra, trả lời "
-                                                                      "sau", "Báo cáo cấp trên", "Chưa có trả lời"],
-                 ["{{ tk.ten }}", "{{ tk.tong }}", "{{ tk.tai_hoi_nghi "
-                                                   "}}", "{{ tk.tra_loi_sau }}", "{{ tk.cap_tren }}", "{{ tk.chua_tra_loi }}"],
-                 [4.6, 1.8, 2.3, 2.3, 2.2, 2.2], loop="for tk in thong_ke")
+    stats_table(d)
     L.para(d, "III. NHỮNG NỘI DUNG VƯỢT THẨM QUYỀN, ĐỀ NGHỊ CẤP TRÊN XEM XÉT", bold=True, keep=True, before=6)
     L.body(d, "{% if not cap_tren %}Không có nội dung vượt thẩm quyền của {{ co_quan_viet_tat }}.{% else %}Có {{ "
               "cap_tren|length }} nội dung vượt thẩm quyền, {{ co_quan_viet_tat }} kính đề nghị cấp trên xem xét, giải quyết:{% "

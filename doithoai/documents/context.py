@@ -13,12 +13,11 @@ documents live in `cycle.py`. The next kind that needs new helpers should start 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import schema
+from .. import facts, schema
 from ..keys import code_key, code_text, list_key, name_key
 from ..model import BookData, Record
 from ..text import fold
@@ -27,10 +26,9 @@ from .kinds import KINDS
 from .wording import clock, long_date, safe_text, salutation, short_date, when
 
 PENDING = "Đang xử lý, chưa có nội dung trả lời."
-NO_FIELD = "Chưa xác định lĩnh vực"
+NO_FIELD = facts.NO_FIELD
 NO_HANDLING = "Chưa xác định hình thức xử lý"
-HANDLING_ORDER = (schema.HANDLING_AT_CONFERENCE, schema.HANDLING_LATER, schema.HANDLING_UPWARD)
-_HANDLING_BY_KEY = {list_key(h): h for h in HANDLING_ORDER}
+HANDLING_ORDER = facts.HANDLING_ORDER
 
 
 # Documents that print the conference's day; without it they print the period and say so.
@@ -136,8 +134,8 @@ def base_context(book: BookData, kind: str, date: dt.date, notes: Notes) -> dict
 
 
 def petitions(book: BookData) -> list[Record]:
-    """Petitions with a code or content: a row with neither is an empty line, not a petition."""
-    return [r for r in book.petitions if _text(r, "ma_kien_nghi") or _text(r, "noi_dung")]
+    """Petitions with a code or content (`facts.is_petition`): a row with neither is an empty line, not a petition."""
+    return facts.petition_facts(book).rows
 
 
 def lead_units(book: BookData) -> dict[str, str]:
@@ -157,72 +155,51 @@ def residence(book: BookData) -> dict[str, str]:
             if code_key(r.get("ma_phieu")) and _text(r, "to_dan_pho")}
 
 
-def _handling(record: Record) -> str:
-    """The petition's handling class as the list spells it ("" when blank or not one of the list's)."""
-    return _HANDLING_BY_KEY.get(list_key(record.get("hinh_thuc_xu_ly")), "")
-
-
-def _ordered(values: Iterable[str], order: tuple[str, ...], blank: str) -> list[str]:
-    present = set(values)
-    known = [v for v in order if v in present]
-    others = sorted(v for v in present if v and v not in order)
-    return known + others + ([blank] if "" in present else [])
-
-
-def _group(records: Iterable[Record], key: Callable[[Record], str]) -> dict[str, list[Record]]:
-    """Records by key, each list in the records' order."""
-    groups: dict[str, list[Record]] = defaultdict(list)
-    for record in records:
-        groups[key(record)].append(record)
-    return groups
-
-
-def field_of(record: Record) -> str:
-    return _text(record, "linh_vuc")
-
-
-def answered(record: Record) -> bool:
-    return bool(_text(record, "noi_dung_tra_loi"))
+_ordered = facts.ordered
+_group = facts.group
+field_of = facts.field_of
+answered = facts.answered
 
 
 def report_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
     context = base_context(book, "report", date, notes)
-    rows = petitions(book)
+    context.update(petition_counts(book))
+    pf = facts.petition_facts(book)
     leads, homes = lead_units(book), residence(book)
-    fields_order = book.lists.get("linh_vuc") or schema.LISTS_BY_KEY["linh_vuc"].values
-    by_class: dict[str, list[Record]] = defaultdict(list)
-    for record in rows:
-        by_class[_handling(record)].append(record)
-
+    field_order = tuple(book.lists.get("linh_vuc") or schema.LISTS_BY_KEY["linh_vuc"].values)
+    field_label = facts.canonical((field_of(r) for r in pf.rows), field_order)
     groups, number = [], 0
-    for index, handling in enumerate([h for h in HANDLING_ORDER if by_class.get(h)] + ([""] if by_class.get("") else []), 1):
-        members = by_class[handling]
-        by_field = _group(members, field_of)  # one pass: a scan per field would grow with fields × petitions
+    for index, (handling, members) in enumerate(pf.classes, 1):
+        by_field = _group(members, lambda r: field_label.get(field_of(r), ""))  # one pass, not a scan per field
         sections = []
-        for field_name in _ordered(by_field, tuple(fields_order), ""):
+        for field_name in _ordered(by_field, field_order, ""):
             items = []
             for record in by_field[field_name]:
                 number += 1
                 items.append(_report_item(record, number, leads, homes))
             sections.append({"ten": field_name or NO_FIELD, "kien_nghi": items})
-        groups.append({"so": index, "ten": handling or NO_HANDLING, "so_luong": len(members), "linh_vuc": sections})
-
-    stats = []
-    by_field = _group(rows, field_of)
-    for field_name in _ordered(by_field, tuple(fields_order), ""):
-        stats.append(_stat_row(field_name or NO_FIELD, by_field[field_name]))
-    context.update({
-        "nhom_xu_ly": groups,
-        "thong_ke": stats,
-        "tong_cong": _stat_row("Tổng cộng", rows),
-        "tong_so": len(rows),
-        "so_tai_hoi_nghi": len(by_class.get(schema.HANDLING_AT_CONFERENCE, [])),
-        "so_tra_loi_sau": len(by_class.get(schema.HANDLING_LATER, [])),
-        "so_cap_tren": len(by_class.get(schema.HANDLING_UPWARD, [])),
-        "so_da_tra_loi": sum(1 for r in rows if answered(r)),
-        "so_chua_tra_loi": sum(1 for r in rows if not answered(r)),
-    })
+        groups.append({"so": index, "ten": NO_HANDLING if handling == facts.UNCLASSIFIED else handling,
+                       "so_luong": len(members), "linh_vuc": sections})
+    context["nhom_xu_ly"] = groups
     return context
+
+
+def petition_counts(book: BookData) -> dict[str, Any]:
+    """The counts the summary report, the results notice and the report upward all print, from `facts.petition_facts`:
+    the same numbers in every document, and each total the sum of its parts."""
+    pf = facts.petition_facts(book)
+    return {
+        "thong_ke": [row.as_dict() for row in pf.table],
+        "tong_cong": pf.total.as_dict(),
+        "tong_so": pf.total.tong,
+        "so_tai_hoi_nghi": pf.count(schema.HANDLING_AT_CONFERENCE),
+        "so_tra_loi_sau": pf.count(schema.HANDLING_LATER),
+        "so_cap_tren": pf.count(schema.HANDLING_UPWARD),
+        "so_chua_phan_loai": pf.unclassified,
+        "so_da_tra_loi": pf.total.da_tra_loi,
+        "so_chua_tra_loi": pf.total.chua_tra_loi,
+        "tong_hop_xu_ly": pf.summary_sentence(),
+    }
 
 
 def _report_item(record: Record, number: int, leads: dict[str, str], homes: dict[str, str]) -> dict[str, Any]:
@@ -244,31 +221,11 @@ def _report_item(record: Record, number: int, leads: dict[str, str], homes: dict
     }
 
 
-def _stat_row(name: str, members: list[Record]) -> dict[str, Any]:
-    handling = Counter(_handling(r) for r in members)
-    return {
-        "ten": name,
-        "tong": len(members),
-        "tai_hoi_nghi": handling[schema.HANDLING_AT_CONFERENCE],
-        "tra_loi_sau": handling[schema.HANDLING_LATER],
-        "cap_tren": handling[schema.HANDLING_UPWARD],
-        "chua_tra_loi": sum(1 for r in members if not answered(r)),
-    }
-
-
 def chart_data(book: BookData) -> dict[str, list[tuple[str, int]]]:
     """Counts for the report's picture: by field and by status, in the lists' order."""
-    rows = petitions(book)
-    fields = Counter(field_of(r) or NO_FIELD for r in rows)
-    statuses = Counter(_text(r, "trang_thai") or "Chưa cập nhật" for r in rows)
-    field_order = list(book.lists.get("linh_vuc") or schema.LISTS_BY_KEY["linh_vuc"].values)
-    status_order = list(book.lists.get("trang_thai") or schema.LISTS_BY_KEY["trang_thai"].values)
-
-    def ordered(counter: Counter, order: list[str]) -> list[tuple[str, int]]:
-        keys = [k for k in order if counter[k]] + sorted(k for k in counter if k not in order)
-        return [(k, counter[k]) for k in keys]
-
-    return {"linh_vuc": ordered(fields, field_order), "trang_thai": ordered(statuses, status_order)}
+    pf = facts.petition_facts(book)
+    return {"linh_vuc": [(name or NO_FIELD, len(members)) for name, members in pf.fields],
+            "trang_thai": [(name or facts.NO_STATUS, count) for name, count in pf.statuses]}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -461,27 +418,23 @@ def agenda_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any
 
 def notice_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
     """The results notice: counts, then per field each matter raised and what the Chairman concluded on it."""
-    context = report_context(book, date, notes)
-    context.update(base_context(book, "notice", date, notes))
-    present = sum(1 for r in book.delegates if _text(r, "co_mat") == "Có")
-    context["so_co_mat"] = present or "……"
+    context = base_context(book, "notice", date, notes)
+    context.update(petition_counts(book))
+    context["so_co_mat"] = facts.attendance(book).present or "……"
     leads = lead_units(book)
-    fields_order = book.lists.get("linh_vuc") or schema.LISTS_BY_KEY["linh_vuc"].values
-    rows = petitions(book)
     sections: list[dict[str, Any]] = []
-    for field_name in _ordered((field_of(r) for r in rows), tuple(fields_order), ""):
-        members = [r for r in rows if field_of(r) == field_name]
+    for field_name, members in facts.petition_facts(book).fields:
         sections.append({"so": len(sections) + 1, "ten": f"Lĩnh vực {field_name.lower()}" if field_name else NO_FIELD,
                          "so_luong": len(members), "y_kien": [_conclusion(r, leads) for r in members]})
     context["ket_luan"] = sections
-    for key in ("nhom_xu_ly", "thong_ke", "tong_cong"):
+    for key in ("thong_ke", "tong_cong"):
         context.pop(key)
     return context
 
 
 def _conclusion(record: Record, leads: dict[str, str]) -> dict[str, str]:
     """A matter raised and the conclusion or direction on it, in the notice's words."""
-    handling, answer = _text(record, "hinh_thuc_xu_ly"), _text(record, "noi_dung_tra_loi")
+    handling, answer = facts.handling_of(record), _text(record, "noi_dung_tra_loi")
     lead = leads.get(code_key(record.get("ma_kien_nghi")))
     when = _text(record, "thoi_gian_giai_quyet").rstrip(".")
     if handling == schema.HANDLING_UPWARD:

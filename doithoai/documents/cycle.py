@@ -13,8 +13,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
-from .. import schema
-from ..keys import list_key
+from .. import facts, schema
 from ..model import BookData
 from ..text import fold
 from ..values import parse_date, time_of_day
@@ -98,8 +97,7 @@ def announcement_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dic
                              f"(ngày {short_date(latest)}); văn bản ghi ngày {short_date(latest)}, hãy kiểm tra trước khi ký.")
     s = book.settings
     end = time_of_day(s.get("gio_ket_thuc"))
-    stats = ctx.report_context(book, issued, ctx.Notes())["thong_ke"]  # by field; the total is `tong_cong`
-    fields = [row["ten"] for row in stats if row["tong"] and row["ten"] != ctx.NO_FIELD]
+    fields = [name for name, _ in facts.petition_facts(book).fields if name]
     if not fields:
         fields = [f for f in (book.lists.get("linh_vuc") or schema.lookup("linh_vuc").values) if f != "Khác"]
     due = milestone_due(book, issued, SLIP_COLLECTION)
@@ -148,15 +146,13 @@ def loudspeaker_text(context: dict[str, Any]) -> str:
 
 
 def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str, Any]:
-    from ..conference import attendance
-
     day = book.conference
     conference = parse_date(book.settings.get("ngay_hoi_nghi"))
     context = ctx.base_context(book, "minutes", conference or date, notes)
-    facts = day.facts if day is not None else {}
+    typed = day.facts if day is not None else {}
 
     def fact(key: str, setting: str | None = None, default: str = "") -> str:
-        value = safe_text(facts.get(key))
+        value = safe_text(typed.get(key))
         if not value and setting:
             value = safe_text(book.settings.get(setting))
         return value or default
@@ -171,7 +167,7 @@ def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str
                                                                                              "văn bản.",
                          "nguoi_tra_loi": v.get("nguoi_tra_loi", ""), "tai_hoi_truong": speaker.from_floor,
                          "ma_phieu": v.get("ma_phieu", "")})
-    groups = attendance(book)
+    people = facts.attendance(book)
     held = day.held if day is not None else []
     if not held:
         held = [{"stt": str(m["stt"]), "noi_dung": m["noi_dung"], "nguoi": m["nguoi"]}
@@ -188,9 +184,9 @@ def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str
         "chu_tri_hop": chair,
         "dong_chu_tri": fact("dong_chu_tri"),
         "thu_ky": secretary or "……",
-        "nhom_tham_du": groups[:-1],
-        "tong_moi": groups[-1]["moi"],
-        "tong_co_mat": groups[-1]["co_mat"] or "……",
+        "nhom_tham_du": people.groups,
+        "tong_moi": people.invited,
+        "tong_co_mat": people.present or "……",
         "chuong_trinh": [{"stt": n, "noi_dung": m.get("noi_dung", ""), "nguoi": m.get("nguoi", "")}
                          for n, m in enumerate(held, 1)],
         "phat_bieu": speakers,
@@ -240,38 +236,25 @@ def _upward(context: dict[str, Any], province: str) -> list[str]:
 
 
 def report_upward_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str, Any]:
-    from ..conference import attendance
-
-    summary = ctx.report_context(book, date, ctx.Notes())
     context = ctx.base_context(book, "report_upward", date, notes)
-    rows = ctx.petitions(book)
-    sources = Counter(safe_text(r.get("nguon")) for r in rows)
-    source_order = tuple(book.lists.get("nguon") or schema.lookup("nguon").values)
-    upward = [r for r in rows if list_key(r.get("hinh_thuc_xu_ly")) == list_key(schema.HANDLING_UPWARD)
-              or list_key(r.get("tham_quyen")) == list_key(schema.COMPETENCE_UPPER)]
-    groups = attendance(book)
+    pf = facts.petition_facts(book)
+    people = facts.attendance(book)
     day = book.conference
     spoke = len(day.speakers) if day is not None else 0
     province = safe_text(book.settings.get("tinh"))
+    context.update(ctx.petition_counts(book))
     context.update({
         "kinh_gui": _upward(context, province),
-        "thong_ke": summary["thong_ke"] + [summary["tong_cong"]],  # this template's table ends with its total row
-        "tong_so": summary["tong_so"],
-        "so_tai_hoi_nghi": summary["so_tai_hoi_nghi"],
-        "so_tra_loi_sau": summary["so_tra_loi_sau"],
-        "so_cap_tren": summary["so_cap_tren"],
-        "so_da_tra_loi": summary["so_da_tra_loi"],
-        "so_chua_tra_loi": summary["so_chua_tra_loi"],
-        "nguon": [{"ten": name or "Chưa ghi "
-                                  "nguồn", "so_luong": sources[name]} for name in ctx._ordered(sources, source_order, "")],
+        "thong_ke": context["thong_ke"] + [context["tong_cong"]],  # this template's table ends with its total row
+        "nguon": [{"ten": name or facts.NO_SOURCE, "so_luong": count} for name, count in pf.sources],
         "so_phieu": sum(1 for r in book.slips if safe_text(r.get("ma_phieu")) or safe_text(r.get("ho_ten"))),
         "so_phat_bieu": spoke,
-        "nhom_tham_du": groups[:-1],
-        "tong_moi": groups[-1]["moi"],
-        "tong_co_mat": groups[-1]["co_mat"],
+        "nhom_tham_du": people.groups,
+        "tong_moi": people.invited,
+        "tong_co_mat": people.present,
         "cap_tren": [{"stt": n, "ma": safe_text(r.get("ma_kien_nghi")), "nguoi": safe_text(r.get("nguoi_kien_nghi")),
                       "linh_vuc": safe_text(r.get("linh_vuc")) or ctx.NO_FIELD, "noi_dung": safe_text(r.get("noi_dung"))}
-                     for n, r in enumerate(upward, 1)],
+                     for n, r in enumerate(pf.upward, 1)],
         "theo_doi": follow_up(book, date),
         "ngay_bao_cao": short_date(date),
         "ngay_bao_cao_dai": long_date(date),

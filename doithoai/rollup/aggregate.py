@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import schema
+from ..facts import is_upward as facts_is_upward
 from ..keys import list_key
 from ..text import clean
 from ..text import place_key as _place_key
@@ -28,8 +29,6 @@ place_key = lru_cache(maxsize=4096)(_place_key)
 
 
 TOTAL = "Tổng cộng"
-UPWARD_COMPETENCE = schema.COMPETENCE_UPPER
-UPWARD_STATUS = "Đã chuyển cấp trên"
 
 
 @dataclass
@@ -80,16 +79,8 @@ def _label(value: Any, by_fold: dict[str, str]) -> str:
     return clean(value) if label is None else label
 
 
-_UPWARD = tuple((key, list_key(wanted)) for key, wanted in (
-    ("hinh_thuc_xu_ly", schema.HANDLING_UPWARD), ("tham_quyen", UPWARD_COMPETENCE), ("trang_thai", UPWARD_STATUS)))
-
-
-def is_upward(petition: dict[str, Any]) -> bool:
-    for key, wanted in _UPWARD:
-        value = petition.get(key)
-        if isinstance(value, str) and list_key(value) == wanted:
-            return True
-    return False
+# Which matters went upward is the conference's own fact (one rule for the ward's report upward and the roll-up).
+is_upward = facts_is_upward
 
 
 def _tally(petitions: list[dict[str, Any]], key: str) -> Counter:

@@ -34,7 +34,7 @@ TABLES = frozenset({schema.DELEGATES.key, schema.SLIPS.key, schema.PETITIONS.key
 # Of the two largest tables, only what the summary reads: the delegates are counted and their attendance tallied
 # (`unit._conference_facts`), a slip gives its petitions a residential group (`mttq.projection._petition_area`).
 # tests/test_rollup.py checks the summaries equal those of a whole read.
-COLUMNS = {schema.DELEGATES.key: ("co_mat",), schema.SLIPS.key: ("ma_phieu", "to_dan_pho", "dia_chi")}
+COLUMNS = {schema.DELEGATES.key: ("ho_ten", "co_mat"), schema.SLIPS.key: ("ma_phieu", "to_dan_pho", "dia_chi")}
 
 
 def find_workbooks(folder: Path) -> list[Path]:

@@ -11,12 +11,12 @@ is recognised by what it is, not by its exact wording (see `_milestone_role`).
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from .. import schema
+from ..facts import presence
 from ..keys import list_key
 from ..model import BookData, Record
 from ..text import clean, fold
@@ -112,10 +112,7 @@ def _conference_facts(book: BookData, today: dt.date) -> dict[str, Any]:
         if role and role not in done:
             done[role] = as_date(record.get("ngay_hoan_thanh"))
     conference = as_date(book.settings.get("ngay_hoi_nghi"))
-    yes = list_key(schema.YES_NO[0])
-    answers = Counter([record.values.get("co_mat") for record in book.delegates])  # "Có" / "Không" / blank, counted
-    invited = len(book.delegates.records)
-    present = sum(n for answer, n in answers.items() if list_key(answer) == yes)
+    invited, present = presence(book.delegates.records)  # the ward's own count (facts), the same in its report upward
     if conference is None:
         state = NO_DATE
     elif done.get("conference") or present:
