@@ -45,6 +45,7 @@ _UPPER = list_key(schema.COMPETENCE_UPPER)
 _LOCAL = list_key(schema.COMPETENCE_LOCAL)
 CLOSED_STATUSES = (schema.STATUS_ANSWERED, schema.STATUS_RESOLVED, schema.STATUS_UPWARD)
 _CLOSED = frozenset(list_key(s) for s in CLOSED_STATUSES)
+_MOVED = list_key(schema.STATUS_UPWARD)
 _YES = list_key(schema.YES_NO[0])
 
 # The statistics table's columns, in order: (context key, the class it counts).
@@ -94,6 +95,12 @@ def answered(petition: Row) -> bool:
 def is_open(petition: Row) -> bool:
     status = petition.get("trang_thai")
     return not (isinstance(status, str) and list_key(status) in _CLOSED)
+
+
+def moved_upward(petition: Row) -> bool:
+    """Its status says it was passed to the higher level ("Đã chuyển cấp trên")."""
+    status = petition.get("trang_thai")
+    return isinstance(status, str) and list_key(status) == _MOVED
 
 
 def competence_conflict(petition: Row) -> str | None:

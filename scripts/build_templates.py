@@ -49,8 +49,8 @@ def stats_table(d, total: str = "") -> None:
         widths = [w for _, _, w in cols]
         if index == 0:  # the same width on the page: the text columns give up what the extra column takes
             widths = [3.9, 1.6, 2.1, 2.1, 2.0, 1.9, 1.8]
-        L.grid_table(d, [h for h, _, _ in cols], ["{{ tk.%s }}" % k for _, k, _ in cols], widths, loop="for tk in thong_ke",
-                     left=(0,), total=["{{ %s.%s }}" % (total, k) for _, k, _ in cols] if total else None)
+        L.grid_table(d, [h for h, _, _ in cols], ["{{ tk." + k + " }}" for _, k, _ in cols], widths, loop="for tk in thong_ke",
+                     left=(0,), total=["{{ " + total + "." + k + " }}" for _, k, _ in cols] if total else None)
     L.para(d, "{%p endif %}")
 
 
@@ -374,9 +374,8 @@ def rollup_report():
                   "{{ dv.ket_qua }}"], [1.1, 3.9, 2.2, 2.6, 1.6, 2.3, 2.3], loop="for dv in cac_don_vi", size=11)
     L.para(d, "{{ bieu_do_hoi_nghi }}", align="center", before=6)
     L.para(d, "II. Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN", bold=True, keep=True)
-    L.body(d, "Tổng số ý kiến, kiến nghị: {{ tong_kien_nghi }}, trong đó: trả lời tại hội nghị {{ so_tai_hoi_nghi }}; kiểm tra, "
-           "trả lời sau {{ so_tra_loi_sau }}; ghi nhận, báo cáo cấp trên {{ so_cap_tren }}. Đã trả lời hoặc đã giải quyết "
-           "{{ so_da_tra_loi }}; chưa xử lý hoặc đang xử lý {{ so_dang_xu_ly }}.")
+    L.body(d, "Tổng số ý kiến, kiến nghị: {{ tong_hop_xu_ly }}. Đã trả lời hoặc đã giải quyết {{ so_da_tra_loi }}{% if "
+           "so_da_chuyen %}; đã chuyển cấp trên {{ so_da_chuyen }}{% endif %}; chưa xử lý xong {{ so_dang_xu_ly }}.")
     L.grid_table(d, ["Lĩnh vực", "Số ý kiến"], ["{{ lv.ten }}", "{{ lv.so }}"], [9.0, 4.0], loop="for lv in linh_vuc",
                  size=12)
     L.para(d, "{{ bieu_do_kien_nghi }}", align="center", before=6)

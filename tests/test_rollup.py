@@ -230,6 +230,22 @@ def test_the_report_for_the_level_above(province, tmp_path):
         for address in ward.addresses:
             assert address.split(",")[0] + "," not in xml
     assert "{{" not in text and "{%" not in text
+    # One truth (issue 23): the province's numbers are the sum of what each ward's own documents count (facts), and
+    # the sentence's parts add up to its total.
+    from doithoai import facts
+    from doithoai.access import FileWorkbook
+
+    wards = [facts.petition_facts(FileWorkbook(folder / w.file).read()) for w in province.readable]
+    total = sum(w.total.tong for w in wards)
+    parts = [sum(w.count(h) for w in wards) for h in facts.CLASS_ORDER]
+    stated = re.search(r"Tổng số ý kiến, kiến nghị: (\d+), trong đó: trả lời tại hội nghị (\d+); kiểm tra, trả lời sau "
+                       r"(\d+); ghi nhận, báo cáo cấp trên (\d+)(?:; chưa phân loại hình thức xử lý (\d+))?\. Đã trả lời "
+                       r"hoặc đã giải quyết (\d+)(?:; đã chuyển cấp trên (\d+))?; chưa xử lý xong (\d+)\.", text)
+    assert stated, "the roll-up's breakdown sentence"
+    numbers = [int(n or 0) for n in stated.groups()]
+    assert numbers[:5] == [total, *parts] and sum(numbers[1:5]) == total
+    assert sum(numbers[5:]) == total and numbers[7] == sum(len(w.open) for w in wards)
+    assert f"đề xuất {sum(len(w.upward) for w in wards)} kiến nghị vượt thẩm quyền" in text
 
     settings_file.write_text(settings_file.read_text(encoding="utf-8").replace('"Chính quyền"', '"Đảng"')
                              .replace('"ỦY BAN NHÂN DÂN"', '"BAN THƯỜNG VỤ TỈNH ỦY"'), encoding="utf-8")

@@ -17,8 +17,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from .. import schema
+from .. import facts, schema
 from ..errors import UnusableFile
+from ..facts import count_petitions
 from ..values import format_date
 from .aggregate import UNCLASSIFIED, Rollup, is_upward
 from .unit import HELD, LATE, MISSING, NOT_RECORDED, NOT_YET, ON_TIME
@@ -92,11 +93,10 @@ def report_context(rollup: Rollup, settings: dict[str, Any], date: dt.date, roll
     petitions = [p for u in units for p in u.petitions]
     counts = rollup.counts
 
-    def handling(label: str) -> int:
-        return dict(counts.get("hinh_thuc_xu_ly", [])).get(label, 0)
-
-    statuses = dict(counts.get("trang_thai", []))
-    answered = statuses.get("Đã trả lời", 0) + statuses.get("Đã giải quyết", 0)
+    # The same counts as each ward's own documents (facts.count_petitions): the parts add up to the total.
+    pf = count_petitions(petitions)
+    still_open = len(pf.open)
+    moved = sum(1 for p in petitions if facts.is_petition(p) and not facts.is_open(p) and facts.moved_upward(p))
     upward = [(u, p) for u in units for p in u.petitions if is_upward(p)]
     overdue_units = [u for u in units if u.overdue]
     return {
@@ -118,12 +118,14 @@ def report_context(rollup: Rollup, settings: dict[str, Any], date: dt.date, roll
             "cong_khai": u.announce_state + (f" ({u.announce_days} ngày)" if u.announce_days is not None else ""),
             "ket_qua": u.notice_state + (f" ({u.notice_days} ngày)" if u.notice_days is not None else ""),
         } for i, u in enumerate(units, start=1)],
-        "tong_kien_nghi": len(petitions),
-        "so_tai_hoi_nghi": handling(schema.HANDLING_AT_CONFERENCE),
-        "so_tra_loi_sau": handling(schema.HANDLING_LATER),
-        "so_cap_tren": handling(schema.HANDLING_UPWARD),
-        "so_da_tra_loi": answered,
-        "so_dang_xu_ly": statuses.get("Chưa xử lý", 0) + statuses.get("Đang xử lý", 0),
+        "tong_kien_nghi": pf.total.tong,
+        "tong_hop_xu_ly": pf.summary_sentence(),
+        "so_tai_hoi_nghi": pf.count(schema.HANDLING_AT_CONFERENCE),
+        "so_tra_loi_sau": pf.count(schema.HANDLING_LATER),
+        "so_cap_tren": pf.count(schema.HANDLING_UPWARD),
+        "so_da_tra_loi": pf.total.tong - still_open - moved,
+        "so_da_chuyen": moved,
+        "so_dang_xu_ly": still_open,
         "linh_vuc": [{"ten": label, "so": n} for label, n in _pairs(counts.get("linh_vuc", []))],
         "so_phan_cong": sum(u.assignments for u in units),
         "so_qua_han": sum(len(u.overdue) for u in units),
