@@ -273,3 +273,35 @@ def test_reading_only_the_columns_the_summary_uses_changes_nothing(province, dem
         assert summarize(read_book(path, TABLES, columns=COLUMNS), path.name, TODAY) == whole
         compared += 1
     assert compared >= COUNT - len(province.unreadable)
+
+
+def test_the_roll_up_counts_handling_classes_as_the_ward_does(demo_path, tmp_path):
+    """A handling class typed off the list is "unclassified" in the ward's own report, so in the roll-up too (not a
+    column of its own), and a row with neither code nor content is no petition in either."""
+    from doithoai import facts
+    from doithoai.access import FileWorkbook
+    from doithoai.io.writer import edit_workbook
+
+    folder = tmp_path / "wards"
+    folder.mkdir()
+    ward = folder / "ward.xlsm"
+    shutil.copy(demo_path, ward)
+    spec = schema.TABLES_BY_KEY["kien_nghi"]
+
+    def edit(workbook):
+        sheet = workbook[spec.name]
+        headers = [c.value for c in sheet[1]]
+        sheet.cell(2, headers.index(spec.column("hinh_thuc_xu_ly").header) + 1, "Chờ xem xét")
+        sheet.cell(sheet.max_row + 1, headers.index(spec.column("linh_vuc").header) + 1, "Đất đai")  # no code, no content
+
+    edit_workbook(ward, edit, make_backup=False)
+    own = facts.petition_facts(FileWorkbook(ward).read())
+    result = rollup(folder, today=TODAY, workers=1)
+    headers, rows = _sheet(result.path, "Kiến nghị theo đơn vị")
+    assert "Chờ xem xét" not in headers
+    row = rows[0]
+    assert row[headers.index("Tổng số")] == own.total.tong
+    handling = [headers.index(h) for h in facts.HANDLING_ORDER]
+    assert headers[handling[-1] + 1] == UNCLASSIFIED  # the handling group's own unclassified column
+    assert [row[i] for i in handling] == [own.count(h) for h in facts.HANDLING_ORDER]
+    assert row[handling[-1] + 1] == own.unclassified >= 1

@@ -16,6 +16,8 @@ from functools import lru_cache
 from typing import Any
 
 from .. import schema
+from ..facts import UNCLASSIFIED as facts_unclassified
+from ..facts import handling_of
 from ..facts import is_upward as facts_is_upward
 from ..keys import list_key
 from ..text import clean
@@ -88,6 +90,12 @@ def _tally(petitions: list[dict[str, Any]], key: str) -> Counter:
     return Counter([value if isinstance(value := p.get(key), str) else None for p in petitions])
 
 
+def _handling_tally(petitions: list[dict[str, Any]]) -> Counter:
+    """Petitions by handling class as each ward's own documents count them (facts.handling_of): a value off the list is
+    unclassified there, so it is not a column of its own here."""
+    return Counter([None if (h := handling_of(p)) == facts_unclassified else h for p in petitions])
+
+
 def _conference_sheet(units: list[UnitSummary]) -> Sheet:
     rows: list[list[Any]] = []
     for i, u in enumerate(units, start=1):
@@ -108,7 +116,8 @@ def _petition_sheet(units: list[UnitSummary]) -> tuple[Sheet, dict[str, list[tup
     groups = []
     plans = []
     # Each unit's petitions counted by value once: a handful of distinct values each, labelled once a value.
-    tallies = [[_tally(u.petitions, key) for key, _, _ in concerns] for u in units]
+    tallies = [[_handling_tally(u.petitions) if key == "hinh_thuc_xu_ly" else _tally(u.petitions, key) for key, _, _ in concerns]
+               for u in units]
     for c, (key, label, values) in enumerate(concerns):
         found = {value for unit_tallies in tallies for value in unit_tallies[c] if value is not None}
         labels, by_fold = _categories(values, found)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..facts import is_petition
 from ..model import BookData
 from ..mttq.projection import project_record, slips_by_code
 from ..mttq.spec import SHARED_PETITIONS
@@ -21,6 +22,8 @@ def masked_petitions(book: BookData) -> tuple[list[dict[str, Any]], int]:
     slips = slips_by_code(book)
     rows, masked = [], 0
     for record in book.petitions:
+        if not is_petition(record):  # a row with neither code nor content: the ward's own documents do not count it either
+            continue
         values, cells = project_record(book, SHARED_PETITIONS, record, slips)
         rows.append(values)
         masked += len(cells)
