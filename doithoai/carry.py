@@ -3,7 +3,8 @@
 Carried over: every setting but the conference's day and the numbers of the last conference's own documents; the
 lookup lists (units included), the delegates (invitation, confirmation and attendance cleared), the programme, the
 milestones (done dates cleared) and the office's calendar. The letter counter continues past every number the old
-workbook used, so a year's answer letters never restart at 1.
+workbook used (`facts.next_letter_number`, the rule the letters run numbers by), so a year's answer letters never
+restart at 1 nor repeat a number.
 
 Petitions still open (`facts.is_open`: no status, or one that does not close the matter, however it is spelt) come
 over with source "Kỳ trước", their
@@ -21,7 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import schema
-from .facts import is_open
+from .facts import is_open, next_letter_number
 from .keys import code_key, code_text
 from .model import BookData, Record
 
@@ -36,21 +37,10 @@ def _values(record: Record, spec: schema.TableSheet, drop: tuple[str, ...] = ())
     return {c.key: record.get(c.key) for c in spec.columns if c.key not in drop and record.get(c.key) is not None}
 
 
-def next_letter_number(book: BookData) -> int:
-    """One past the highest answer-letter number the workbook used, and never below its own counter."""
-    from .documents.issuer import number_of, symbol_for
-
-    symbol = symbol_for(book.settings, "letters")
-    used = [number_of(book.settings, r.get("so_van_ban_tra_loi"), symbol) for r in book.petitions]
-    counter = book.settings.get("so_tra_loi_tiep_theo")
-    start = counter if isinstance(counter, int) and not isinstance(counter, bool) and counter > 0 else 1
-    return max([start] + [n + 1 for n in used if n is not None])
-
-
 def carry_over(book: BookData, previous_name: str = "") -> dict[str, Any]:
     """Data for `build_workbook` holding what the next conference keeps from `book`."""
     settings = {k: v for k, v in book.settings.items() if k not in CLEARED_SETTINGS and v is not None}
-    settings["so_tra_loi_tiep_theo"] = next_letter_number(book)
+    settings["so_tra_loi_tiep_theo"] = next_letter_number(book.settings, book.petitions)
     for key in CLEARED_SETTINGS:
         settings[key] = None
 

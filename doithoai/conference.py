@@ -12,7 +12,8 @@ not come: clear the number). A programme item is held unless `Đã thực hiện
 
 `record_floor` turns the floor speakers (no `Mã phiếu`) into petitions with source "Tại hội nghị", the
 chair's answer as the answer ("Trả lời tại hội nghị" when there is one); a second run adds nothing (the
-same person and words are already there). `parse_sheet` (pure) reads the sheet back for the minutes.
+same person, by `keys.name_key`, and words are already there: "Hoà" is "Hòa", but "Hùng" and "Hưng" asking the
+same are two petitions). `parse_sheet` (pure) reads the sheet back for the minutes.
 
 The sheet is the office's once written: preparing again replaces it only while nobody has typed into it.
 """
@@ -26,6 +27,7 @@ from typing import Any
 
 from . import schema
 from .errors import DoithoaiError, ExitStatus
+from .keys import list_key, name_key
 from .model import BookData, ChangeSet, RowWrite, SheetWrite
 from .text import clean, fold
 from .values import EXCEL_EPOCH, format_date, parse_time
@@ -36,6 +38,8 @@ HOW_TO = ("Phần mềm chuẩn bị trang này trước hội nghị; thư ký 
           "“Thứ tự” có số; người đăng ký nhưng không phát biểu: xóa số thứ tự. Người phát biểu tại hội trường: ghi vào các "
           "dòng trống (để trống Mã phiếu), rồi bấm nút ghi kiến nghị tại hội nghị.")
 FLOOR_ROWS = 15
+UNKNOWN_SPEAKER = "Không rõ người"  # the petitioner of a floor question whose speaker was not written down
+_NO = list_key(schema.YES_NO[1])
 # The facts block: (key, label). Values in column B.
 FACTS: tuple[tuple[str, str], ...] = (
     ("ngay", "Ngày hội nghị"),
@@ -96,7 +100,7 @@ class ConferenceDay:
 
     @property
     def held(self) -> list[dict[str, str]]:
-        return [item for item in self.programme if fold(item.get("da_thuc_hien", "")) != "khong" and item.get("noi_dung")]
+        return [item for item in self.programme if list_key(item.get("da_thuc_hien")) != _NO and item.get("noi_dung")]
 
     def typed(self) -> bool:
         """Has anybody written on the sheet since it was prepared?"""
@@ -233,7 +237,7 @@ class FloorResult:
     def summary(self) -> str:
         lines = [f"Ý kiến nêu tại hội trường: thêm {len(self.added)} kiến nghị (nguồn “{schema.SOURCE_FLOOR}”) vào trang "
                  f"{schema.PETITIONS.name}; {len(self.already)} ý kiến đã có từ lần trước."]
-        lines += [f"- {code}: {s.values.get('ho_ten') or 'Không rõ người'} (thứ tự {s.order})" for code, s in self.added[:20]]
+        lines += [f"- {code}: {s.values.get('ho_ten') or UNKNOWN_SPEAKER} (thứ tự {s.order})" for code, s in self.added[:20]]
         return "\n".join(lines)
 
     def to_json(self) -> dict[str, Any]:
@@ -251,11 +255,12 @@ def plan_floor(book: BookData) -> tuple[FloorResult, ChangeSet]:
         raise DoithoaiError(f"Sổ chưa có trang “{SHEET}”: hãy bấm nút chuẩn bị trang thư ký (lệnh conference-sheet) "
                             "trước hội nghị.")
     table = book.petitions
-    seen = {(fold(str(r.get("nguoi_kien_nghi") or "")), fold(str(r.get("noi_dung") or ""))) for r in table.records}
+    # The same person (`keys.name_key`: "Hoà" is "Hòa", "Hùng" and "Hưng" are two people) and the same words.
+    seen = {(name_key(r.get("nguoi_kien_nghi")), fold(str(r.get("noi_dung") or ""))) for r in table.records}
     floor = [s for s in day.speakers if s.from_floor and s.values.get("cau_hoi")]
     fresh = []
     for speaker in floor:
-        key = (fold(speaker.values.get("ho_ten", "")), fold(speaker.values["cau_hoi"]))
+        key = (name_key(speaker.values.get("ho_ten") or UNKNOWN_SPEAKER), fold(speaker.values["cau_hoi"]))
         if key in seen:
             result.already.append(speaker)
         else:
@@ -267,7 +272,7 @@ def plan_floor(book: BookData) -> tuple[FloorResult, ChangeSet]:
     for offset, (speaker, code) in enumerate(zip(fresh, codes, strict=True)):
         v = speaker.values
         answer = v.get("tra_loi", "")
-        new = {"ma_kien_nghi": code, "nguon": schema.SOURCE_FLOOR, "nguoi_kien_nghi": v.get("ho_ten") or "Không rõ người",
+        new = {"ma_kien_nghi": code, "nguon": schema.SOURCE_FLOOR, "nguoi_kien_nghi": v.get("ho_ten") or UNKNOWN_SPEAKER,
                "dia_chi": v.get("dia_chi"), "linh_vuc": list_value(v.get("linh_vuc", ""), fields) if v.get("linh_vuc") else None,
                "noi_dung": v["cau_hoi"], "hinh_thuc_xu_ly": schema.HANDLING_AT_CONFERENCE if answer else None,
                "noi_dung_tra_loi": answer or None}

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
+from .facts import handling_of
 from .keys import code_key, code_text, list_key
 from .model import ERROR, WARNING, BookData, CellWrite, ChangeSet, ConditionalFormat, Finding, Record, Table, column_letter
 from .text import shown
@@ -227,14 +228,13 @@ def _progress(book: BookData, plan: DeadlinePlan) -> None:
     by_code: dict[str, list[Deadline]] = {}
     for item in plan.assignments:
         by_code.setdefault(code_key(item.petition), []).append(item)
-    later = list_key(schema.HANDLING_LATER)
     for record in book.petitions:
         code = code_key(record["ma_kien_nghi"])
         if not code:
             continue
         items = by_code.get(code, [])
         if not items:
-            plan.progress[code] = "Chưa phân công" if list_key(record["hinh_thuc_xu_ly"]) == later else ""
+            plan.progress[code] = "Chưa phân công" if handling_of(record) == schema.HANDLING_LATER else ""
             continue
         finished = sum(1 for i in items if i.done is not None)
         if finished == len(items):

@@ -22,7 +22,7 @@ whose rows and columns add up) and is computed by one function (`petition_facts`
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -301,3 +301,32 @@ def attendance(book: Any) -> Attendance:
         groups.append({"ten": name or OTHER_GROUP, "moi": len(by_group[name]), "co_mat": count})
         present += count
     return Attendance(groups, len(rows), present)
+
+
+# --------------------------------------------------------------------------------------------------
+# Numbers
+
+
+def letter_number(settings: Mapping[str, Any], value: Any, symbol: str | None = None) -> int | None:
+    """The number an answer letter's `Số văn bản trả lời` holds in the letters' series (`documents.issuer.number_of`):
+    150 for "150/UBND-VP" however it is spaced or cased, with "Số:" before it, or a bare 150 (the series' number
+    without its symbol); None for a number of another series (another symbol) and for no number. `symbol`: the
+    letters' symbol when the caller already has it."""
+    from .documents.issuer import number_of, symbol_for  # stdlib only; here so the roll-up's workers never import it
+
+    return number_of(settings, value, symbol_for(settings, "letters") if symbol is None else symbol)
+
+
+def next_letter_number(settings: Mapping[str, Any], petitions: Iterable[Row]) -> int:
+    """The number the next new answer letter takes: one past the highest number of the letters' series that any
+    petition row holds (`letter_number`; a row without code or content too: a number once used is never given
+    again), and never below `Số văn bản trả lời tiếp theo` (a whole number from 1; anything else counts as 1).
+
+    The letters run numbers its new letters from here, and the next conference (`new --from`) continues from here."""
+    from .documents.issuer import symbol_for
+
+    symbol = symbol_for(settings, "letters")
+    counter = settings.get("so_tra_loi_tiep_theo")
+    start = counter if isinstance(counter, int) and not isinstance(counter, bool) and counter > 0 else 1
+    used = (letter_number(settings, r.get("so_van_ban_tra_loi"), symbol) for r in petitions)
+    return max([start, *(number + 1 for number in used if number is not None)])

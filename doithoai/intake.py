@@ -14,8 +14,8 @@ the workbook's own fields as a dropdown. `intake(access, path)` brings a returne
   names goes into `Địa chỉ`);
 - a row that repeats a petition already in the workbook is not added but reported: the same organisation
   and the same words (a form brought in twice: "đã nhập trước đó", so a second run adds nothing), nearly
-  the same words as any petition (`validation.duplicates.similar_pairs`), or the same person asking much
-  the same;
+  the same words as any petition (`validation.duplicates.similar_pairs`), or the same person (`keys.name_key`:
+  "Hoà" is "Hòa", "Hùng" and "Hưng" are two people) asking much the same;
 - a row that cannot be a petition (no content, a field not on the list, text Excel would run as a formula)
   is refused with its reason; out-of-scope complaints are added and flagged, as the validator flags them.
 
@@ -32,7 +32,7 @@ from typing import Any
 
 from . import schema
 from .errors import UnusableFile
-from .keys import new_codes
+from .keys import list_key, name_key, new_codes
 from .model import BookData, ChangeSet, Record, RowWrite
 from .text import clean, fold, formula_like
 
@@ -304,8 +304,8 @@ def _short(text: str, limit: int = 60) -> str:
 
 def list_value(value: str, fields: tuple[str, ...]) -> str | None:
     """The list's own spelling of a field typed on the form ("dat dai" -> "Đất đai"), or None."""
-    wanted = fold(value)
-    matches = [f for f in fields if fold(f) == wanted]
+    wanted = list_key(value)
+    matches = [f for f in fields if list_key(f) == wanted]
     return matches[0] if len(matches) == 1 else None
 
 
@@ -318,13 +318,15 @@ def plan_intake(book: BookData, form: FormData) -> IntakePlan:
     plan = IntakePlan(organisation=form.organisation, source=source)
     fields = tuple(book.lists.get("linh_vuc") or schema.lookup("linh_vuc").values)
     keys = WordKeys()
-    org_key = fold(form.organisation)
+    # Who: `keys.name_key` (the same person everywhere: "Hoà" is "Hòa", "Hùng" is not "Hưng"). What: the words,
+    # accents ignored (the content may be retyped; a near repeat is caught below).
+    org_key = name_key(form.organisation)
     existing = [r for r in table.records if isinstance(r.get("noi_dung"), str) and r.get("noi_dung").strip()]
-    same_words = {(fold(str(r.get("nguoi_kien_nghi") or "")), fold(r.get("noi_dung"))): r for r in existing}
+    same_words = {(name_key(r.get("nguoi_kien_nghi")), fold(r.get("noi_dung"))): r for r in existing}
     any_words = {fold(r.get("noi_dung")): r for r in existing}
     by_person: dict[str, list[Record]] = {}
     for record in existing:
-        by_person.setdefault(fold(str(record.get("nguoi_kien_nghi") or "")), []).append(record)
+        by_person.setdefault(name_key(record.get("nguoi_kien_nghi")), []).append(record)
 
     candidates: list[tuple[int, dict[str, Any], str | None]] = []
     for form_row, values in form.rows:
@@ -353,7 +355,7 @@ def plan_intake(book: BookData, form: FormData) -> IntakePlan:
         if same is not None:
             plan.duplicates.append(Outcome(form_row, shown, code=_code(same), reason="trùng nội dung với kiến nghị"))
             continue
-        person = fold(values["nguoi"]) if values["nguoi"] else ""
+        person = name_key(values["nguoi"])
         tokens = keys.words(text)
         asked = by_person.get(person, []) if person else []
         repeated = next((r for r in asked if _jaccard(tokens, keys.words(r.get("noi_dung"))) >= SAME_PERSON_SIMILARITY), None)

@@ -107,15 +107,16 @@ class WorkCalendar:
 def office_calendar(records: Iterable[Any]) -> WorkCalendar:
     """A calendar from the `Danh mục` table's records (keys `ngay`, `loai`)."""
     from . import schema
-    from .text import fold
+    from .keys import list_key
 
+    workday, day_off = list_key(schema.CALENDAR_WORKDAY), list_key(schema.CALENDAR_DAY_OFF)
     off, work = [], []
     for record in records:
         day, kind = record["ngay"], record["loai"]
         if not isinstance(day, dt.date) or not isinstance(kind, str):
             continue
-        if fold(kind) == fold(schema.CALENDAR_WORKDAY):
+        if list_key(kind) == workday:
             work.append(day)
-        elif fold(kind) == fold(schema.CALENDAR_DAY_OFF):
+        elif list_key(kind) == day_off:
             off.append(day)
     return WorkCalendar(off, work)

@@ -97,15 +97,22 @@ def join_number(settings: Mapping[str, Any], number: int | str, symbol: str) -> 
     return f"{number}-{symbol}" if is_party(settings) else f"{number}/{symbol}"
 
 
+_NUMBER_WORD = re.compile(r"^\s*số\s*:?\s*", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"[0-9]+")
+_NUMBER_AND_SYMBOL = re.compile(r"\s*(\d+)\s*[/-]\s*(.+?)\s*")
+
+
 def number_of(settings: Mapping[str, Any], text: Any, symbol: str) -> int | None:
-    """150 for "150/UBND-VP" (or "150-CV/ĐU" in a Party workbook) when the symbol matches; None otherwise."""
-    match = re.fullmatch(r"\s*(\d+)\s*[/-]\s*(.+?)\s*", _clean(text))
+    """150 for "150/UBND-VP" (or "150-CV/ĐU" in a Party workbook) when the symbol matches, case and spaces aside, also
+    typed "Số: 150/UBND-VP"; 150 for a bare "150" too (the series' own number, as `number_text` gives it the
+    symbol); None otherwise (another symbol: another series)."""
+    value = _NUMBER_WORD.sub("", unicodedata.normalize("NFC", _clean(text)))
+    if _BARE_NUMBER.fullmatch(value):
+        return int(value)
+    match = _NUMBER_AND_SYMBOL.fullmatch(value)
     if match and match.group(2).replace(" ", "").casefold() == symbol.replace(" ", "").casefold():
         return int(match.group(1))
     return None
-
-
-_NUMBER_WORD = re.compile(r"^\s*số\s*:?\s*", re.IGNORECASE)
 
 
 def number_text(settings: Mapping[str, Any], kind: str, typed: Any = None) -> str:

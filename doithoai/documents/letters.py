@@ -1,7 +1,8 @@
 """Answer letters: one per petitioner, covering that person's answered petitions, numbered once. Pure.
 
 Numbering: a new letter takes the next free number with the symbol from `Kế hoạch` ("150/UBND-VP"),
-starting at `Số văn bản trả lời tiếp theo` and never below a number already used. The number and date
+starting at `Số văn bản trả lời tiếp theo` and never below a number already used (`facts.next_letter_number`:
+"Số: 151/UBND-VP" and a bare "152" are numbers used; the next conference's counter follows the same rule). The number and date
 are written into `Kiến nghị` (`Số văn bản trả lời`, `Ngày văn bản trả lời`). A petition that already has
 a number keeps it, and its letter is printed again with its own number and date; a person's answers that
 arrived after their letter went out get a new letter. A petition without an answer gets no letter.
@@ -17,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import schema
+from .. import facts, schema
 from ..keys import code_key, code_text, list_key
 from ..model import BookData, CellWrite, ChangeSet, Record
 from ..values import parse_date
@@ -26,6 +27,7 @@ from .issuer import join_number, number_of, symbol_for
 from .wording import is_organisation, place_date, safe_text
 
 _ORGANISATION_SOURCES = frozenset(list_key(source) for source in schema.ORGANISATION_SOURCES)
+_YES = list_key(schema.YES_NO[0])
 
 
 @dataclass
@@ -73,7 +75,7 @@ def answer_dates(book: BookData) -> dict[str, dt.date]:
     if conference:
         for record in petitions(book):
             code = code_key(record.get("ma_kien_nghi"))
-            if safe_text(record.get("hinh_thuc_xu_ly")) == schema.HANDLING_AT_CONFERENCE or code not in ready:
+            if facts.at_conference(record) or code not in ready:
                 ready[code] = max(ready.get(code, conference), conference)
     return ready
 
@@ -88,16 +90,14 @@ def plan_letters(book: BookData, date: dt.date, *, fixed: bool = False) -> Lette
     ready = answer_dates(book)
     conference = parse_date(settings.get("ngay_hoi_nghi"))
     symbol = symbol_for(settings, "letters")
-    start = settings.get("so_tra_loi_tiep_theo")
     rows = petitions(book)
-    used = [n for n in (number_of(settings, r.get("so_van_ban_tra_loi"), symbol) for r in rows) if n is not None]
-    next_number = max(int(start) if isinstance(start, (int, float)) and start > 0 else 1, max(used, default=0) + 1)
+    next_number = facts.next_letter_number(settings, book.petitions)  # the rule `new --from` continues by
     slips = {code_key(r.get("ma_phieu")): r for r in book.slips if code_key(r.get("ma_phieu"))}
 
-    every_answer = safe_text(book.settings.get("tra_loi_ca_tai_hoi_nghi")).casefold() == "có"
+    every_answer = list_key(book.settings.get("tra_loi_ca_tai_hoi_nghi")) == _YES
     people: dict[str, list[Record]] = {}
     for record in rows:
-        spoken = safe_text(record.get("hinh_thuc_xu_ly")) == schema.HANDLING_AT_CONFERENCE
+        spoken = facts.at_conference(record)
         if answered(record) and spoken and not every_answer and not safe_text(record.get("so_van_ban_tra_loi")):
             plan.at_conference.append(code_text(record.get("ma_kien_nghi")) or f"dòng {record.row}")
         elif answered(record):

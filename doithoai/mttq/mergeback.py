@@ -18,7 +18,7 @@ from typing import Any
 from .. import schema
 from ..access import WorkbookAccess
 from ..errors import DoithoaiError
-from ..keys import code_key, code_text
+from ..keys import code_key, code_text, same_code
 from ..model import BookData, CellWrite, ChangeSet, Record, Table
 from . import conflicts as check
 from .log import read_log
@@ -39,7 +39,7 @@ def merge_back(access: WorkbookAccess, copy_path: Path | str, write: bool = True
             f"Sổ “{access.source}” chưa tạo bản chia sẻ nào (không có trang “{schema.SHARE_LOG_SHEET}”), nên không nhận tệp "
             f"“{copy_path.name}” (mã {export_id}); hãy chọn đúng sổ đã tạo bản chia sẻ này. Sổ chưa bị thay đổi."
         )
-    entry = next((e for e in log if e.export_id.casefold() == export_id.casefold()), None)
+    entry = next((e for e in log if same_code(e.export_id, export_id)), None)
     if entry is None:
         raise DoithoaiError(
             f"Tệp “{copy_path.name}” (mã {export_id}) không phải bản chia sẻ được tạo từ sổ “{access.source}”: mã này không có "

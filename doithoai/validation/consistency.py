@@ -1,8 +1,15 @@
-"""Rules inside one row: dates in the wrong order or in the future, a petition marked answered without an answer."""
+"""Rules inside one row: dates in the wrong order or in the future, a petition marked answered without an answer, a
+petition without a handling class, a competence that contradicts the handling class.
+
+The last two say what the documents will do, by the rule they follow (`facts`): a petition whose `Hình thức xử lý`
+is blank or off the list is counted in the class "Chưa phân loại" (`facts.handling_of`); a competence that
+contradicts the handling class (`facts.competence_conflict`) is reported at the `Thẩm quyền` cell, and the documents
+follow the handling class (only "Ghi nhận, báo cáo cấp trên" is a matter beyond the ward's competence).
+"""
 
 from __future__ import annotations
 
-from .. import schema
+from .. import facts, schema
 from ..keys import list_key
 from ..text import shown
 from ..values import as_date
@@ -14,6 +21,7 @@ def check_consistency(ck: Checker) -> None:
     _assignment_dates(ck)
     _done_dates(ck)
     _answers(ck)
+    _classification(ck)
 
 
 def _slip_dates(ck: Checker) -> None:
@@ -81,3 +89,41 @@ def _answers(ck: Checker) -> None:
                        "người dân.",
             )
 
+
+
+_CLASSES = f"“{schema.HANDLING_AT_CONFERENCE}”, “{schema.HANDLING_LATER}” hoặc “{schema.HANDLING_UPWARD}”"
+_OWN_CLASSES = f"“{schema.HANDLING_AT_CONFERENCE}” hoặc “{schema.HANDLING_LATER}”"
+
+
+def _classification(ck: Checker) -> None:
+    """Every petition (`facts.is_petition`) has a handling class, and its competence agrees with it."""
+    table = ck.book.petitions
+    handled, competent = "hinh_thuc_xu_ly" in table.columns, "tham_quyen" in table.columns
+    for record in table.records:
+        if not facts.is_petition(record):
+            continue
+        handling = facts.handling_of(record)
+        typed = record.values.get("hinh_thuc_xu_ly")
+        if handled and handling == facts.UNCLASSIFIED:
+            if typed is None or (isinstance(typed, str) and not typed.strip()):
+                why = "Chưa chọn hình thức xử lý"
+            else:
+                why = f"Hình thức xử lý “{shown(typed)}” không có trong danh sách"
+            ck.warning(
+                table, record, "hinh_thuc_xu_ly", "handling_missing",
+                f"{why}: báo cáo sẽ xếp kiến nghị này vào nhóm “{facts.UNCLASSIFIED}”; hãy chọn {_CLASSES}.",
+            )
+        conflict = facts.competence_conflict(record) if competent else None
+        if conflict is None:
+            continue
+        competence = shown(record.values.get("tham_quyen"))
+        head = f"Thẩm quyền “{competence}” trái với hình thức xử lý “{handling}”: các văn bản theo hình thức xử lý"
+        if conflict == "upper_not_upward":
+            message = (f"{head}, nên không tính kiến nghị này là nội dung vượt thẩm quyền, báo cáo cấp trên. Nếu đúng là vượt "
+                       f"thẩm quyền, hãy chọn hình thức xử lý “{schema.HANDLING_UPWARD}”; nếu không, hãy sửa thẩm quyền thành "
+                       f"“{schema.COMPETENCE_LOCAL}”.")
+        else:
+            message = (f"{head}, nên vẫn tính kiến nghị này là nội dung vượt thẩm quyền, báo cáo cấp trên. Nếu đúng là vượt "
+                       f"thẩm quyền, hãy sửa thẩm quyền thành “{schema.COMPETENCE_UPPER}”; nếu không, hãy chọn hình thức xử lý "
+                       f"{_OWN_CLASSES}.")
+        ck.warning(table, record, "tham_quyen", "competence_conflict", message)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import schema
+from ..facts import handling_of
 from ..keys import code_key, list_key
 from ..model import Record, Table
 from ..text import shown
@@ -58,7 +59,6 @@ def _petition_slips(ck: Checker, petitions: Table, slips: dict[str, Record]) -> 
 
 def _assignments(ck: Checker, assignments: Table, petitions: Table, by_code: dict[str, Record]) -> None:
     lead = list_key(schema.ROLE_LEAD)
-    later = list_key(schema.HANDLING_LATER)
     petition_sheet = petitions.name
     leads: dict[str, list[Record]] = {}
     assigned: set[str] = set()
@@ -98,7 +98,7 @@ def _assignments(ck: Checker, assignments: Table, petitions: Table, by_code: dic
         code = code_key(record.values.get("ma_kien_nghi"))
         if not code or code in leads:
             continue
-        handled_later = ck.folded(record.values.get("hinh_thuc_xu_ly")) == later
+        handled_later = handling_of(record) == schema.HANDLING_LATER
         if handled_later or code in assigned:
             reason = f"có hình thức xử lý “{schema.HANDLING_LATER}”" if handled_later else "đã có đơn vị phối hợp"
             ck.error(

@@ -9,7 +9,7 @@ from .. import schema
 from ..conference_settings import is_period
 from ..model import ERROR, WARNING, CellError
 from ..schema import Kind
-from ..text import fold, shown
+from ..text import shown
 from ..values import is_blank, parse_time
 from .cells import SHORT_LIMIT, SOFT_LIMITS, bad_date_message, bad_number_message, not_in_list_message, text_problems
 from .checker import Checker
@@ -103,7 +103,7 @@ def _dates(ck: Checker) -> None:
 
 def _unit_type(ck: Checker) -> None:
     value = ck.book.settings.get("loai_don_vi")
-    if isinstance(value, str) and value.strip() and fold(value) not in {fold(t) for t in UNIT_TYPES}:
+    if isinstance(value, str) and value.strip() and ck.folded(value) not in {ck.folded(t) for t in UNIT_TYPES}:
         options = ", ".join(f"“{t}”" for t in UNIT_TYPES)
         ck.setting("loai_don_vi", WARNING, "unit_type", f"Loại đơn vị hành chính “{shown(value)}” không phải {options}; văn bản "
                    "sẽ in đúng như đã ghi, hãy kiểm tra lại.")
