@@ -34,6 +34,7 @@ from doithoai.keys import code_key
 from doithoai.sample import sample_conference
 from doithoai.validation.jobs import validate
 from doithoai.workbook_builder import build_workbook
+from tests.docx_reading import text as docx_text
 
 TODAY = dt.date(2026, 6, 20)
 NOW = dt.datetime(2026, 6, 20, 9, 30)
@@ -247,6 +248,8 @@ def test_letters_and_new_from_agree_on_the_next_letter_number(tmp_path, capsys):
     result = make_documents(FileWorkbook(old), ["letters"], tmp_path / "out", pdf=False, date=TODAY, write=True, now=NOW)
     numbers = {r.get("ma_kien_nghi"): r.get("so_van_ban_tra_loi") for r in read_book(old).petitions}
     assert numbers["KN-006"] == f"{expected}/UBND-VP" and numbers["KN-009"] == f"{expected + 1}/UBND-VP"
+    printed = docx_text(result.files["letters"])
+    assert f"Số: {expected}/UBND-VP" in printed and f"Số: {expected + 1}/UBND-VP" in printed
     used = [facts.letter_number(read_book(old).settings, n) for n in numbers.values()]
     assert len([n for n in used if n is not None]) == len(set(n for n in used if n is not None))  # no number twice
 
