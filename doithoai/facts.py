@@ -13,7 +13,14 @@ One rule per question (issue 23, "One truth per conference"):
 - **open** (`is_open`): its status is not one that closes it ("Đã trả lời", "Đã giải quyết", "Đã chuyển cấp trên"),
   compared by `keys.list_key`, so "Dang xu ly" is "Đang xử lý" and still open; a status outside the list is open
   (carrying a matter over is safer than dropping it);
-- **present** (`is_present`): `Có mặt` is "Có" (by `keys.list_key`).
+- **present** (`is_present`): `Có mặt` is "Có" (by `keys.list_key`);
+- **the same person** is `keys.name_key` everywhere (intake, the secretary's sheet, the letters): "Hoà" is "Hòa",
+  "Hùng" and "Hưng" are two people. Only the validator's `duplicate_person` hint also matches a name typed without
+  any accent, as "maybe the same person, check";
+- **the next answer-letter number** (`next_letter_number`, in "Numbers" below): one past the highest number of the
+  letters' series any petition row holds ("150/UBND-VP", "Số: 151/UBND-VP", a bare "152"; a number on a row whose
+  code and content were cleared too), never below `Số văn bản trả lời tiếp theo`. The letters run numbers from it and
+  `new --from` continues from it.
 
 `PetitionFacts` holds the counts every document prints (by class, by field, by source, by status; the statistics table
 whose rows and columns add up) and is computed by one function (`petition_facts`) that every document calls.

@@ -179,26 +179,35 @@ def _kiem_tra(path: Path) -> list[tuple]:
 
 
 def test_validation_flags_a_petition_without_a_handling_class_at_its_cell(tmp_path):
-    path = _book(tmp_path / "so.xlsx", [
+    path = tmp_path / "so.xlsx"
+    sample = sample_conference()
+    own = "Chuyển cơ quan khác"  # a class the office added to its own list: allowed there, but no report counts it
+    build_workbook(path, {"settings": sample.settings, "calendar": sample.calendar,
+                          "lists": {"hinh_thuc_xu_ly": (AT, LATER, UPWARD, own)},
+                          "tables": {"phieu": [], "kien_nghi": [
         _petition("KN-001", "Nguyễn Văn An", "Đề nghị sửa mặt đường ngõ 12."),
         _petition("KN-002", "Trần Thị Bình", "Đề nghị lắp đèn ngõ 14.", hinh_thuc_xu_ly=None),
         _petition("KN-003", "Lê Văn Cường", "Đề nghị nạo vét cống ngõ 16.", hinh_thuc_xu_ly="Chuyển đi"),
         _petition("KN-004", "Phạm Thị Dung", "Đề nghị trồng cây ngõ 18.", hinh_thuc_xu_ly="kiem tra, tra loi sau"),
+        _petition("KN-005", "Vũ Văn Em", "Đề nghị xử lý rác ngõ 20.", hinh_thuc_xu_ly=own),
         {"nguon": schema.SOURCE_MTTQ},  # neither code nor content: an empty line, not a petition
-    ])
+    ]}})
     result = validate(FileWorkbook(path), write=True, today=TODAY)
     found = [f for f in result.findings if f.code == "handling_missing"]
     column = schema.PETITIONS.column("hinh_thuc_xu_ly").header
     assert [(f.sheet, f.column, f.cell, f.severity) for f in found] == [
-        (schema.PETITIONS.name, column, "I3", "warning"), (schema.PETITIONS.name, column, "I4", "warning")]
-    blank, off_list = found
+        (schema.PETITIONS.name, column, "I3", "warning"), (schema.PETITIONS.name, column, "I6", "warning")]
+    blank, added = found
     assert blank.message.startswith("Chưa chọn hình thức xử lý: báo cáo sẽ xếp kiến nghị này vào nhóm “Chưa phân loại”")
-    assert "“Chuyển đi”" in off_list.message and "“Chưa phân loại”" in off_list.message
+    assert f"“{own}”" in added.message and "“Chưa phân loại”" in added.message
+    # Off the list ("Chuyển đi"): the list's own error at that cell says it, once; "kiem tra…" is a class, misspelt.
+    assert [f.cell for f in result.findings if f.code == "not_in_list"] == ["I4", "I5"]
     # The `Kiểm tra` sheet lists them with their cells.
-    rows = _kiem_tra(path)
-    assert (schema.PETITIONS.name, "I3", column, 3, blank.message) in [row[1:] for row in rows]
-    # The documents count exactly those two as unclassified.
-    assert facts.petition_facts(read_book(path)).unclassified == 2
+    rows = [row[1:] for row in _kiem_tra(path)]
+    assert (schema.PETITIONS.name, "I3", column, 3, blank.message) in rows
+    assert (schema.PETITIONS.name, "I6", column, 6, added.message) in rows
+    # The documents count exactly those three as unclassified.
+    assert facts.petition_facts(read_book(path)).unclassified == 3
 
 
 def test_validation_flags_a_competence_that_contradicts_the_handling_at_its_cell(tmp_path):

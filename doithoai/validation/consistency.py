@@ -2,7 +2,8 @@
 petition without a handling class, a competence that contradicts the handling class.
 
 The last two say what the documents will do, by the rule they follow (`facts`): a petition whose `Hình thức xử lý`
-is blank or off the list is counted in the class "Chưa phân loại" (`facts.handling_of`); a competence that
+is blank, or a value the office added to its list, is counted in the class "Chưa phân loại" (`facts.handling_of`) and
+gets a warning at that cell (a value off the list already has the list's error there, `not_in_list`); a competence that
 contradicts the handling class (`facts.competence_conflict`) is reported at the `Thẩm quyền` cell, and the documents
 follow the handling class (only "Ghi nhận, báo cáo cấp trên" is a matter beyond the ward's competence).
 """
@@ -92,6 +93,7 @@ def _answers(ck: Checker) -> None:
 
 
 _CLASSES = f"“{schema.HANDLING_AT_CONFERENCE}”, “{schema.HANDLING_LATER}” hoặc “{schema.HANDLING_UPWARD}”"
+_CLASSES_OR = f"“{schema.HANDLING_AT_CONFERENCE}”, “{schema.HANDLING_LATER}” hay “{schema.HANDLING_UPWARD}”"
 _OWN_CLASSES = f"“{schema.HANDLING_AT_CONFERENCE}” hoặc “{schema.HANDLING_LATER}”"
 
 
@@ -99,6 +101,7 @@ def _classification(ck: Checker) -> None:
     """Every petition (`facts.is_petition`) has a handling class, and its competence agrees with it."""
     table = ck.book.petitions
     handled, competent = "hinh_thuc_xu_ly" in table.columns, "tham_quyen" in table.columns
+    listed = ck.list_of("hinh_thuc_xu_ly")
     for record in table.records:
         if not facts.is_petition(record):
             continue
@@ -106,13 +109,15 @@ def _classification(ck: Checker) -> None:
         typed = record.values.get("hinh_thuc_xu_ly")
         if handled and handling == facts.UNCLASSIFIED:
             if typed is None or (isinstance(typed, str) and not typed.strip()):
-                why = "Chưa chọn hình thức xử lý"
-            else:
-                why = f"Hình thức xử lý “{shown(typed)}” không có trong danh sách"
-            ck.warning(
-                table, record, "hinh_thuc_xu_ly", "handling_missing",
-                f"{why}: báo cáo sẽ xếp kiến nghị này vào nhóm “{facts.UNCLASSIFIED}”; hãy chọn {_CLASSES}.",
-            )
+                message = (f"Chưa chọn hình thức xử lý: báo cáo sẽ xếp kiến nghị này vào nhóm “{facts.UNCLASSIFIED}”; "
+                           f"hãy chọn {_CLASSES}.")
+            elif listed is None or typed in listed.allowed:  # a value the office added to its list: no list error says it
+                message = (f"Hình thức xử lý “{shown(typed)}” không phải {_CLASSES_OR}: báo cáo sẽ xếp kiến nghị này vào nhóm "
+                           f"“{facts.UNCLASSIFIED}”; hãy chọn một trong ba hình thức đó.")
+            else:  # off the list: the list rule reports it at this cell (`not_in_list`), once is enough
+                message = ""
+            if message:
+                ck.warning(table, record, "hinh_thuc_xu_ly", "handling_missing", message)
         conflict = facts.competence_conflict(record) if competent else None
         if conflict is None:
             continue
