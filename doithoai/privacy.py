@@ -360,6 +360,7 @@ def _is_id(digits: str, groups: list[str], gaps: list[str], after: str) -> bool:
 
 
 _GLUED = re.compile(r"\d[\s._/\-–—()]{1,6}$")  # digits right before a date: it is part of a longer number
+_GOES_ON = re.compile(r"[/.\-]\d")  # right after a date: its separator again, then a digit
 _DIGITS = re.compile(r"\d+")
 
 
@@ -369,7 +370,10 @@ def _dates(folded: str) -> list[tuple[int, int]]:
     for match in _DATE.finditer(folded):
         day, month = int(match.group(1)), int(match.group(3))
         glued = _GLUED.search(folded, max(0, match.start() - 7), match.start())
-        if 1 <= day <= 31 and 1 <= month <= 12 and (match.group(4) or match.group(2) == "/") and not glued:
+        # A date does not go on with its own separator and more digits: "09.12.34.56.78" is a phone, not a date and a
+        # remainder (its first pairs look like 9 December '34).
+        goes_on = _GOES_ON.match(folded, match.end()) is not None and folded[match.end()] == match.group(2)
+        if 1 <= day <= 31 and 1 <= month <= 12 and (match.group(4) or match.group(2) == "/") and not glued and not goes_on:
             spans.append(match.span())  # "0320.01.10.00" is a phone, not a number and a date
     spans.extend(m.span() for m in _TIME.finditer(folded))
     return spans
@@ -488,9 +492,30 @@ def _house_spans(folded: str, dates: list[tuple[int, int]] | None) -> list[tuple
 _MAYBE_MASKED = re.compile(rf"\d(?:{_AT_NUMBER_DIGIT}|{_AT_HOUSE_DIGIT})")
 
 
+_MOST_PASSES = 8  # each pass that masks removes digits or an e-mail's name: a handful at most ever find something
+
+
 def mask_text(text: str) -> tuple[str, list[Masked]]:
     """Free text with phone and ID-card numbers, e-mail addresses and house numbers masked, and what was
-    masked, in order. Pure and idempotent; text without any of them comes back unchanged."""
+    masked, in order. Pure and idempotent; text without any of them comes back unchanged.
+
+    What a number keeps in sight may, with the digits beside it, read as another number ("000000.000000000000": the
+    12-digit card keeps "000" and "00", and "000000.000" is then a 9-digit card): the masked text is masked again
+    until nothing more is found, so a second run finds nothing. Only text where something was masked pays for it."""
+    masked, found = _mask_once(text)
+    for _ in range(_MOST_PASSES):
+        if not found or masked == text:
+            break
+        text = masked
+        masked, more = _mask_once(text)
+        if not more:
+            break
+        found = found + more
+    return masked, found
+
+
+def _mask_once(text: str) -> tuple[str, list[Masked]]:
+    """One pass of `mask_text`."""
     if not isinstance(text, str) or not _CANDIDATE.search(text):
         return text, []  # no digit and no "@": nothing to mask (most cells: names, list values)
     folded = fold_digits(text)

@@ -305,3 +305,52 @@ def test_any_ten_digits_from_zero_are_masked(text):
 )
 def test_house_numbers_and_dates_are_told_apart(text, expected):
     assert mask_text(text)[0] == expected
+
+
+# --------------------------------------------------------------------------------------------------
+# Issue 28: phones written as dotted pairs whose first pairs look like a date
+
+
+@pytest.mark.parametrize("written, digits", [
+    ("09.12.34.56.78", "0912345678"),  # 9 December '34, then ".56.78"
+    ("03.12.34.56.78", "0312345678"),
+    ("0912.34.56.78", "0912345678"),
+    ("09/12/34/56/78", "0912345678"),
+    ("09-12-34-56-78", "0912345678"),
+    ("09.12.345.678", "0912345678"),
+])
+def test_dotted_pairs_that_start_like_a_date_are_masked(written, digits):
+    text, found = mask_text(f"Liên hệ anh Ba {written} buổi tối.")
+    assert not leaks(digits, text), text
+    assert [m.kind for m in found] == [PHONE]
+    assert mask_text(text) == (text, [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"0[2-9][0-9]{8}", fullmatch=True), st.sampled_from(".-/"),
+       st.text(alphabet=st.sampled_from("abc đơn tổ ,:"), max_size=20))
+def test_any_phone_written_in_pairs_is_masked(number, separator, before):
+    written = number[:2] + "".join(separator + number[i:i + 2] for i in range(2, 10, 2))
+    text, found = mask_text(f"{before} {written} nhé")
+    assert not leaks(number, text), (written, text)
+    assert PHONE in [m.kind for m in found]
+    assert mask_text(text) == (text, [])
+
+
+@pytest.mark.parametrize("text", ["Họp ngày 09.12.2034, gọi lại sau.", "Hạn 03.12.34 nhé", "Ngày 12/6/2026 xong."])
+def test_a_date_that_does_not_go_on_stays_a_date(text):
+    assert mask_text(text) == (text, [])
+
+
+def test_masking_twice_finds_nothing_new_even_when_what_a_card_keeps_reads_as_another_number():
+    # Hypothesis (test_share) found it: the 12-digit card kept "000" and "00", and "000000.000" was then a 9-digit card.
+    once, found = mask_text("000000.000000000000")
+    assert mask_text(once) == (once, []) and found
+    assert not re.search(r"\d{9}", re.sub(r"\D", "", once))
+
+
+def test_a_phone_in_dotted_pairs_does_not_reach_the_mttq_copy(tmp_path):
+    book = make_book({"kien_nghi": [{"ma_kien_nghi": "KN-1", "noi_dung": "Gọi chị Lan 09.12.34.56.78 để hẹn."}]})
+    result = share(MemoryAccess(book, tmp_path), tmp_path / "ban.xlsx", now=NOW)
+    xml = _xml_texts(result.path)
+    assert not leaks("0912345678", xml) and "0912***678" in xml
