@@ -6,6 +6,12 @@ module names the DLL by version, so the package and the workbook must agree), re
 source with one `Public Sub` per button, stored as compressed source with no compiled code (MODULEOFFSET 0,
 so Excel compiles it from source and nothing looks like "VBA stomping"). Every other stream is unchanged.
 pyOpenVBA provides the MS-OVBA compression and the compound-file writer; it is needed only to build.
+
+Decision: starting Python is the one place a click can raise a VBA run-time error (xlwings' `WScript.Run` of
+cmd.exe), so each way of starting it sits in its own Function with `On Error GoTo`. Error 70 / &H80070005 is
+Defender's attack surface rule against Office child processes: said in Vietnamese, no second try (RunPython
+starts cmd.exe too). Any other failure of the launcher falls back to RunPython; a failure of RunPython is shown
+with its number and text. Messages are generated Functions (ASCII source, `ChrW` for Vietnamese letters).
 """
 
 from __future__ import annotations
@@ -32,6 +38,24 @@ MISSING_PYTHON = (
     "rồi mở lại sổ. Nếu Excel không chạy được macro, dùng chương trình “Đối thoại” trên màn hình thay cho các nút."
 )
 
+# What a click shows when Python cannot be started (the Sub's error handler; tests/test_vba.py runs each case).
+BLOCKED = (
+    "Máy này không cho Excel mở chương trình khác (lỗi 70: Permission denied), nên nút không chạy được Python. "
+    "Thường là do quy tắc chặn của phần mềm diệt virus: Microsoft Defender, quy tắc “Block all Office applications "
+    "from creating child processes”. Cách sửa: báo bộ phận kỹ thuật cho phép Excel chạy Đối thoại trên máy này "
+    "(lệnh doithoai doctor cho biết quy tắc nào đang bật). Trong lúc chờ: lưu và đóng sổ, rồi dùng chương trình "
+    "“Đối thoại” trên màn hình, làm được mọi việc như các nút."
+)
+LAUNCHER_MISSING = (
+    "Không thấy chương trình khởi động {launcher} (có thể phần mềm diệt virus đã xóa hoặc cách ly tệp này)."
+)
+LAUNCHER_FAILED = "Không chạy được chương trình khởi động {launcher} (lỗi {error})."
+START_FAILED = (
+    "Excel không khởi động được Python cho nút này (lỗi {error}). Cách sửa: chạy lại bộ cài install.bat của "
+    "Đối thoại, rồi mở lại sổ và bấm nút. Nếu vẫn lỗi: gửi thông báo này cho bộ phận kỹ thuật, và trong lúc chờ "
+    "lưu và đóng sổ, rồi dùng chương trình “Đối thoại” trên màn hình."
+)
+
 
 def python_command(button: ButtonSpec) -> str:
     """What RunPython runs for a button (macOS, and Windows when the launcher is missing)."""
@@ -55,23 +79,28 @@ def vba_text(text: str) -> str:
     return " & ".join(parts)
 
 
-def _build_function(name: str, text: str, *, argument: str = "") -> list[str]:
-    """A Function returning `text`, built a few words per line (VBA limits a line's length and continuations)."""
-    signature = f"Private Function {name}({'ByVal ' + argument + ' As String' if argument else ''}) As String"
-    lines = [signature, "    Dim s As String"]
-    pieces = text.split("{path}")
+def _build_function(name: str, text: str, *, arguments: tuple[str, ...] = ()) -> list[str]:
+    """A Function returning `text`, built a few words per line (VBA limits a line's length and continuations).
+
+    `{argument}` in `text` becomes the String argument of that name (as `str.format` would fill it in Python).
+    """
+    import re
+
+    signature = ", ".join(f"ByVal {argument} As String" for argument in arguments)
+    lines = [f"Private Function {name}({signature}) As String", "    Dim s As String"]
+    pieces = re.split(r"\{(" + "|".join(map(re.escape, arguments)) + r")\}", text) if arguments else [text]
     for index, piece in enumerate(pieces):
-        words, chunk = piece.split(" "), ""
-        for word in words:
-            candidate = f"{chunk} {word}" if chunk else word
-            if len(candidate) > 60:
-                lines.append(f"    s = s & {vba_text(chunk + ' ')}")
-                candidate = word
-            chunk = candidate
+        if index % 2:  # an argument's name
+            lines.append(f"    s = s & {piece}")
+            continue
+        chunk = ""
+        for word in re.findall(r"\S*\s*", piece):  # each word with the spaces after it: the text is kept exactly
+            if chunk and len(chunk + word.rstrip()) > 60:
+                lines.append(f"    s = s & {vba_text(chunk)}")
+                chunk = ""
+            chunk += word
         if chunk:
             lines.append(f"    s = s & {vba_text(chunk)}")
-        if index < len(pieces) - 1:
-            lines.append(f"    s = s & {argument}")
     lines += [f"    {name} = s", "End Function", ""]
     return lines
 
@@ -83,8 +112,10 @@ def _build_function(name: str, text: str, *, argument: str = "") -> list[str]:
 _RUNNER = """\
 Private Sub DoithoaiRun(ByVal handler As String)
     ' Checks the interpreter the workbook is connected to before starting Python, so a missing Python
-    ' gives a Vietnamese explanation instead of xlwings' "Could not find Interpreter!".
-    Dim problem As String, launcher As String
+    ' gives a Vietnamese explanation instead of xlwings' "Could not find Interpreter!". Starting Python
+    ' is guarded: a run-time error there (error 70 when an antivirus rule forbids Office to start programs)
+    ' becomes a Vietnamese message instead of VBA's End/Debug box.
+    Dim problem As String, launcher As String, failure As Long, description As String, note As String
     problem = DoithoaiProblem()
     If problem <> "" Then
         DoithoaiShow problem
@@ -94,11 +125,61 @@ Private Sub DoithoaiRun(ByVal handler As String)
     If launcher <> "" Then
         ' Windows: doithoai-click.exe starts our handler without xlwings' prelude (import xlwings.utils),
         ' which would import pandas and matplotlib before every click.
-        RunFrozenPython launcher, handler
+        failure = DoithoaiStartLauncher(launcher, handler, description)
+        If failure = 0 Then Exit Sub
+        If DoithoaiBlocked(failure) Then
+            DoithoaiShow DoithoaiBlockedMessage()  ' RunPython goes through cmd.exe too: it would be blocked the same way
+            Exit Sub
+        End If
+        note = DoithoaiLauncherFailed(launcher, DoithoaiError(failure, description)) & " "
+    End If
+    ' No launcher, or it could not be started: xlwings' RunPython starts the same handler (slower).
+    failure = DoithoaiStartPython(handler, description)
+    If failure = 0 Then Exit Sub
+    If DoithoaiBlocked(failure) Then
+        DoithoaiShow DoithoaiBlockedMessage()
     Else
-        RunPython "import doithoai.buttons as b; b." & handler & "()"
+        If launcher = "" Then note = DoithoaiLauncherNote()
+        DoithoaiShow note & DoithoaiStartFailed(DoithoaiError(failure, description))
     End If
 End Sub
+
+Private Function DoithoaiStartLauncher(ByVal launcher As String, ByVal handler As String, description As String) As Long
+    On Error GoTo failed
+    RunFrozenPython launcher, handler
+    Exit Function
+failed:
+    DoithoaiStartLauncher = Err.Number
+    description = Err.Description
+End Function
+
+Private Function DoithoaiStartPython(ByVal handler As String, description As String) As Long
+    On Error GoTo failed
+    RunPython "import doithoai.buttons as b; b." & handler & "()"
+    Exit Function
+failed:
+    DoithoaiStartPython = Err.Number
+    description = Err.Description
+End Function
+
+Private Function DoithoaiBlocked(ByVal failure As Long) As Boolean
+    ' 70 "Permission denied": Defender's attack surface reduction rule "Block all Office applications from
+    ' creating child processes" stopping cmd.exe; -2147024891 (&H80070005) is the same refusal as a COM error.
+    DoithoaiBlocked = (failure = 70 Or failure = -2147024891)
+End Function
+
+Private Function DoithoaiError(ByVal failure As Long, ByVal description As String) As String
+    DoithoaiError = CStr(failure)
+    If description <> "" Then DoithoaiError = DoithoaiError & ": " & description
+End Function
+
+Private Function DoithoaiLauncherNote() As String
+    ' The workbook names a launcher that is gone (an antivirus may have removed it): said only if Python fails too.
+    Dim launcher As String
+    If DoithoaiOnMac() Then Exit Function
+    launcher = GetConfig("DOITHOAI_LAUNCHER_WIN", "")
+    If launcher <> "" Then DoithoaiLauncherNote = DoithoaiLauncherMissing(launcher) & " "
+End Function
 
 Private Function DoithoaiProblem() As String
     Dim interpreter As String
@@ -150,7 +231,11 @@ def module_source(buttons: tuple[ButtonSpec, ...] = BUTTONS) -> str:
     lines += _RUNNER.splitlines() + [""]
     lines += ["Private Function DoithoaiTitle() As String", f"    DoithoaiTitle = {vba_text(TITLE)}", "End Function", ""]
     lines += _build_function("DoithoaiNotConnected", NOT_CONNECTED)
-    lines += _build_function("DoithoaiMissingPython", MISSING_PYTHON, argument="path")
+    lines += _build_function("DoithoaiMissingPython", MISSING_PYTHON, arguments=("path",))
+    lines += _build_function("DoithoaiBlockedMessage", BLOCKED)
+    lines += _build_function("DoithoaiLauncherMissing", LAUNCHER_MISSING, arguments=("launcher",))
+    lines += _build_function("DoithoaiLauncherFailed", LAUNCHER_FAILED, arguments=("launcher", "error"))
+    lines += _build_function("DoithoaiStartFailed", START_FAILED, arguments=("error",))
     text = "\r\n".join(lines)
     text.encode("ascii")  # a non-ASCII macro would be mangled by the 1252 module stream
     return text

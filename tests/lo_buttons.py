@@ -9,7 +9,10 @@ never executed and prints one JSON object: the document's Basic libraries, the m
 
 `--run` opens each WORKBOOK with macros allowed, replaces xlwings' modules (LibreOffice cannot compile them)
 by STUB below, which records what the buttons' VBA calls (GetConfig reads the real `xlwings.conf` sheet;
-xlwings' FileExists is answered by LibreOffice Basic's own FileExists, which checks the real file system),
+xlwings' FileExists is answered by LibreOffice Basic's own FileExists, which checks the real file system;
+RunPython and RunFrozenPython raise the run-time error a test puts in the conf sheet as
+`STUB_RUNPYTHON_ERROR` / `STUB_RUNFROZENPYTHON_ERROR` = "number|description", as xlwings' would when Windows
+refuses to start cmd.exe),
 swaps Module1's message box for a recorder, clicks every form button (invokes its bound script) and prints
 {workbook: {caption: [recorded calls in order]}}. Stops the LibreOffice it started.
 """
@@ -110,12 +113,37 @@ Function GetConfig(ByVal configKey As String, Optional ByVal fallback As String 
     Next r
 End Function
 
+Function StubSetting(ByVal key As String) As String
+    ' A test's instruction in the conf sheet, read without being recorded.
+    Dim sh As Object, r As Long
+    If Not ThisComponent.Sheets.hasByName("xlwings.conf") Then Exit Function
+    Set sh = ThisComponent.Sheets.getByName("xlwings.conf")
+    For r = 0 To 200
+        If sh.getCellByPosition(0, r).getString() = "" Then Exit Function
+        If UCase(sh.getCellByPosition(0, r).getString()) = key Then
+            StubSetting = sh.getCellByPosition(1, r).getString()
+            Exit Function
+        End If
+    Next r
+End Function
+
+Sub StubFail(ByVal key As String)
+    ' "70|Permission denied" in the conf sheet under `key`: raise run-time error 70 as xlwings' WScript.Run would.
+    Dim setting As String, bar As Long
+    setting = StubSetting(key)
+    If setting = "" Then Exit Sub
+    bar = InStr(setting, "|")
+    Err.Raise CLng(Left(setting, bar - 1)), "xlwings", Mid(setting, bar + 1)
+End Sub
+
 Function RunPython(ByVal command As String)
     StubRecord "RunPython:" & command
+    StubFail "STUB_RUNPYTHON_ERROR"
 End Function
 
 Function RunFrozenPython(ByVal executable As String, Optional ByVal args As String = "")
     StubRecord "RunFrozenPython:" & executable & "|" & args
+    StubFail "STUB_RUNFROZENPYTHON_ERROR"
 End Function
 """
 

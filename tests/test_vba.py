@@ -217,10 +217,13 @@ def test_module1_calls_run_python_of_the_xlwings_module(modules):
         body = re.search(rf"Public Sub {button.macro}\(\)\r\n(.*?)\r\nEnd Sub", module, re.S)
         assert body and body.group(1).strip() == f'DoithoaiRun "{button.handler}"'
     runner = re.search(r"Private Sub DoithoaiRun\(.*?End Sub", module, re.S).group(0)
-    # The interpreter check comes first; only then is Python started, one way or the other.
-    run_python = runner.index('RunPython "import doithoai.buttons as b; b." & handler')
-    assert runner.index("DoithoaiProblem()") < runner.index("RunFrozenPython") < run_python
-    assert "Exit Sub" in runner[: runner.index("RunFrozenPython")]
+    # The interpreter check comes first; only then is Python started, one way or the other, each through a guard.
+    assert runner.index("DoithoaiProblem()") < runner.index("DoithoaiStartLauncher(") < runner.index("DoithoaiStartPython(")
+    assert "Exit Sub" in runner[: runner.index("DoithoaiStartLauncher(")]
+    assert "RunFrozenPython launcher, handler" in re.search(r"Private Function DoithoaiStartLauncher\(.*?End Function",
+                                                              module, re.S).group(0)
+    assert 'RunPython "import doithoai.buttons as b; b." & handler' in re.search(
+        r"Private Function DoithoaiStartPython\(.*?End Function", module, re.S).group(0)
     for name in ("RunPython", "RunFrozenPython", "GetConfig", "FileExists"):  # what Module1 calls in xlwings' module
         declared = rf"^[ \t]*(Public[ \t]+)?(Sub|Function)[ \t]+{name}[ \t]*\("
         assert re.search(declared, modules["VBA/xlwings"], re.MULTILINE | re.IGNORECASE), name
@@ -394,20 +397,11 @@ def assert_libreoffice_buttons(path: Path, work: Path) -> None:
                                                                              expected_binding(spec.macro))]
 
 
-@pytest.mark.slow
-def test_buttons_check_the_interpreter_before_starting_python(tmp_path):
-    """Every button's bound Sub, run in LibreOffice with a stand-in for xlwings' module (tests/lo_buttons.py)."""
-    from doithoai.xlwings_conf import conf_entries, write_conf
+def run_clicks(tmp_path: Path, cases: dict[str, list[tuple[str, str]] | None]) -> dict[str, dict[str, list[str]]]:
+    """Every button of a copy of the template per case (its conf sheet's entries, None: as shipped), clicked in
+    LibreOffice with the stand-in for xlwings' module (tests/lo_buttons.py): case -> caption -> recorded calls."""
+    from doithoai.xlwings_conf import write_conf
 
-    python = sys.executable
-    launcher = tmp_path / "doithoai-click.exe"
-    launcher.write_bytes(b"MZ")
-    cases = {
-        "template": None,  # not connected
-        "missing": conf_entries(str(tmp_path / "gone" / "python.exe"), platform="win32"),
-        "launcher": conf_entries(python, platform="win32", click=str(launcher)),
-        "runpython": conf_entries(python, platform="win32", click=str(tmp_path / "no-launcher.exe")),
-    }
     books = []
     for name, entries in cases.items():
         path = tmp_path / f"{name}.xlsm"
@@ -423,7 +417,45 @@ def test_buttons_check_the_interpreter_before_starting_python(tmp_path):
     clicks = {Path(k).stem: v for k, v in json.loads(run.stdout).items()}
     for name in cases:
         assert sorted(clicks[name]) == sorted(b.caption for b in BUTTONS), name
+    return clicks
+
+
+@pytest.mark.slow
+def test_buttons_check_the_interpreter_and_never_leave_an_error_to_vba(tmp_path):
+    """Every button's bound Sub, run in LibreOffice with a stand-in for xlwings' module (tests/lo_buttons.py): the
+    interpreter is checked before Python starts, and a run-time error while starting it (error 70 when Defender's
+    rule forbids Office to start programs) becomes a Vietnamese message or a fallback, never VBA's End/Debug box
+    (an unhandled error would stop the Basic run and fail lo_buttons.py)."""
+    from doithoai.xlwings_conf import conf_entries
+
+    python = sys.executable
+    launcher = tmp_path / "doithoai-click.exe"
+    launcher.write_bytes(b"MZ")
+    gone = tmp_path / "quarantined" / "doithoai-click.exe"
+    connected = conf_entries(python, platform="win32", click=str(launcher))
+    blocked = ("70", "Permission denied")
+    cases = {
+        "template": None,  # not connected
+        "missing": conf_entries(str(tmp_path / "gone" / "python.exe"), platform="win32"),
+        "launcher": connected,
+        "runpython": conf_entries(python, platform="win32"),  # no launcher named
+        "launcher_gone": conf_entries(python, platform="win32", click=str(gone)),
+        # Defender's attack surface rule: cmd.exe refused, whichever way Python is started
+        "blocked": connected + [("STUB_RUNFROZENPYTHON_ERROR", "|".join(blocked))],
+        "blocked_runpython": conf_entries(python, platform="win32") + [("STUB_RUNPYTHON_ERROR", "|".join(blocked))],
+        "blocked_com": connected + [("STUB_RUNFROZENPYTHON_ERROR", "-2147024891|Method 'Run' of object 'IWshShell3' failed")],
+        # the launcher cannot be started (not the rule): RunPython starts the handler instead
+        "launcher_fails": connected + [("STUB_RUNFROZENPYTHON_ERROR", "-2147024894|The system cannot find the file specified.")],
+        "both_fail": connected + [("STUB_RUNFROZENPYTHON_ERROR", "53|File not found"),
+                                  ("STUB_RUNPYTHON_ERROR", "429|ActiveX component can't create object")],
+        "gone_and_fails": conf_entries(python, platform="win32", click=str(gone))
+        + [("STUB_RUNPYTHON_ERROR", "5|Invalid procedure call or argument")],
+    }
+    clicks = run_clicks(tmp_path, cases)
+    check = ["GetConfig:INTERPRETER_WIN", "GetConfig:DOITHOAI_LAUNCHER_WIN"]
     for button in BUTTONS:
+        frozen = f"RunFrozenPython:{launcher}|{button.handler}"
+        run_python = f"RunPython:import doithoai.buttons as b; b.{button.handler}()"
         template = clicks["template"][button.caption]
         assert template[0] == "GetConfig:INTERPRETER_WIN"
         assert [c for c in template if c.startswith("Show:")] == [f"Show:{vba.NOT_CONNECTED}"]
@@ -431,9 +463,66 @@ def test_buttons_check_the_interpreter_before_starting_python(tmp_path):
         missing = clicks["missing"][button.caption]
         assert missing[-1] == "Show:" + vba.MISSING_PYTHON.format(path=tmp_path / "gone" / "python.exe")
         assert not any(c.startswith(("RunPython", "RunFrozenPython")) for c in missing)
-        assert clicks["launcher"][button.caption] == [
-            "GetConfig:INTERPRETER_WIN", "GetConfig:DOITHOAI_LAUNCHER_WIN", f"RunFrozenPython:{launcher}|{button.handler}"]
-        assert clicks["runpython"][button.caption][-1] == f"RunPython:import doithoai.buttons as b; b.{button.handler}()"
+        assert clicks["launcher"][button.caption] == [*check, frozen]
+        assert clicks["runpython"][button.caption] == [*check, run_python]
+        # a launcher named but gone: Python starts the slower way, and nothing is said while that works
+        assert clicks["launcher_gone"][button.caption] == [*check, run_python]
+        for case in ("blocked", "blocked_com"):  # no second try: RunPython would be refused the same way
+            assert clicks[case][button.caption] == [*check, frozen, f"Show:{vba.BLOCKED}"], case
+        assert clicks["blocked_runpython"][button.caption] == [*check, run_python, f"Show:{vba.BLOCKED}"]
+        assert clicks["launcher_fails"][button.caption] == [*check, frozen, run_python]
+        both = vba.LAUNCHER_FAILED.format(launcher=launcher, error="53: File not found") + " " + vba.START_FAILED.format(
+            error="429: ActiveX component can't create object")
+        assert clicks["both_fail"][button.caption] == [*check, frozen, run_python, f"Show:{both}"]
+        gone_and_fails = vba.LAUNCHER_MISSING.format(launcher=gone) + " " + vba.START_FAILED.format(
+            error="5: Invalid procedure call or argument")
+        assert clicks["gone_and_fails"][button.caption] == [
+            *check, run_python, "GetConfig:DOITHOAI_LAUNCHER_WIN", f"Show:{gone_and_fails}"]
+
+
+def vba_message(source: str, name: str, **arguments: str) -> str:
+    """What the generated message Function `name` returns, its `s = s & …` lines evaluated here."""
+    body = re.search(rf"Private Function {name}\(.*?End Function", source, re.S).group(0)
+    text = ""
+    for line in body.splitlines():
+        match = re.match(r"    s = s & (.*)$", line)
+        if match:
+            for part in re.findall(r'"(?:[^"]|"")*"|ChrW\(\d+\)|[A-Za-z_]\w*', match.group(1)):
+                if part.startswith('"'):
+                    text += part[1:-1].replace('""', '"')
+                elif part.startswith("ChrW("):
+                    text += chr(int(part[5:-1]))
+                else:
+                    text += arguments[part]
+    return text
+
+
+@pytest.mark.parametrize("name, message, arguments", [
+    ("DoithoaiNotConnected", vba.NOT_CONNECTED, ()),
+    ("DoithoaiMissingPython", vba.MISSING_PYTHON, ("path",)),
+    ("DoithoaiBlockedMessage", vba.BLOCKED, ()),
+    ("DoithoaiLauncherMissing", vba.LAUNCHER_MISSING, ("launcher",)),
+    ("DoithoaiLauncherFailed", vba.LAUNCHER_FAILED, ("launcher", "error")),
+    ("DoithoaiStartFailed", vba.START_FAILED, ("error",)),
+])
+def test_generated_message_functions_return_the_messages_exactly(name, message, arguments):
+    values = {argument: f"<{argument}>" for argument in arguments}
+    assert vba_message(vba.module_source(), name, **values) == message.format(**values)
+
+
+def test_messages_when_python_cannot_start_are_vietnamese_and_name_the_way_out():
+    assert "70" in vba.BLOCKED and "Block all Office applications from creating child processes" in vba.BLOCKED
+    for message in (vba.BLOCKED, vba.START_FAILED):
+        assert "“Đối thoại”" in message  # the window, which needs no macro
+    assert "{error}" in vba.START_FAILED and "{launcher}" in vba.LAUNCHER_MISSING
+    source = vba.module_source()
+    for name in ("DoithoaiBlockedMessage", "DoithoaiLauncherMissing", "DoithoaiLauncherFailed", "DoithoaiStartFailed"):
+        assert f"Private Function {name}(" in source
+    runner = re.search(r"Private Sub DoithoaiRun\(.*?End Sub", source, re.S).group(0)
+    assert "On Error" not in runner  # the guarded calls live in their own functions, each with its handler
+    for guarded in ("DoithoaiStartLauncher", "DoithoaiStartPython"):
+        body = re.search(rf"Private Function {guarded}\(.*?End Function", source, re.S).group(0)
+        assert body.index("On Error GoTo failed") < body.index("Run")
 
 
 # --------------------------------------------------------------------------------------------------
