@@ -1,11 +1,13 @@
 """A new workbook for the office: the jobs behind `doithoai new` (and anything else that makes one).
 
 `new_workbook`: the blank template. `new_from`: built from a preset (`presets.py`) and/or the previous conference's
-workbook (`carry.py`).
+workbook (`carry.py`). Both build under a temporary name and give the result its name only if nothing has taken it
+meanwhile (`io.files.atomic_create`): a workbook saved at PATH while the new one was built is never replaced.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from .errors import UnusableFile
 
 def new_workbook(path: Path) -> Path:
     """Copy the template to `path` and connect its buttons to this Python; never replaces an existing file."""
-    from .io.files import atomic_save
+    from .io.files import atomic_create
     from .resources import workbook_template
     from .xlwings_conf import this_machine, write_conf
 
@@ -24,7 +26,7 @@ def new_workbook(path: Path) -> Path:
         shutil.copyfile(workbook_template(), temp)
         write_conf(temp, this_machine(), backup=False)
 
-    atomic_save(path, make)
+    atomic_create(path, make)  # a file saved at `path` meanwhile is never replaced
     return path
 
 
@@ -34,7 +36,7 @@ def target_path(path: Path) -> Path:
         path = path.with_suffix(".xlsm")
     if path.suffix.lower() != ".xlsm":
         raise UnusableFile(f"Tên tệp “{path.name}” phải có đuôi .xlsm (sổ có nút bấm chạy macro).")
-    if path.exists():
+    if os.path.lexists(path):  # a file, a folder, or a link (even one whose target is gone)
         raise UnusableFile(f"Tệp “{path}” đã có; không ghi đè. Hãy chọn tên khác.")
     if not path.parent.exists():
         raise UnusableFile(f"Không có thư mục “{path.parent}”.")
@@ -47,7 +49,7 @@ def new_from(path: Path, *, preset: str | None = None, previous: Path | None = N
     Everything is read and checked before anything is written; the file appears whole or not at all.
     """
     from .controls import BUTTONS
-    from .io.files import atomic_save
+    from .io.files import atomic_create
     from .resources import vba_project
     from .workbook_builder import build_workbook
     from .xlwings_conf import this_machine
@@ -78,5 +80,5 @@ def new_from(path: Path, *, preset: str | None = None, previous: Path | None = N
                      f"đánh số tiếp từ số {carried['settings']['so_tra_loi_tiep_theo']}.")
         lines.append("Hãy nhập ngày tổ chức hội nghị mới và số các văn bản (lấy từ sổ đăng ký văn bản đi) ở trang Kế hoạch.")
     project, conf = vba_project(), this_machine()
-    atomic_save(path, lambda temp: build_workbook(temp, data=data, vba_project=project, buttons=BUTTONS, conf=conf))
+    atomic_create(path, lambda temp: build_workbook(temp, data=data, vba_project=project, buttons=BUTTONS, conf=conf))
     return path, lines

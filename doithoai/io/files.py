@@ -232,6 +232,51 @@ def atomic_save(path: Path, save) -> None:
         temp.unlink(missing_ok=True)
 
 
+def atomic_create(path: Path, save) -> None:
+    """Call `save(temp_path)`, then give the result the name `path` only if nothing has that name by then: a
+    file saved at `path` meanwhile (Excel, a colleague, another run) is never replaced, and the run is refused.
+
+    The temporary file is linked to its name (a hard link fails when the name exists, even as a dangling
+    symbolic link) and then removed; where the file system has no hard links (some shares, FAT), the name is
+    checked just before a rename, which on Windows also refuses to replace.
+    """
+    path = Path(path)
+    clean_stale_temps(path.parent)
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=path.suffix, dir=path.parent)
+    except OSError as exc:
+        raise _permission_error(path, exc) from exc
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
+        save(temp)
+        os.chmod(temp, _default_mode())
+        try:
+            os.link(temp, path)
+        except FileExistsError as exc:
+            raise _taken_meanwhile(path) from exc
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS):
+                raise _permission_error(path, exc) from exc
+            if os.path.lexists(path):  # no hard links here: look, then rename (Windows' rename never replaces)
+                raise _taken_meanwhile(path) from exc
+            try:
+                os.rename(temp, path)
+            except FileExistsError as again:
+                raise _taken_meanwhile(path) from again
+            except OSError as again:
+                raise _permission_error(path, again) from again
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _taken_meanwhile(path: Path) -> UnusableFile:
+    return UnusableFile(
+        f"Trong lúc phần mềm đang tạo sổ, một tệp “{path.name}” đã được lưu vào đúng chỗ đó; phần mềm không ghi đè lên nó. "
+        "Hãy chọn tên khác rồi chạy lại."
+    )
+
+
 # --------------------------------------------------------------------------------------------------
 # Output folders that appear whole or not at all
 

@@ -17,6 +17,23 @@ How the lock works, and why:
 - The file is deleted when the run ends; the inode check in `acquire` makes deleting it safe while another
   run waits to lock the same (now deleted) file.
 - Within one process the lock is re-entrant (a job that opens the workbook twice, the demo's steps).
+
+What may be found at the lock's name, and what happens (issue 28):
+- The lock is opened without following a symbolic link (`O_NOFOLLOW`; on Windows, which has none, the name is
+  checked first) and without waiting (`O_NONBLOCK`), and must be a regular file: a link at its name, dangling or
+  not, is refused with a sentence saying to delete it (its target is never opened, created or truncated); a folder,
+  a FIFO or a device there is refused the same way. Nothing is written then (exit 2).
+- A lock file this user cannot open for writing (another user's run killed on a shared folder, a file made
+  read-only) is opened for reading and tested with the same system lock: held, the run is refused as busy; not
+  held, it is a dead run's and is deleted and made again. Where it cannot even be read, it is taken over when older
+  than `STALE_AFTER`, else the sentence names the file to delete.
+- A folder where this user cannot create the lock file (read-only for them, a read-only medium) is a folder where
+  no run of theirs can write either: the save's temporary file and the backup go there too. A run there goes on
+  without the lock (`WorkbookLock.unlocked`), so the commands that write nothing beside the workbook (`validate
+  --no-write`, `deadlines --no-write`, `calendar --out elsewhere`, `new --from`) work on a read-only share, and any
+  write is refused before it starts (`check_may_write`). Such a run needs no lock to read safely: every writer
+  replaces the workbook in one step (`io.files.atomic_save`, a rename), so a reader opens the old file or the new,
+  never half of one.
 """
 
 from __future__ import annotations
@@ -27,6 +44,7 @@ import getpass
 import json
 import os
 import socket
+import stat
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -45,6 +63,9 @@ LOCK_SUFFIX = ".lock"
 STALE_AFTER = dt.timedelta(hours=6)  # only where the system lock does not work
 NAME_BYTES = 255  # the usual file-name limit in bytes (ext4, NTFS counts UTF-16 units: fewer)
 _WINDOWS_LOCK_OFFSET = 0x7FFF0000  # a byte far past the content, so readers are not blocked on Windows
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # POSIX: never open a link's target
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO at the lock's name must not make the run wait forever
+_BINARY = getattr(os, "O_BINARY", 0)
 
 
 class WorkbookBusy(UnusableFile):
@@ -184,11 +205,61 @@ def _system_unlock(fd: int) -> None:
 
 
 def _read_holder(path: Path) -> Holder | None:
+    """Who holds the lock at `path`, read without following a link or waiting on a FIFO; None when unreadable."""
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return Holder.parse(handle.read(4096))
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _BINARY)
     except OSError:
         return None
+    try:
+        return _holder_of(fd)
+    finally:
+        os.close(fd)
+
+
+def _holder_of(fd: int) -> Holder | None:
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        os.lseek(fd, 0, os.SEEK_SET)
+        return Holder.parse(os.read(fd, 4096).decode("utf-8", "replace"))
+    except OSError:
+        return None
+
+
+class _ReadOnlyPlace(Exception):
+    """The lock file cannot be created here: this user can write nothing in the folder."""
+
+
+def _not_a_lock(workbook: Path, path: Path, what: str) -> UnusableFile:
+    return UnusableFile(
+        f"Ở chỗ tệp khóa “{path.name}” bên cạnh sổ “{workbook.name}” có {what}, không phải tệp khóa của Đối thoại: "
+        "phần mềm không dùng nó để khỏi ghi đè tệp khác. Hãy xóa hoặc đổi tên nó rồi chạy lại; chưa có gì bị ghi."
+    )
+
+
+def _what_is_there(path: Path) -> str | None:
+    """What stands at the lock's name when it is not a regular file, in words; None for a file or nothing."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISLNK(mode):
+        return "một liên kết (symbolic link) trỏ tới nơi khác (tệp đích không bị đụng tới)"
+    if stat.S_ISDIR(mode):
+        return "một thư mục"
+    if stat.S_ISFIFO(mode):
+        return "một ống dẫn (FIFO)"
+    if not stat.S_ISREG(mode):
+        return "một tệp đặc biệt (thiết bị hoặc socket)"
+    return None
+
+
+def _unreadable_lock(workbook: Path, path: Path) -> UnusableFile:
+    return UnusableFile(
+        f"Sổ “{workbook.name}” có tệp khóa “{path.name}” mà người dùng này không mở được (do người dùng khác tạo, hoặc bị đặt "
+        "chỉ đọc), nên không biết lần chạy đó đã xong chưa: nếu chắc chắn không còn ai dùng sổ, hãy xóa tệp đó (hoặc nhờ "
+        "người đã tạo nó xóa) rồi chạy lại; chưa có gì bị ghi."
+    )
 
 
 def _busy(workbook: Path, holder: Holder | None) -> WorkbookBusy:
@@ -207,24 +278,90 @@ class WorkbookLock:
         self.path = lock_path(self.workbook)
         self.command = command
         self._fd: int | None = None
+        self.unlocked = False  # acquired without a lock file: the folder is read-only for this user
 
     @property
     def held(self) -> bool:
         return self._fd is not None
 
+    def _open(self) -> int:
+        """The lock file, opened for writing (created if missing), never through a link nor waiting on a FIFO.
+        Raises `_ReadOnlyPlace` when it cannot be created, `PermissionError` when it exists but cannot be opened."""
+        import errno
+
+        if not _NOFOLLOW and (what := _what_is_there(self.path)):  # Windows: no O_NOFOLLOW, so look first
+            raise _not_a_lock(self.workbook, self.path, what)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _NONBLOCK | _BINARY, 0o666)
+        except FileNotFoundError as exc:
+            raise UnusableFile(f"Không tìm thấy thư mục “{self.workbook.parent}”.") from exc
+        except OSError as exc:
+            what = _what_is_there(self.path)
+            if what:  # ELOOP (a link), EISDIR (a folder), ENXIO (a FIFO on some systems)
+                raise _not_a_lock(self.workbook, self.path, what) from exc
+            if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                if os.path.lexists(self.path):
+                    raise PermissionError(exc.errno, exc.strerror) from exc
+                raise _ReadOnlyPlace() from exc
+            raise UnusableFile(f"Không tạo được tệp khóa “{self.path.name}” bên cạnh sổ “{self.workbook.name}”: "
+                               f"{exc.strerror or exc}; chưa có gì bị ghi.") from exc
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # a FIFO or device opened without waiting
+            os.close(fd)
+            raise _not_a_lock(self.workbook, self.path, _what_is_there(self.path) or "một tệp đặc biệt")
+        return fd
+
+    def _take_over_unopenable(self) -> bool:
+        """The lock file exists but this user cannot open it for writing. True when it was a dead run's and is
+        gone now (try again); raises when it is held or cannot be judged; False when it is stale but cannot be
+        deleted (the folder is read-only for this user)."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _BINARY)
+        except FileNotFoundError:
+            return True  # deleted meanwhile
+        except OSError as exc:
+            try:
+                age = dt.datetime.now().timestamp() - os.lstat(self.path).st_mtime
+            except OSError:
+                return True
+            if age <= STALE_AFTER.total_seconds():
+                raise _unreadable_lock(self.workbook, self.path) from exc
+            return self._delete_stale()
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise _not_a_lock(self.workbook, self.path, _what_is_there(self.path) or "một tệp đặc biệt")
+            taken = _system_lock(fd)  # flock needs no write access
+            holder = _holder_of(fd)
+            if taken is False or (taken is None and holder is not None and not holder.is_stale()):
+                raise _busy(self.workbook, holder)
+            # A dead run's lock: deleted while still locked, so nobody locks it and believes it current.
+            return self._delete_stale() if _same_file(fd, self.path) else True
+        finally:
+            _system_unlock(fd)
+            os.close(fd)
+
+    def _delete_stale(self) -> bool:
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            return True
+        except OSError:
+            return False
+        return True
+
     def acquire(self) -> None:
-        if self._fd is not None:
+        if self._fd is not None or self.unlocked:
             return
         for _attempt in range(20):
             try:
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
-            except PermissionError as exc:
-                raise UnusableFile(
-                    f"Không ghi được vào thư mục “{self.workbook.parent}” chứa sổ “{self.workbook.name}” (không có quyền ghi): "
-                    "hãy chép sổ sang một thư mục của anh chị (ví dụ Tài liệu) rồi chạy lại; chưa có gì bị ghi."
-                ) from exc
-            except FileNotFoundError as exc:
-                raise UnusableFile(f"Không tìm thấy thư mục “{self.workbook.parent}”.") from exc
+                fd = self._open()
+            except _ReadOnlyPlace:
+                self.unlocked = True  # nothing can be written here by this user: reading needs no lock
+                return
+            except PermissionError:
+                if not self._take_over_unopenable():
+                    self.unlocked = True  # a dead run's lock in a folder this user cannot write to
+                    return
+                continue
             taken = _system_lock(fd)
             if taken is False:
                 os.close(fd)
@@ -275,7 +412,7 @@ def _is_me(holder: Holder) -> bool:
 
 def _same_file(fd: int, path: Path) -> bool:
     try:
-        mine, current = os.fstat(fd), os.stat(path)
+        mine, current = os.fstat(fd), os.lstat(path)
     except OSError:
         return False
     return (mine.st_dev, mine.st_ino) == (current.st_dev, current.st_ino)
@@ -335,6 +472,21 @@ def hold(workbook: Path | None, command: str = "") -> Iterator[None]:
 
 def is_held(workbook: Path) -> bool:
     return _key(workbook) in _held
+
+
+def check_may_write(workbook: Path) -> None:
+    """Refuse a write to a workbook this process holds without a lock file (its folder is read-only for this
+    user: the run was let through to read). A workbook not held here is the caller's business."""
+    key = _key(workbook)
+    with _guard:
+        lock, _count = _held.get(key, (None, 0))
+    if lock is not None and lock.unlocked:
+        path = Path(workbook)
+        raise UnusableFile(
+            f"Thư mục “{Path(key).parent}” chứa sổ “{path.name}” chỉ cho đọc (người dùng này không tạo được tệp trong đó) "
+            "nên phần mềm không ghi được: hãy chép sổ sang một thư mục của anh chị (ví dụ Tài liệu) rồi chạy lại; "
+            "chưa có gì bị ghi."
+        )
 
 
 def release_all() -> None:

@@ -26,6 +26,7 @@ from ..keys import header_key
 from ..model import CellWrite, ChangeSet, cell_address
 from ..text import XLSX_ILLEGAL
 from .files import atomic_save, backup, check_can_write, check_not_open, check_workbook_file
+from .lock import check_may_write
 from .tables import find_sheet
 
 T = TypeVar("T")
@@ -79,6 +80,7 @@ def check_writable(path: Path, changes: ChangeSet | None = None) -> None:
     for candidate in {path, path.resolve()}:
         check_not_open(candidate)
     check_can_write(path)
+    check_may_write(path)  # held without a lock file: the folder is read-only for this user
     if changes is not None and changes.cells:
         _check_merges(path, changes.cells)
 
