@@ -25,7 +25,8 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", type=dt.date.fromisoformat, default=None,
                         help="the documents' date, YYYY-MM-DD (default: today)")
     pdf = parser.add_mutually_exclusive_group()
-    pdf.add_argument("--pdf", dest="pdf", action="store_true", default=None, help="require PDF copies (LibreOffice)")
+    pdf.add_argument("--pdf", dest="pdf", action="store_true", default=None,
+                     help="require PDF copies (Microsoft Word on Windows, else LibreOffice)")
     pdf.add_argument("--no-pdf", dest="pdf", action="store_false", help="do not make PDF copies")
     parser.add_argument("--no-write", action="store_true", help="do not record the letters' numbers and dates in the workbook")
     parser.add_argument("--json", action="store_true", help="print the files written as JSON")

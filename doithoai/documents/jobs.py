@@ -28,14 +28,16 @@ class DocumentsResult:
     lines: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     pdf_skipped: bool = False
+    pdf_makers: list[str] = field(default_factory=list)  # the programs that made the PDFs (documents/pdf.py)
 
     @property
     def summary(self) -> str:
         text = [f"Đã tạo văn bản trong thư mục: {self.folder}"] + [f"- {line}" for line in self.lines]
         if self.pdfs:
-            text.append(f"- Bản PDF để in, gửi: {len(self.pdfs)} tệp.")
+            made_by = f" (tạo bằng {' và '.join(self.pdf_makers)})" if self.pdf_makers else ""
+            text.append(f"- Bản PDF để in, gửi: {len(self.pdfs)} tệp{made_by}.")
         elif self.pdf_skipped:
-            text.append("- Máy chưa cài LibreOffice nên không tạo bản PDF (văn bản Word vẫn đầy đủ).")
+            text.append("- Máy chưa có Microsoft Word hay LibreOffice nên không tạo bản PDF (văn bản Word vẫn đầy đủ).")
         if self.warnings:
             text.append("Lưu ý:")
             text.extend(f"- {w}" for w in self.warnings)
@@ -55,7 +57,8 @@ class DocumentsResult:
     def to_json(self) -> dict:
         return {"folder": str(self.folder), "files": {k: str(v) for k, v in self.files.items()},
                 "letters": [str(p) for p in self.letter_files],
-                "texts": [str(p) for p in self.texts], "pdf": [str(p) for p in self.pdfs], "warnings": self.warnings}
+                "texts": [str(p) for p in self.texts], "pdf": [str(p) for p in self.pdfs], "pdf_made_by": self.pdf_makers,
+                "warnings": self.warnings}
 
 
 def run_folder(parent: Path, now: dt.datetime) -> Path:
@@ -73,8 +76,8 @@ def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None 
                    slips_per_group: int = 0, today: dt.date | None = None, workers: int | None = None) -> DocumentsResult:
     """Render `kinds` (all by default) from the workbook behind `access` into a new folder under `out`.
 
-    `pdf`: True (refused, before anything is written, when LibreOffice is missing), False, or None for "when
-    LibreOffice is installed". `write`: record the letters' numbers
+    `pdf`: True (refused, before anything is written, when neither Word nor LibreOffice is there), False, or None
+    for "when one of them is installed". `write`: record the letters' numbers
     in the workbook. `date`: the documents' date as the person gave it; by default each kind's date is chosen
     from `today` (the clock's by default) and the conference day, see dates.py. `slips_per_group`: slip forms pre-numbered
     for each residential group (0: one blank slip to photocopy). `workers`: processes the kinds are spread over
@@ -85,11 +88,11 @@ def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None 
     """
     from ..errors import DoithoaiError
     from ..io.files import discard_staging, publish_staging, staging_folder
-    from .pdf import soffice
+    from .pdf import pdf_maker
 
-    if pdf and soffice() is None:  # asked for PDF copies (`--pdf`) on a machine that cannot make them: refuse first
-        raise DoithoaiError("Máy này chưa cài LibreOffice nên không tạo được bản PDF; hãy cài LibreOffice, hoặc chỉ tạo "
-                            "văn bản Word (bỏ --pdf).")
+    if pdf and pdf_maker() is None:  # asked for PDF copies (`--pdf`) on a machine that cannot make them: refuse first
+        raise DoithoaiError("Máy này chưa có Microsoft Word hay LibreOffice nên không tạo được bản PDF; hãy cài một "
+                            "trong hai (LibreOffice miễn phí), hoặc chỉ tạo văn bản Word (bỏ --pdf).")
     now = now or dt.datetime.now()
     parent = Path(out) if out else access.folder / DEFAULT_FOLDER
     staging = staging_folder(parent)
@@ -233,14 +236,15 @@ def write_letters(template: Path, base: dict, letters: list[tuple[str, dict]], f
 
 
 def _pdfs(result: DocumentsResult, pdf: bool | None) -> None:
-    from .pdf import soffice, to_pdf
+    from .pdf import convert, pdf_maker
 
     if pdf is False or not result.files:
         return
-    if soffice() is None:
+    if pdf_maker() is None:
         result.pdf_skipped = True
         return
-    result.pdfs = to_pdf(list(result.files.values()))
+    made = convert(list(result.files.values()))
+    result.pdfs, result.pdf_makers = made.pdfs, made.makers
 
 
 def _require(book, kinds: list[str]) -> None:
