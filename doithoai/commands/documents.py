@@ -1,7 +1,8 @@
-"""`doithoai documents BOOK [--kind KIND ...] [--out DIR] [--pdf/--no-pdf] [--date] [--no-write] [--json]`.
+"""`doithoai documents BOOK [--kind KIND ...] [--out DIR] [--pdf/--no-pdf] [--date [--force-date]] [--no-write] [--json]`.
 
 `report` and `letters` are the same command with the kind fixed; all three call
-`doithoai.documents.jobs.make_documents`, as the buttons do.
+`doithoai.documents.jobs.make_documents`, as the buttons do. Exit 1 when a kind was refused because `--date` is
+outside its window (documents/dates.py); the other kinds are made.
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=None,
                         help="parent folder of the run's folder (default: `Văn bản` next to the workbook)")
     parser.add_argument("--date", type=dt.date.fromisoformat, default=None,
-                        help="the documents' date, YYYY-MM-DD (default: today)")
+                        help="the documents' date, YYYY-MM-DD (default: each document's own milestone on `Mốc thời gian` "
+                             "or its event); a document whose window the date is outside of is not made (exit 1)")
+    parser.add_argument("--force-date", action="store_true",
+                        help="make the documents with --date even outside their window (each one is warned about)")
     pdf = parser.add_mutually_exclusive_group()
     pdf.add_argument("--pdf", dest="pdf", action="store_true", default=None,
                      help="require PDF copies (Microsoft Word on Windows, else LibreOffice)")
@@ -46,12 +50,12 @@ def produce(args: argparse.Namespace, kinds: list[str] | None) -> int:
     from ..documents.jobs import make_documents
     with FileWorkbook(args.book, command=getattr(args, "command", None) or "documents") as access:
         result = make_documents(access, kinds, args.out, pdf=args.pdf, date=args.date, write=not args.no_write,
-                                slips_per_group=max(getattr(args, "slips_per_group", 0), 0))
+                                slips_per_group=max(getattr(args, "slips_per_group", 0), 0), force_date=args.force_date)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     else:
         print(result.summary)
-    return ExitStatus.OK
+    return ExitStatus.DATA_ERRORS if result.refused else ExitStatus.OK
 
 
 def run(args: argparse.Namespace) -> int:

@@ -39,6 +39,7 @@ class Job:
     write: bool  # record what the documents number (the letters) in the workbook
     slips_per_group: int = 0
     fixed_date: bool = False  # the date was given by the person (`--date`), not chosen by dates.py
+    today: dt.date | None = None  # "now" (None: the document's date), for what is counted as of today
     # Worker processes this kind may start (None: its own choice, 0: none). A run already spread over the cores (spread.py)
     # gives 0: its other kinds keep the cores busy, and no pool is forked from a process whose pool threads are running.
     workers: int | None = None
@@ -199,7 +200,7 @@ def minutes(job: Job) -> Output:
 def report_upward(job: Job) -> Output:
     from . import cycle
 
-    context = cycle.report_upward_context(job.book, job.date, job.notes)
+    context = cycle.report_upward_context(job.book, job.date, job.notes, job.today)
     total = context["theo_doi"][-1]
     return Output(context, f"Báo cáo kết quả tổ chức hội nghị: {context['tong_so']} ý kiến, {len(context['cap_tren'])} nội dung "
                            f"đề nghị cấp trên; theo dõi {total['giao']} lượt giao ({total['xong']} xong, "

@@ -1,10 +1,11 @@
 """What the documents of the rest of the cycle say: slip form, public announcement, minutes, report upward. Pure.
 
 Built like `context.py` (one plain dict per template from a `BookData`), on the same letterhead and signature
-(`context.base_context`). The announcement is dated within its window (at least 7 days before the
-conference, Law on Organisation of Local Government 2025, Art. 43): a later date is moved back to the
-window's last day and said so. The minutes come from the secretary's sheet (`doithoai.conference`), the
-report upward's counts from the same functions as the summary report, so both always agree.
+(`context.base_context`). Each document carries the date the run chose for it (documents/dates.py: the
+announcement its milestone, at least 7 days before the conference, Law on Organisation of Local Government
+2025, Art. 43; a given date outside that window refuses it): nothing here moves a date. The minutes come from
+the secretary's sheet (`doithoai.conference`), the report upward's counts from the same functions as the
+summary report, so both always agree; its follow-up is counted as of its date, or today when that is earlier.
 """
 
 from __future__ import annotations
@@ -87,14 +88,9 @@ def residential_groups(book: BookData) -> list[str]:
 
 
 def announcement_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str, Any]:
-    conference = parse_date(book.settings.get("ngay_hoi_nghi"))
-    latest = conference - dt.timedelta(days=ANNOUNCE_DAYS) if conference else None
-    moved = latest is not None and date > latest
-    issued = latest if moved and latest is not None else date
+    """Dated `date` as given: the run chose it inside the window, or refused it, or was told to keep it (dates.py)."""
+    issued = date
     context = ctx.base_context(book, "announcement", issued, notes)
-    if moved:
-        notes.missing.append(f"Thông báo công khai phải ban hành chậm nhất {ANNOUNCE_DAYS} ngày trước hội nghị "
-                             f"(ngày {short_date(latest)}); văn bản ghi ngày {short_date(latest)}, hãy kiểm tra trước khi ký.")
     s = book.settings
     end = time_of_day(s.get("gio_ket_thuc"))
     fields = [name for name, _ in facts.petition_facts(book).fields if name]
@@ -148,7 +144,7 @@ def loudspeaker_text(context: dict[str, Any]) -> str:
 def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str, Any]:
     day = book.conference
     conference = parse_date(book.settings.get("ngay_hoi_nghi"))
-    context = ctx.base_context(book, "minutes", conference or date, notes)
+    context = ctx.base_context(book, "minutes", date, notes)  # the conference day, unless forced (dates.py)
     typed = day.facts if day is not None else {}
 
     def fact(key: str, setting: str | None = None, default: str = "") -> str:
@@ -194,7 +190,7 @@ def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str
         "so_tu_phieu": sum(1 for s in speakers if not s["tai_hoi_truong"]),
         "so_tai_hoi_truong": sum(1 for s in speakers if s["tai_hoi_truong"]),
         "ket_luan": fact("ket_luan", default="……"),
-        "noi_ngay": place_date(context["ten_don_vi"], conference or date),
+        "noi_ngay": place_date(context["ten_don_vi"], date),
         "noi_nhan": recipients(book.settings, "minutes", f"- Thường trực Đảng ủy, HĐND {context['ten_day_du']};\n"
                                f"- Ủy ban MTTQ Việt Nam {context['ten_day_du']} (giám sát);"),
     })
@@ -206,14 +202,16 @@ def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str
 
 
 def follow_up(book: BookData, today: dt.date) -> list[dict[str, Any]]:
-    """Per unit: assignments given, done, in progress on time, overdue, as of `today`; a total row last."""
-    from ..deadlines import plan_deadlines
+    """Per unit: assignments given, done, in progress on time, overdue, as of `today`; a total row last. An assignment
+    finished after `today` was still open on that day."""
+    from ..deadlines import assignment_deadlines
 
     counts: dict[str, Counter] = defaultdict(Counter)
-    for item in plan_deadlines(book, today).assignments:
+    for item in assignment_deadlines(book, today):
         if not item.unit:
             continue
-        state = "xong" if item.done else ("qua_han" if item.days_left is not None and item.days_left < 0 else "trong_han")
+        done = item.done is not None and item.done <= today
+        state = "xong" if done else ("qua_han" if item.due is not None and item.due < today else "trong_han")
         counts[item.unit][state] += 1
         counts[item.unit]["giao"] += 1
     order = tuple(book.lists.get("don_vi") or schema.lookup("don_vi").values)
@@ -235,7 +233,10 @@ def _upward(context: dict[str, Any], province: str) -> list[str]:
     return [f"Ban Thường vụ Đảng ủy {context['ten_day_du']}"] + ([f"Ủy ban nhân dân {province}"] if province else [])
 
 
-def report_upward_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str, Any]:
+def report_upward_context(book: BookData, date: dt.date, notes: ctx.Notes, today: dt.date | None = None) -> dict[str, Any]:
+    """`today`: now; the follow-up is counted as of the report's date, or of today when that is earlier (a report
+    dated ahead on its milestone states what is known now, never a guess)."""
+    as_of = min(date, today) if today is not None else date
     context = ctx.base_context(book, "report_upward", date, notes)
     pf = facts.petition_facts(book)
     people = facts.attendance(book)
@@ -255,8 +256,8 @@ def report_upward_context(book: BookData, date: dt.date, notes: ctx.Notes) -> di
         "cap_tren": [{"stt": n, "ma": safe_text(r.get("ma_kien_nghi")), "nguoi": safe_text(r.get("nguoi_kien_nghi")),
                       "linh_vuc": safe_text(r.get("linh_vuc")) or ctx.NO_FIELD, "noi_dung": safe_text(r.get("noi_dung"))}
                      for n, r in enumerate(pf.upward, 1)],
-        "theo_doi": follow_up(book, date),
-        "ngay_bao_cao": short_date(date),
+        "theo_doi": follow_up(book, as_of),
+        "ngay_bao_cao": short_date(as_of),
         "ngay_bao_cao_dai": long_date(date),
         "noi_nhan": recipients(book.settings, "report_upward", f"- Như trên;\n- Ủy ban MTTQ Việt Nam {context['ten_day_du']};"),
     })

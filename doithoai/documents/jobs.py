@@ -27,6 +27,7 @@ class DocumentsResult:
     pdfs: list[Path] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    refused: dict[str, str] = field(default_factory=dict)  # kind -> why it was not made (its date outside its window)
     pdf_skipped: bool = False
     pdf_makers: list[str] = field(default_factory=list)  # the programs that made the PDFs (documents/pdf.py)
 
@@ -38,6 +39,9 @@ class DocumentsResult:
             text.append(f"- Bản PDF để in, gửi: {len(self.pdfs)} tệp{made_by}.")
         elif self.pdf_skipped:
             text.append("- Máy chưa có Microsoft Word hay LibreOffice nên không tạo bản PDF (văn bản Word vẫn đầy đủ).")
+        if self.refused:
+            text.append("Không tạo:")
+            text.extend(f"- {why}" for why in self.refused.values())
         if self.warnings:
             text.append("Lưu ý:")
             text.extend(f"- {w}" for w in self.warnings)
@@ -58,7 +62,7 @@ class DocumentsResult:
         return {"folder": str(self.folder), "files": {k: str(v) for k, v in self.files.items()},
                 "letters": [str(p) for p in self.letter_files],
                 "texts": [str(p) for p in self.texts], "pdf": [str(p) for p in self.pdfs], "pdf_made_by": self.pdf_makers,
-                "warnings": self.warnings}
+                "warnings": self.warnings, "refused": self.refused}
 
 
 def run_folder(parent: Path, now: dt.datetime) -> Path:
@@ -73,13 +77,16 @@ def run_folder(parent: Path, now: dt.datetime) -> Path:
 
 def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None = None, *, pdf: bool | None = None,
                    date: dt.date | None = None, write: bool = True, now: dt.datetime | None = None,
-                   slips_per_group: int = 0, today: dt.date | None = None, workers: int | None = None) -> DocumentsResult:
+                   slips_per_group: int = 0, today: dt.date | None = None, workers: int | None = None,
+                   force_date: bool = False) -> DocumentsResult:
     """Render `kinds` (all by default) from the workbook behind `access` into a new folder under `out`.
 
     `pdf`: True (refused, before anything is written, when neither Word nor LibreOffice is there), False, or None
     for "when one of them is installed". `write`: record the letters' numbers
-    in the workbook. `date`: the documents' date as the person gave it; by default each kind's date is chosen
-    from `today` (the clock's by default) and the conference day, see dates.py. `slips_per_group`: slip forms pre-numbered
+    in the workbook. `date`: the documents' date as the person gave it; by default each kind is dated from its own
+    milestone or event on the timeline (dates.py), `today` (the clock's by default) being only "now". A given date
+    outside a kind's window refuses that kind (`result.refused`; every kind refused: a DoithoaiError, nothing written)
+    unless `force_date`, which makes it with a warning. `slips_per_group`: slip forms pre-numbered
     for each residential group (0: one blank slip to photocopy). `workers`: processes the kinds are spread over
     (see spread.py; None: as many as the cores on a large workbook, 0: all in this process).
 
@@ -98,7 +105,7 @@ def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None 
     staging = staging_folder(parent)
     try:
         result = _render(access, kinds, staging, pdf=pdf, date=date, write=write, now=now, slips_per_group=slips_per_group,
-                         today=today, workers=workers)
+                         today=today, workers=workers, force_date=force_date)
     except BaseException:
         discard_staging(staging)
         raise
@@ -108,8 +115,8 @@ def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None 
 
 def _render(access, kinds: Iterable[str] | None, folder: Path, *, pdf: bool | None, date: dt.date | None, write: bool,
             now: dt.datetime, slips_per_group: int = 0, today: dt.date | None = None,
-            workers: int | None = None) -> DocumentsResult:
-    from ..values import parse_date
+            workers: int | None = None, force_date: bool = False) -> DocumentsResult:
+    from ..errors import DoithoaiError, ExitStatus
     from . import dates
     from .builders import Job
     from .kinds import template_path
@@ -123,31 +130,36 @@ def _render(access, kinds: Iterable[str] | None, folder: Path, *, pdf: bool | No
     given, today = date, today or now.date()
     access.progress("Đang đọc sổ…")
     book = access.read()
-    _require(book, wanted)
-    conference = parse_date(book.settings.get("ngay_hoi_nghi"))
     result = DocumentsResult(folder)
     notes = ctx.Notes()
     taken: set[str] = set()
-    # Each kind's date (see dates.py); its warning or the note on the default chosen goes to the result in its turn.
-    chosen = {kind: dates.choose(kind, conference, today, given) for kind in wanted}
+    # Each kind's date (see dates.py): the one sentence stating it, and its warning, go to the result in its turn; a
+    # kind whose given date is outside its window is not made.
+    line = dates.timeline(book, today)
+    chosen = {kind: dates.choose(kind, line, given, force_date) for kind in wanted}
+    result.refused = {kind: choice.refused for kind, choice in chosen.items() if choice.refused}
+    wanted = [kind for kind in wanted if kind not in result.refused]
+    if not wanted:
+        raise DoithoaiError("Chưa tạo văn bản nào. " + " ".join(result.refused.values()), status=ExitStatus.DATA_ERRORS)
+    _require(book, wanted)
 
     def name_file(name: str, suffix: str) -> Path:
         return result.folder / unique(name, taken, suffix)
 
     def task(kind: str) -> Task:
-        return Task(kind, chosen[kind][0], template_path(kind, access.folder), result.folder, write, slips_per_group,
-                    given is not None)
+        return Task(kind, chosen[kind].date, template_path(kind, access.folder), result.folder, write, slips_per_group,
+                    given is not None, today)
 
     count = workers_for(book, wanted, workers)
     spread = Spread(book, [task(k) for k in wanted if not KINDS[k].writes_workbook], count) if count else None
     try:
         for kind in wanted:
             access.progress(f"Đang tạo {KINDS[kind].title.lower()}…")
-            _, warning, note = chosen[kind]
-            if warning:
-                result.warnings.append(warning)
-            if note:
-                result.lines.append(note)
+            choice = chosen[kind]
+            if choice.note:
+                result.lines.append(choice.note)
+            if choice.warning:
+                result.warnings.append(choice.warning)
             if spread is not None and kind in spread:
                 share = spread.share(kind)
                 result.files.update(share.files)
@@ -159,7 +171,7 @@ def _render(access, kinds: Iterable[str] | None, folder: Path, *, pdf: bool | No
                 continue
             one = task(kind)
             make_kind(Job(kind, access, book, one.date, notes, result, one.template, write, slips_per_group=slips_per_group,
-                          name_file=name_file, fixed_date=one.fixed_date, workers=None if spread is None else 0))
+                          name_file=name_file, fixed_date=one.fixed_date, today=today, workers=None if spread is None else 0))
     finally:
         if spread is not None:
             spread.close()

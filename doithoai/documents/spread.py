@@ -46,6 +46,7 @@ class Task(NamedTuple):
     write: bool
     slips_per_group: int
     fixed_date: bool
+    today: dt.date | None = None  # "now", for what a document counts as of today (the report upward's overdue)
 
 
 _BOOK: dict[str, Any] = {}  # the worker's copy of the run's BookData, set once per worker
@@ -64,7 +65,7 @@ def render_share(book, task: Task) -> Share:
 
     result, notes, taken = DocumentsResult(task.folder), ctx.Notes(), set[str]()  # kinds' file names never collide (kinds.py)
     job = Job(task.kind, None, book, task.date, notes, result, task.template, task.write,
-              slips_per_group=task.slips_per_group, fixed_date=task.fixed_date,
+              slips_per_group=task.slips_per_group, fixed_date=task.fixed_date, today=task.today,
               name_file=lambda name, suffix: task.folder / unique(name, taken, suffix))
     make_kind(job)
     return Share(result.files, result.lines, result.warnings, result.texts, notes.missing)

@@ -5,20 +5,17 @@ dates, numbers, lists, dicts) and never a personal datum: petitions come out as 
 (`PETITION_COLUMNS`, masked by the same function), delegates only as counts.
 
 The conference's facts come from the timeline (`Mốc thời gian`), whose rows staff rename freely: a row
-is recognised by what it is, not by its exact wording (see `_milestone_role`).
+is recognised by what it is, not by its exact wording (`facts.milestone_of`, the rule the documents' dates use too).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from .. import schema
-from ..facts import presence
-from ..keys import list_key
-from ..model import BookData, Record
+from ..facts import CONFERENCE_MILESTONE, milestone_of, presence
+from ..model import BookData
 from ..text import clean, fold
 from ..values import as_date
 
@@ -86,43 +83,23 @@ def unit_name(settings: dict[str, Any]) -> tuple[str, str]:
     return (f"{kind} {name}".strip() if name else ""), kind
 
 
-def _milestone_role(record: Record) -> str | None:
-    """"announce", "conference" or "notice" for the timeline rows the level above asks about."""
-    return _role(record.get("moc"), record.get("can_cu"), record.get("so_ngay"))
-
-
-@lru_cache(maxsize=1024, typed=True)  # the timeline's rows repeat from ward to ward: each kind of row looked at once
-def _role(moc: Any, can_cu: Any, days: Any) -> str | None:
-    name = list_key(_text(moc))
-    base = list_key(_text(can_cu))
-    from_conference = base == list_key(schema.BASE_CONFERENCE)
-    if "thong bao" in name and ("ket qua" in name or (from_conference and isinstance(days, int) and days > 0)):
-        return "notice"
-    if "thong bao" in name and ("cong khai" in name or (from_conference and isinstance(days, int) and days < 0)):
-        return "announce"
-    if "to chuc hoi nghi" in name or (from_conference and days == 0 and "hoi nghi" in name):
-        return "conference"
-    return None
-
-
 def _conference_facts(book: BookData, today: dt.date) -> dict[str, Any]:
     done: dict[str, dt.date | None] = {}
-    for record in book.milestones:
-        role = _milestone_role(record)
-        if role and role not in done:
-            done[role] = as_date(record.get("ngay_hoan_thanh"))
+    for role in ("announcement", CONFERENCE_MILESTONE, "notice"):
+        record = milestone_of(role, book.milestones)
+        done[role] = as_date(record.get("ngay_hoan_thanh")) if record is not None else None
     conference = as_date(book.settings.get("ngay_hoi_nghi"))
     invited, present = presence(book.delegates.records)  # the ward's own count (facts), the same in its report upward
     if conference is None:
         state = NO_DATE
-    elif done.get("conference") or present:
+    elif done.get(CONFERENCE_MILESTONE) or present:
         state = HELD
     elif conference > today:
         state = NOT_YET
     else:
         state = NOT_RECORDED
 
-    announced, notice = done.get("announce"), done.get("notice")
+    announced, notice = done.get("announcement"), done.get("notice")
     announce_days = (conference - announced).days if conference and announced else None
     if announce_days is not None:
         announce_state = ON_TIME if announce_days >= ANNOUNCE_MIN_DAYS else LATE
