@@ -231,15 +231,15 @@ def _default(kind: str, line: Timeline) -> tuple[dt.date, str]:
     if kind == "letters":
         return today, "hôm nay"
     if milestone is not None:
-        done = milestone.done, f"ngày hoàn thành mốc “{milestone.name}”"
+        done = f"ngày hoàn thành mốc “{milestone.name}”"
         if milestone.done is not None and problem(kind, line, milestone.done) is None:
-            return done  # what was done is what the paper says (and what the roll-up reports)
+            return milestone.done, done  # what was done is what the paper says (and what the roll-up reports)
         if milestone.due is not None and (milestone.done is None or problem(kind, line, milestone.due) is None):
             if kind == "report_upward" and today > milestone.due:
                 return today, f"hôm nay, sau hạn {short_date(milestone.due)} của mốc “{milestone.name}”"
             return milestone.due, f"hạn của mốc “{milestone.name}”"
         if milestone.done is not None:
-            return done
+            return milestone.done, done
     window = WINDOWS.get(kind)
     if conference is not None and window is not None and window.preferred is not None:
         return conference + dt.timedelta(window.preferred), f"{_offset(window.preferred)}; trang Mốc thời gian chưa có mốc này"
