@@ -68,7 +68,7 @@ COMMANDS: tuple[tuple[str, list[str], bool], ...] = (
     ("validate", ["validate", "{book}", "--today", TODAY], True),
     ("deadlines", ["deadlines", "{book}", "--today", TODAY], True),
     ("letters", ["letters", "{book}", "--out", "{work}/letters", "--no-pdf", "--date", TODAY], True),
-    ("documents (no PDF)", ["documents", "{book}", "--out", "{work}/docs", "--no-pdf", "--date", TODAY], True),
+    ("documents (no PDF)", ["documents", "{book}", "--out", "{work}/docs", "--no-pdf", "--date", TODAY, "--force-date"], True),
     ("share", ["share", "{book}", "--out", "{copy}"], True),
     ("merge-back with notes", ["merge-back", "{book}", "{copy}"], True),
     ("validate --no-write", ["validate", "{book}", "--no-write", "--today", TODAY], False),

@@ -21,7 +21,7 @@ def run_json(capsys, *argv: str) -> dict:
 
 
 def test_report_command(tmp_book, tmp_path, capsys):
-    out = run_json(capsys, "report", str(tmp_book), "--out", str(tmp_path / "out"), "--no-pdf", "--date", "2026-06-05")
+    out = run_json(capsys, "report", str(tmp_book), "--out", str(tmp_path / "out"), "--no-pdf", "--date", "2026-06-15")
     assert list(out["files"]) == ["report"] and out["letters"] == [] and out["pdf"] == []
     report = Path(out["files"]["report"])
     assert report.parent.parent == tmp_path / "out"

@@ -145,17 +145,20 @@ def test_notice_33_days_late_names_the_law():
     assert warning and "10 ngày" in warning and "22/06/2026" in warning
 
 
-@pytest.mark.parametrize("kind, today, expected", [
-    ("invitations", dt.date(2026, 11, 29), CONFERENCE - dt.timedelta(7)),
-    ("invitations", dt.date(2026, 6, 1), dt.date(2026, 6, 1)),
-    ("notice", dt.date(2026, 11, 29), CONFERENCE + dt.timedelta(3)),
-    ("notice", dt.date(2026, 6, 16), dt.date(2026, 6, 16)),
-    ("memo", dt.date(2026, 11, 29), dt.date(2026, 11, 29)),
+@pytest.mark.parametrize("kind, expected", [
+    ("invitations", CONFERENCE - dt.timedelta(7)),
+    ("agenda", CONFERENCE - dt.timedelta(7)),
+    ("signin", CONFERENCE),
+    ("announcement", CONFERENCE - dt.timedelta(10)),
+    ("minutes", CONFERENCE),
+    ("notice", CONFERENCE + dt.timedelta(3)),
 ])
-def test_default_date_follows_the_conference_not_blindly_today(kind, today, expected):
-    date, warning, note = dates.choose(kind, CONFERENCE, today, None)
-    assert date == expected and warning is None
-    assert (note is None) == (date == today)
+@pytest.mark.parametrize("today", [dt.date(2026, 6, 1), dt.date(2026, 6, 16), dt.date(2026, 11, 29)])
+def test_default_date_follows_the_conference_never_today(kind, expected, today):
+    """Without a milestone on the timeline, the offset the plan would use, whatever the clock says (dates.py)."""
+    choice = dates.choose(kind, dates.Timeline(CONFERENCE, today))
+    assert choice.date == expected and choice.warning is None and choice.refused is None
+    assert f"ghi ngày {expected:%d/%m/%Y} (" in choice.note and "hôm nay" not in choice.note
 
 
 def test_a_letter_is_not_dated_before_its_answer():

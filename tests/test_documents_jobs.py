@@ -29,7 +29,9 @@ def run(tmp_path_factory, demo_path):
     folder = tmp_path_factory.mktemp("documents")
     book = folder / "book.xlsm"
     shutil.copyfile(demo_path, book)
-    result = make_documents(FileWorkbook(book), pdf=False, date=DATE, now=dt.datetime(2026, 6, 5, 9, 30))
+    # One date for every kind, each one's window aside (--force-date): the format is what these tests look at; the
+    # dates themselves are tests/test_document_dates.py's.
+    result = make_documents(FileWorkbook(book), pdf=False, date=DATE, now=dt.datetime(2026, 6, 5, 9, 30), force_date=True)
     return book, result
 
 
@@ -48,8 +50,8 @@ def test_a_second_run_gets_its_own_folder(run, tmp_path):
     copy = tmp_path / "book.xlsm"
     shutil.copyfile(book, copy)
     now = dt.datetime(2026, 6, 5, 9, 30)
-    first = make_documents(FileWorkbook(copy), ["notice"], pdf=False, date=DATE, now=now)
-    second = make_documents(FileWorkbook(copy), ["notice"], pdf=False, date=DATE, now=now)
+    first = make_documents(FileWorkbook(copy), ["notice"], pdf=False, now=now)
+    second = make_documents(FileWorkbook(copy), ["notice"], pdf=False, now=now)
     assert first.folder != second.folder and second.folder.name == "2026-06-05 09-30-00 (2)"
     assert first.files["notice"].exists()
 
@@ -138,7 +140,8 @@ def test_letters_are_numbered_once_and_recorded_in_the_workbook(run, tmp_path):
 
 def test_no_write_leaves_the_workbook_alone(tmp_book):
     before = tmp_book.read_bytes()
-    make_documents(FileWorkbook(tmp_book), ["letters"], tmp_book.parent / "out", pdf=False, date=DATE, write=False)
+    make_documents(FileWorkbook(tmp_book), ["letters"], tmp_book.parent / "out", pdf=False, date=DATE, write=False,
+                   force_date=True)
     assert tmp_book.read_bytes() == before
 
 
@@ -192,8 +195,8 @@ def test_letterhead_and_signature(run, kind):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in lines
     assert "Độc lập - Tự do - Hạnh phúc" in lines
     assert "ỦY BAN NHÂN DÂN" in lines and "PHƯỜNG TỨ MINH" in lines
-    # The slip's date is the citizen's to fill in; the minutes are dated the day of the conference.
-    dated = {"slips": "Tứ Minh, ngày …… tháng …… năm 2026", "minutes": "Tứ Minh, ngày 12 tháng 6 năm 2026"}
+    # The slip's date is the citizen's to fill in; every other kind carries the run's (forced) date.
+    dated = {"slips": "Tứ Minh, ngày …… tháng …… năm 2026"}
     date = next(p for p in paragraphs(document) if p.text == dated.get(kind, "Tứ Minh, ngày 05 tháng 6 năm 2026"))
     assert all(run.italic for run in date.runs if run.text.strip())
     if KINDS[kind].symbol:

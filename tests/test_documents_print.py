@@ -26,7 +26,8 @@ DATE_WORD = re.compile(r"^\d{2}/\d{2}/\d{4}$")
 
 
 def _render(book: Path, folder: Path) -> dict[str, list[Page]]:
-    result = make_documents(FileWorkbook(book), pdf=False, date=DATE, write=False, now=dt.datetime(2026, 6, 5, 9, 30))
+    result = make_documents(FileWorkbook(book), pdf=False, date=DATE, write=False, now=dt.datetime(2026, 6, 5, 9, 30),
+                            force_date=True)  # one date on every kind: what is printed is looked at here, not the dates
     pdfs = to_pdfs(list(result.files.values()), folder / "pdf")
     return {kind: read_pages(pdfs[path]) for kind, path in result.files.items()}
 

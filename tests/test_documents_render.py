@@ -45,7 +45,7 @@ def tricky(tmp_path_factory, demo_path):
     book = folder / "book.xlsm"
     shutil.copyfile(demo_path, book)
     set_cells(book, "kien_nghi", 2, {"noi_dung": TRICKY, "noi_dung_tra_loi": LONG + TRICKY})
-    result = make_documents(FileWorkbook(book), ["letters", "report", "memo"], pdf=False, date=DATE)
+    result = make_documents(FileWorkbook(book), ["letters", "report", "memo"], pdf=False)
     code = read_book(book).petitions.records[0].get("ma_kien_nghi")
     return result, code
 
@@ -96,7 +96,7 @@ def break_template(folder: Path, kind: str, old: str, new: str) -> Path:
 
 def test_the_office_s_own_template_wins(tmp_book):
     break_template(tmp_book.parent, "notice", "THÔNG BÁO", "THÔNG BÁO (MẪU RIÊNG)")
-    result = make_documents(FileWorkbook(tmp_book), ["notice"], pdf=False, date=DATE)
+    result = make_documents(FileWorkbook(tmp_book), ["notice"], pdf=False)
     assert "THÔNG BÁO (MẪU RIÊNG)" in text(result.files["notice"])
 
 
@@ -113,7 +113,7 @@ def test_a_broken_tag_names_the_template_and_the_tag(tmp_book, old, new, tag):
     break_template(tmp_book.parent, "letters", old, new)
     before = tmp_book.read_bytes()
     with pytest.raises(TemplateError) as caught:
-        make_documents(FileWorkbook(tmp_book), ["letters"], pdf=False, date=DATE)
+        make_documents(FileWorkbook(tmp_book), ["letters"], pdf=False)
     message = caught.value.message
     assert "van-ban-tra-loi.docx" in message and tag in message, message
     assert "Traceback" not in message
@@ -133,7 +133,7 @@ def test_a_template_that_is_not_a_docx(tmp_book):
     target.parent.mkdir()
     target.write_text("not a document")
     with pytest.raises(TemplateError, match="giay-moi.docx"):
-        make_documents(FileWorkbook(tmp_book), ["invitations"], pdf=False, date=DATE)
+        make_documents(FileWorkbook(tmp_book), ["invitations"], pdf=False)
 
 
 def test_a_letter_paragraph_per_petition(tricky):

@@ -107,7 +107,7 @@ def test_deadlines_follow_every_equivalent_code(book):
 
 def test_report_memo_and_letters_follow_every_equivalent_code(book, tmp_path):
     result = make_documents(FileWorkbook(book), ["report", "memo", "letters"], tmp_path / "out", pdf=False,
-                            date=TODAY, write=False, now=NOW)
+                            today=TODAY, write=False, now=NOW)
     report = docx_text(result.files["report"])
     # Every petition handled later has its lead unit; only the broken link's petition has none.
     assert report.count("chưa phân công") == 1, report
