@@ -21,6 +21,10 @@ One rule per question (issue 23, "One truth per conference"):
   letters' series any petition row holds ("150/UBND-VP", "Số: 151/UBND-VP", a bare "152"; a number on a row whose
   code and content were cleared too), never below `Số văn bản trả lời tiếp theo`. The letters run numbers from it and
   `new --from` continues from it.
+- **a document's milestone** (`milestone_of`, in "Timeline milestones" below): the `Mốc thời gian` row that is the
+  memo's, the invitations', the announcement's, the conference's… recognised by what its name says (accents, case
+  ignored) and, for an ambiguous "thông báo" row, by its side of the conference day. The documents' dates
+  (documents/dates.py) and the roll-up read it.
 
 `PetitionFacts` holds the counts every document prints (by class, by field, by source, by status; the statistics table
 whose rows and columns add up) and is computed by one function (`petition_facts`) that every document calls.
