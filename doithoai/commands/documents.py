@@ -24,8 +24,9 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=None,
                         help="parent folder of the run's folder (default: `Văn bản` next to the workbook)")
     parser.add_argument("--date", type=dt.date.fromisoformat, default=None,
-                        help="the documents' date, YYYY-MM-DD (default: each document's own milestone on `Mốc thời gian` "
-                             "or its event); a document whose window the date is outside of is not made (exit 1)")
+                        help="the documents' date, YYYY-MM-DD (default: each document's own milestone on `Mốc thời gian`, "
+                             "or its event); a document this date does not fit (invitations after the conference…) is not "
+                             "made, and the run exits 1")
     parser.add_argument("--force-date", action="store_true",
                         help="make the documents with --date even outside their window (each one is warned about)")
     pdf = parser.add_mutually_exclusive_group()
