@@ -169,8 +169,9 @@ def test_the_documents_run_says_word_made_the_pdfs(tmp_book, tmp_path, monkeypat
     monkeypatch.setattr(pdf, "word_installed", lambda platform=None: True)
     monkeypatch.setattr(pdf, "_dispatch", Dispatcher(word))
     monkeypatch.setattr(pdf, "soffice", lambda: None)
-    result = make_documents(FileWorkbook(tmp_book), ["notice", "memo"], tmp_path / "out", date=dt.date(2026, 6, 20),
-                            now=dt.datetime(2026, 6, 20, 9, 0))
+    result = make_documents(FileWorkbook(tmp_book), ["notice", "memo"], tmp_path / "out", today=dt.date(2026, 6, 20),
+                            now=dt.datetime(2026, 6, 20, 9, 0))  # each dated from its milestone (20/6 is after the memo's)
+    assert sorted(result.files) == ["memo", "notice"]
     assert sorted(p.name for p in result.pdfs) == sorted(f.with_suffix(".pdf").name for f in result.files.values())
     assert all(p.exists() and p.parent == result.folder for p in result.pdfs)  # moved with the run's folder
     assert "tệp (tạo bằng Microsoft Word)." in result.summary
