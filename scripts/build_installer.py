@@ -1,14 +1,20 @@
 """The offline Windows installer: a folder (and zip) with the package and every dependency as win_amd64 wheels.
 
-    python scripts/build_installer.py [--out dist/doithoai-offline] [--zip] [--python-installer python-3.12.x-amd64.exe]
+    python scripts/build_installer.py --zip --python-installer python-3.12.10-amd64.exe [--out dist/doithoai-offline]
+    python scripts/build_installer.py --zip --no-python  # a folder without Python (only for PCs that have one)
     python scripts/build_installer.py --resolve         # CI: the wheel set resolves for every Python and platform
     python scripts/build_installer.py --linux-offline   # CI: the same install steps on Linux, network off
 
-The folder holds `install.bat` (ASCII, CRLF), `install.py` (the steps, standard library only), the Vietnamese
-one-page guide, `wheels/` (doithoai's wheel plus every dependency for CPython 3.11, 3.12 and 3.13 on win_amd64,
+The folder holds `install.bat` and `install-all-users.bat` (ASCII, CRLF), `install.py` (the steps, standard
+library only), python.org's 64-bit installer (`--python-installer`: install.bat installs it, per user or for all
+users, when the PC has no suitable Python; a build without it must say `--no-python`), the Vietnamese one-page
+guide, `wheels/` (doithoai's wheel plus every dependency for CPython 3.11, 3.12 and 3.13 on win_amd64,
 downloaded with `pip download --only-binary=:all: --platform win_amd64 --python-version 3.1x`) and `MANIFEST.txt`
 (sha256 of every file). A build ends by resolving the folder offline for each Python version (`pip install
 --dry-run --no-index --find-links wheels --platform win_amd64 --python-version …`).
+
+pip 23.3 or newer builds it (`--dry-run --report` for another platform); an older pip is refused at the start with
+that sentence instead of failing halfway.
 
 pip evaluates environment markers on the machine that downloads, not for the target, so the Windows-only
 dependencies of the tree (pywin32 for xlwings, tzdata for pandas) are found from the installed packages'
@@ -27,6 +33,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -40,6 +47,43 @@ PYTHONS = ("3.11", "3.12", "3.13")
 PLATFORM = "win_amd64"
 GUIDE = "Huong dan cai dat.txt"
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "doithoai-installer"
+MIN_PIP = (23, 3)
+BATCH_FILES = ("install.bat", "install-all-users.bat")
+PYTHON_INSTALLER = re.compile(r"^python-(3\.\d+)\.\d+-amd64\.exe$", re.IGNORECASE)  # what install.bat looks for
+
+
+def pip_problem(version: str) -> str | None:
+    """Why this pip cannot build the installer, or None."""
+    numbers = tuple(int(n) for n in re.findall(r"\d+", version)[:2])
+    if numbers >= MIN_PIP:
+        return None
+    return (f"pip {version} is too old to build the installer: it needs pip {MIN_PIP[0]}.{MIN_PIP[1]} or newer "
+            f"(`{Path(sys.executable).name} -m pip install --upgrade pip`).")
+
+
+def check_pip() -> None:
+    from importlib import metadata
+
+    try:
+        version = metadata.version("pip")
+    except metadata.PackageNotFoundError:
+        raise SystemExit("pip is not installed for this Python: it is needed to build the installer.") from None
+    problem = pip_problem(version)
+    if problem:
+        raise SystemExit(problem)
+
+
+def python_installer_problem(path: Path) -> str | None:
+    """Why install.bat would not use this file as the Python to install, or None."""
+    match = PYTHON_INSTALLER.match(path.name)
+    if not path.is_file():
+        return f"{path}: no such file"
+    if match is None:
+        return (f"{path.name}: install.bat installs python.org's 64-bit Windows installer named like "
+                f"python-3.12.10-amd64.exe; give that file (not renamed)")
+    if match.group(1) not in PYTHONS:
+        return f"{path.name}: Python {match.group(1)} is not one the wheels are built for ({', '.join(PYTHONS)})"
+    return None
 
 
 def pip(*args: str, quiet: bool = True) -> subprocess.CompletedProcess:
@@ -123,7 +167,8 @@ def build(out: Path, python_installer: Path | None) -> Path:
         print(f"downloading the wheels for CPython {python} {PLATFORM}…", flush=True)
         pip("download", "--only-binary=:all:", "--platform", PLATFORM, "--python-version", python, "--implementation", "cp",
             "-d", str(wheels), *requirements(wheel, python))
-    crlf_ascii(INSTALLER / "install.bat", out / "install.bat")
+    for name in BATCH_FILES:
+        crlf_ascii(INSTALLER / name, out / name)
     shutil.copyfile(INSTALLER / "install.py", out / "install.py")
     guide = (INSTALLER / GUIDE).read_text(encoding="utf-8").replace("\r\n", "\n").replace("\n", "\r\n")
     (out / GUIDE).write_bytes(b"\xef\xbb\xbf" + guide.encode("utf-8"))  # Notepad needs the BOM to show Vietnamese
@@ -200,11 +245,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "dist" / "doithoai-offline")
     parser.add_argument("--zip", action="store_true", help="also write OUT.zip")
     parser.add_argument("--python-installer", type=Path, help="python.org's 64-bit Windows installer, to ship in the folder")
+    parser.add_argument("--no-python", action="store_true", help="build without a Python installer (PCs that have one)")
     parser.add_argument("--resolve", action="store_true", help="only check that the set resolves for every Python (CI)")
     parser.add_argument("--linux-offline", action="store_true", help="only run the install steps on Linux, network off (CI)")
     args = parser.parse_args(argv)
+    check_pip()
     if args.resolve or args.linux_offline:
         return (check_resolve() if args.resolve else 0) or (check_linux_offline() if args.linux_offline else 0)
+    if args.python_installer is None and not args.no_python:
+        parser.error("give --python-installer python-3.12.x-amd64.exe (python.org's 64-bit Windows installer), so a PC "
+                     "without Python can install from the folder alone; or --no-python to build without it")
+    if args.python_installer is not None:
+        problem = python_installer_problem(args.python_installer)
+        if problem:
+            parser.error(problem)
     out = build(args.out, args.python_installer)
     if args.zip:
         make_zip(out)

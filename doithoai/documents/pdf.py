@@ -48,17 +48,14 @@ def soffice() -> str | None:
 
 
 def word_installed(platform: str | None = None) -> bool:
-    """Whether Windows knows Word's automation object (`Word.Application` under HKEY_CLASSES_ROOT)."""
+    """Whether Windows knows Word's automation object (`Word.Application` in the registry), without starting Word."""
     if not (platform or sys.platform).startswith("win"):
         return False
+    from .. import windows
+
     try:
-        import winreg
+        return windows.word_installed(windows.WinRegistry())
     except ImportError:
-        return False
-    try:
-        with winreg.OpenKey(winreg.HKEY_CLASSES_ROOT, r"Word.Application\CLSID"):  # type: ignore[attr-defined]
-            return True
-    except OSError:
         return False
 
 
