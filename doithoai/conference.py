@@ -2,7 +2,9 @@
 
 Seeds 002-004 name a secretary who keeps the minutes. Before the conference `prepare_sheet` writes the
 sheet from the workbook: the conference's facts (time, place, chair, co-chair, secretary, the chair's
-conclusions), the programme (the same items as the agenda document), and the speakers in registered order
+conclusions; the chair and co-chair are the plan's people as `facts.planned_chairs` gives them, name and title, so
+the sheet starts from the same people as every document; a chair the secretary writes instead is who chaired for the
+minutes, the notice and the report upward, `facts.who_chaired`), the programme (the same items as the agenda document), and the speakers in registered order
 from `Phiếu đăng ký` with their question, then blank rows for people who speak from the floor. On the day
 the secretary types who spoke in what order, the question and the chair's answer or conclusion.
 
@@ -67,7 +69,8 @@ SPEAKERS: tuple[tuple[str, str], ...] = (
     ("ghi_chu", "Ghi chú"),
 )
 WIDTHS = [22, 40, 12, 24, 18, 60, 22, 60, 16]
-TYPED_FACTS = ("dong_chu_tri", "thu_ky", "ket_luan")  # blank when prepared: anything here was typed
+TYPED_FACTS = ("thu_ky", "ket_luan")  # blank when prepared: anything here was typed
+PREPARED_FACTS = ("dong_chu_tri",)  # prepared from the plan: typed when it differs (the chair may be reworded freely)
 
 
 @dataclass
@@ -102,10 +105,15 @@ class ConferenceDay:
     def held(self) -> list[dict[str, str]]:
         return [item for item in self.programme if list_key(item.get("da_thuc_hien")) != _NO and item.get("noi_dung")]
 
-    def typed(self) -> bool:
-        """Has anybody written on the sheet since it was prepared?"""
+    def typed(self, prepared: dict[str, str] | None = None) -> bool:
+        """Has anybody written on the sheet since it was prepared? `prepared`: the facts as preparing writes them now
+        (the co-chair); one that differs was typed."""
         if any(_text(self.facts.get(k)) for k in TYPED_FACTS):
             return True
+        for key, value in (prepared or {}).items():
+            typed = _text(self.facts.get(key))
+            if key in PREPARED_FACTS and typed and name_key(typed) != name_key(value):
+                return True
         return any(v.get("tra_loi") or v.get("nguoi_tra_loi") or (not v.get("ma_phieu") and (v.get("ho_ten") or v.get("cau_hoi")))
                    for _, v in self.rows)
 
@@ -180,7 +188,7 @@ def sheet_rows(book: BookData, date: dt.date) -> list[list[Any]]:
         "dia_diem": _text(s.get("dia_diem")),
         "gio_khai_mac": _text(s.get("gio_bat_dau")) or "08:00",
         "gio_be_mac": _text(s.get("gio_ket_thuc")),
-        "chu_tri": agenda["chu_tri"],
+        **prepared_chairs(book),
     }
     rows: list[list[Any]] = [[TITLE], [HOW_TO], []]
     rows += [[label, facts.get(key, "")] for key, label in FACTS]
@@ -195,6 +203,14 @@ def sheet_rows(book: BookData, date: dt.date) -> list[list[Any]]:
                      _text(record.get("noi_dung")), "", "", ""])
     rows += [["", "", "", "", "", "", "", "", "Phát biểu tại hội trường"] for _ in range(FLOOR_ROWS)]
     return rows
+
+
+def prepared_chairs(book: BookData) -> dict[str, str]:
+    """The chair and co-chair as the sheet starts: the people of the plan (`facts.planned_chairs`), name and title."""
+    from .facts import planned_chairs
+
+    chairs = planned_chairs(book)
+    return {"chu_tri": chairs.chair.text, "dong_chu_tri": chairs.co_chair.text if chairs.co_chair else ""}
 
 
 @dataclass
@@ -212,7 +228,7 @@ class PrepareResult:
 def prepare_sheet(access, *, date: dt.date | None = None, write: bool = True) -> PrepareResult:
     book = access.read()
     existing = book.conference
-    if existing is not None and existing.typed():
+    if existing is not None and existing.typed(prepared_chairs(book)):
         raise DoithoaiError(f"Trang “{SHEET}” đã có nội dung thư ký ghi; phần mềm không ghi đè. Muốn chuẩn bị lại, hãy đổi tên "
                             "hoặc xóa trang đó rồi chạy lại.", status=ExitStatus.DATA_ERRORS)
     rows = sheet_rows(book, date or dt.date.today())

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .schema import ISSUER_PARTY
 from .values import parse_date
 
 DEFAULT_AUDIENCE = "Nhân dân"
@@ -119,23 +120,42 @@ def year_of(settings: Mapping[str, Any], today: dt.date) -> int:
     return plan.year if plan else today.year
 
 
+def is_party(settings: Mapping[str, Any]) -> bool:
+    """`Khối ban hành` is "Đảng": the Party committee issues the plan's documents (HD 36-HD/VPTW)."""
+    return _text(settings.get("khoi_ban_hanh")).casefold() == ISSUER_PARTY.casefold()
+
+
+DEFAULT_CHAIR = "Chủ tịch UBND"
+
+
 def chair(settings: Mapping[str, Any]) -> str:
-    return _text(settings.get("chu_tri")) or "Chủ tịch UBND"
+    """`Người chủ trì` as typed ("Chủ tịch UBND" when blank). The chair as a person is `facts.chair`."""
+    return _text(settings.get("chu_tri")) or DEFAULT_CHAIR
 
 
-_NAMES_NO_UNIT = ("ubnd", "ủy ban nhân dân", "đảng ủy", "hđnd", "hội đồng nhân dân")
+def co_chair(settings: Mapping[str, Any]) -> str:
+    """`Người đồng chủ trì` as typed ("" when none). The co-chair as a person is `facts.co_chair`."""
+    return _text(settings.get("dong_chu_tri"))
+
+
+_BODIES = ("ubnd", "ủy ban nhân dân", "uỷ ban nhân dân", "đảng ủy", "đảng uỷ", "hđnd", "hội đồng nhân dân")
 
 
 def with_unit(title: str, settings: Mapping[str, Any]) -> str:
-    """"Chủ tịch UBND" -> "Chủ tịch UBND phường Tứ Minh": a title ending on a body that names no unit gets the unit."""
-    return f"{title} {unit_name(settings)}" if title.casefold().endswith(_NAMES_NO_UNIT) else title
-
-
-def chairs(settings: Mapping[str, Any]) -> str:
-    """Who chairs, co-chair included: "Chủ tịch UBND xã Phong Quang cùng Thường trực HĐND xã Phong Quang"."""
-    co_chair = _text(settings.get("dong_chu_tri"))
-    first = with_unit(chair(settings), settings)
-    return f"{first} cùng {with_unit(co_chair, settings)}" if co_chair else first
+    """A post with its unit: a title ending on a body that names no unit gets it ("Chủ tịch UBND" -> "Chủ tịch UBND
+    phường Tứ Minh"), one ending on a body and the level gets the unit's name ("Bí thư Đảng ủy xã" -> "Bí thư Đảng ủy
+    xã Vĩnh Bảo"); a title already naming the unit, or any other, stays as typed."""
+    title = _text(title)
+    place = _text(settings.get("ten_don_vi"))
+    low = title.casefold()
+    if not title or (place and place.casefold() in low):
+        return title
+    if low.endswith(_BODIES):
+        return f"{title} {unit_name(settings)}".strip()
+    level = unit_words(settings).level
+    if place and any(low.endswith(f"{body} {level}") for body in _BODIES):
+        return f"{title} {place}"
+    return title
 
 
 def audience(settings: Mapping[str, Any]) -> str:

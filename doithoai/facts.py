@@ -26,12 +26,26 @@ One rule per question (issue 23, "One truth per conference"):
   ignored) and, for an ambiguous "thông báo" row, by its side of the conference day. The documents' dates
   (documents/dates.py) and the roll-up read it.
 
+People (the "People" section): the chair, co-chair, signer and secretary are `Person(name, title, gender)`, the name
+always bare. `parse_person` reads a setting as offices type it ("Ông Hà Văn Tuấn, Chủ tịch UBND xã", "Chủ tịch UBND",
+"đồng chí Nguyễn Văn A - Bí thư Đảng ủy", a name alone, a title alone, a remark in brackets); `resolve` completes it
+from `Đại biểu` (the one delegate of this unit holding the post, or the post of the delegate named) and adds the unit
+to the title. An honorific typed into a name (Ông, Bà, Anh, Chị, Đồng chí, đ/c, Ô., B., "Ông (Bà)"; any case, NFC or
+NFD) is recognised by `strip_honorific`, never printed twice, and gives the gender where none is recorded. The gender
+(`gender_of`): the row's own `Giới tính`, else the honorific, else the gender recorded for that name anywhere in the
+workbook (`known_genders`: delegates, slips, by `keys.name_key`; a name recorded with both is unknown), else "Thị" as
+middle name, else a post in the women's union; otherwise unknown, and only then "Ông (Bà)". `who_chaired` is the one
+answer to "who chaired": the plan's chair, unless the secretary's sheet names another (then the minutes, the notice and
+the report upward all name that one).
+
 `PetitionFacts` holds the counts every document prints (by class, by field, by source, by status; the statistics table
 whose rows and columns add up) and is computed by one function (`petition_facts`) that every document calls.
+Imports: the standard library, the schema, the identity keys, `text` and `conference_settings` (all pure).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -39,7 +53,10 @@ from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
 from . import schema
-from .keys import code_key, list_key
+from .conference_settings import chair as conference_chair
+from .conference_settings import is_party, with_unit
+from .keys import code_key, list_key, name_key
+from .text import clean, fold, tone_normalize
 
 UNCLASSIFIED = "Chưa phân loại"  # the handling class of a petition whose `Hình thức xử lý` is blank or off the list
 NO_FIELD = "Chưa xác định lĩnh vực"
@@ -273,6 +290,466 @@ def _tally(values: Iterable[str], order: Sequence[str]) -> Counter[str]:
     typed = list(values)
     label = canonical(typed, order)
     return Counter(label.get(v, "") for v in typed)
+
+
+# --------------------------------------------------------------------------------------------------
+# People
+#
+# The chair, the co-chair, the signer and the secretary as data: a bare name (never an honorific), a title (the post,
+# with the unit when the post ends on a body: "Chủ tịch UBND" -> "Chủ tịch UBND phường Tứ Minh") and a gender. Parsed
+# from the settings as offices type them, completed from `Đại biểu` (the delegate holding the post, or the post of the
+# delegate named), the gender from anything the workbook records (`known_genders`). Documents word them with
+# `documents.wording` (salutation, named, by_title) and decide nothing about people on their own.
+
+MALE, FEMALE = schema.lookup("gioi_tinh").values  # "Nam", "Nữ"
+_GENDER_BY_KEY = {list_key(MALE): MALE, list_key(FEMALE): FEMALE}
+
+# An honorific typed before a name, as NFC casefolded text -> (gender, needs a separator after it, words the name keeps
+# at least). "Anh"/"Chị" only before a name of two words or more ("Anh Tuấn" may be a given name); "Ông (Bà)" is no
+# gender; "đồng chí" is none either, but is remembered: the person is addressed as a comrade.
+_COMRADE = "đồng chí"
+_HONORIFICS: tuple[tuple[str, str | None, bool, int], ...] = (
+    ("đồng chí", _COMRADE, True, 1), ("đ/c", _COMRADE, False, 1), ("đ.c", _COMRADE, False, 1),
+    ("ông", MALE, True, 1), ("ô.", MALE, False, 1), ("anh", MALE, True, 2),
+    ("bà", FEMALE, True, 1), ("b.", FEMALE, False, 1), ("chị", FEMALE, True, 2),
+)
+_EITHER = re.compile(r"^(?:ông|bà)\s*[(/]\s*(?:bà|ông)\s*\)?(?=\s|$)")  # "Ông (Bà)", "ông/bà": no gender
+_NOTE = re.compile(r"^(.*\S)\s*(\([^()]*\))$")  # "…, Phó Chủ tịch UBND phường (được Chủ tịch ủy quyền)"
+_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+[-–—]\s+|\s*[–—]\s*")
+# Words a title starts with (casefolded, accents kept: "Trưởng" is a post, "Trương" a family name).
+_TITLE_HEADS = (
+    "chủ tịch", "phó", "bí thư", "thường trực", "trưởng", "giám đốc", "chánh", "chuyên viên", "ủy viên", "uỷ viên",
+    "cán bộ", "công chức", "lãnh đạo", "đại diện", "tổ trưởng", "thư ký", "chi hội trưởng", "chỉ huy", "đại biểu",
+    "văn phòng", "ủy ban", "uỷ ban", "đảng ủy", "đảng uỷ", "hội đồng", "ban ", "công an", "mặt trận", "thủ trưởng",
+    "tập thể", "kế toán", "người chủ trì", "chủ trì", "ubnd", "hđnd", "ubmttq", "mttq",
+)
+# The same, typed without accents (distinctive enough to tell a title from a name).
+_ACRONYMS = frozenset({"ubnd", "hdnd", "mttq", "ubmttq", "tdp", "bch"})
+_FOLDED_TITLE_HEADS = ("chu tich", "pho chu tich", "bi thu", "pho bi thu", "ubnd", "hdnd", "uy ban", "dang uy")
+_OTHER_PLACES = ("thành phố", "tỉnh", "quận", "huyện", "thị xã", "phường", "xã", "đặc khu", "trung ương")
+_WOMEN_ONLY = ("phu nu",)  # a post in the women's union is held by a woman (folded)
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone a document names: `name` bare (no honorific), `title` the post ("" when unknown), `gender` MALE, FEMALE
+    or None, `note` a remark typed after the person ("(được Chủ tịch ủy quyền)"), `comrade` when typed "đồng chí"."""
+
+    name: str = ""
+    title: str = ""
+    gender: str | None = None
+    note: str = ""
+    comrade: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.name or self.title)
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+    @property
+    def text(self) -> str:
+        """Name and title as a cell holds them: "Hà Văn Tuấn, Chủ tịch UBND xã Phong Quang"."""
+        return ", ".join(x for x in (self.name, self.title) if x) + (f" {self.note}" if self.note else "")
+
+
+def _line(value: Any) -> str:
+    """A cell as one NFC line ("" for anything that is not text)."""
+    if not isinstance(value, str):
+        return ""
+    return " ".join(clean(value).split())
+
+
+def _honorific(text: str) -> tuple[str | None, str, bool]:
+    """(gender or _COMRADE or None, the rest, whether an honorific was there) for the first honorific of `text`."""
+    low = text.casefold()
+    either = _EITHER.match(low)
+    if either:
+        rest = text[either.end():].strip(" :")
+        return (None, rest, True) if rest else (None, text, False)
+    for word, gender, spaced, keeps in _HONORIFICS:
+        if not low.startswith(word):
+            continue
+        rest = text[len(word):]
+        if spaced and rest[:1] not in (" ", ":"):
+            continue
+        rest = rest.strip(" :")
+        if len(rest.split()) >= keeps:
+            return gender, rest, True
+    return None, text, False
+
+
+def strip_honorific(name: Any) -> tuple[str | None, str]:
+    """(the gender an honorific gives, the bare name): "Ông Xa Văn Pọm" -> ("Nam", "Xa Văn Pọm"); "B. Lò Thị Xuân" ->
+    ("Nữ", "Lò Thị Xuân"); "Đồng chí Nguyễn Văn A" and "Ông (Bà) Lê Văn B" give no gender. Case and Unicode form do not
+    matter; honorifics typed twice ("Ông (Bà) Ông …") all go. A name without one comes back as it is (NFC, one line)."""
+    gender, bare, _ = _strip_all(_line(name))
+    return gender, bare
+
+
+def _strip_all(text: str) -> tuple[str | None, str, bool]:
+    """(gender, bare text, typed "đồng chí") after every honorific at the start of `text`."""
+    gender, comrade = None, False
+    while True:
+        found, rest, stripped = _honorific(text)
+        if not stripped:
+            return gender, text, comrade
+        if found == _COMRADE:
+            comrade = True
+        elif found is not None and gender is None:
+            gender = found
+        text = rest
+
+
+def _starts_title(text: str) -> bool:
+    low = " ".join(tone_normalize(text).casefold().split())
+    folded = fold(text)
+    return any(low.startswith(h) for h in _TITLE_HEADS) or any(folded.startswith(h) for h in _FOLDED_TITLE_HEADS)
+
+
+def _is_title(text: str) -> bool:
+    """A post or a body rather than a name: it starts like one, or holds a body's abbreviation or a lowercase word."""
+    if _starts_title(text):
+        return True
+    words = text.replace(".", " ").replace(",", " ").split()
+    return any(fold(w) in _ACRONYMS for w in words) or any(w[:1].islower() for w in words)
+
+
+def _is_name(text: str, *, alone: bool = False) -> bool:
+    """A person's name: words each starting with a capital, letters only, not a title. One word only when `alone` (after
+    an honorific: "Bà Xuân")."""
+    words = text.split()
+    if not (2 if not alone else 1) <= len(words) <= 7 or _is_title(text):
+        return False
+    return all(w[0].isupper() and w.replace("-", "").isalpha() for w in words)
+
+
+def _split_name_title(text: str) -> tuple[str, str] | None:
+    """"Hà Văn Tuấn Chủ tịch UBND xã" -> ("Hà Văn Tuấn", "Chủ tịch UBND xã"): a name then a title without a separator."""
+    words = text.split()
+    for cut in range(2, len(words)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if len(words) - cut >= 2 and _starts_title(tail) and _is_name(head):
+            return head, tail
+    return None
+
+
+def parse_person(text: Any) -> Person:
+    """A person as offices type one into a setting or a cell: "Ông Hà Văn Tuấn, Chủ tịch UBND xã", "Chủ tịch UBND",
+    "đồng chí Nguyễn Văn A - Bí thư Đảng ủy", "Chủ tịch UBND xã - Ông Hà Văn Tuấn", "Bí thư Đảng ủy, Chủ tịch UBND" (one
+    title), a name alone, a title alone; a remark in brackets at the end is the `note`. The title is as typed (the
+    unit is added by `resolve`)."""
+    line = _line(text)
+    if not line:
+        return Person()
+    note = ""
+    match = _NOTE.match(line)
+    if match and match.group(2).casefold() not in ("(bà)", "(ông)"):
+        line, note = match.group(1).strip(" ,;-–—"), match.group(2)
+    gender, bare, comrade = _strip_all(line)
+    typed = bare != line
+    pieces = [p for p in _SEPARATOR.split(bare) if p]
+    name, title = "", ""
+    if len(pieces) > 1:
+        first, last = pieces[0], pieces[-1]
+        last_gender, last_bare, last_comrade = _strip_all(last)
+        if (typed and not _is_title(first)) or _is_name(first):
+            name, title = first, _after(bare, first)
+        elif last_bare != last and not _is_title(last_bare) or _is_name(last_bare):
+            name, title = last_bare, _before(bare, last)
+            gender, comrade = gender or last_gender, comrade or last_comrade
+        else:
+            title = bare
+    else:
+        split = _split_name_title(bare)
+        if split:
+            name, title = split
+        elif _is_name(bare, alone=typed) or (typed and not _is_title(bare)):
+            name = bare
+        else:
+            title = bare
+    return Person(name, title.strip(" ,;-–—"), gender, note, comrade)
+
+
+def _after(text: str, first: str) -> str:
+    return _SEPARATOR.sub("", text[len(first):], count=1) if text.startswith(first) else text
+
+
+def _before(text: str, last: str) -> str:
+    cut = text.rfind(last)
+    head = text[:cut] if cut >= 0 else text
+    return head.rstrip(" ,;-–—")
+
+
+# --- the unit in a title, and who holds a post
+
+
+def _post_key(text: str, settings: dict[str, Any]) -> tuple[str, ...]:
+    """A post compared with another: accents, case, punctuation, the unit's own name and level words ignored;
+    "Ủy ban nhân dân" is "UBND", "Hội đồng nhân dân" is "HĐND"."""
+    folded = " " + re.sub(r"[^\w]+", " ", fold(text)) + " "
+    for long, short in ((" uy ban nhan dan ", " ubnd "), (" hoi dong nhan dan ", " hdnd ")):
+        folded = folded.replace(long, short)
+    place = fold(_line(settings.get("ten_don_vi")))
+    if place:
+        folded = folded.replace(f" {place} ", " ")
+    return tuple(w for w in folded.split() if w not in ("phuong", "xa", "dac", "khu", "thi", "tran"))
+
+
+def _ours(unit: str, settings: dict[str, Any]) -> bool:
+    """A delegate's `Đơn vị` is this unit's (or names none): a post of the city or of another ward is not ours."""
+    place = name_key(_line(settings.get("ten_don_vi")))
+    key = name_key(unit)
+    if not key or (place and place in key):
+        return True
+    return not any(f" {p} " in f" {key} " for p in _OTHER_PLACES)
+
+
+def holder(book: Any, title: str) -> Row | None:
+    """The one delegate of `Đại biểu` whose post is `title` (in this unit), or None when nobody or several hold it."""
+    if not title:
+        return None
+    wanted = _post_key(title, book.settings)
+    found: dict[str, Row] = {}
+    for record in book.delegates.records:
+        name, post, unit = (text_of(record.get(k)) for k in ("ho_ten", "chuc_vu", "don_vi"))
+        if not name or not post or not _ours(unit, book.settings):
+            continue
+        if wanted in (_post_key(post, book.settings), _post_key(f"{post} {unit}", book.settings)):
+            found.setdefault(name_key(strip_honorific(name)[1]), record)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _delegate_named(book: Any, name: str) -> Row | None:
+    key = name_key(name)
+    matches = [r for r in book.delegates.records if key and name_key(strip_honorific(text_of(r.get("ho_ten")))[1]) == key]
+    return matches[0] if len(matches) == 1 else None
+
+
+# --- gender
+
+
+def _gender_value(value: Any) -> str | None:
+    return _GENDER_BY_KEY.get(list_key(value)) if isinstance(value, str) else None
+
+
+def known_genders(book: Any) -> dict[str, str]:
+    """`keys.name_key` of a bare name -> the gender the workbook records for it: `Giới tính` of `Đại biểu` and of
+    `Phiếu đăng ký`, then an honorific typed into a name anywhere (delegates, slips, petitions, the secretary's sheet,
+    the chair and signer settings). A name given both genders (two people of one name) is left out."""
+    recorded: dict[str, set[str]] = defaultdict(set)
+    for table in (book.delegates, book.slips):
+        for record in table.records:
+            gender = _gender_value(record.get("gioi_tinh"))
+            key = name_key(strip_honorific(text_of(record.get("ho_ten")))[1])
+            if gender and key:
+                recorded[key].add(gender)
+    typed: dict[str, set[str]] = defaultdict(set)
+    for text in _typed_names(book):
+        gender, _ = strip_honorific(text)
+        if gender is None:  # no honorific that tells (parsing only these keeps a large workbook fast)
+            continue
+        key = parse_person(text).key
+        if key and key not in recorded:
+            typed[key].add(gender)
+    genders = {**typed, **recorded}
+    return {key: next(iter(values)) for key, values in genders.items() if len(values) == 1}
+
+
+def _typed_names(book: Any) -> Iterable[str]:
+    for table, column in ((book.delegates, "ho_ten"), (book.slips, "ho_ten"), (book.petitions, "nguoi_kien_nghi")):
+        for record in table.records:
+            yield text_of(record.get(column))
+    for key in ("chu_tri", "dong_chu_tri", "nguoi_ky"):
+        yield text_of(book.settings.get(key))
+    day = getattr(book, "conference", None)
+    if day is not None:
+        for key in ("chu_tri", "dong_chu_tri", "thu_ky"):
+            yield text_of(day.facts.get(key))
+        for _, values in day.rows:
+            yield text_of(values.get("ho_ten"))
+
+
+def gender_of(name: Any, known: dict[str, str] | None = None, recorded: Any = None, post: str = "") -> str | None:
+    """The gender of the person called `name`, from the best evidence: `recorded` (a `Giới tính` cell), an honorific
+    typed into the name, `known` (`known_genders`), "Thị" as middle name, a post in the women's union. None: unknown."""
+    gender = _gender_value(recorded)
+    if gender:
+        return gender
+    typed, bare = strip_honorific(name)
+    if typed:
+        return typed
+    if known and name_key(bare) in known:
+        return known[name_key(bare)]
+    words = bare.split()
+    if len(words) >= 3 and words[1].casefold() == "thị":
+        return FEMALE
+    if post and any(w in fold(post) for w in _WOMEN_ONLY):
+        return FEMALE
+    return None
+
+
+def person_named(name: Any, known: dict[str, str] | None = None, recorded: Any = None, post: str = "") -> Person:
+    """A citizen or delegate as a letter or invitation names them: the bare name and the gender (`gender_of`)."""
+    _, bare = strip_honorific(name)
+    return Person(bare, "", gender_of(name, known, recorded, post))
+
+
+# --- the chair, the co-chair, the signer, the secretary
+
+
+def resolve(person: Person, book: Any, known: dict[str, str] | None = None) -> Person:
+    """`person` completed from the workbook: the unit in the title; a delegate's name typed inside the title ("Chủ tịch
+    UBND xã Hà Văn Tuấn") split off; the name of the delegate holding the post, or the post of the delegate named; the
+    gender (`gender_of`, the delegate's `Giới tính` first)."""
+    if not person:
+        return person
+    settings = book.settings
+    known = known_genders(book) if known is None else known
+    name, title = person.name, person.title
+    delegate = None
+    if not name and title:
+        delegate = _named_inside(book, title)
+        after = _name_after_unit(title, settings) if delegate is None else None
+        if delegate is not None:
+            name = strip_honorific(text_of(delegate.get("ho_ten")))[1]
+            title = _title_without(title, name)
+        elif after:
+            name, title = after, _title_without(title, after)
+            delegate = _delegate_named(book, name)
+        else:
+            delegate = holder(book, title)
+            if delegate is not None:
+                name = strip_honorific(text_of(delegate.get("ho_ten")))[1]
+    elif name:
+        delegate = _delegate_named(book, name)
+        if delegate is not None and not title:
+            title = text_of(delegate.get("chuc_vu"))
+    recorded = _gender_value(delegate.get("gioi_tinh")) if delegate is not None else None
+    post = text_of(delegate.get("chuc_vu")) if delegate is not None else ""
+    gender = recorded or person.gender or (gender_of(name, known, None, post) if name else None)
+    return Person(name, with_unit(title, settings), gender, person.note, person.comrade)
+
+
+def _named_inside(book: Any, title: str) -> Row | None:
+    key = name_key(title)
+    for record in book.delegates.records:
+        name = name_key(strip_honorific(text_of(record.get("ho_ten")))[1])
+        if name and len(name.split()) >= 2 and key.endswith(" " + name):
+            return record
+    return None
+
+
+_BODY_LEVEL = re.compile(r"(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân|đảng ủy|đảng uỷ|hđnd|hội đồng nhân dân)\s+"
+                         r"(?:phường|xã|đặc khu|thị trấn)\s+", re.IGNORECASE)
+
+
+def _name_after_unit(title: str, settings: dict[str, Any]) -> str:
+    """The name typed after the post: "Chủ tịch UBND xã Phong Quang Hà Văn Tuấn" or "Chủ tịch UBND xã Hà Văn Tuấn" (the
+    words after the level are not the unit's own name) -> "Hà Văn Tuấn"; "" when none."""
+    place = _line(settings.get("ten_don_vi"))
+    key = name_key(title)
+    if not place:  # "… UBND xã Phong Quang" could be the place as well as a person
+        return ""
+    if name_key(place) in key:
+        at = title.casefold().find(place.casefold())
+        rest = title[at + len(place):].strip(" ,;-–—") if at >= 0 else ""
+        return rest if rest and _is_name(rest) else ""
+    match = _BODY_LEVEL.search(title)
+    rest = title[match.end():].strip() if match else ""
+    return rest if rest and _is_name(rest) and name_key(rest) != name_key(place) else ""
+
+
+def _title_without(title: str, name: str) -> str:
+    words = title.split()
+    return " ".join(words[: len(words) - len(name.split())]).rstrip(" ,;-–—")
+
+
+def chair(book: Any, known: dict[str, str] | None = None) -> Person:
+    """The chair `Người chủ trì` names (default "Chủ tịch UBND"), completed by `resolve`."""
+    return resolve(parse_person(conference_chair(book.settings)), book, known)
+
+
+def co_chair(book: Any, known: dict[str, str] | None = None) -> Person | None:
+    """The co-chair `Người đồng chủ trì` names, or None."""
+    typed = parse_person(text_of(book.settings.get("dong_chu_tri")))
+    return resolve(typed, book, known) if typed else None
+
+
+def signer_title(settings: dict[str, Any]) -> str:
+    """The signer's post in words: "PHÓ CHỦ TỊCH" -> "Phó Chủ tịch UBND phường Tứ Minh" (a Party plan: "… Đảng ủy …")."""
+    post = _line(settings.get("chuc_vu_ky")) or (schema.SIGNER_SECRETARY if is_party(settings) else schema.SIGNER_CHAIR)
+    words = post.lower().split()
+    for index, word in enumerate(words):
+        if index == 0 or (word in ("chủ", "bí") and index + 1 < len(words) and words[index + 1] in ("tịch", "thư")):
+            words[index] = word[:1].upper() + word[1:]
+    body = "Đảng ủy" if is_party(settings) else "UBND"
+    return with_unit(f"{' '.join(words)} {body}", settings)
+
+
+def signer(book: Any, known: dict[str, str] | None = None) -> Person:
+    """Who signs: the name in `Họ tên người ký` (an honorific or a title typed there never printed as the name), else
+    the delegate holding the signer's post; the title from `Chức vụ người ký`."""
+    typed = parse_person(text_of(book.settings.get("nguoi_ky")))
+    title = signer_title(book.settings)
+    person = resolve(Person(typed.name, "" if typed.name else (typed.title or title), typed.gender, "", typed.comrade),
+                     book, known)
+    return Person(person.name, title, person.gender, "", person.comrade)
+
+
+def secretary(book: Any, known: dict[str, str] | None = None) -> Person:
+    """The secretary the secretary's sheet names (`Thư ký`), or an empty Person."""
+    day = getattr(book, "conference", None)
+    typed = parse_person(text_of(day.facts.get("thu_ky"))) if day is not None else Person()
+    return resolve(typed, book, known) if typed else typed
+
+
+def same_person(a: Person | None, b: Person | None, settings: dict[str, Any]) -> bool:
+    """One person: the same name (`keys.name_key`); without names on both sides, the same post."""
+    if not a or not b:
+        return False
+    if a.name and b.name:
+        return a.key == b.key
+    return bool(a.title and b.title) and _post_key(a.title, settings) == _post_key(b.title, settings)
+
+
+@dataclass(frozen=True)
+class Chairs:
+    """Who chaired the conference (`who_chaired`), and whether the secretary's sheet names another chair than the plan."""
+
+    chair: Person
+    co_chair: Person | None
+    planned: Person
+    by_secretary: bool = False
+
+
+def planned_chairs(book: Any, known: dict[str, str] | None = None) -> Chairs:
+    known = known_genders(book) if known is None else known
+    first = chair(book, known)
+    return Chairs(first, co_chair(book, known), first)
+
+
+def who_chaired(book: Any) -> Chairs:
+    """The one answer to "who chaired": the plan's chair and co-chair, unless the secretary's sheet names another
+    (`Chủ trì`, `Đồng chủ trì` on `Diễn biến hội nghị`); then the sheet's. The minutes, the results notice and the
+    report upward all call this, so they name the same people."""
+    known = known_genders(book)
+    plan = planned_chairs(book, known)
+    day = getattr(book, "conference", None)
+    if day is None:
+        return plan
+    typed = resolve(parse_person(text_of(day.facts.get("chu_tri"))), book, known)
+    typed_co = resolve(parse_person(text_of(day.facts.get("dong_chu_tri"))), book, known)
+    first, changed = plan.chair, False
+    if typed and not same_person(typed, plan.chair, book.settings):
+        first, changed = typed, True
+    elif typed and typed.note and not plan.chair.note:
+        first = Person(plan.chair.name, plan.chair.title, plan.chair.gender, typed.note, plan.chair.comrade)
+    second = plan.co_chair
+    if typed_co and not same_person(typed_co, plan.co_chair, book.settings):
+        second = typed_co
+    return Chairs(first, second, plan.chair, changed)
 
 
 # --------------------------------------------------------------------------------------------------

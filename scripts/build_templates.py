@@ -147,7 +147,7 @@ def invitations():
     L.title(d, "GIẤY MỜI", "Dự {{ ten_hoi_nghi_thuong }}")
     L.para(d, "{{ co_quan_ten }} trân trọng kính mời: {{ gm.kinh_moi }}", indent=True, bold=True)
     L.body(d, "{% if gm.chuc_vu_don_vi %}Chức vụ, đơn vị: {{ gm.chuc_vu_don_vi }}{% endif %}")
-    L.body(d, "Tới dự {{ ten_hoi_nghi_thuong }}, do {{ chu_tri_day_du }} chủ trì.")
+    L.body(d, "Tới dự {{ ten_hoi_nghi_thuong }}, do {{ chu_tri_nguoi }} chủ trì.")
     L.body(d, "Thời gian: {{ thoi_gian }}.")
     L.body(d, "Địa điểm: {{ dia_diem }}.")
     L.body(d, "Rất mong {{ gm.xung_ho }} tham dự đúng thời gian, thành phần./.")
@@ -195,12 +195,12 @@ def notice():
     L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của {{ co_quan_viet_tat }}, "
               "vào hồi {{ thoi_gian }}{% if dia_diem %}, tại {{ dia_diem }}{% endif %}, {{ co_quan_viet_tat }} đã tổ chức "
               "{{ ten_hoi_nghi_thuong }}, "
-              "do {{ chu_tri_day_du }} chủ trì. Dự hội nghị có {{ so_co_mat }} đại biểu.")
+              "do {{ chu_tri_nguoi }} chủ trì. Dự hội nghị có {{ so_co_mat }} đại biểu.")
     L.body(d, "Tại hội nghị và qua phiếu đăng ký, {{ doi_tuong }} đã nêu {{ tong_so }} ý kiến, kiến nghị, trong đó: {{ "
               "so_tai_hoi_nghi }} ý kiến được trả lời trực tiếp tại hội nghị; {{ so_tra_loi_sau }} ý kiến được giao các cơ "
               "quan, đơn vị kiểm tra, trả lời bằng văn bản; {{ so_cap_tren }} ý kiến vượt thẩm quyền được tổng hợp, báo cáo cấp "
               "trên{% if so_chua_phan_loai %}; {{ so_chua_phan_loai }} ý kiến chưa phân loại hình thức xử lý{% endif %}.")
-    L.body(d, "{{ chu_tri_day_du }} kết luận các nội dung theo từng lĩnh vực như sau:")
+    L.body(d, "{{ chu_tri }} kết luận các nội dung theo từng lĩnh vực như sau:")
     L.para(d, "{%p for lv in ket_luan %}")
     L.para(d, "{{ lv.so }}. {{ lv.ten }} ({{ lv.so_luong }} ý kiến)", bold=True, keep=True, indent=True)
     L.para(d, "{%p for y in lv.y_kien %}")
@@ -208,7 +208,7 @@ def notice():
     L.para(d, "{{ y.ket_luan }}", italic=True, indent=True)
     L.para(d, "{%p endfor %}")
     L.para(d, "{%p endfor %}")
-    L.body(d, "{{ chu_tri_day_du }} giao các cơ quan, đơn vị khẩn trương giải quyết các kiến nghị thuộc thẩm quyền, "
+    L.body(d, "{{ chu_tri }} giao các cơ quan, đơn vị khẩn trương giải quyết các kiến nghị thuộc thẩm quyền, "
               "trả lời bằng văn bản cho người có kiến nghị; đề nghị Ủy ban MTTQ Việt Nam {{ ten_day_du }} giám sát việc thực "
               "hiện các kết luận tại hội nghị.")
     L.body(d, "{{ co_quan_ten }} thông báo để {{ doi_tuong }} được biết./.")
@@ -303,7 +303,7 @@ def minutes():
     L.para(d, "IV. KẾT LUẬN CỦA CHỦ TRÌ", bold=True, keep=True)
     L.body(d, "{{ ket_luan }}")
     L.body(d, "Hội nghị kết thúc vào {{ gio_be_mac }} cùng ngày. Biên bản đã được thông qua tại hội nghị./.")
-    L.two_signatures(d, ("THƯ KÝ", "{{ thu_ky }}"), ("CHỦ TRÌ", "{{ chu_tri_hop }}"))
+    L.two_signatures(d, ("THƯ KÝ", "{{ thu_ky_ten }}"), ("CHỦ TRÌ", "{{ chu_tri_ten }}"))
     L.recipients(d)
     return d
 
@@ -320,7 +320,7 @@ def report_upward():
               "ngay_hoi_nghi }}, {{ co_quan_viet_tat }} đã tổ chức {{ ten_hoi_nghi_thuong }}. {{ co_quan_viet_tat }} báo cáo "
               "kết quả như sau:").paragraph_format.space_before = L.Pt(12)
     L.para(d, "I. CÔNG TÁC TỔ CHỨC", bold=True, keep=True)
-    L.body(d, "Hội nghị được tổ chức {{ thoi_gian }}, tại {{ dia_diem }}, do {{ chu_tri_day_du }} chủ trì. Trước hội nghị, "
+    L.body(d, "Hội nghị được tổ chức {{ thoi_gian }}, tại {{ dia_diem }}, do {{ chu_tri_nguoi }} chủ trì. Trước hội nghị, "
               "{{ co_quan_viet_tat }} đã ban hành kế hoạch, thông báo công khai thời gian, địa điểm, nội dung đối thoại; tiếp "
               "nhận {{ "
               "so_phieu }} phiếu đăng ký phát biểu và ý kiến do Ủy ban MTTQ, các tổ chức chính trị - xã hội tổng hợp gửi về.")

@@ -13,6 +13,7 @@ from docx import Document
 from doithoai import demo, schema
 from doithoai.access import FileWorkbook
 from doithoai.documents.jobs import make_documents
+from doithoai.facts import strip_honorific
 from doithoai.io.reader import read_book
 from tests.docx_reading import text
 
@@ -69,7 +70,9 @@ def test_minutes_list_every_speaker_in_order_with_question_and_answer(cycle):
     speakers = after.conference.speakers
     positions = []
     for number, speaker in enumerate(speakers, 1):
-        heading = re.search(rf"^{number}\. {re.escape(speaker.values['ho_ten'])}\b.*$", content, re.MULTILINE)
+        # Named as the letters name them: "Ông"/"Bà" when the gender is known, never twice (the floor's "Ông Đỗ Văn Thịnh").
+        bare = strip_honorific(speaker.values["ho_ten"])[1]
+        heading = re.search(rf"^{number}\. (Ông |Bà )?{re.escape(bare)}\b.*$", content, re.MULTILINE)
         assert heading, speaker.values["ho_ten"]
         positions.append(heading.start())
         after_heading = content[heading.end():]
@@ -172,7 +175,9 @@ def test_printed_signatures_sit_with_their_titles(printed):
     assert len(announcement) == 1 and has_line(announcement[0], "Nguyễn Thị Sâm")
     minutes = printed["minutes"]
     last = minutes[-1]
-    assert has_line(last, "THƯ KÝ") and has_line(last, "Bà Lê Thị Hạnh") and has_line(last, "Nơi nhận:")
+    # The secretary signs with her name alone: the sheet's "Bà Lê Thị Hạnh, chuyên viên …" is not a signature name.
+    assert has_line(last, "THƯ KÝ") and has_line(last, "Lê Thị Hạnh") and has_line(last, "Nơi nhận:")
+    assert not has_line(last, "Bà Lê Thị Hạnh") and not has_line(last, "chuyên viên")
     report = printed["report_upward"]
     signer = page_of(report, "Nguyễn Thị Sâm")
     assert signer is not None and page_of(report, "PHÓ CHỦ TỊCH") == signer

@@ -18,18 +18,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import facts, schema
+from ..conference_settings import DEFAULT_CHAIR
 from ..keys import code_key, code_text, list_key, name_key
 from ..model import BookData, Record
-from ..text import fold
 from ..values import parse_date, time_of_day
 from .kinds import KINDS
-from .wording import clock, long_date, safe_text, salutation, short_date, when
+from .wording import by_title, clock, long_date, named, safe_text, salutation, short_date, together, when
 
 PENDING = "Đang xử lý, chưa có nội dung trả lời."
 NO_FIELD = facts.NO_FIELD
 NO_HANDLING = "Chưa xác định hình thức xử lý"
 HANDLING_ORDER = facts.HANDLING_ORDER
 
+
+# Documents made after the conference: they name who chaired as the secretary's sheet says (`facts.who_chaired`).
+AFTER_CONFERENCE = frozenset({"minutes", "notice", "report_upward"})
 
 # Documents that print the conference's day; without it they print the period and say so.
 DATED_KINDS = frozenset({"invitations", "agenda", "signin", "notice", "letters"})
@@ -50,6 +53,15 @@ class Notes:
         if message not in self.missing:
             self.missing.append(message)
 
+    def signer_not_named(self, book: BookData) -> None:
+        row = book.settings_rows.get("nguoi_ky")
+        where = f" (ô B{row})" if row else ""
+        message = (f"Trang {schema.SETTINGS_SHEET}{where}: “Họ tên người ký” không ghi họ tên (chỉ có chức danh hoặc danh "
+                   f"xưng) và trang {schema.DELEGATES.name} không có đúng một người giữ chức vụ người ký; văn bản để trống "
+                   "tên dưới chữ ký.")
+        if message not in self.missing:
+            self.missing.append(message)
+
     def need(self, book: BookData, key: str) -> Any:
         value = book.settings.get(key)
         if value in (None, ""):
@@ -64,6 +76,11 @@ class Notes:
 
 def _text(record: Record, key: str) -> str:
     return safe_text(record.get(key))
+
+
+def _bare(record: Record, key: str) -> str:
+    """A person's name without the honorific typed into it: lists name people the same way in every document."""
+    return safe_text(facts.strip_honorific(_text(record, key))[1])
 
 
 def _with_unit(body: str, unit: str) -> str:
@@ -94,8 +111,10 @@ def base_context(book: BookData, kind: str, date: dt.date, notes: Notes) -> dict
         body = "Đảng ủy"
     body_short = "UBND" if body.casefold() == "ủy ban nhân dân" else body
     title = conf.conference_name(s, date)
-    chair = conf.with_unit(conf.chair(s), s)
-    context = issuer_fields(s, kind, date)
+    known = facts.known_genders(book)
+    chairs = facts.who_chaired(book) if kind in AFTER_CONFERENCE else facts.planned_chairs(book, known)
+    first, second = chairs.chair, chairs.co_chair
+    context = issuer_fields(s, kind, date, signer=facts.signer(book, known))
     context.update({
         "ten_don_vi": name,
         "ten_day_du": full_name,
@@ -118,14 +137,19 @@ def base_context(book: BookData, kind: str, date: dt.date, notes: Notes) -> dict
         "gio_bat_dau": clock(start),
         "thoi_gian": when(start, conference) if conference else f"{clock(start)}, {when_held.shown}",
         "dia_diem": safe_text(notes.need(book, "dia_diem")),
-        "chu_tri": safe_text(s.get("chu_tri")) or "Chủ tịch UBND",
-        "nguoi_chu_tri": chair,
-        "dong_chu_tri": conf.with_unit(safe_text(s.get("dong_chu_tri")), s) if safe_text(s.get("dong_chu_tri")) else "",
-        "chu_tri_day_du": conf.chairs(s),
+        # The chair (`facts.who_chaired` after the conference, the plan's before): by post where a sentence needs the
+        # post, named where it needs the person; never the setting pasted.
+        "chu_tri": by_title(first),
+        "nguoi_chu_tri": by_title(first),
+        "chu_tri_day_du": together(by_title(first), by_title(second)),
+        "chu_tri_nguoi": together(named(first, party=party), named(second, party=party)),
+        "chu_tri_ten": first.name,
+        "dong_chu_tri": named(second, party=party),
         "so_phut": s.get("so_phut_moi_luot") or 5,
     })
     if not context["nguoi_ky"]:
-        notes.need(book, "nguoi_ky")
+        if notes.need(book, "nguoi_ky") not in (None, ""):  # typed, but a title or an honorific, not a name
+            notes.signer_not_named(book)
     return context
 
 
@@ -207,7 +231,7 @@ def _report_item(record: Record, number: int, leads: dict[str, str], homes: dict
     return {
         "stt": number,
         "ma": code_text(record.get("ma_kien_nghi")),
-        "nguoi": _text(record, "nguoi_kien_nghi") or "Không rõ người kiến nghị",
+        "nguoi": _bare(record, "nguoi_kien_nghi") or "Không rõ người kiến nghị",
         "dia_chi": homes.get(code_key(record.get("ma_phieu"))) or _text(record, "dia_chi"),
         "noi_dung": _text(record, "noi_dung"),
         # No lead recorded: say so only while the petition waits for an answer; an answer already
@@ -286,8 +310,6 @@ def delegates(book: BookData) -> list[Record]:
 
 
 NBSP = "\u00a0"
-_TYPED_TITLE = {"ông": ("Ông", "Ông"), "bà": ("Bà", "Bà")}
-_WOMEN_ONLY = ("phu nu",)  # a women's union post is held by a woman
 
 
 def keep_whole(name: str) -> str:
@@ -295,47 +317,36 @@ def keep_whole(name: str) -> str:
     return NBSP.join(name.split())
 
 
-def delegate_title(record: Record, genders: dict[str, str]) -> tuple[str, str]:
-    """(title, name) for an invitation: "Ông"/"Bà" when the gender is known, "Ông (Bà)" otherwise.
-
-    Known: a title typed before the name ("Bà Nguyễn Thu Hà"), the `Giới tính` column of `Đại biểu`, the
-    gender on the person's registration slip (same name), "Thị" as middle name, a post in the women's union.
-    """
-    name = _text(record, "ho_ten")
-    words = name.split()
-    if len(words) > 1 and words[0].casefold() in _TYPED_TITLE:
-        return _TYPED_TITLE[words[0].casefold()][0], " ".join(words[1:])
-    gender = _text(record, "gioi_tinh") or genders.get(name_key(name))
-    if gender is None and any(w in fold(f"{_text(record, 'chuc_vu')} {_text(record, 'don_vi')}") for w in _WOMEN_ONLY):
-        gender = "Nữ"
-    title, _ = salutation(name, gender)
-    return title, name
+def delegate_title(record: Record, known: dict[str, str]) -> tuple[str, str]:
+    """(title, bare name) for an invitation: "Ông"/"Bà" when the gender is known (`facts.gender_of`: the row's `Giới
+    tính`, an honorific typed into the name, the gender recorded for that name anywhere in the workbook, "Thị", a post
+    in the women's union), "Ông (Bà)" only when it is not; an honorific typed into the name is never printed twice."""
+    person = facts.person_named(_text(record, "ho_ten"), known, record.get("gioi_tinh"), _text(record, "chuc_vu"))
+    return salutation(person.gender)[0], person.name
 
 
-def hosts(book: BookData) -> set[str]:
-    """Name keys of who issues the invitations and hosts the conference: the signer, and a name in `Người chủ trì`."""
-    names = {name_key(safe_text(book.settings.get("nguoi_ky")))}
-    host = fold(safe_text(book.settings.get("chu_tri")))
-    names |= {name_key(_text(r, "ho_ten")) for r in book.delegates if _text(r, "ho_ten") and fold(_text(r, "ho_ten")) in host}
-    # The Chairman of this People's Committee hosts the conference, whoever signs.
-    for record in book.delegates:
-        post = fold(_text(record, "chuc_vu"))
-        if post in ("chu tich ubnd", "chu tich uy ban nhan dan") or (post.startswith("chu tich ubnd") and "pho" not in post):
-            names.add(name_key(_text(record, "ho_ten")))
+def hosts(book: BookData, known: dict[str, str] | None = None) -> set[str]:
+    """Name keys of who issues the invitations and hosts the conference: the chair and the signer (`facts`), and the
+    Chairman of this People's Committee, whoever signs."""
+    known = facts.known_genders(book) if known is None else known
+    names = {facts.chair(book, known).key, facts.signer(book, known).key}
+    chairman = facts.holder(book, DEFAULT_CHAIR)
+    if chairman is not None:
+        names.add(name_key(facts.strip_honorific(chairman.get("ho_ten"))[1]))
     return names - {""}
 
 
 def invitations_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
     """One invitation per delegate, except the host and the signer (nobody invites himself)."""
     context = base_context(book, "invitations", date, notes)
-    genders = {name_key(_text(r, "ho_ten")): _text(r, "gioi_tinh") for r in book.slips if _text(r, "gioi_tinh")}
-    skip = hosts(book)
+    known = facts.known_genders(book)
+    skip = hosts(book, known)
     cards, skipped = [], []
     for record in delegates(book):
-        if name_key(_text(record, "ho_ten")) in skip:
-            skipped.append(_text(record, "ho_ten"))
+        title, name = delegate_title(record, known)
+        if name_key(name) in skip:
+            skipped.append(name)
             continue
-        title, name = delegate_title(record, genders)
         position = ", ".join(x for x in (_text(record, "chuc_vu"), _text(record, "don_vi")) if x)
         cards.append({"kinh_moi": f"{title} {keep_whole(name)}", "xung_ho": title, "chuc_vu_don_vi": position})
     context["giay_moi"] = cards
@@ -447,7 +458,7 @@ def _conclusion(record: Record, leads: dict[str, str]) -> dict[str, str]:
     else:
         who = lead or "các cơ quan, đơn vị liên quan"
         text = f"Kết luận: giao {who} kiểm tra, trả lời bằng văn bản" + (f" trong {when.lower()}." if when else ".")
-    return {"noi_dung": _text(record, "noi_dung").rstrip("."), "nguoi": _text(record, "nguoi_kien_nghi"), "ket_luan": text}
+    return {"noi_dung": _text(record, "noi_dung").rstrip("."), "nguoi": _bare(record, "nguoi_kien_nghi"), "ket_luan": text}
 
 
 def person_key(record: Record) -> str:
@@ -458,9 +469,10 @@ def person_key(record: Record) -> str:
     return "ten:" + name_key(_text(record, "nguoi_kien_nghi")) + "|" + name_key(_text(record, "dia_chi"))
 
 
-def greeting(name: str, gender: str | None, organisation: bool) -> dict[str, str]:
-    """"Kính gửi" line and how the letter names the person."""
+def greeting(person: facts.Person, organisation: bool) -> dict[str, str]:
+    """"Kính gửi" line and how the letter names the person (`person`: bare name and gender, `facts.person_named`)."""
+    name = person.name
     if organisation:
         return {"ho_ten": name, "kinh_gui": name, "ten_goi": name, "xung_ho": name}
-    title, pronoun = salutation(name, gender)
+    title, pronoun = salutation(person.gender)
     return {"ho_ten": name, "kinh_gui": f"{title} {name}", "ten_goi": f"{pronoun} {name}", "xung_ho": pronoun}

@@ -15,12 +15,13 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from .. import facts, schema
+from ..keys import code_key
 from ..model import BookData
 from ..text import fold
 from ..values import parse_date, time_of_day
 from . import context as ctx
 from .issuer import recipients
-from .wording import clock, long_date, place_date, safe_text, short_date, when
+from .wording import clock, long_date, named, place_date, safe_text, salutation, short_date, when
 
 ANNOUNCE_DAYS = 7  # calendar days before the conference, at the latest
 SLIP_COLLECTION = ("thu phieu", "thu phiếu")  # the timeline milestone whose due date is the slips' return deadline
@@ -155,10 +156,14 @@ def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str
 
     opening = time_of_day(fact("gio_khai_mac")) or ctx._setting_time(book.settings, "gio_bat_dau")
     closing = time_of_day(fact("gio_be_mac")) or time_of_day(book.settings.get("gio_ket_thuc"))
+    known = facts.known_genders(book)
+    slips = {code_key(r.get("ma_phieu")): r for r in book.slips if code_key(r.get("ma_phieu"))}
     speakers: list[dict[str, Any]] = []
     for speaker in day.speakers if day is not None else []:
         v = speaker.values
-        speakers.append({"thu_tu": len(speakers) + 1, "ho_ten": v.get("ho_ten") or "Một đại biểu", "noi_o": v.get("dia_chi", ""),
+        slip = slips.get(code_key(v.get("ma_phieu")))
+        person = facts.person_named(v.get("ho_ten"), known, slip.get("gioi_tinh") if slip is not None else None)
+        speakers.append({"thu_tu": len(speakers) + 1, "ho_ten": _speaker(person), "noi_o": v.get("dia_chi", ""),
                          "cau_hoi": v.get("cau_hoi") or "……", "tra_loi": v.get("tra_loi") or "Chủ trì ghi nhận, sẽ trả lời bằng "
                                                                                              "văn bản.",
                          "nguoi_tra_loi": v.get("nguoi_tra_loi", ""), "tai_hoi_truong": speaker.from_floor,
@@ -168,8 +173,14 @@ def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str
     if not held:
         held = [{"stt": str(m["stt"]), "noi_dung": m["noi_dung"], "nguoi": m["nguoi"]}
                 for m in ctx.agenda_context(book, date, ctx.Notes())["muc"]]
-    chair = fact("chu_tri", "chu_tri", "Chủ tịch UBND")
-    secretary = fact("thu_ky")
+    # Who chaired: the plan's chair, unless the secretary wrote another on the sheet (`facts.who_chaired`, which the
+    # notice and the report upward call too). Signature lines carry names only, never a title.
+    chairs = facts.who_chaired(book)
+    party = bool(context["la_dang"])
+    secretary = facts.secretary(book, known)
+    if chairs.by_secretary:
+        notes.missing.append(f"Trang “{schema.CONFERENCE_SHEET}” ghi người chủ trì là {chairs.chair.text}, khác kế hoạch "
+                             f"({chairs.planned.text}); biên bản, thông báo kết quả và báo cáo kết quả ghi theo trang thư ký.")
     if not secretary:
         notes.missing.append(f"Trang “{schema.CONFERENCE_SHEET}”: chưa ghi tên thư ký; biên bản để trống chỗ ký của thư ký.")
     context.update({
@@ -177,9 +188,10 @@ def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str
         "thoi_gian_hop": when(opening, conference),
         "gio_be_mac": clock(closing) if closing else "…… giờ ……",
         "dia_diem": fact("dia_diem", "dia_diem", "……"),
-        "chu_tri_hop": chair,
-        "dong_chu_tri": fact("dong_chu_tri"),
-        "thu_ky": secretary or "……",
+        "chu_tri_hop": named(chairs.chair, party=party, capital=True),
+        "dong_chu_tri": named(chairs.co_chair, party=party, capital=True),
+        "thu_ky": named(secretary, party=party, capital=True) or "……",
+        "thu_ky_ten": secretary.name,
         "nhom_tham_du": people.groups,
         "tong_moi": people.invited,
         "tong_co_mat": people.present or "……",
@@ -195,6 +207,13 @@ def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str
                                f"- Ủy ban MTTQ Việt Nam {context['ten_day_du']} (giám sát);"),
     })
     return context
+
+
+def _speaker(person: facts.Person) -> str:
+    """A speaker as the minutes name them: "Ông Đỗ Văn Thịnh" when the gender is known, the bare name otherwise."""
+    if not person.name:
+        return "Một đại biểu"
+    return f"{salutation(person.gender)[0]} {person.name}" if person.gender else person.name
 
 
 # --------------------------------------------------------------------------------------------------
@@ -253,7 +272,7 @@ def report_upward_context(book: BookData, date: dt.date, notes: ctx.Notes, today
         "nhom_tham_du": people.groups,
         "tong_moi": people.invited,
         "tong_co_mat": people.present,
-        "cap_tren": [{"stt": n, "ma": safe_text(r.get("ma_kien_nghi")), "nguoi": safe_text(r.get("nguoi_kien_nghi")),
+        "cap_tren": [{"stt": n, "ma": safe_text(r.get("ma_kien_nghi")), "nguoi": ctx._bare(r, "nguoi_kien_nghi"),
                       "linh_vuc": safe_text(r.get("linh_vuc")) or ctx.NO_FIELD, "noi_dung": safe_text(r.get("noi_dung"))}
                      for n, r in enumerate(pf.upward, 1)],
         "theo_doi": follow_up(book, as_of),

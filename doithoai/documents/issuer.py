@@ -30,7 +30,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import schema
-from ..conference_settings import office, unit_words
+from ..conference_settings import is_party, office, unit_words
+from ..facts import Person, parse_person
 from .wording import place_date, safe_text
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -54,10 +55,6 @@ NUMBER_SETTINGS: dict[str, str] = {
 
 def _clean(value: Any) -> str:
     return safe_text(value)
-
-
-def is_party(settings: Mapping[str, Any]) -> bool:
-    return _clean(settings.get("khoi_ban_hanh")).casefold() == schema.ISSUER_PARTY.casefold()
 
 
 def body_symbol(settings: Mapping[str, Any]) -> str:
@@ -207,10 +204,12 @@ def recipients(settings: Mapping[str, Any], kind: str, default: str = "") -> str
 
 
 def issuer_fields(settings: Mapping[str, Any], kind: str, date: dt.date, *, number: Any = None,
-                  default_recipients: str = "") -> dict[str, Any]:
+                  default_recipients: str = "", signer: Person | None = None) -> dict[str, Any]:
     """Everything the shared letterhead, signature and recipients blocks print, for document `kind` dated `date`.
 
     `number`: this document's number when it is not the kind's setting (each answer letter has its own).
+    `signer`: who signs (`facts.signer`, completed from the delegates); without it, the name in `Họ tên người ký`.
+    Either way the name under the signature is a bare name: never an honorific, never a title.
     """
     party = is_party(settings)
     superior, body, unit = issuing_body(settings)
@@ -229,6 +228,6 @@ def issuer_fields(settings: Mapping[str, Any], kind: str, date: dt.date, *, numb
         "ky_dong_1": lines[0],
         "ky_dong_2": lines[1],
         "ky_dong_3": lines[2],
-        "nguoi_ky": _clean(settings.get("nguoi_ky")),
+        "nguoi_ky": (signer if signer is not None else parse_person(settings.get("nguoi_ky"))).name,
         "noi_nhan": recipients(settings, kind, default_recipients),
     }

@@ -94,6 +94,7 @@ def plan_letters(book: BookData, date: dt.date, *, fixed: bool = False) -> Lette
     next_number = facts.next_letter_number(settings, book.petitions)  # the rule `new --from` continues by
     slips = {code_key(r.get("ma_phieu")): r for r in book.slips if code_key(r.get("ma_phieu"))}
 
+    known = facts.known_genders(book)
     every_answer = list_key(book.settings.get("tra_loi_ca_tai_hoi_nghi")) == _YES
     people: dict[str, list[Record]] = {}
     for record in rows:
@@ -110,7 +111,9 @@ def plan_letters(book: BookData, date: dt.date, *, fixed: bool = False) -> Lette
         slip = slips.get(code_key(first.get("ma_phieu")))
         name = safe_text(first.get("nguoi_kien_nghi")) or (safe_text(slip.get("ho_ten")) if slip else "")
         organisation = slip is None and (list_key(first.get("nguon")) in _ORGANISATION_SOURCES or is_organisation(name))
-        person = greeting(name, safe_text(slip.get("gioi_tinh")) if slip else None, organisation)
+        # The bare name (an honorific typed into it gives the gender, is never printed twice and never goes into the
+        # file name) and the gender the slip, the name or the rest of the workbook records.
+        person = greeting(facts.person_named(name, known, slip.get("gioi_tinh") if slip else None), organisation)
         address = "" if organisation else (safe_text(slip.get("dia_chi")) if slip else "") or safe_text(first.get("dia_chi"))
         numbered: dict[str, list[Record]] = {}
         fresh: list[Record] = []
@@ -127,7 +130,7 @@ def plan_letters(book: BookData, date: dt.date, *, fixed: bool = False) -> Lette
             plan.letters.append(Letter(number, letter_date, person, address, fresh, new=True))
             warning = outside("letters", conference, letter_date, answer_day)
             if warning:
-                plan.notes.append(f"Số {number} ({name}): {warning}")
+                plan.notes.append(f"Số {number} ({person['ho_ten']}): {warning}")
             next_number += 1
     plan.letters.sort(key=lambda letter: (number_of(settings, letter.number, symbol) or 0, letter.number))
     plan.changes = _write_back(book, plan)

@@ -1,4 +1,10 @@
-"""Vietnamese wording for documents: dates in the decree's style, times, salutations, safe text. Pure, stdlib only."""
+"""Vietnamese wording for documents: dates in the decree's style, times, salutations, safe text. Pure, stdlib only.
+
+People are worded from `facts.Person` (bare name, title, gender decided once in `facts`): `salutation` for a letter or
+an invitation ("Ông (Bà)" only when the gender is unknown), `named` where a sentence needs the person ("do ông Hà Văn
+Tuấn, Chủ tịch UBND xã Phong Quang chủ trì"), `by_title` where it needs the post ("báo cáo Chủ tịch UBND xã Phong
+Quang"). Nothing here guesses a gender or pastes a setting.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import re
 import unicodedata
 from typing import Any
 
+from ..facts import FEMALE, MALE, Person
 from ..values import format_date
 
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
@@ -80,16 +87,49 @@ def is_organisation(name: str) -> bool:
     return bool(_ORGANISATION.match(name.strip()))
 
 
-def salutation(name: str, gender: str | None) -> tuple[str, str]:
-    """(title, how the letter refers to the person afterwards): ("Ông", "ông"), ("Bà", "bà") or ("Ông (Bà)", "ông (bà)").
-
-    Without a slip's gender, "Thị" as a middle name marks a woman; anything else stays "Ông (Bà)".
-    """
-    if gender == "Nam":
+def salutation(gender: str | None) -> tuple[str, str]:
+    """(title, how the letter refers to the person afterwards) for a gender `facts.gender_of` decided: ("Ông", "ông"),
+    ("Bà", "bà"), or ("Ông (Bà)", "ông (bà)") only when the gender is unknown. Nothing is guessed here."""
+    if gender == MALE:
         return "Ông", "ông"
-    if gender == "Nữ":
-        return "Bà", "bà"
-    words = name.split()
-    if len(words) >= 3 and words[1].casefold() == "thị":
+    if gender == FEMALE:
         return "Bà", "bà"
     return "Ông (Bà)", "ông (bà)"
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def honorific(person: Person, *, party: bool = False) -> str:
+    """How running text addresses an official: "đồng chí" in a Party document, when typed so, or when the gender is
+    unknown; "ông" or "bà" otherwise. "" for a person without a name."""
+    if not person.name:
+        return ""
+    if party or person.comrade or person.gender not in (MALE, FEMALE):
+        return "đồng chí"
+    return salutation(person.gender)[1]
+
+
+def named(person: Person | None, *, party: bool = False, capital: bool = False) -> str:
+    """A sentence that needs the person: "ông Hà Văn Tuấn, Chủ tịch UBND xã Phong Quang"; the title alone when no name
+    is known, "ông Hà Văn Tuấn" when no title is. The honorific is never doubled (names are bare, `facts.Person`)."""
+    if not person:
+        return ""
+    parts = [f"{honorific(person, party=party)} {person.name}"] if person.name else []
+    parts += [person.title] if person.title else []
+    text = ", ".join(parts) + (f" {person.note}" if person.note else "")
+    return capitalised(text) if capital else text
+
+
+def by_title(person: Person | None) -> str:
+    """A sentence that needs the post: "báo cáo Chủ tịch UBND xã Phong Quang"; the bare name when no post is known (a
+    name reads right at the start of a sentence and inside it)."""
+    if not person:
+        return ""
+    return person.title or person.name
+
+
+def together(first: str, second: str) -> str:
+    """"A cùng B": the chair with the co-chair."""
+    return f"{first} cùng {second}" if first and second else first or second
