@@ -2,11 +2,13 @@
 
 Seeds 002-004 name a secretary who keeps the minutes. Before the conference `prepare_sheet` writes the
 sheet from the workbook: the conference's facts (time, place, chair, co-chair, secretary, the chair's
-conclusions; the chair and co-chair are the plan's people as `facts.planned_chairs` gives them, name and title, so
-the sheet starts from the same people as every document; a chair the secretary writes instead is who chaired for the
-minutes, the notice and the report upward, `facts.who_chaired`), the programme (the same items as the agenda document), and the speakers in registered order
+conclusions), the programme (the same items as the agenda document), and the speakers in registered order
 from `Phiếu đăng ký` with their question, then blank rows for people who speak from the floor. On the day
 the secretary types who spoke in what order, the question and the chair's answer or conclusion.
+
+The chair and co-chair start as the plan's people (`facts.planned_chairs`: name and title), so the sheet names the
+same people as every document; a chair the secretary writes instead is who chaired for the minutes, the notice and
+the report upward (`facts.who_chaired`).
 
 Rules the secretary reads on the sheet itself: a row is a speaker when `Thứ tự` holds a number and the row
 names a person or a question; speakers are taken in the order of that number (a registered speaker who did

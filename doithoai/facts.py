@@ -629,6 +629,7 @@ def resolve(person: Person, book: Any, known: dict[str, str] | None = None) -> P
     recorded = _gender_value(delegate.get("gioi_tinh")) if delegate is not None else None
     post = text_of(delegate.get("chuc_vu")) if delegate is not None else ""
     gender = recorded or person.gender or (gender_of(name, known, None, post) if name else None)
+    title = tidy_title(title, _line(settings.get("ten_don_vi")))
     return Person(name, with_unit(title, settings), gender, person.note, person.comrade)
 
 
@@ -680,12 +681,34 @@ def co_chair(book: Any, known: dict[str, str] | None = None) -> Person | None:
 def signer_title(settings: dict[str, Any]) -> str:
     """The signer's post in words: "PHÓ CHỦ TỊCH" -> "Phó Chủ tịch UBND phường Tứ Minh" (a Party plan: "… Đảng ủy …")."""
     post = _line(settings.get("chuc_vu_ky")) or (schema.SIGNER_SECRETARY if is_party(settings) else schema.SIGNER_CHAIR)
-    words = post.lower().split()
-    for index, word in enumerate(words):
-        if index == 0 or (word in ("chủ", "bí") and index + 1 < len(words) and words[index + 1] in ("tịch", "thư")):
-            words[index] = word[:1].upper() + word[1:]
     body = "Đảng ủy" if is_party(settings) else "UBND"
-    return with_unit(f"{' '.join(words)} {body}", settings)
+    return with_unit(tidy_title(f"{post.lower()} {body}"), settings)
+
+
+_LEADERS = ("chủ tịch", "phó chủ tịch", "bí thư", "phó bí thư", "thường trực", "ủy viên", "uỷ viên")
+_CAPITAL_PAIRS = {("chủ", "tịch"), ("bí", "thư"), ("đảng", "ủy"), ("đảng", "uỷ")}
+
+
+def tidy_title(title: str, place: str = "") -> str:
+    """A leader's post typed in capitals or in lower case, written as documents write it: "CHỦ TỊCH UBND XÃ" and "chủ
+    tịch ubnd xã" -> "Chủ tịch UBND xã", "phó bí thư đảng ủy" -> "Phó Bí thư Đảng ủy". Any other title keeps its
+    case ("chuyên viên Văn phòng" is written so), except the bodies' abbreviations (UBND, HĐND, MTTQ) in capitals;
+    `place` (the unit's name) is written as the settings write it."""
+    words = title.split()
+    if not words:
+        return title
+    shouting = title.isupper() and len(words) > 1
+    low = " ".join(w.lower() for w in words)
+    if shouting or (title[:1].islower() and low.startswith(_LEADERS)):
+        if shouting:
+            words = [w.lower() for w in words]
+        for index, word in enumerate(words):
+            following = words[index + 1].lower() if index + 1 < len(words) else ""
+            if index == 0 or (word.lower(), following) in _CAPITAL_PAIRS:
+                words[index] = word[:1].upper() + word[1:]
+    text = " ".join(w.upper() if fold(w) in _ACRONYMS else w for w in words)
+    at = text.casefold().find(place.casefold()) if place else -1
+    return text[:at] + place + text[at + len(place):] if at >= 0 and len(text.casefold()) == len(text) else text
 
 
 def signer(book: Any, known: dict[str, str] | None = None) -> Person:
@@ -703,6 +726,18 @@ def secretary(book: Any, known: dict[str, str] | None = None) -> Person:
     day = getattr(book, "conference", None)
     typed = parse_person(text_of(day.facts.get("thu_ky"))) if day is not None else Person()
     return resolve(typed, book, known) if typed else typed
+
+
+def holder_conflict(book: Any, person: Person | None) -> str:
+    """The name `Đại biểu` gives the post of `person` when it is another than `person`'s ("" when they agree, or when
+    the delegates do not say): one post, two names, which a document must not print as if both were right."""
+    if not person or not person.name or not person.title:
+        return ""
+    found = holder(book, person.title)
+    if found is None:
+        return ""
+    other = strip_honorific(found.get("ho_ten"))[1]
+    return other if name_key(other) != person.key else ""
 
 
 def same_person(a: Person | None, b: Person | None, settings: dict[str, Any]) -> bool:

@@ -62,6 +62,15 @@ class Notes:
         if message not in self.missing:
             self.missing.append(message)
 
+    def other_holder(self, book: BookData, person: facts.Person | None) -> None:
+        """One post, two names: the documents name `person`, the delegates list another holder of the post."""
+        other = facts.holder_conflict(book, person)
+        if person and other:
+            message = (f"{person.title}: văn bản ghi {person.name}, trang {schema.DELEGATES.name} ghi {other}. Hãy sửa để "
+                       "chỉ còn một tên (trang Kế hoạch, trang Đại biểu hoặc trang thư ký ghi trong hội nghị).")
+            if message not in self.missing:
+                self.missing.append(message)
+
     def need(self, book: BookData, key: str) -> Any:
         value = book.settings.get(key)
         if value in (None, ""):
@@ -114,7 +123,10 @@ def base_context(book: BookData, kind: str, date: dt.date, notes: Notes) -> dict
     known = facts.known_genders(book)
     chairs = facts.who_chaired(book) if kind in AFTER_CONFERENCE else facts.planned_chairs(book, known)
     first, second = chairs.chair, chairs.co_chair
-    context = issuer_fields(s, kind, date, signer=facts.signer(book, known))
+    signer = facts.signer(book, known)
+    context = issuer_fields(s, kind, date, signer=signer)
+    for person in (first, second, signer):
+        notes.other_holder(book, person)
     context.update({
         "ten_don_vi": name,
         "ten_day_du": full_name,
@@ -326,10 +338,11 @@ def delegate_title(record: Record, known: dict[str, str]) -> tuple[str, str]:
 
 
 def hosts(book: BookData, known: dict[str, str] | None = None) -> set[str]:
-    """Name keys of who issues the invitations and hosts the conference: the chair and the signer (`facts`), and the
-    Chairman of this People's Committee, whoever signs."""
+    """Name keys of who issues the invitations and hosts the conference: the chair, the co-chair and the signer
+    (`facts`), and the Chairman of this People's Committee, whoever signs."""
     known = facts.known_genders(book) if known is None else known
-    names = {facts.chair(book, known).key, facts.signer(book, known).key}
+    chairs = facts.planned_chairs(book, known)
+    names = {chairs.chair.key, chairs.co_chair.key if chairs.co_chair else "", facts.signer(book, known).key}
     chairman = facts.holder(book, DEFAULT_CHAIR)
     if chairman is not None:
         names.add(name_key(facts.strip_honorific(chairman.get("ho_ten"))[1]))
@@ -337,7 +350,7 @@ def hosts(book: BookData, known: dict[str, str] | None = None) -> set[str]:
 
 
 def invitations_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
-    """One invitation per delegate, except the host and the signer (nobody invites himself)."""
+    """One invitation per delegate, except the chairs and the signer (nobody invites himself)."""
     context = base_context(book, "invitations", date, notes)
     known = facts.known_genders(book)
     skip = hosts(book, known)

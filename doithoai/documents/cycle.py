@@ -181,6 +181,7 @@ def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str
     if chairs.by_secretary:
         notes.missing.append(f"Trang “{schema.CONFERENCE_SHEET}” ghi người chủ trì là {chairs.chair.text}, khác kế hoạch "
                              f"({chairs.planned.text}); biên bản, thông báo kết quả và báo cáo kết quả ghi theo trang thư ký.")
+    notes.other_holder(book, secretary)
     if not secretary:
         notes.missing.append(f"Trang “{schema.CONFERENCE_SHEET}”: chưa ghi tên thư ký; biên bản để trống chỗ ký của thư ký.")
     context.update({
