@@ -46,6 +46,7 @@ Imports: the standard library, the schema, the identity keys, `text` and `confer
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -384,7 +385,10 @@ def strip_honorific(name: Any) -> tuple[str | None, str]:
     """(the gender an honorific gives, the bare name): "Ông Xa Văn Pọm" -> ("Nam", "Xa Văn Pọm"); "B. Lò Thị Xuân" ->
     ("Nữ", "Lò Thị Xuân"); "Đồng chí Nguyễn Văn A" and "Ông (Bà) Lê Văn B" give no gender. Case and Unicode form do not
     matter; honorifics typed twice ("Ông (Bà) Ông …") all go. A name without one comes back as it is (NFC, one line)."""
-    gender, bare, _ = _strip_all(_line(name))
+    text = _line(name)
+    if not _may_have_honorific(text):
+        return None, text
+    gender, bare, _ = _strip_all(text)
     return gender, bare
 
 
@@ -482,49 +486,100 @@ def _before(text: str, last: str) -> str:
     return head.rstrip(" ,;-–—")
 
 
-# --- the unit in a title, and who holds a post
+# --- who holds a post, who is called what: the delegates read once (`Directory`)
 
 
-def _post_key(text: str, settings: dict[str, Any]) -> tuple[str, ...]:
-    """A post compared with another: accents, case, punctuation, the unit's own name and level words ignored;
-    "Ủy ban nhân dân" is "UBND", "Hội đồng nhân dân" is "HĐND"."""
+@lru_cache(maxsize=1 << 14)  # posts and units repeat down the delegates sheet
+def _post_key(text: str, place: str) -> tuple[str, ...]:
+    """A post compared with another: accents, case, punctuation, the unit's own name (`place`) and level words
+    ignored; "Ủy ban nhân dân" is "UBND", "Hội đồng nhân dân" is "HĐND"."""
     folded = " " + re.sub(r"[^\w]+", " ", fold(text)) + " "
     for long, short in ((" uy ban nhan dan ", " ubnd "), (" hoi dong nhan dan ", " hdnd ")):
         folded = folded.replace(long, short)
-    place = fold(_line(settings.get("ten_don_vi")))
+    place = fold(place)
     if place:
         folded = folded.replace(f" {place} ", " ")
     return tuple(w for w in folded.split() if w not in ("phuong", "xa", "dac", "khu", "thi", "tran"))
 
 
-def _ours(unit: str, settings: dict[str, Any]) -> bool:
+@lru_cache(maxsize=1 << 12)
+def _ours(unit: str, place: str) -> bool:
     """A delegate's `Đơn vị` is this unit's (or names none): a post of the city or of another ward is not ours."""
-    place = name_key(_line(settings.get("ten_don_vi")))
-    key = name_key(unit)
+    key, place = name_key(unit), name_key(place)
     if not key or (place and place in key):
         return True
     return not any(f" {p} " in f" {key} " for p in _OTHER_PLACES)
 
 
-def holder(book: Any, title: str) -> Row | None:
-    """The one delegate of `Đại biểu` whose post is `title` (in this unit), or None when nobody or several hold it."""
-    if not title:
+def _bare_key(name: str) -> str:
+    """`keys.name_key` of a name without its honorific (cheap when there is none: most names)."""
+    return name_key(strip_honorific(name)[1] if _may_have_honorific(name) else name)
+
+
+_PREFIXES = tuple({word for word, *_ in _HONORIFICS} | {"ð"})  # "Ð": a mis-converted "Đ"
+
+
+def _may_have_honorific(text: str) -> bool:
+    """A quick test before the real one: does `text` start like an honorific?"""
+    return unicodedata.normalize("NFC", text.lstrip()[:24]).casefold().startswith(_PREFIXES)  # 24: room for NFD
+
+
+@dataclass
+class Directory:
+    """The workbook's people, read once: the gender known for each name (`known_genders`), the delegates by name and by
+    post (this unit's only). Every lookup of the People section goes through one, so a documents run reads the
+    delegates once per document, not once per question."""
+
+    settings: dict[str, Any]
+    known: dict[str, str]
+    named: dict[str, list[Row]]  # bare name key -> delegate rows
+    posts: dict[tuple[str, ...], dict[str, Row]]  # post key -> {bare name key: first row}
+
+    @property
+    def place(self) -> str:
+        return _line(self.settings.get("ten_don_vi"))
+
+    def holder(self, title: str) -> Row | None:
+        """The one delegate whose post is `title` (in this unit), or None when nobody or several hold it."""
+        found = self.posts.get(_post_key(title, self.place), {}) if title else {}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def named_one(self, name: str) -> Row | None:
+        """The one delegate called `name`, or None (nobody, or two people of one name)."""
+        rows = self.named.get(name_key(name), [])
+        return rows[0] if len(rows) == 1 else None
+
+    def named_inside(self, title: str) -> Row | None:
+        """A delegate whose name ends `title` ("Chủ tịch UBND xã Hà Văn Tuấn")."""
+        words = name_key(title).split()
+        for size in range(min(6, len(words) - 1), 1, -1):
+            found = self.named_one(" ".join(words[-size:]))
+            if found is not None:
+                return found
         return None
-    wanted = _post_key(title, book.settings)
-    found: dict[str, Row] = {}
+
+
+def directory(book: Any) -> Directory:
+    """The `Directory` of `book` (a `model.BookData`): one pass over `Đại biểu`, `Phiếu đăng ký` and the petitions."""
+    place = _line(book.settings.get("ten_don_vi"))
+    named: dict[str, list[Row]] = defaultdict(list)
+    posts: dict[tuple[str, ...], dict[str, Row]] = defaultdict(dict)
     for record in book.delegates.records:
-        name, post, unit = (text_of(record.get(k)) for k in ("ho_ten", "chuc_vu", "don_vi"))
-        if not name or not post or not _ours(unit, book.settings):
+        name = text_of(record.get("ho_ten"))
+        key = _bare_key(name)
+        if not key:
             continue
-        if wanted in (_post_key(post, book.settings), _post_key(f"{post} {unit}", book.settings)):
-            found.setdefault(name_key(strip_honorific(name)[1]), record)
-    return next(iter(found.values())) if len(found) == 1 else None
+        named[key].append(record)
+        post, unit = text_of(record.get("chuc_vu")), text_of(record.get("don_vi"))
+        if post and _ours(unit, place):
+            for wanted in {_post_key(post, place), _post_key(f"{post} {unit}", place)}:
+                posts[wanted].setdefault(key, record)
+    return Directory(book.settings, known_genders(book), dict(named), dict(posts))
 
 
-def _delegate_named(book: Any, name: str) -> Row | None:
-    key = name_key(name)
-    matches = [r for r in book.delegates.records if key and name_key(strip_honorific(text_of(r.get("ho_ten")))[1]) == key]
-    return matches[0] if len(matches) == 1 else None
+def holder(book: Any, title: str, people: Directory | None = None) -> Row | None:
+    """The one delegate of `Đại biểu` whose post is `title` (in this unit), or None when nobody or several hold it."""
+    return (people or directory(book)).holder(title)
 
 
 # --- gender
@@ -542,11 +597,14 @@ def known_genders(book: Any) -> dict[str, str]:
     for table in (book.delegates, book.slips):
         for record in table.records:
             gender = _gender_value(record.get("gioi_tinh"))
-            key = name_key(strip_honorific(text_of(record.get("ho_ten")))[1])
-            if gender and key:
-                recorded[key].add(gender)
+            if gender:
+                key = _bare_key(text_of(record.get("ho_ten")))
+                if key:
+                    recorded[key].add(gender)
     typed: dict[str, set[str]] = defaultdict(set)
     for text in _typed_names(book):
+        if not _may_have_honorific(text):
+            continue
         gender, _ = strip_honorific(text)
         if gender is None:  # no honorific that tells (parsing only these keeps a large workbook fast)
             continue
@@ -574,10 +632,14 @@ def _typed_names(book: Any) -> Iterable[str]:
 def gender_of(name: Any, known: dict[str, str] | None = None, recorded: Any = None, post: str = "") -> str | None:
     """The gender of the person called `name`, from the best evidence: `recorded` (a `Giới tính` cell), an honorific
     typed into the name, `known` (`known_genders`), "Thị" as middle name, a post in the women's union. None: unknown."""
+    typed, bare = strip_honorific(name)
+    return _gender(bare, typed, known, recorded, post)
+
+
+def _gender(bare: str, typed: str | None, known: dict[str, str] | None, recorded: Any, post: str) -> str | None:
     gender = _gender_value(recorded)
     if gender:
         return gender
-    typed, bare = strip_honorific(name)
     if typed:
         return typed
     if known and name_key(bare) in known:
@@ -592,54 +654,45 @@ def gender_of(name: Any, known: dict[str, str] | None = None, recorded: Any = No
 
 def person_named(name: Any, known: dict[str, str] | None = None, recorded: Any = None, post: str = "") -> Person:
     """A citizen or delegate as a letter or invitation names them: the bare name and the gender (`gender_of`)."""
-    _, bare = strip_honorific(name)
-    return Person(bare, "", gender_of(name, known, recorded, post))
+    typed, bare = strip_honorific(name)
+    return Person(bare, "", _gender(bare, typed, known, recorded, post))
 
 
 # --- the chair, the co-chair, the signer, the secretary
 
 
-def resolve(person: Person, book: Any, known: dict[str, str] | None = None) -> Person:
+def resolve(person: Person, book: Any, people: Directory | None = None) -> Person:
     """`person` completed from the workbook: the unit in the title; a delegate's name typed inside the title ("Chủ tịch
     UBND xã Hà Văn Tuấn") split off; the name of the delegate holding the post, or the post of the delegate named; the
     gender (`gender_of`, the delegate's `Giới tính` first)."""
     if not person:
         return person
     settings = book.settings
-    known = known_genders(book) if known is None else known
+    people = people or directory(book)
     name, title = person.name, person.title
     delegate = None
     if not name and title:
-        delegate = _named_inside(book, title)
+        delegate = people.named_inside(title)
         after = _name_after_unit(title, settings) if delegate is None else None
         if delegate is not None:
             name = strip_honorific(text_of(delegate.get("ho_ten")))[1]
             title = _title_without(title, name)
         elif after:
             name, title = after, _title_without(title, after)
-            delegate = _delegate_named(book, name)
+            delegate = people.named_one(name)
         else:
-            delegate = holder(book, title)
+            delegate = people.holder(title)
             if delegate is not None:
                 name = strip_honorific(text_of(delegate.get("ho_ten")))[1]
     elif name:
-        delegate = _delegate_named(book, name)
+        delegate = people.named_one(name)
         if delegate is not None and not title:
             title = text_of(delegate.get("chuc_vu"))
     recorded = _gender_value(delegate.get("gioi_tinh")) if delegate is not None else None
     post = text_of(delegate.get("chuc_vu")) if delegate is not None else ""
-    gender = recorded or person.gender or (gender_of(name, known, None, post) if name else None)
-    title = tidy_title(title, _line(settings.get("ten_don_vi")))
+    gender = recorded or person.gender or (gender_of(name, people.known, None, post) if name else None)
+    title = tidy_title(title, people.place)
     return Person(name, with_unit(title, settings), gender, person.note, person.comrade)
-
-
-def _named_inside(book: Any, title: str) -> Row | None:
-    key = name_key(title)
-    for record in book.delegates.records:
-        name = name_key(strip_honorific(text_of(record.get("ho_ten")))[1])
-        if name and len(name.split()) >= 2 and key.endswith(" " + name):
-            return record
-    return None
 
 
 _BODY_LEVEL = re.compile(r"(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân|đảng ủy|đảng uỷ|hđnd|hội đồng nhân dân)\s+"
@@ -667,15 +720,15 @@ def _title_without(title: str, name: str) -> str:
     return " ".join(words[: len(words) - len(name.split())]).rstrip(" ,;-–—")
 
 
-def chair(book: Any, known: dict[str, str] | None = None) -> Person:
+def chair(book: Any, people: Directory | None = None) -> Person:
     """The chair `Người chủ trì` names (default "Chủ tịch UBND"), completed by `resolve`."""
-    return resolve(parse_person(conference_chair(book.settings)), book, known)
+    return resolve(parse_person(conference_chair(book.settings)), book, people)
 
 
-def co_chair(book: Any, known: dict[str, str] | None = None) -> Person | None:
+def co_chair(book: Any, people: Directory | None = None) -> Person | None:
     """The co-chair `Người đồng chủ trì` names, or None."""
     typed = parse_person(text_of(book.settings.get("dong_chu_tri")))
-    return resolve(typed, book, known) if typed else None
+    return resolve(typed, book, people) if typed else None
 
 
 def signer_title(settings: dict[str, Any]) -> str:
@@ -711,29 +764,29 @@ def tidy_title(title: str, place: str = "") -> str:
     return text[:at] + place + text[at + len(place):] if at >= 0 and len(text.casefold()) == len(text) else text
 
 
-def signer(book: Any, known: dict[str, str] | None = None) -> Person:
+def signer(book: Any, people: Directory | None = None) -> Person:
     """Who signs: the name in `Họ tên người ký` (an honorific or a title typed there never printed as the name), else
     the delegate holding the signer's post; the title from `Chức vụ người ký`."""
     typed = parse_person(text_of(book.settings.get("nguoi_ky")))
     title = signer_title(book.settings)
     person = resolve(Person(typed.name, "" if typed.name else (typed.title or title), typed.gender, "", typed.comrade),
-                     book, known)
+                     book, people)
     return Person(person.name, title, person.gender, "", person.comrade)
 
 
-def secretary(book: Any, known: dict[str, str] | None = None) -> Person:
+def secretary(book: Any, people: Directory | None = None) -> Person:
     """The secretary the secretary's sheet names (`Thư ký`), or an empty Person."""
     day = getattr(book, "conference", None)
     typed = parse_person(text_of(day.facts.get("thu_ky"))) if day is not None else Person()
-    return resolve(typed, book, known) if typed else typed
+    return resolve(typed, book, people) if typed else typed
 
 
-def holder_conflict(book: Any, person: Person | None) -> str:
+def holder_conflict(book: Any, person: Person | None, people: Directory | None = None) -> str:
     """The name `Đại biểu` gives the post of `person` when it is another than `person`'s ("" when they agree, or when
     the delegates do not say): one post, two names, which a document must not print as if both were right."""
     if not person or not person.name or not person.title:
         return ""
-    found = holder(book, person.title)
+    found = holder(book, person.title, people)
     if found is None:
         return ""
     other = strip_honorific(found.get("ho_ten"))[1]
@@ -746,7 +799,8 @@ def same_person(a: Person | None, b: Person | None, settings: dict[str, Any]) ->
         return False
     if a.name and b.name:
         return a.key == b.key
-    return bool(a.title and b.title) and _post_key(a.title, settings) == _post_key(b.title, settings)
+    place = _line(settings.get("ten_don_vi"))
+    return bool(a.title and b.title) and _post_key(a.title, place) == _post_key(b.title, place)
 
 
 @dataclass(frozen=True)
@@ -759,23 +813,24 @@ class Chairs:
     by_secretary: bool = False
 
 
-def planned_chairs(book: Any, known: dict[str, str] | None = None) -> Chairs:
-    known = known_genders(book) if known is None else known
-    first = chair(book, known)
-    return Chairs(first, co_chair(book, known), first)
+def planned_chairs(book: Any, people: Directory | None = None) -> Chairs:
+    """The chair and co-chair the plan names (`Người chủ trì`, `Người đồng chủ trì`), as people."""
+    people = people or directory(book)
+    first = chair(book, people)
+    return Chairs(first, co_chair(book, people), first)
 
 
-def who_chaired(book: Any) -> Chairs:
+def who_chaired(book: Any, people: Directory | None = None) -> Chairs:
     """The one answer to "who chaired": the plan's chair and co-chair, unless the secretary's sheet names another
     (`Chủ trì`, `Đồng chủ trì` on `Diễn biến hội nghị`); then the sheet's. The minutes, the results notice and the
     report upward all call this, so they name the same people."""
-    known = known_genders(book)
-    plan = planned_chairs(book, known)
+    people = people or directory(book)
+    plan = planned_chairs(book, people)
     day = getattr(book, "conference", None)
     if day is None:
         return plan
-    typed = resolve(parse_person(text_of(day.facts.get("chu_tri"))), book, known)
-    typed_co = resolve(parse_person(text_of(day.facts.get("dong_chu_tri"))), book, known)
+    typed = resolve(parse_person(text_of(day.facts.get("chu_tri"))), book, people)
+    typed_co = resolve(parse_person(text_of(day.facts.get("dong_chu_tri"))), book, people)
     first, changed = plan.chair, False
     if typed and not same_person(typed, plan.chair, book.settings):
         first, changed = typed, True

@@ -176,6 +176,8 @@ def test_a_chair_the_secretary_writes_is_who_chaired_in_every_document_after_the
     vice = f"đồng chí {VICE}, Phó Chủ tịch UBND {UNIT} (được Chủ tịch ủy quyền)"
     assert chaired(texts) == {"minutes": vice, "notice": vice, "report_upward": vice}
     assert f"Phó Chủ tịch UBND {UNIT} kết luận các nội dung" in texts["notice"]
+    programme = texts["minutes"].split("II. CHƯƠNG TRÌNH HỘI NGHỊ")[1].split("III.")[0]
+    assert f"(Phó Chủ tịch UBND {UNIT})" in programme and f"(Chủ tịch UBND {UNIT}" not in programme
     assert CHAIR not in texts["notice"].split("kết luận các nội dung")[0]
     assert f"do ông {CHAIR}, Chủ tịch UBND {UNIT} chủ trì" in texts["invitations"]
     assert signatures(_files(path)["minutes"])[-1] == VICE
@@ -225,6 +227,16 @@ def test_a_title_typed_as_the_signer_s_name_gives_the_holder_s_name(tmp_path):
     path = commune(tmp_path, {"nguoi_ky": "Chủ tịch UBND xã"})
     _, result = documents(path, ["memo"])
     assert signatures(result.files["memo"]) == [CHAIR]
+
+
+def test_a_party_document_calls_the_chair_comrade(tmp_path):
+    """Under HD 36 the chair is "đồng chí", whatever the setting's honorific; one person holding two posts is one title."""
+    book = make_book({"dai_bieu": [delegate(1, ho_ten=CHAIR, gioi_tinh="Nam", chuc_vu="Bí thư Đảng ủy, Chủ tịch UBND")]},
+                     {"khoi_ban_hanh": schema.ISSUER_PARTY, "loai_don_vi": "Xã", "ten_don_vi": "Vĩnh Bảo",
+                      "chu_tri": "Bí thư Đảng ủy, Chủ tịch UBND", "nguoi_ky": "Bùi Thị Lý", "chuc_vu_ky": "PHÓ BÍ THƯ"})
+    context = ctx.base_context(book, "invitations", TODAY, ctx.Notes())
+    assert context["chu_tri_nguoi"] == f"đồng chí {CHAIR}, Bí thư Đảng ủy, Chủ tịch UBND xã Vĩnh Bảo"
+    assert context["nguoi_ky"] == "Bùi Thị Lý" and facts.signer(book).title == "Phó Bí thư Đảng ủy xã Vĩnh Bảo"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -378,3 +390,12 @@ def test_the_chair_is_picked_from_the_delegates_of_this_unit_only():
     ]}, {"chu_tri": "Chủ tịch UBND", "dong_chu_tri": "Phó Chủ tịch UBND"})
     assert facts.chair(book) == facts.Person("Trần Văn Hòa", "Chủ tịch UBND phường Tứ Minh", "Nam")
     assert facts.co_chair(book) == facts.Person("", "Phó Chủ tịch UBND phường Tứ Minh")  # two hold it: no name guessed
+
+
+def test_a_delegate_typed_with_an_honorific_in_any_form_is_found_by_name_and_by_post():
+    typed = unicodedata.normalize("NFD", "ĐỒNG CHÍ Trần Văn Quyết")
+    book = make_book({"dai_bieu": [delegate(1, ho_ten=typed, gioi_tinh="Nam", chuc_vu="Bí thư Đảng ủy",
+                                            don_vi="Đảng ủy phường Tứ Minh")]},
+                     {"chu_tri": "Trần Văn Quyết", "dong_chu_tri": "Bí thư Đảng ủy phường"})
+    expected = facts.Person("Trần Văn Quyết", "Bí thư Đảng ủy phường Tứ Minh", "Nam")
+    assert facts.chair(book) == expected and facts.co_chair(book) == expected

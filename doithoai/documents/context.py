@@ -5,6 +5,15 @@ Every value a person typed goes through `wording.safe_text`; docxtpl escapes it 
 literally. Dates and numbers are formatted here, not in templates, so a template edited in Word cannot get
 them wrong.
 
+People (`facts.Person`, worded by `wording`), the same keys in every template: `chu_tri` / `nguoi_chu_tri` the chair by
+post where a sentence needs the post ("báo cáo {{ nguoi_chu_tri }}": "Chủ tịch UBND xã Phong Quang"), the bare name
+when no post is known; `chu_tri_day_du` the chairs by post, co-chair included ("… cùng Thường trực HĐND …");
+`chu_tri_nguoi` the chairs as people ("do {{ chu_tri_nguoi }} chủ trì": "ông Hà Văn Tuấn, Chủ tịch UBND xã Phong
+Quang"; "đồng chí" in a Party document, when typed so, or when the gender is unknown); `chu_tri_ten` the chair's bare
+name (a signature); `nguoi_ky` the signer's bare name, never a title. Documents made after the conference
+(`AFTER_CONFERENCE`) name who chaired as `facts.who_chaired` says (the secretary's sheet overrides the plan); the
+others name the plan's chairs. No setting is pasted into a sentence.
+
 Longer than the ~450-line guide: one small builder per original document kind (report, memo, invitations, agenda,
 sign-in, notice) over shared helpers (`Notes`, `base_context`, `petitions`, `lead_units`); the rest of the cycle's
 documents live in `cycle.py`. The next kind that needs new helpers should start its own module.
@@ -62,9 +71,9 @@ class Notes:
         if message not in self.missing:
             self.missing.append(message)
 
-    def other_holder(self, book: BookData, person: facts.Person | None) -> None:
+    def other_holder(self, book: BookData, person: facts.Person | None, people: facts.Directory | None = None) -> None:
         """One post, two names: the documents name `person`, the delegates list another holder of the post."""
-        other = facts.holder_conflict(book, person)
+        other = facts.holder_conflict(book, person, people)
         if person and other:
             message = (f"{person.title}: văn bản ghi {person.name}, trang {schema.DELEGATES.name} ghi {other}. Hãy sửa để "
                        "chỉ còn một tên (trang Kế hoạch, trang Đại biểu hoặc trang thư ký ghi trong hội nghị).")
@@ -97,7 +106,7 @@ def _with_unit(body: str, unit: str) -> str:
     return body if unit.casefold() in body.casefold() else f"{body} {unit}".strip()
 
 
-def base_context(book: BookData, kind: str, date: dt.date, notes: Notes) -> dict[str, Any]:
+def base_context(book: BookData, kind: str, date: dt.date, notes: Notes, people: facts.Directory | None = None) -> dict[str, Any]:
     """The issuing body (letterhead, number, signature, recipients: `issuer.issuer_fields`), the conference's
     names and words (`conference`), and the references every document shares."""
     from .. import conference_settings as conf
@@ -120,13 +129,13 @@ def base_context(book: BookData, kind: str, date: dt.date, notes: Notes) -> dict
         body = "Đảng ủy"
     body_short = "UBND" if body.casefold() == "ủy ban nhân dân" else body
     title = conf.conference_name(s, date)
-    known = facts.known_genders(book)
-    chairs = facts.who_chaired(book) if kind in AFTER_CONFERENCE else facts.planned_chairs(book, known)
+    people = people or facts.directory(book)
+    chairs = facts.who_chaired(book, people) if kind in AFTER_CONFERENCE else facts.planned_chairs(book, people)
     first, second = chairs.chair, chairs.co_chair
-    signer = facts.signer(book, known)
+    signer = facts.signer(book, people)
     context = issuer_fields(s, kind, date, signer=signer)
     for person in (first, second, signer):
-        notes.other_holder(book, person)
+        notes.other_holder(book, person, people)
     context.update({
         "ten_don_vi": name,
         "ten_day_du": full_name,
@@ -337,13 +346,13 @@ def delegate_title(record: Record, known: dict[str, str]) -> tuple[str, str]:
     return salutation(person.gender)[0], person.name
 
 
-def hosts(book: BookData, known: dict[str, str] | None = None) -> set[str]:
+def hosts(book: BookData, people: facts.Directory | None = None) -> set[str]:
     """Name keys of who issues the invitations and hosts the conference: the chair, the co-chair and the signer
     (`facts`), and the Chairman of this People's Committee, whoever signs."""
-    known = facts.known_genders(book) if known is None else known
-    chairs = facts.planned_chairs(book, known)
-    names = {chairs.chair.key, chairs.co_chair.key if chairs.co_chair else "", facts.signer(book, known).key}
-    chairman = facts.holder(book, DEFAULT_CHAIR)
+    people = people or facts.directory(book)
+    chairs = facts.planned_chairs(book, people)
+    names = {chairs.chair.key, chairs.co_chair.key if chairs.co_chair else "", facts.signer(book, people).key}
+    chairman = people.holder(DEFAULT_CHAIR)
     if chairman is not None:
         names.add(name_key(facts.strip_honorific(chairman.get("ho_ten"))[1]))
     return names - {""}
@@ -351,12 +360,12 @@ def hosts(book: BookData, known: dict[str, str] | None = None) -> set[str]:
 
 def invitations_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
     """One invitation per delegate, except the chairs and the signer (nobody invites himself)."""
-    context = base_context(book, "invitations", date, notes)
-    known = facts.known_genders(book)
-    skip = hosts(book, known)
+    people = facts.directory(book)
+    context = base_context(book, "invitations", date, notes, people)
+    skip = hosts(book, people)
     cards, skipped = [], []
     for record in delegates(book):
-        title, name = delegate_title(record, known)
+        title, name = delegate_title(record, people.known)
         if name_key(name) in skip:
             skipped.append(name)
             continue

@@ -21,7 +21,7 @@ from ..text import fold
 from ..values import parse_date, time_of_day
 from . import context as ctx
 from .issuer import recipients
-from .wording import clock, long_date, named, place_date, safe_text, salutation, short_date, when
+from .wording import by_title, clock, long_date, named, place_date, safe_text, salutation, short_date, together, when
 
 ANNOUNCE_DAYS = 7  # calendar days before the conference, at the latest
 SLIP_COLLECTION = ("thu phieu", "thu phiếu")  # the timeline milestone whose due date is the slips' return deadline
@@ -145,7 +145,8 @@ def loudspeaker_text(context: dict[str, Any]) -> str:
 def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str, Any]:
     day = book.conference
     conference = parse_date(book.settings.get("ngay_hoi_nghi"))
-    context = ctx.base_context(book, "minutes", date, notes)  # the conference day, unless forced (dates.py)
+    directory = facts.directory(book)
+    context = ctx.base_context(book, "minutes", date, notes, directory)  # the conference day, unless forced (dates.py)
     typed = day.facts if day is not None else {}
 
     def fact(key: str, setting: str | None = None, default: str = "") -> str:
@@ -156,13 +157,12 @@ def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str
 
     opening = time_of_day(fact("gio_khai_mac")) or ctx._setting_time(book.settings, "gio_bat_dau")
     closing = time_of_day(fact("gio_be_mac")) or time_of_day(book.settings.get("gio_ket_thuc"))
-    known = facts.known_genders(book)
     slips = {code_key(r.get("ma_phieu")): r for r in book.slips if code_key(r.get("ma_phieu"))}
     speakers: list[dict[str, Any]] = []
     for speaker in day.speakers if day is not None else []:
         v = speaker.values
         slip = slips.get(code_key(v.get("ma_phieu")))
-        person = facts.person_named(v.get("ho_ten"), known, slip.get("gioi_tinh") if slip is not None else None)
+        person = facts.person_named(v.get("ho_ten"), directory.known, slip.get("gioi_tinh") if slip is not None else None)
         speakers.append({"thu_tu": len(speakers) + 1, "ho_ten": _speaker(person), "noi_o": v.get("dia_chi", ""),
                          "cau_hoi": v.get("cau_hoi") or "……", "tra_loi": v.get("tra_loi") or "Chủ trì ghi nhận, sẽ trả lời bằng "
                                                                                              "văn bản.",
@@ -175,13 +175,23 @@ def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str
                 for m in ctx.agenda_context(book, date, ctx.Notes())["muc"]]
     # Who chaired: the plan's chair, unless the secretary wrote another on the sheet (`facts.who_chaired`, which the
     # notice and the report upward call too). Signature lines carry names only, never a title.
-    chairs = facts.who_chaired(book)
+    chairs = facts.who_chaired(book, directory)
     party = bool(context["la_dang"])
-    secretary = facts.secretary(book, known)
+    secretary = facts.secretary(book, directory)
     if chairs.by_secretary:
         notes.missing.append(f"Trang “{schema.CONFERENCE_SHEET}” ghi người chủ trì là {chairs.chair.text}, khác kế hoạch "
                              f"({chairs.planned.text}); biên bản, thông báo kết quả và báo cáo kết quả ghi theo trang thư ký.")
-    notes.other_holder(book, secretary)
+    # The programme was prepared with the plan's chairs; where the secretary names others, so does the programme.
+    plan = facts.planned_chairs(book, directory)
+    planned = together(by_title(plan.chair), by_title(plan.co_chair))
+    actual = together(by_title(chairs.chair), by_title(chairs.co_chair))
+
+    def doer(text: str) -> str:
+        if planned == actual or not text:
+            return text
+        return "; ".join(actual if part.strip() == planned else part.strip() for part in text.split(";"))
+
+    notes.other_holder(book, secretary, directory)
     if not secretary:
         notes.missing.append(f"Trang “{schema.CONFERENCE_SHEET}”: chưa ghi tên thư ký; biên bản để trống chỗ ký của thư ký.")
     context.update({
@@ -196,7 +206,7 @@ def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str
         "nhom_tham_du": people.groups,
         "tong_moi": people.invited,
         "tong_co_mat": people.present or "……",
-        "chuong_trinh": [{"stt": n, "noi_dung": m.get("noi_dung", ""), "nguoi": m.get("nguoi", "")}
+        "chuong_trinh": [{"stt": n, "noi_dung": m.get("noi_dung", ""), "nguoi": doer(m.get("nguoi", ""))}
                          for n, m in enumerate(held, 1)],
         "phat_bieu": speakers,
         "so_phat_bieu": len(speakers),

@@ -94,7 +94,7 @@ def plan_letters(book: BookData, date: dt.date, *, fixed: bool = False) -> Lette
     next_number = facts.next_letter_number(settings, book.petitions)  # the rule `new --from` continues by
     slips = {code_key(r.get("ma_phieu")): r for r in book.slips if code_key(r.get("ma_phieu"))}
 
-    known = facts.known_genders(book)
+    known = facts.known_genders(book)  # one pass: each letter's gender is a lookup
     every_answer = list_key(book.settings.get("tra_loi_ca_tai_hoi_nghi")) == _YES
     people: dict[str, list[Record]] = {}
     for record in rows:
