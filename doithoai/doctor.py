@@ -11,7 +11,15 @@ with its fix. What it knows about:
   it against the installed xlwings, a non-ASCII interpreter or temporary folder (xlwings' VBA file functions
   are ANSI), a OneDrive folder, Windows' mark of the web (`Zone.Identifier`, Excel then blocks the macros),
   a lock file (open in Excel, LibreOffice or WPS);
-- LibreOffice, which makes the PDF copies.
+- this Windows PC (read from the registry by `doithoai.windows`; tests prepare them): Defender's attack surface
+  reduction rules that stop the buttons (Office child processes: error 70; Win32 API calls from macros), WPS as the
+  program that opens .xlsm, whether the workbook's folder is one of Excel's trusted locations (the installer makes
+  `C:\\DoiThoai\\So` one; a workbook there runs its macros despite the mark of the web, which is then not reported);
+- Word or LibreOffice, which make the PDF copies, and Times New Roman (every document's font, with Vietnamese letters).
+
+Decision: the version of xlwings' VBA module inside a workbook against the installed xlwings is said, not counted as
+a problem: that module names its DLL by version, and the DLL serves only user-defined functions; the buttons start
+Python through RunFrozenPython / RunPython, which do not load it, so a mismatch does not stop them.
 """
 
 from __future__ import annotations
@@ -23,6 +31,8 @@ import sys
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .windows import ASR_AUDIT, ASR_BLOCK, ASR_CHILD_PROCESSES, ASR_WARN, ASR_WIN32_API, TrustedLocation
 
 MIN_PYTHON = (3, 11)
 _XLWINGS_DLL = re.compile(rb"xlwings(?:32|64)-(\d+\.\d+\.\d+)\.dll")
@@ -38,6 +48,11 @@ class Machine:
     packages: dict[str, str | None]  # required distribution -> installed version (None: missing)
     required: dict[str, str]  # required distribution -> its requirement text
     soffice: str | None
+    word: bool = False  # Microsoft Word's automation object is registered (it makes the PDFs on Windows)
+    asr: dict[str, int] = field(default_factory=dict)  # Defender's configured ASR rules: lower-case GUID -> state
+    xlsm_opener: tuple[str, str] | None = None  # (ProgId, open command) of what a double click on a .xlsm starts
+    trusted: list[TrustedLocation] | None = None  # Excel's trusted locations (None: not known, not Windows)
+    fonts: set[str] | None = None  # installed font families (None: not known)
 
     @classmethod
     def here(cls) -> Machine:
@@ -45,7 +60,7 @@ class Machine:
         from .xlwings_conf import button_python
 
         required = _requirements()
-        return cls(
+        machine = cls(
             python=button_python(),
             version=tuple(sys.version_info[:3]),  # type: ignore[arg-type]
             bits=struct.calcsize("P") * 8,
@@ -54,7 +69,18 @@ class Machine:
             packages={name: _installed(name) for name in required},
             required=required,
             soffice=soffice(),
+            fonts=_fc_families(),
         )
+        if sys.platform == "win32":
+            from . import windows
+
+            registry = windows.WinRegistry()
+            machine.word = windows.word_installed(registry)
+            machine.asr = windows.asr_rules(registry)
+            machine.xlsm_opener = windows.xlsm_opener(registry)
+            machine.trusted = windows.trusted_locations(registry, machine.environ)
+            machine.fonts = windows.font_families(registry)
+        return machine
 
 
 @dataclass
@@ -89,6 +115,20 @@ def _requirements() -> dict[str, str]:
         name = re.split(r"[<>=!~ \[]", requirement, maxsplit=1)[0]
         result[name] = requirement
     return result
+
+
+def _fc_families() -> set[str] | None:
+    """Font families fontconfig knows (Linux, where LibreOffice makes the PDFs), or None without fc-list."""
+    import shutil
+    import subprocess
+
+    if sys.platform == "win32" or shutil.which("fc-list") is None:
+        return None
+    try:
+        listing = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return {name.strip() for line in listing.splitlines() for name in line.split(",") if name.strip()}
 
 
 def _installed(name: str) -> str | None:
@@ -215,17 +255,82 @@ def diagnose(machine: Machine, book: Path | None = None) -> Report:
     xlwings = machine.packages.get("xlwings")
     if xlwings is not None and xlwings != vba.XLWINGS_VERSION:
         report.add(f"Thư viện xlwings là bản {xlwings}, còn Đối thoại cần đúng bản {vba.XLWINGS_VERSION}.", REINSTALL)
-    if machine.soffice is None:
-        report.add("Máy chưa có LibreOffice: văn bản chỉ có bản Word (.docx), không có bản PDF.",
-                   "cài LibreOffice (libreoffice.org, miễn phí), rồi tạo lại văn bản.")
-    else:
-        report.checked.append(f"LibreOffice: {machine.soffice}")
+    _check_pdf_and_fonts(report, machine, windows)
+    if windows:
+        _check_office(report, machine)
     temp = machine.environ.get("TEMP", "")
     if book is not None:
         _check_book(report, machine, Path(book), windows, temp)
     elif windows and temp and not temp.isascii():
         report.checked.append(f"Thư mục tạm có chữ có dấu ({temp}): lệnh connect sẽ ghi thư mục thay thế vào sổ.")
     return report
+
+
+ASR_FIX = ("nhờ bộ phận kỹ thuật chuyển quy tắc này sang chế độ Audit (2) hoặc tắt (0) cho máy này (Group Policy, Intune "
+           "hoặc Set-MpPreference); trong lúc chờ, lưu và đóng sổ rồi dùng chương trình “Đối thoại” trên màn hình (không "
+           "cần macro).")
+ASR_RULES = {
+    ASR_CHILD_PROCESSES: ("“Block all Office applications from creating child processes”",
+                          "Excel không được mở chương trình khác, nên bấm nút chỉ hiện thông báo lỗi 70, không chạy được Python"),
+    ASR_WIN32_API: ("“Block Win32 API calls from Office macros”",
+                    "mã xlwings trong sổ có khai báo hàm của Windows (Declare), nên Excel có thể chặn macro của sổ"),
+}
+FONT = "Times New Roman"
+FONT_LIKE = "Liberation Serif"  # the same letter widths, with Vietnamese letters: LibreOffice uses it in its place
+
+
+def _check_pdf_and_fonts(report: Report, machine: Machine, windows: bool) -> None:
+    if machine.word and windows:
+        report.checked.append("Bản PDF: tạo bằng Microsoft Word" + (f" (LibreOffice dự phòng: {machine.soffice})"
+                                                                    if machine.soffice else ""))
+    elif machine.soffice:
+        report.checked.append(f"Bản PDF: tạo bằng LibreOffice ({machine.soffice})")
+    else:
+        report.add("Máy chưa có Microsoft Word hay LibreOffice: văn bản chỉ có bản Word (.docx), không có bản PDF.",
+                   "cài LibreOffice (libreoffice.org, miễn phí), rồi tạo lại văn bản.")
+    if machine.fonts is None:
+        return
+    families = {name.casefold() for name in machine.fonts}
+    if FONT.casefold() in families:
+        report.checked.append(f"Phông chữ của văn bản: {FONT}")
+    elif not windows and FONT_LIKE.casefold() in families:
+        report.checked.append(f"Phông chữ của văn bản: {FONT_LIKE} thay cho {FONT} (cùng độ rộng chữ, có chữ tiếng Việt)")
+    else:
+        fix = ("cài lại phông Times New Roman của Windows (Settings → Personalization → Fonts) hoặc nhờ bộ phận kỹ thuật."
+               if windows else "cài phông Times New Roman, hoặc Liberation Serif (gói fonts-liberation2).")
+        report.add(f"Máy không có phông {FONT} (phông của mọi văn bản): bản PDF và bản in sẽ dùng phông khác, chữ có dấu "
+                   "có thể sai hoặc lệch dòng.", fix)
+
+
+def _check_office(report: Report, machine: Machine) -> None:
+    from .windows import is_wps
+
+    for guid, (name, effect) in ASR_RULES.items():
+        state = machine.asr.get(guid)
+        if state == ASR_BLOCK:
+            report.add(f"Microsoft Defender đang bật quy tắc {name} ({guid}) ở chế độ chặn: {effect}.", ASR_FIX)
+        elif state == ASR_WARN:
+            report.add(f"Microsoft Defender đang bật quy tắc {name} ({guid}) ở chế độ cảnh báo: mỗi lần bấm nút Windows "
+                       "báo chặn, phải chọn cho phép thì nút mới chạy.", ASR_FIX)
+        elif state == ASR_AUDIT:
+            report.checked.append(f"Microsoft Defender: quy tắc {name} ở chế độ Audit (chỉ ghi nhật ký, không chặn)")
+    if is_wps(machine.xlsm_opener):
+        progid = machine.xlsm_opener[0] if machine.xlsm_opener else ""
+        report.add(f"Tệp .xlsm đang được mở bằng WPS Office ({progid}): bấm đúp vào sổ thì sổ mở trong WPS, nơi các nút "
+                   "không chạy.",
+                   "mở sổ bằng biểu tượng “Sổ Đối thoại” trên màn hình (luôn mở bằng Excel), hoặc bấm chuột phải vào sổ → "
+                   "Open with → Choose another app → Excel, đánh dấu “Always use this app”; máy không có Excel thì dùng "
+                   "chương trình “Đối thoại”.")
+
+
+def _our_trusted_folder(machine: Machine) -> str:
+    """The folder the installer made a trusted location (its description says so), else the installer's usual one."""
+    from .windows import TRUST_DESCRIPTION
+
+    for location in machine.trusted or []:
+        if location.description == TRUST_DESCRIPTION:
+            return location.path.rstrip("\\")
+    return "C:\\DoiThoai\\So"
 
 
 def _check_book(report: Report, machine: Machine, book: Path, windows: bool, temp: str) -> None:
@@ -256,8 +361,9 @@ def _check_book(report: Report, machine: Machine, book: Path, windows: bool, tem
                    "tạo sổ mới bằng lệnh doithoai new rồi chép dữ liệu sang.")
     elif module_version != (machine.packages.get("xlwings") or vba.XLWINGS_VERSION):
         installed = machine.packages.get("xlwings")
-        report.add(f"Mã macro trong sổ là của xlwings {module_version}, còn máy cài xlwings {installed}: nút không chạy được.",
-                   "tạo sổ mới bằng lệnh doithoai new (hoặc cài đúng phiên bản Đối thoại đã tạo sổ này) rồi chép dữ liệu sang.")
+        report.checked.append(f"Mã macro trong sổ là của xlwings {module_version}, máy cài xlwings {installed}: các nút vẫn "
+                              "chạy (phần khác nhau chỉ dùng cho hàm tự định nghĩa, sổ Đối thoại không dùng); sổ tạo mới "
+                              "bằng lệnh doithoai new có mã khớp với máy.")
     if conf is None:
         report.add(f"Sổ chưa có trang cấu hình {CONF_SHEET} (sổ tạo bằng phiên bản cũ), nên nút chạy Python nào có trên máy.",
                    connect)
@@ -287,10 +393,24 @@ def _check_book(report: Report, machine: Machine, book: Path, windows: bool, tem
             if temp and not temp.isascii() and not conf.get("TEMP DIR"):
                 report.add(f"Thư mục tạm của Windows có chữ có dấu ({temp}): khi có lỗi, Excel không đọc được nhật ký lỗi.",
                            connect)
+    trusted = None
+    if windows and machine.trusted is not None:
+        from .windows import is_trusted
+
+        trusted = is_trusted(str(book.parent), machine.trusted)
+        ours = _our_trusted_folder(machine)
+        if trusted:
+            report.checked.append(f"Thư mục của sổ là nơi tin cậy của Excel: {book.parent}")
+        else:
+            report.add(f"Thư mục của sổ ({book.parent}) không phải nơi tin cậy của Excel: sổ nhận qua thư điện tử, Zalo "
+                       "hay tải từ trình duyệt bị chặn macro, sổ khác phải bấm Enable Content trên dải vàng.",
+                       f"làm việc trên sổ trong thư mục {ours} (bộ cài đã đặt là nơi tin cậy; chưa có thì chạy lại "
+                       "install.bat).")
     zone = zone_identifier(book)
-    if zone is not None and zone >= 3:
+    if zone is not None and zone >= 3 and not trusted:  # a trusted location runs the macros despite the mark
         report.add("Sổ bị Windows đánh dấu là tải từ Internet, nên Excel chặn macro (các nút không chạy).",
-                   "bấm chuột phải vào tệp sổ → Properties → đánh dấu ô Unblock → OK, rồi mở lại sổ.")
+                   "bấm chuột phải vào tệp sổ → Properties → đánh dấu ô Unblock → OK, rồi mở lại sổ; hoặc lưu sổ vào "
+                   "thư mục nơi tin cậy của Excel (bộ cài đặt sẵn C:\\DoiThoai\\So).")
     if _onedrive(book, machine.environ):
         report.add("Sổ nằm trong thư mục OneDrive: khi Excel mở sổ dưới dạng địa chỉ web, nút không biết thư mục để ghi văn bản.",
                    "chép sổ ra thư mục trên máy, ví dụ D:\\DoiThoai, và làm việc trên bản đó.")

@@ -179,6 +179,7 @@ class TrustedLocation:
     key: str
     path: str
     subfolders: bool
+    description: str = ""
 
 
 def trusted_locations(registry: Registry, environ: dict[str, str] | None = None) -> list[TrustedLocation]:
@@ -193,7 +194,9 @@ def trusted_locations(registry: Registry, environ: dict[str, str] | None = None)
                 path = registry.value(key, "Path")
                 if isinstance(path, str) and path:
                     subfolders = bool(registry.value(key, "AllowSubfolders"))
-                    found.append(TrustedLocation(version, key, expand(path, environ), subfolders))
+                    description = registry.value(key, "Description")
+                    found.append(TrustedLocation(version, key, expand(path, environ), subfolders,
+                                                 description if isinstance(description, str) else ""))
     return found
 
 

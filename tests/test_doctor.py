@@ -12,8 +12,11 @@ from pathlib import Path
 import pytest
 
 from doithoai import vba
+from doithoai import windows as win
 from doithoai.doctor import Machine, diagnose, vba_xlwings_version, zone_identifier
+from doithoai.windows import ASR_CHILD_PROCESSES, ASR_WIN32_API, TRUST_DESCRIPTION, TrustedLocation
 from doithoai.xlwings_conf import conf_entries, write_conf
+from tests.fake_windows import FakeRegistry
 
 PACKAGES = {"xlwings": vba.XLWINGS_VERSION, "openpyxl": "3.1.5", "pandas": "2.2.3", "matplotlib": "3.9.2"}
 
@@ -29,6 +32,9 @@ def windows(tmp_path) -> Machine:
         environ={"TEMP": r"C:\Users\lan\AppData\Local\Temp", "PUBLIC": r"C:\Users\Public"},
         packages=dict(PACKAGES), required={name: name for name in PACKAGES},
         soffice=r"C:\Program Files\LibreOffice\program\soffice.exe",
+        xlsm_opener=("Excel.SheetMacroEnabled.12", r'"C:\Program Files\Microsoft Office\Root\Office16\EXCEL.EXE" "%1"'),
+        trusted=[TrustedLocation("16.0", "HKCU\\…\\Location20", str(tmp_path), True, TRUST_DESCRIPTION)],
+        fonts={"Times New Roman", "Arial", "Calibri"},
     )
 
 
@@ -117,7 +123,10 @@ def test_mark_of_the_web(windows, tmp_path, template_path):
     book = connected_book(tmp_path, windows, template_path)
     Path(f"{book}:Zone.Identifier").write_text("[ZoneTransfer]\r\nZoneId=3\r\nHostUrl=https://mail.example/\r\n")
     assert zone_identifier(book) == 3
-    only(problems(windows, book), "Internet", "Unblock")
+    only(problems(replace(windows, trusted=None), book), "Internet", "Unblock")
+    # in a trusted location Excel runs the macros despite the mark: nothing to fix
+    assert problems(windows, book) == []
+    assert any("nơi tin cậy" in line for line in diagnose(windows, book).checked)
 
 
 def test_onedrive_folder(windows, tmp_path, template_path):
@@ -146,12 +155,16 @@ def test_older_workbook_without_conf_sheet(windows, tmp_path, template_path):
     only(problems(windows, book), "xlwings.conf")
 
 
-def test_workbook_module_of_another_xlwings_version(windows, tmp_path, template_path):
+def test_workbook_module_of_another_xlwings_version_does_not_stop_the_buttons(windows, tmp_path, template_path):
+    """The module names its DLL by version; only user-defined functions load it, the buttons do not."""
     book = connected_book(tmp_path, windows, template_path)
     assert vba_xlwings_version(zipfile.ZipFile(book).read("xl/vbaProject.bin")) == vba.XLWINGS_VERSION
     machine = replace(windows, packages={**PACKAGES, "xlwings": "0.38.0"})
     lines = problems(machine, book)
-    assert any(f"xlwings {vba.XLWINGS_VERSION}" in line and "0.38.0" in line and "không chạy" in line for line in lines), lines
+    assert not any(f"xlwings {vba.XLWINGS_VERSION}" in line for line in lines), lines  # only the package pin is a problem
+    only(lines, "0.38.0")
+    (said,) = [line for line in diagnose(machine, book).checked if f"xlwings {vba.XLWINGS_VERSION}" in line]
+    assert "0.38.0" in said and "vẫn chạy" in said and "không chạy" not in said
 
 
 def test_command_prints_one_line_per_problem(tmp_path, template_path):
@@ -167,3 +180,117 @@ def test_command_prints_one_line_per_problem(tmp_path, template_path):
     assert status == 1
     assert [line for line in lines if line.startswith("✗")] and all("Cách sửa:" in line for line in lines if line.startswith("✗"))
     assert any("Internet" in line for line in lines)
+
+
+# --------------------------------------------------------------------------------------------------
+# This Windows PC: Defender's rules, WPS, trusted locations, PDFs, fonts (Machine fields as doithoai.windows reads them)
+
+
+@pytest.mark.parametrize("state, words", [(1, ("chế độ chặn", "lỗi 70")), (6, ("chế độ cảnh báo", "cho phép"))])
+def test_defender_rule_against_office_child_processes(windows, tmp_path, template_path, state, words):
+    book = connected_book(tmp_path, windows, template_path)
+    line = only(problems(replace(windows, asr={ASR_CHILD_PROCESSES: state}), book), ASR_CHILD_PROCESSES,
+                "Block all Office applications from creating child processes", *words)
+    assert "Audit" in line and "“Đối thoại”" in line
+
+
+def test_defender_rule_in_audit_mode_is_not_a_problem(windows):
+    machine = replace(windows, asr={ASR_CHILD_PROCESSES: 2, ASR_WIN32_API: 0})
+    assert problems(machine) == []
+    assert any("Audit" in line for line in diagnose(machine).checked)
+
+
+def test_defender_rule_against_win32_api_calls(windows):
+    only(problems(replace(windows, asr={ASR_WIN32_API: 1})), ASR_WIN32_API, "Declare")
+
+
+def test_defender_rules_read_from_each_place_microsoft_describes():
+    policy, local = win.ASR_KEYS
+    registry = FakeRegistry({
+        policy: {"{D4F940AB-401B-4EFC-AADC-AD5F3C50688A}": "1", "3b576869-a4ec-4529-8536-b80a7769e899": "2"},
+        local: {ASR_WIN32_API: 6, ASR_CHILD_PROCESSES: 0},  # Group Policy wins over the local setting
+        win.ASR_MDM[0]: {win.ASR_MDM[1]: "be9ba2d9-53ea-4cdc-84e5-9b1eeee46550=1|" + ASR_WIN32_API + "=2"},
+    })
+    assert win.asr_rules(registry) == {ASR_CHILD_PROCESSES: 1, "3b576869-a4ec-4529-8536-b80a7769e899": 2,
+                                           ASR_WIN32_API: 6, "be9ba2d9-53ea-4cdc-84e5-9b1eeee46550": 1}
+    assert win.asr_rules(FakeRegistry()) == {}
+
+
+WPS = r'"C:\Users\lan\AppData\Local\Kingsoft\WPS Office\ksolaunch.exe" /et "%1"'
+
+
+def test_wps_opens_xlsm(windows):
+    line = only(problems(replace(windows, xlsm_opener=("KET.xlsm", WPS))), "WPS", "KET.xlsm", "“Sổ Đối thoại”")
+    assert "Excel" in line
+
+
+def test_which_program_opens_xlsm_read_from_the_registry():
+    user_choice = "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\FileExts\\.xlsm\\UserChoice"
+    registry = FakeRegistry({user_choice: {"ProgId": "KET.xlsm"}, "HKCR\\KET.xlsm\\shell\\open\\command": {"": WPS},
+                             "HKCR\\.xlsm": {"": "Excel.SheetMacroEnabled.12"}})
+    assert win.xlsm_opener(registry) == ("KET.xlsm", WPS) and win.is_wps(win.xlsm_opener(registry))
+    excel = r'"C:\Program Files\Microsoft Office\Root\Office16\EXCEL.EXE" "%1"'
+    registry = FakeRegistry({"HKCR\\.xlsm": {"": "Excel.SheetMacroEnabled.12"},
+                             "HKCR\\Excel.SheetMacroEnabled.12\\shell\\open\\command": {"": excel}})
+    assert win.xlsm_opener(registry) == ("Excel.SheetMacroEnabled.12", excel)
+    assert not win.is_wps(win.xlsm_opener(registry)) and not win.is_wps(None)
+
+
+def test_workbook_outside_the_trusted_locations(windows, tmp_path, template_path):
+    ours = TrustedLocation("16.0", "HKCU\\…\\Location20", r"C:\DoiThoai\So", True, TRUST_DESCRIPTION)
+    office = TrustedLocation("16.0", "HKCU\\…\\Location1", str(tmp_path.parent), False, "Templates")
+    book = connected_book(tmp_path, windows, template_path)
+    line = only(problems(replace(windows, trusted=[office, ours]), book), "không phải nơi tin cậy", str(tmp_path))
+    assert r"C:\DoiThoai\So" in line  # the installer's folder, found by its description
+    # no trusted location at all (Office never configured): the installer's usual folder is named
+    assert r"C:\DoiThoai\So" in only(problems(replace(windows, trusted=[]), book), "nơi tin cậy")
+
+
+def test_trusted_locations_read_from_the_registry(tmp_path):
+    base = "HKCU\\Software\\Microsoft\\Office\\16.0\\Excel\\Security\\Trusted Locations"
+    policy = "HKCU\\Software\\Policies\\Microsoft\\Office\\16.0\\Excel\\Security\\Trusted Locations"
+    registry = FakeRegistry({
+        f"{base}\\Location0": {"Path": "%APPDATA%\\Microsoft\\Excel\\XLSTART\\"},
+        f"{base}\\Location20": {"Path": "C:\\DoiThoai\\So\\", "AllowSubfolders": 1, "Description": TRUST_DESCRIPTION},
+        f"{policy}\\Location1": {"Path": "D:\\HoiNghi", "AllowSubfolders": 0},
+    })
+    found = win.trusted_locations(registry, {"APPDATA": "C:\\Users\\lan\\AppData\\Roaming"})
+    assert [(t.path, t.subfolders) for t in found] == [
+        ("C:\\Users\\lan\\AppData\\Roaming\\Microsoft\\Excel\\XLSTART\\", False), ("C:\\DoiThoai\\So\\", True),
+        ("D:\\HoiNghi", False)]
+    assert win.is_trusted("c:\\doithoai\\so\\2026", found)
+    assert win.is_trusted("D:\\HoiNghi\\", found) and not win.is_trusted("D:\\HoiNghi\\2026", found)
+    assert not win.is_trusted("C:\\DoiThoai", found)
+
+
+def test_pdfs_through_word_without_libreoffice(windows):
+    machine = replace(windows, soffice=None, word=True)
+    assert problems(machine) == []
+    assert any("Microsoft Word" in line for line in diagnose(machine).checked)
+    only(problems(replace(machine, word=False)), "Microsoft Word", "LibreOffice", "PDF")
+
+
+def test_no_times_new_roman(windows):
+    only(problems(replace(windows, fonts={"Arial", "Calibri"})), "Times New Roman")
+    linux = replace(windows, platform="linux", fonts={"Liberation Serif", "DejaVu Sans"})
+    assert problems(linux) == []
+    assert any("Liberation Serif" in line for line in diagnose(linux).checked)
+    only(problems(replace(linux, fonts={"DejaVu Sans"})), "Times New Roman", "fonts-liberation2")
+    assert problems(replace(windows, fonts=None)) == []  # not known: nothing said
+
+
+def test_fonts_read_from_the_registry():
+    registry = FakeRegistry({
+        "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Fonts": {
+            "Times New Roman (TrueType)": "times.ttf", "Times New Roman Bold (TrueType)": "timesbd.ttf",
+            "Cambria & Cambria Math (TrueType)": "cambria.ttc"},
+        "HKCU\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Fonts": {"UVN Saigon (TrueType)": "C:\\x.ttf"},
+    })
+    assert {"Times New Roman", "Cambria", "Cambria Math", "UVN Saigon"} <= win.font_families(registry)
+
+
+def test_this_machine_is_described():
+    machine = Machine.here()
+    assert machine.trusted is None and machine.word is False and machine.asr == {}  # not Windows
+    if shutil.which("fc-list"):
+        assert machine.fonts
