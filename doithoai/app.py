@@ -15,6 +15,10 @@ Decisions:
   read by `after` (Tk is not thread-safe).
 - "Mở thư mục kết quả" opens the folder the last job wrote into (the newest folder under the workbook's folder
   that changed during the job, `Sao lưu` excepted), else the workbook's folder.
+- The result pane lists what the counts are made of (`buttons.job_report`'s details: each finding of the check,
+  each overdue or coming task, each masked cell of the MTTQ copy) under the job's message, with a scroll bar;
+  "Chép kết quả" (Alt+C) puts the whole result on the clipboard, to paste into a message or a document.
+- `doithoai-app --help` prints its usage and opens no window.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from typing import Any
 
 TITLE = "Đối thoại"
 RUNNING = f"{TITLE} — đang chạy…"
+DETAILS = "Chi tiết"
 WORKBOOK_TYPES = [("Sổ Excel", "*.xlsm *.xlsx"), ("Mọi tệp", "*.*")]
 
 
@@ -129,9 +134,17 @@ class App:
         self.progress.grid(row=2, column=0, sticky="ew", pady=(4, 2))
         self.status = tk.StringVar(value="Chọn sổ rồi bấm một nút." if not workbook else "Bấm một nút để bắt đầu.")
         ttk.Label(side, textvariable=self.status, wraplength=520).grid(row=3, column=0, sticky="w")
-        self.result = tk.Text(side, height=12, width=60, wrap="word", relief="solid", borderwidth=1, takefocus=0,
+        pane = ttk.Frame(side)
+        pane.grid(row=4, column=0, sticky="nsew", pady=4)
+        pane.columnconfigure(0, weight=1)
+        pane.rowconfigure(0, weight=1)
+        self.result = tk.Text(pane, height=12, width=60, wrap="word", relief="solid", borderwidth=1, takefocus=0,
                               font="TkDefaultFont")
-        self.result.grid(row=4, column=0, sticky="nsew", pady=4)
+        self.result.grid(row=0, column=0, sticky="nsew")
+        scroll = ttk.Scrollbar(pane, orient="vertical", command=self.result.yview)
+        scroll.grid(row=0, column=1, sticky="ns")
+        self.result.configure(yscrollcommand=scroll.set)
+        self.result.tag_configure("heading", font=("TkDefaultFont", 10, "bold"))
         self.result.tag_configure("problem", foreground="#B00020")
         self.result.configure(state="disabled")
         bottom = ttk.Frame(side)
@@ -140,6 +153,10 @@ class App:
         self.open_button = ttk.Button(bottom, text="Mở thư mục kết quả", command=self.open_output, takefocus=False)
         self.open_button.state(["disabled"])
         self.open_button.grid(row=0, column=0, sticky="w")
+        self.copy_button = ttk.Button(bottom, text="Chép kết quả", underline=0, command=self.copy_result, takefocus=False)
+        self.copy_button.state(["disabled"])
+        self.copy_button.grid(row=0, column=1, sticky="w", padx=6)
+        root.bind("<Alt-c>", lambda _event: self.copy_result())
         ttk.Button(bottom, text="Đóng", command=root.destroy, takefocus=False).grid(row=0, column=2, sticky="e")
         self.job_buttons[0].focus_set()
         root.after(100, self.poll)
@@ -181,14 +198,14 @@ class App:
 
     def work(self, handler: str, caption: str, path: Path, started: float) -> None:
         from .access import FileWorkbook
-        from .buttons import job_outcome
+        from .buttons import job_report
 
         try:
             access = FileWorkbook(path, on_progress=lambda message: self.events.put(("progress", message)))
-            message, failed = job_outcome(handler, access)
-            self.events.put(("done", (caption, message, failed, output_folder(access.folder, started))))
-        except BaseException as exc:  # job_outcome turns job failures into sentences; this is only a last resort
-            self.events.put(("done", (caption, f"Có lỗi không mong đợi: {exc}", True, path.parent)))
+            message, failed, details = job_report(handler, access)
+            self.events.put(("done", (caption, message, failed, output_folder(access.folder, started), details)))
+        except BaseException as exc:  # job_report turns job failures into sentences; this is only a last resort
+            self.events.put(("done", (caption, f"Có lỗi không mong đợi: {exc}", True, path.parent, [])))
 
     def poll(self) -> None:
         try:
@@ -202,7 +219,7 @@ class App:
             pass
         self.root.after(100, self.poll)
 
-    def finish(self, caption: str, message: str, failed: bool, folder: Path) -> None:
+    def finish(self, caption: str, message: str, failed: bool, folder: Path, details: list[str]) -> None:
         self.progress.stop()
         self.progress.configure(mode="determinate", value=0 if failed else 100)
         for button in self.job_buttons:
@@ -210,27 +227,71 @@ class App:
         self.busy = False
         self.last_output = folder
         self.open_button.state(["!disabled"])
-        self.show(caption, message, problem=failed)
+        self.show(caption, message, problem=failed, details=details)
         self.root.title(f"{TITLE} — {'chưa làm được' if failed else 'xong'}: {caption}")
 
-    def show(self, caption: str, message: str, *, problem: bool = False) -> None:
+    def show(self, caption: str, message: str, *, problem: bool = False, details: list[str] | None = None) -> None:
         self.status.set(f"Xong: {caption}." if not problem else f"Chưa làm được: {caption}.")
         self.result.configure(state="normal")
         self.result.delete("1.0", "end")
         self.result.insert("end", f"{caption}\n", ())
         self.result.insert("end", message, ("problem",) if problem else ())
+        if details:
+            self.result.insert("end", f"\n\n{DETAILS} ({len(details)}):\n", ("heading",))
+            self.result.insert("end", "\n".join(f"- {line}" for line in details))
         self.result.configure(state="disabled")
+        self.copy_button.state(["!disabled"])
+
+    def result_text(self) -> str:
+        return self.result.get("1.0", "end-1c")
+
+    def copy_result(self) -> None:
+        text = self.result_text()
+        if not text:
+            return
+        self.root.clipboard_clear()
+        self.root.clipboard_append(text)
+        self.status.set("Đã chép kết quả: dán (Ctrl+V) vào tin nhắn hoặc văn bản.")
 
     def open_output(self) -> None:
         if self.last_output is not None:
             open_folder(self.last_output)
 
 
+def parser():
+    import argparse
+
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="doithoai-app",
+        description="Cửa sổ Đối thoại: chạy các việc của các nút trong sổ (kiểm tra, tính hạn, văn bản, bản chia sẻ MTTQ…) "
+                    "trên sổ đã lưu và đóng, khi Excel không chạy được macro (WPS, LibreOffice, macro bị chặn).")
+    parser.add_argument("workbook", nargs="?", type=Path, help="sổ Đối thoại (.xlsm hoặc .xlsx) để chọn sẵn")
+    parser.add_argument("--version", action="version", version=f"doithoai-app {__version__}")
+    return parser
+
+
+def _console_for_text(argv: list[str]) -> None:
+    """doithoai-app.exe is a windowed program (pythonw: no stdout): --help goes to the console that started it."""
+    if sys.platform != "win32" or sys.stdout is not None or not any(a.startswith("-") for a in argv):
+        return
+    try:
+        import ctypes
+
+        if ctypes.windll.kernel32.AttachConsole(-1):  # type: ignore[attr-defined]  # ATTACH_PARENT_PROCESS
+            sys.stdout = sys.stderr = open("CONOUT$", "w", encoding="utf-8")  # open for the life of the process
+    except Exception:
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    _console_for_text(argv)
+    args = parser().parse_args(argv)  # --help, --version: printed, no window
     import tkinter as tk
 
-    args = sys.argv[1:] if argv is None else argv
-    workbook = Path(args[0]).resolve() if args else None
+    workbook = args.workbook.resolve() if args.workbook else None
     try:
         root = tk.Tk(className="DoiThoai")
     except tk.TclError as exc:  # no display (a server, an SSH session)

@@ -110,10 +110,22 @@ def import_notes(book=None) -> str:
 # -- the jobs: the functions the commands call -------------------------------------------------------------
 
 
-def _validate(access) -> str:
+# A job returns its message, or (message, details): the lines its counts are made of (each finding, each overdue
+# task, each masked cell). A click's message box shows the message only; the window lists the details under it.
+Job = Callable[[Any], "str | tuple[str, list[str]]"]
+
+
+def _finding_lines(findings) -> list[str]:
+    ordered = sorted(findings, key=lambda f: not f.is_error)  # errors first, each group in the order found
+    return [f"{'Lỗi' if f.is_error else 'Cảnh báo'} {f.sheet}{'!' + f.cell if f.cell else ''}: {f.message}"
+            for f in ordered]
+
+
+def _validate(access) -> tuple[str, list[str]]:
     from .validation.jobs import validate
 
-    return validate(access, write=True).summary
+    result = validate(access, write=True)
+    return result.summary, _finding_lines(result.findings)
 
 
 def _fix(access) -> str:
@@ -122,13 +134,18 @@ def _fix(access) -> str:
     return fix(access).summary
 
 
-def _deadlines(access) -> str:
+def _deadlines(access) -> tuple[str, list[str]]:
     from .deadlines import compute_deadlines as compute
 
-    return compute(access, write=True).summary
+    result = compute(access, write=True)
+    plan = result.plan
+    overdue = sorted(plan.overdue(), key=lambda d: (d.days_left, d.kind, d.row))
+    lines = [f"Quá hạn {-(d.days_left or 0)} ngày (hạn {d.due:%d/%m/%Y}): {d.name}" for d in overdue if d.due]
+    lines += [f"Đến hạn {d.due:%d/%m/%Y} ({d.status.lower()}): {d.name}" for d in plan.upcoming(result.today) if d.due]
+    return result.summary, lines + _finding_lines(plan.findings)
 
 
-def _documents(*kinds: str) -> Callable[[Any], str]:
+def _documents(*kinds: str) -> Job:
     def job(access) -> str:
         from .documents.jobs import make_documents
 
@@ -168,10 +185,11 @@ def _record_floor(access) -> str:
     return record_floor(access).summary
 
 
-def _share(access) -> str:
+def _share(access) -> tuple[str, list[str]]:
     from .mttq.share import share
 
-    return share(access).summary
+    result = share(access)
+    return result.summary, [m.description for m in result.masked]
 
 
 def _merge_back(access) -> str:
@@ -220,6 +238,14 @@ def _caller():
             f"Máy này thiếu thư viện xlwings mà các nút cần ({exc}). Hãy chạy lại bộ cài Đối thoại (install.bat), "
             "hoặc dùng chương trình “Đối thoại” trên màn hình."
         ) from exc
+    arguments = caller_arguments(sys.argv)
+    name = arguments.get("wb", "")
+    if "=" in name:  # xlwings' Book.caller() cuts the name at its second "=": find the book by its whole name
+        book = _book_named(xw, name, arguments.get("hwnd", ""))
+        if book is not None:
+            return book
+        raise UnusableFile(f"Không nhận ra sổ “{name}” đang bấm nút (tên tệp có dấu “=”). Hãy lưu sổ với tên không có "
+                           "dấu “=”, mở lại rồi bấm nút lần nữa.")
     try:
         book = xw.Book.caller()
     except Exception as exc:
@@ -227,6 +253,39 @@ def _caller():
             "Không nhận ra sổ đang bấm nút. Hãy đóng các cửa sổ Excel khác, mở lại sổ rồi bấm nút lần nữa."
         ) from exc
     return book
+
+
+def caller_arguments(argv: list[str]) -> dict[str, str]:
+    """What Excel's VBA puts on the command line (`--wb=NAME --from_xl=1 --app=… --hwnd=…`), split at the first "="."""
+    found: dict[str, str] = {}
+    for argument in argv:
+        if argument.startswith("--") and "=" in argument:
+            key, _, value = argument[2:].partition("=")
+            found.setdefault(key, value.strip().strip('"'))
+    return found
+
+
+def _book_named(xw, name: str, hwnd: str):
+    """The open workbook called `name` (case-blind, as Excel compares), in the Excel window `hwnd` when given."""
+    try:
+        apps = list(xw.apps)
+    except Exception:
+        return None
+    for app in apps:
+        if hwnd:
+            try:
+                if str(app.hwnd) != hwnd:
+                    continue
+            except Exception:  # no window handle on this platform: any Excel
+                pass
+        try:
+            books = list(app.books)
+        except Exception:
+            continue
+        for book in books:
+            if str(book.name).lower() == name.lower():
+                return book
+    return None
 
 
 def _folder_access(book):
@@ -257,6 +316,7 @@ class _Direct:
     def __init__(self, access) -> None:
         self.access = access
         self.failed = False
+        self.details: list[str] = []
 
 
 def run_job(handler: str, access) -> str:
@@ -264,7 +324,14 @@ def run_job(handler: str, access) -> str:
 
 
 def job_outcome(handler: str, access) -> tuple[str, bool]:
-    """Run button `handler`'s job on `access` (any WorkbookAccess) and return its message; no Excel, no message box.
+    """Run button `handler`'s job on `access` (any WorkbookAccess): its message and whether it failed."""
+    message, failed, _ = job_report(handler, access)
+    return message, failed
+
+
+def job_report(handler: str, access) -> tuple[str, bool, list[str]]:
+    """Run button `handler`'s job on `access` and return its message, whether it failed, and the lines its counts are
+    made of (each finding, overdue task, masked cell); no Excel, no message box.
 
     The window app (`doithoai.app`) calls this, so every button, including one added later, runs the same job
     with the same messages and the same error handling (log file beside the workbook) as its Excel click.
@@ -275,16 +342,16 @@ def job_outcome(handler: str, access) -> tuple[str, bool]:
         raise ValueError(f"no button runs {handler!r}")
     direct = _Direct(access)
     message = globals()[handler](direct)
-    return message, direct.failed
+    return message, direct.failed, direct.details
 
 
-def _click(book, job: Callable[[Any], str]) -> str:
+def _click(book, job: Job) -> str:
     from .errors import DoithoaiError
     from .xlwings_access import XlwingsWorkbook
 
     name = _button_name(sys._getframe(1).f_code.co_name)  # the handler that called: named in the lock file
     if isinstance(book, _Direct):
-        message, book.failed = _run(book.access, job, name)
+        message, book.failed, book.details = _run(book.access, job, name)
         return message
     try:  # everything before the job: its failures are sentences too, never a traceback
         if book is None:
@@ -301,15 +368,15 @@ def _click(book, job: Callable[[Any], str]) -> str:
         _alert(book, message)
         return message
     try:
-        message, _ = _run(access, job, name)
+        message, _, _ = _run(access, job, name)
     finally:
         access.done()
     _alert(book, message)
     return message
 
 
-def _run(access, job: Callable[[Any], str], name: str) -> tuple[str, bool]:
-    """The job's message, and whether it failed."""
+def _run(access, job: Job, name: str) -> tuple[str, bool, list[str]]:
+    """The job's message, whether it failed, and the lines its counts are made of."""
     from .errors import DoithoaiError
     from .io.lock import hold
 
@@ -317,14 +384,16 @@ def _run(access, job: Callable[[Any], str], name: str) -> tuple[str, bool]:
         # The tool's lock on the saved file, for the whole job: a double click or a command run at the same
         # time is refused with a sentence instead of one of them losing the other's writes.
         with hold(access.path, name):
-            return job(access), False
+            done = job(access)
+        message, details = done if isinstance(done, tuple) else (done, [])
+        return message, False, list(details)
     except DoithoaiError as exc:
         _log(access.folder, exc)
-        return exc.message, True
+        return exc.message, True, []
     except Exception as exc:  # a defect: a sentence for the person, the details for whoever fixes it
         log = _log(access.folder, exc)
         return (f"Có lỗi không mong đợi ({type(exc).__name__}): {exc}. Dữ liệu trong sổ không bị thay đổi dở dang. "
-                f"Chi tiết đã ghi vào tệp “{log}”; hãy gửi tệp đó cho bộ phận kỹ thuật."), True
+                f"Chi tiết đã ghi vào tệp “{log}”; hãy gửi tệp đó cho bộ phận kỹ thuật."), True, []
 
 
 def click(argv: list[str] | None = None) -> int:

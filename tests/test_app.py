@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -95,3 +96,60 @@ def test_output_folder_is_the_one_the_job_wrote(tmp_path):
     old.mkdir()
     os.utime(old, (started - 3600, started - 3600))
     assert output_folder(tmp_path, started) == run
+
+
+def test_help_prints_usage_and_opens_no_window():
+    env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}  # a window would fail here: no display
+    run = subprocess.run([sys.executable, "-m", "doithoai.app", "--help"], capture_output=True, text=True, env=env,
+                         timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("usage: doithoai-app") and "Cửa sổ Đối thoại" in run.stdout
+    assert "Không mở được cửa sổ" not in run.stderr + run.stdout
+    version = subprocess.run([sys.executable, "-m", "doithoai.app", "--version"], capture_output=True, text=True, env=env,
+                             timeout=60)
+    assert version.returncode == 0 and version.stdout.startswith("doithoai-app ")
+
+
+@pytest.mark.slow
+def test_help_on_a_display_still_opens_no_window(display):
+    run = subprocess.run([sys.executable, "-m", "doithoai.app", "--help"], capture_output=True, text=True,
+                         env=display.env, timeout=60)  # before: a window with a workbook called "--help", never ending
+    assert run.returncode == 0 and "usage: doithoai-app" in run.stdout
+    assert display.xdotool("search", "--class", "DoiThoai") == ""
+
+
+def clipboard(display) -> str:
+    """The X clipboard's text, read by a Tk of this test process on the same display."""
+    import tkinter as tk
+
+    root = tk.Tk(screenName=display.env["DISPLAY"])
+    try:
+        root.withdraw()
+        return root.clipboard_get()
+    finally:
+        root.destroy()
+
+
+@pytest.mark.slow
+def test_the_window_lists_what_the_counts_are_made_of(display, tmp_path, demo_path):
+    from doithoai.access import FileWorkbook
+    from doithoai.deadlines import compute_deadlines
+
+    book = tmp_path / "so.xlsm"
+    shutil.copyfile(demo_path, book)
+    with FileWorkbook(book) as access:  # what the job will find today (it counts from today, as a click does)
+        plan = compute_deadlines(access, write=False).plan
+    overdue = plan.overdue()
+    assert overdue
+    with Window(display, book, env=no_pdf_env()) as window:
+        window.key("Tab", "Tab")  # 3. Tính hạn
+        assert window.press(BUTTONS[2].caption) == f"Đối thoại — xong: {BUTTONS[2].caption}"
+        window.key("alt+c")  # Chép kết quả: the result pane, as the clerk would paste it
+        time.sleep(0.5)
+        text = clipboard(display)
+    assert text.startswith(BUTTONS[2].caption + "\n") and f"{len(overdue)} việc quá hạn" in text
+    heading = next(line for line in text.splitlines() if line.startswith("Chi tiết ("))
+    listed = [line for line in text.splitlines() if line.startswith("- Quá hạn ")]
+    assert len(listed) == len(overdue) and int(heading[len("Chi tiết ("):].split(")")[0]) >= len(overdue)
+    for item in overdue:
+        assert f"- Quá hạn {-item.days_left} ngày (hạn {item.due:%d/%m/%Y}): {item.name}" in listed

@@ -460,3 +460,95 @@ def test_formulas_the_rewrite_does_not_know_use_the_regions_separator():
     assert without_list_separator('IF(A1>0,"a,b",2)') is None
     assert localized('IF(A1>0,"a,b",2)', ";") == 'IF(A1>0;"a,b";2)'
     assert without_list_separator('AND(A1="x,y",B1)') == '((A1="x,y")*(B1))'
+
+
+# -- what the counts are made of (the window lists them) ------------------------------------------------------
+
+
+def test_job_report_lists_what_the_counts_are_made_of(tmp_book):
+    from doithoai.deadlines import compute_deadlines
+    from doithoai.validation.jobs import validate
+
+    today = dt.date.today()  # the handlers count from today, as a click does
+    with FileWorkbook(tmp_book) as access:
+        plan = compute_deadlines(access, today=today, write=False).plan
+    message, failed, details = buttons.job_report("compute_deadlines", FileWorkbook(tmp_book))
+    overdue = plan.overdue()
+    assert not failed and overdue and f"{len(overdue)} việc quá hạn" in message
+    late = [line for line in details if line.startswith("Quá hạn ")]
+    assert len(late) == len(overdue)
+    assert sorted(late) == sorted(f"Quá hạn {-d.days_left} ngày (hạn {d.due:%d/%m/%Y}): {d.name}" for d in overdue)
+    assert len(details) == len(overdue) + len(plan.upcoming(today)) + len(plan.findings)
+
+    with FileWorkbook(tmp_book) as access:
+        findings = validate(access, write=False).findings
+    message, failed, details = buttons.job_report("check_data", FileWorkbook(tmp_book))
+    assert findings and len(details) == len(findings)
+    assert all(line.startswith(("Lỗi ", "Cảnh báo ")) for line in details)
+    assert details == sorted(details, key=lambda line: not line.startswith("Lỗi "))  # errors first
+    assert any(f"{f.sheet}!{f.cell}: {f.message}" in line for f in findings for line in details if f.cell)
+    # the click's message box keeps the short message; job_outcome is what it was
+    assert buttons.job_outcome("check_data", FileWorkbook(tmp_book))[0] == message
+
+
+def test_share_details_name_every_masked_cell(tmp_book):
+    import openpyxl
+
+    wb = openpyxl.load_workbook(tmp_book, keep_vba=True)  # two petitions give a phone number in their text
+    sheet = wb[schema.PETITIONS.name]
+    column = 1 + [c.key for c in schema.PETITIONS.columns].index("noi_dung")
+    for row in (2, 3):
+        sheet.cell(row, column).value = f"{sheet.cell(row, column).value} Liên hệ 0912 345 67{row}."
+    wb.save(tmp_book)
+    message, failed, details = buttons.job_report("share_copy", FileWorkbook(tmp_book))
+    assert not failed and "đã che 2 " in message
+    assert len(details) == 2 and all(line.startswith(f"Trang “{schema.PETITIONS.name}”") and "0912***67" in line
+                                     for line in details)
+
+
+# -- a workbook whose name has "=" (xlwings' Book.caller() cuts it at the second "=") ----------------------------
+
+
+class _NamedBook:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+class _NamedApp:
+    def __init__(self, hwnd: int, *names: str) -> None:
+        self.hwnd = hwnd
+        self.books = [_NamedBook(name) for name in names]
+
+
+class _FakeXlwings:
+    def __init__(self, *apps: _NamedApp) -> None:
+        self.apps = list(apps)
+        self.Book = self
+
+    def caller(self):  # what xlwings does with "--wb=Sổ a=b.xlsm": looks for "Sổ a"
+        raise KeyError("Sổ a")
+
+
+@pytest.mark.parametrize("argv_name", ["Sổ hội nghị a=b.xlsm", "x==y.xlsm"])
+def test_a_workbook_name_with_an_equals_sign_is_found(monkeypatch, argv_name):
+    wanted = _NamedApp(202, "Khác.xlsx", argv_name.upper())  # Excel compares names case-blind
+    xw = _FakeXlwings(_NamedApp(101, argv_name), wanted)
+    monkeypatch.setattr(buttons, "import_xlwings", lambda: xw)
+    monkeypatch.setattr(sys, "argv", ["doithoai-click", "check_data", f"--wb={argv_name}", "--from_xl=1",
+                                      "--app=C:\\Excel\\EXCEL.EXE", "--hwnd=202"])
+    assert buttons._caller() is wanted.books[1]  # the Excel window that called, not the other one
+
+
+def test_a_workbook_name_with_an_equals_sign_not_open_says_so(monkeypatch):
+    from doithoai.errors import DoithoaiError
+
+    monkeypatch.setattr(buttons, "import_xlwings", lambda: _FakeXlwings(_NamedApp(1, "khac.xlsm")))
+    monkeypatch.setattr(sys, "argv", ["doithoai-click", "check_data", "--wb=a=b.xlsm", "--from_xl=1", "--hwnd=1"])
+    with pytest.raises(DoithoaiError) as raised:
+        buttons._caller()
+    assert "“=”" in raised.value.message and "đóng các cửa sổ Excel khác" not in raised.value.message
+
+
+def test_caller_arguments_split_at_the_first_equals_sign():
+    assert buttons.caller_arguments(["x", '--wb=a=b=c.xlsm', "--from_xl=1", '--app="C:\\E x\\EXCEL.EXE"', "--hwnd=7"]) == {
+        "wb": "a=b=c.xlsm", "from_xl": "1", "app": "C:\\E x\\EXCEL.EXE", "hwnd": "7"}
