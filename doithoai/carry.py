@@ -12,6 +12,9 @@ original code, content, classification, any answer so far and their letter numbe
 not done; a note in `Kết quả, hướng giải quyết` says where they came from. Slips are not carried: they belong to the
 conference they were written for.
 
+Nothing is cut: a note that would push `Kết quả, hướng giải quyết` past an Excel cell is not added, and a letter
+number past ±100,000 is not continued from; both are said in `notes` (lines `new --from` prints).
+
 Decision: the report, memo, invitation and notice numbers (`Số báo cáo tổng hợp`…) are cleared, not continued: they
 are taken from the office's register of outgoing documents (sổ đăng ký văn bản đi), shared by every document the
 People's Committee issues, which the workbook cannot see; carrying the old number would print a duplicate.
@@ -22,9 +25,11 @@ from __future__ import annotations
 from typing import Any
 
 from . import schema
-from .facts import is_open, next_letter_number
+from .facts import is_open, letter_number, next_letter_number
 from .keys import code_key, code_text
 from .model import BookData, Record
+from .text import EXCEL_CELL_LIMIT, thousands
+from .values import INT_LIMIT
 
 CLEARED_SETTINGS = ("ngay_hoi_nghi", "so_bao_cao", "so_cong_van_phan_cong", "so_giay_moi", "so_thong_bao")
 DELEGATE_RESET = ("ngay_gui_giay_moi", "xac_nhan", "co_mat")
@@ -54,7 +59,7 @@ def carry_over(book: BookData, previous_name: str = "") -> dict[str, Any]:
     programme = [_values(r, schema.PROGRAMME) for r in book.programme] or None
 
     where = f" (sổ “{previous_name}”)" if previous_name else ""
-    petitions, carried = [], set()
+    petitions, carried, notes = [], set(), _absurd_letter_numbers(book)
     for record in book.petitions:
         code = code_text(record.get("ma_kien_nghi"))
         if not code_key(code) or not is_open(record):
@@ -62,7 +67,13 @@ def carry_over(book: BookData, previous_name: str = "") -> dict[str, Any]:
         values = _values(record, schema.PETITIONS, PETITION_DROPPED)
         values["nguon"] = schema.SOURCE_CARRIED
         note = f"Chuyển từ kỳ trước{where}, mã cũ {code}."
-        values["ket_qua"] = f"{values['ket_qua']} {note}" if values.get("ket_qua") else note
+        result = f"{values['ket_qua']} {note}" if values.get("ket_qua") else note
+        if len(result) <= EXCEL_CELL_LIMIT:
+            values["ket_qua"] = result
+        else:  # the note would push the cell past what Excel holds: the office's text is kept whole, the note said here
+            size = thousands(len(str(values.get("ket_qua") or "")))
+            notes.append(f"Kiến nghị {code[:40]}: ô “Kết quả, hướng giải quyết” đã gần đầy ({size} ký tự) nên không ghi "
+                         "thêm ghi chú chuyển kỳ; nội dung cũ giữ nguyên.")
         petitions.append(values)
         carried.add(code_key(code))
     # The same identity as `validate` (keys.code_key): an assignment typed "kn-001" belongs to petition "KN-001".
@@ -75,4 +86,24 @@ def carry_over(book: BookData, previous_name: str = "") -> dict[str, Any]:
         "tables": {"dai_bieu": delegates, "kien_nghi": petitions, "phan_cong": assignments, "moc_thoi_gian": milestones or None,
                    "chuong_trinh": programme, "phieu": []},
         "calendar": calendar,
+        "notes": notes,
     }
+
+
+def _absurd_letter_numbers(book: BookData) -> list[str]:
+    """Lines naming the letter numbers too large to continue from (`facts.letter_number` leaves them out, as the
+    reader leaves out numbers past ±100,000)."""
+    from .documents.issuer import number_of, symbol_for
+
+    symbol = symbol_for(book.settings, "letters")
+    lines = []
+    for record in book.petitions:
+        typed = record.get("so_van_ban_tra_loi")
+        try:
+            parsed = number_of(book.settings, typed, symbol)
+        except ValueError:  # thousands of digits
+            parsed = INT_LIMIT + 1
+        if parsed is not None and letter_number(book.settings, typed, symbol) is None:
+            lines.append(f"Số văn bản trả lời “{str(typed)[:40]}” của kiến nghị {code_text(record.get('ma_kien_nghi'))[:40]} "
+                         f"quá lớn (hơn {thousands(INT_LIMIT)}), không dùng để đánh số tiếp.")
+    return lines

@@ -58,6 +58,7 @@ from .conference_settings import chair as conference_chair
 from .conference_settings import is_party, with_unit
 from .keys import code_key, list_key, name_key
 from .text import clean, fold, tone_normalize
+from .values import INT_LIMIT
 
 UNCLASSIFIED = "Chưa phân loại"  # the handling class of a petition whose `Hình thức xử lý` is blank or off the list
 NO_FIELD = "Chưa xác định lĩnh vực"
@@ -893,7 +894,12 @@ def letter_number(settings: Mapping[str, Any], value: Any, symbol: str | None = 
     letters' symbol when the caller already has it."""
     from .documents.issuer import number_of, symbol_for  # stdlib only; here so the roll-up's workers never import it
 
-    return number_of(settings, value, symbol_for(settings, "letters") if symbol is None else symbol)
+    try:
+        number = number_of(settings, value, symbol_for(settings, "letters") if symbol is None else symbol)
+    except ValueError:  # more digits than Python converts (4,300)
+        return None
+    # Bounded as the reader bounds numbers (values.INT_LIMIT): "10^30/UBND" is a typing slip, not a number to continue.
+    return number if number is not None and number <= INT_LIMIT else None
 
 
 def next_letter_number(settings: Mapping[str, Any], petitions: Iterable[Row]) -> int:

@@ -79,6 +79,18 @@ def new_from(path: Path, *, preset: str | None = None, previous: Path | None = N
                      f"còn mở (nguồn “Kỳ trước”, giữ mã cũ), {len(tables['phan_cong'])} phân công chưa xong; văn bản trả lời "
                      f"đánh số tiếp từ số {carried['settings']['so_tra_loi_tiep_theo']}.")
         lines.append("Hãy nhập ngày tổ chức hội nghị mới và số các văn bản (lấy từ sổ đăng ký văn bản đi) ở trang Kế hoạch.")
+        lines.extend(carried.get("notes", ()))
+        lines.extend(_long_lists(data["lists"]))
     project, conf = vba_project(), this_machine()
     atomic_create(path, lambda temp: build_workbook(temp, data=data, vba_project=project, buttons=BUTTONS, conf=conf))
     return path, lines
+
+
+def _long_lists(lists: dict) -> list[str]:
+    """Lines for lists longer than the dropdowns reach: every value is kept on `Danh mục`, the dropdown shows the first."""
+    from . import schema
+    from .workbook_builder import LIST_LAST_ROW
+
+    room = LIST_LAST_ROW - 1
+    return [f"Danh sách “{lookup.header}” có {len(lists[lookup.key])} giá trị; tất cả được giữ ở trang {schema.LISTS_SHEET}, "
+            f"nhưng ô chọn chỉ hiện {room} giá trị đầu." for lookup in schema.LISTS if len(lists.get(lookup.key) or ()) > room]

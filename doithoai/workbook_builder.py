@@ -28,9 +28,12 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from . import schema
+from .errors import UnusableFile
 from .io.xlsxpatch.lines import text_lines
 from .model import column_letter, quoted_sheet
 from .schema import Column, Kind, TableSheet
+from .text import EXCEL_CELL_LIMIT, thousands
+from .values import number_text, whole_number
 
 BUILD_TIME = dt.datetime(2026, 1, 1)  # every build carries this timestamp: builds are byte-identical
 VALIDATION_LAST_ROW = 5000  # Excel row: dropdowns, formats and input messages reach this far
@@ -257,7 +260,22 @@ class _Builder:
     # -- cells -------------------------------------------------------------------------------------
 
     def write_value(self, ws: Any, row: int, col: int, kind: Kind, value: Any, cell_format: Any) -> None:
-        """Row/col 0-based. Text kinds are written as strings so phones and years keep their digits."""
+        """Row/col 0-based. Text kinds are written as strings so phones and years keep their digits. A number
+        Excel cannot hold as one (past ±100,000 for a whole-number column, nan, 10^400) is written as its text, as
+        the reader would keep it; a text longer than a cell is refused, never cut (XlsxWriter would cut it)."""
+        if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
+            from xlsxwriter.utility import xl_rowcol_to_cell
+
+            raise UnusableFile(
+                f"Ô {xl_rowcol_to_cell(row, col)} trang “{ws.name}” của sổ mới sẽ dài {thousands(len(value))} ký tự, quá "
+                f"giới hạn {thousands(EXCEL_CELL_LIMIT)} ký tự của một ô Excel: hãy rút gọn nội dung đó (phần mềm không tự cắt); "
+                "sổ mới chưa được tạo."
+            )
+        if kind is Kind.INT and not isinstance(value, bool) and isinstance(value, (int, float, str)):
+            number = whole_number(value)
+            if number is None and (isinstance(value, (int, float)) or value.strip().isdigit()):
+                ws.write_string(row, col, number_text(value) if not isinstance(value, str) else value, cell_format)
+                return
         if value is None or (isinstance(value, str) and value == ""):
             ws.write_blank(row, col, None, cell_format)
         elif isinstance(value, dt.datetime):
@@ -273,7 +291,7 @@ class _Builder:
         elif kind is Kind.INT and isinstance(value, str) and value.strip().isdigit():
             ws.write_number(row, col, int(value), cell_format)
         elif isinstance(value, float) and value.is_integer():
-            ws.write_string(row, col, str(int(value)), cell_format)
+            ws.write_string(row, col, number_text(value), cell_format)
         else:
             ws.write_string(row, col, str(value), cell_format)
 
@@ -478,7 +496,9 @@ class _Builder:
         ws.set_row(0, 33)
         own = _part(self.data, "lists") or {}  # a conference's own lists (a preset, the previous workbook) win
         for col, lookup_list in enumerate(schema.LISTS):
-            values = tuple(own.get(lookup_list.key) or lookup_list.values)[: LIST_LAST_ROW - 1]
+            # Every value is written (nothing lost); the dropdown reaches the first LIST_LAST_ROW - 1 (`new --from`
+            # says so when a list is longer, a preset may not be).
+            values = tuple(str(v) for v in own.get(lookup_list.key) or lookup_list.values)
             width = max(12, min(36, max(len(v) for v in values) + 2))
             ws.set_column(col, col, width, self.fmt(num_format=schema.TEXT_FORMAT))
             ws.write_string(0, col, lookup_list.header, header)

@@ -65,6 +65,8 @@ def check_workbook_path(path: Path) -> Path:
         raise UnusableFile(f"Không tìm thấy tệp “{path}”.")
     if path.is_dir():
         raise UnusableFile(f"“{path}” là một thư mục, không phải tệp Excel.")
+    if not path.is_file():  # a FIFO or a device: opening it could wait forever
+        raise UnusableFile(f"“{path}” không phải một tệp thường (có thể là ống dẫn FIFO hay thiết bị), không phải tệp Excel.")
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
         raise UnusableFile(f"Tệp “{path.name}” không phải sổ Excel .xlsx hoặc .xlsm.")
     try:

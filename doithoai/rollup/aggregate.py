@@ -49,6 +49,7 @@ class Sheet:
 class Failure:
     file: str
     reason: str  # one Vietnamese sentence
+    duplicate_of: str = ""  # read, but not counted: another workbook of the same unit and conference is (job.py)
 
 
 @dataclass
@@ -223,7 +224,9 @@ def _cover(folder: str, today: dt.date, units: list[UnitSummary], failures: list
         ["Thư mục tổng hợp", folder],
         ["Ngày tổng hợp (tính quá hạn đến ngày)", today],
         ["Số sổ đã tổng hợp", len(units)],
-        ["Số tệp không đọc được", len(failures)],
+        ["Số tệp không đọc được", sum(1 for f in failures if not f.duplicate_of)],
+        *([["Số sổ trùng đơn vị và ngày hội nghị (không tính)", duplicates]]
+          if (duplicates := sum(1 for f in failures if f.duplicate_of)) else []),
         ["Số đơn vị đã tổ chức hội nghị", held],
         ["Thông báo công khai đúng hạn", sum(1 for u in units if u.announce_state == ON_TIME)],
         ["Thông báo công khai muộn hoặc chưa có", sum(1 for u in units if u.announce_state in (LATE, MISSING))],

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,9 @@ from typing import Any
 from .. import facts, schema
 from ..errors import UnusableFile
 from ..facts import count_petitions
+from ..io.tomlfile import ValueProblem, read_toml, typed_value, unknown_key
+from ..schema import Kind
+from ..text import clean, strip_control
 from ..values import format_date
 from .aggregate import UNCLASSIFIED, Rollup, is_upward
 from .unit import HELD, LATE, MISSING, NOT_RECORDED, NOT_YET, ON_TIME
@@ -36,14 +40,18 @@ _TEMPLATE_NOTE = """# Cài đặt báo cáo tổng hợp gửi cấp trên (lệ
 
 
 def _toml_string(value: str) -> str:
+    """`value` as a TOML string; control characters escaped (TOML forbids them raw), a multi-line value on its lines."""
+    escaped = "".join(f"\\u{ord(c):04x}" if (ord(c) < 0x20 and c not in "\n\t") or ord(c) == 0x7F else c
+                      for c in value.replace("\\", "\\\\"))
     if "\n" in value:
-        return '"""\n' + value.replace("\\", "\\\\").replace('"""', '\\"\\"\\"') + '"""'
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return '"""\n' + escaped.replace('"""', '\\"\\"\\"') + '"""'
+    return '"' + escaped.replace('"', '\\"') + '"'
 
 
 def default_settings(rollup: Rollup) -> dict[str, str]:
     """A People's Committee of the province most wards name (`Tỉnh, thành phố` on their `Kế hoạch`)."""
-    provinces = Counter(u.province for u in rollup.units if u.province)
+    provinces = Counter(clean(strip_control(u.province)) for u in rollup.units if u.province)
+    provinces.pop("", None)
     province = provinces.most_common(1)[0][0] if provinces else ""
     kind, _, name = province.partition(" ")
     if kind.casefold() == "thành" and name.casefold().startswith("phố "):
@@ -63,23 +71,42 @@ def default_settings(rollup: Rollup) -> dict[str, str]:
     }
 
 
+def settings_text(settings: dict[str, str]) -> str:
+    """The settings file as written the first time: a note on how to fill it, then one line per key."""
+    return _TEMPLATE_NOTE + "".join(f"{key} = {_toml_string(value)}\n" for key, value in settings.items())
+
+
+def read_settings_file(folder: Path) -> dict[str, Any] | None:
+    """The office's settings from `SETTINGS_FILE` in `folder`, checked whole (readable, UTF-8 with or without a
+    byte-order mark, valid TOML, known keys, each value a text): None when there is no such file. Raises
+    `UnusableFile` with one sentence; the roll-up calls it before writing anything."""
+    path = folder / SETTINGS_FILE
+    if not os.path.lexists(path):
+        return None
+    data = read_toml(path, "tệp cài đặt báo cáo")
+    typed: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in SETTING_KEYS:
+            raise UnusableFile(f"Tệp cài đặt báo cáo “{path.name}” có tên {unknown_key(key, SETTING_KEYS)} không dùng được; "
+                               f"các tên dùng được: {', '.join(SETTING_KEYS)}. Hãy sửa lại hoặc xóa tệp để phần mềm tạo lại.")
+        try:
+            text = typed_value(Kind.LONG_TEXT, value)
+        except ValueProblem as problem:
+            raise UnusableFile(f"Tệp cài đặt báo cáo “{path.name}”: “{key}” {problem}; hãy sửa lại hoặc xóa tệp để "
+                               "phần mềm tạo lại.") from None
+        typed[key] = strip_control(text)
+    return typed
+
+
 def load_settings(folder: Path, rollup: Rollup) -> tuple[dict[str, Any], str | None]:
     """The report's settings, and a note when the file was just written with defaults."""
-    import tomllib
-
-    path = folder / SETTINGS_FILE
-    if not path.exists():
+    typed = read_settings_file(folder)
+    if typed is None:
+        path = folder / SETTINGS_FILE
         defaults = default_settings(rollup)
-        text = _TEMPLATE_NOTE + "".join(f"{key} = {_toml_string(value)}\n" for key, value in defaults.items())
-        path.write_text(text, encoding="utf-8")
+        path.write_text(settings_text(defaults), encoding="utf-8")
         return dict(defaults), (f"Đã tạo tệp cài đặt báo cáo “{path}” (cơ quan ban hành, người ký, nơi nhận): "
-                          "hãy sửa cho đúng rồi chạy lại lệnh.")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise UnusableFile(f"Tệp cài đặt báo cáo “{path.name}” viết sai ({exc}): mỗi dòng dạng ten = \"giá trị\"; "
-                           "hãy sửa lại hoặc xóa tệp để phần mềm tạo lại.") from exc
-    typed = {key: data[key] for key in SETTING_KEYS if key in data}
+                                "hãy sửa cho đúng rồi chạy lại lệnh.")
     return {**default_settings(rollup), **typed}, None
 
 
@@ -103,7 +130,7 @@ def report_context(rollup: Rollup, settings: dict[str, Any], date: dt.date, roll
         "nam": date.year,
         "ngay_tong_hop": format_date(rollup.today),
         "so_don_vi": len(units),
-        "so_khong_doc": len(rollup.failures),
+        "so_khong_doc": sum(1 for f in rollup.failures if not f.duplicate_of),
         "so_da_to_chuc": sum(u.state == HELD for u in units),
         "so_chua_den_ngay": sum(u.state == NOT_YET for u in units),
         "so_chua_ghi_nhan": sum(u.state == NOT_RECORDED for u in units),
@@ -167,6 +194,14 @@ def charts(rollup: Rollup) -> dict[str, bytes]:
 
 def write_report(path: Path, rollup: Rollup, folder: Path, rollup_file: str, date: dt.date | None = None) -> list[str]:
     """Render the report to `path`; returns notes for the person (a settings file just created)."""
+    settings, note = load_settings(folder, rollup)
+    render_report(path, rollup, folder, rollup_file, settings, date)
+    return [note] if note else []
+
+
+def render_report(path: Path, rollup: Rollup, folder: Path, rollup_file: str, settings: dict[str, Any],
+                  date: dt.date | None = None) -> None:
+    """Render the report to `path` with these settings (the office's template in `folder` first)."""
     from docx.shared import Mm
     from docxtpl import InlineImage
 
@@ -175,10 +210,20 @@ def write_report(path: Path, rollup: Rollup, folder: Path, rollup_file: str, dat
     from ..documents.render import render_file
 
     date = date or rollup.today
-    settings, note = load_settings(folder, rollup)
     context = {**report_context(rollup, settings, date, rollup_file),
                **issuer_fields(settings, KIND, date, number=settings.get("so_bao_cao") or None)}
     pictures = charts(rollup)
-    render_file(template_path(KIND, folder), context, path,
+    render_file(template_path(KIND, folder), _without_control(context), path,
                 extra=lambda template: {k: InlineImage(template, io.BytesIO(v), width=Mm(160)) for k, v in pictures.items()})
-    return [note] if note else []
+
+
+def _without_control(value: Any) -> Any:
+    """Every text of the context without the control characters a Word document cannot hold (a ward's workbook may
+    carry one in its province or unit name)."""
+    if isinstance(value, str):
+        return strip_control(value)
+    if isinstance(value, dict):
+        return {k: _without_control(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_control(v) for v in value]
+    return value
