@@ -295,7 +295,7 @@ def test_two_workbooks_of_the_same_ward_are_counted_once_with_a_warning(wards, c
     assert cover["Số sổ trùng đơn vị và ngày hội nghị (không tính)"] == 1
     assert main(["rollup", str(wards), "--out", str(out), "--today", TODAY.isoformat(), "--workers", "1"]) == 0
     printed = capsys.readouterr().out
-    assert "Không tính “an.xlsx”" in printed and "trùng" in printed
+    assert "- “an.xlsx”: Không tính vì trùng với sổ “Gửi lại/an (bản sao).xlsx”" in printed
 
 
 # --------------------------------------------------------------------------------------------------

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
         return ExitStatus.OK
     for failure in result.rollup.failures:
-        print(f"- Không tính “{failure.file}”: {failure.reason}" if failure.duplicate_of
+        print(f"- “{failure.file}”: {failure.reason}" if failure.duplicate_of  # the reason starts "Không tính vì trùng…"
               else f"- Không đọc được “{failure.file}”: {failure.reason}")
     print(result.summary)
     return ExitStatus.OK
