@@ -123,6 +123,29 @@ def test_a_folder_or_a_fifo_at_the_lock_s_name_is_refused_without_waiting(tmp_bo
     assert place.is_dir() if kind == "folder" else stat.S_ISFIFO(os.lstat(place).st_mode)
 
 
+@pytest.mark.parametrize("kind", ["hard link", "document"])
+def test_a_file_that_is_no_lock_of_ours_is_never_truncated(tmp_book, other_book, capsys, kind):
+    place = lock.lock_path(tmp_book)
+    if kind == "hard link":
+        os.link(other_book, place)
+        victim = other_book
+    else:
+        place.write_text("Ghi chú của văn phòng, đừng xóa.", encoding="utf-8")
+        victim = place
+    before = victim.read_bytes()
+    assert main(["validate", str(tmp_book), "--no-write"]) == 2
+    err = capsys.readouterr().err
+    assert "không phải tệp khóa do Đối thoại ghi" in err and UNEXPECTED not in err
+    assert victim.read_bytes() == before and place.exists()
+
+
+def test_an_empty_lock_left_by_a_run_killed_as_it_started_is_taken_over(tmp_book):
+    lock.lock_path(tmp_book).write_bytes(b"")
+    with FileWorkbook(tmp_book, command="validate") as access:
+        access.read()
+    assert not lock.lock_path(tmp_book).exists()
+
+
 _NAME = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00"), min_size=1, max_size=40)
 
 

@@ -22,7 +22,8 @@ What may be found at the lock's name, and what happens (issue 28):
 - The lock is opened without following a symbolic link (`O_NOFOLLOW`; on Windows, which has none, the name is
   checked first) and without waiting (`O_NONBLOCK`), and must be a regular file: a link at its name, dangling or
   not, is refused with a sentence saying to delete it (its target is never opened, created or truncated); a folder,
-  a FIFO or a device there is refused the same way. Nothing is written then (exit 2).
+  a FIFO or a device there is refused the same way, and so is a file that is not a lock this tool wrote (a hard
+  link, or content that is not a holder's: it is never truncated). Nothing is written then (exit 2).
 - A lock file this user cannot open for writing (another user's run killed on a shared folder, a file made
   read-only) is opened for reading and tested with the same system lock: held, the run is refused as busy; not
   held, it is a dead run's and is deleted and made again. Where it cannot even be read, it is taken over when older
@@ -254,6 +255,21 @@ def _what_is_there(path: Path) -> str | None:
     return None
 
 
+_FOREIGN = "một tệp khác (không phải tệp khóa do Đối thoại ghi)"
+
+
+def _ours(fd: int) -> bool:
+    """Whether the open file is a lock file this tool wrote: one name only (not a hard link to some other file) and
+    empty (a run killed as it started) or holding a holder's JSON. Anything else is never truncated or deleted."""
+    try:
+        info = os.fstat(fd)
+    except OSError:
+        return False
+    if info.st_nlink > 1:
+        return False
+    return info.st_size == 0 or (info.st_size <= 4096 and _holder_of(fd) is not None)
+
+
 def _unreadable_lock(workbook: Path, path: Path) -> UnusableFile:
     return UnusableFile(
         f"Sổ “{workbook.name}” có tệp khóa “{path.name}” mà người dùng này không mở được (do người dùng khác tạo, hoặc bị đặt "
@@ -333,6 +349,8 @@ class WorkbookLock:
             holder = _holder_of(fd)
             if taken is False or (taken is None and holder is not None and not holder.is_stale()):
                 raise _busy(self.workbook, holder)
+            if not _ours(fd):
+                raise _not_a_lock(self.workbook, self.path, _FOREIGN)
             # A dead run's lock: deleted while still locked, so nobody locks it and believes it current.
             return self._delete_stale() if _same_file(fd, self.path) else True
         finally:
@@ -376,6 +394,10 @@ class WorkbookLock:
                 _system_unlock(fd)
                 os.close(fd)
                 continue
+            if not _ours(fd):  # another file under the lock's name (a hard link to a workbook, a document): kept
+                _system_unlock(fd)
+                os.close(fd)
+                raise _not_a_lock(self.workbook, self.path, _FOREIGN)
             os.ftruncate(fd, 0)
             os.lseek(fd, 0, os.SEEK_SET)
             os.write(fd, Holder.me(self.command).to_text().encode("utf-8"))
