@@ -47,6 +47,10 @@ def compute_deadlines(book=None) -> str:
     return _click(book, _deadlines)
 
 
+def make_plan(book=None) -> str:
+    return _click(book, _documents("plan"))
+
+
 def make_slips(book=None) -> str:
     return _click(book, _documents("slips"))
 
@@ -65,6 +69,10 @@ def make_memo(book=None) -> str:
 
 def make_report(book=None) -> str:
     return _click(book, _documents("report"))
+
+
+def make_reminders(book=None) -> str:
+    return _click(book, _documents("reminders"))
 
 
 def make_letters(book=None) -> str:

@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "documents",
     "report",
     "letters",
+    "reminders",
     "conference_petitions",
     "share",
     "merge_back",

@@ -166,6 +166,12 @@ def office(settings: Mapping[str, Any]) -> str:
     return _text(settings.get("ten_van_phong")) or DEFAULT_OFFICE
 
 
+def fill_in(text: str, settings: Mapping[str, Any], today: dt.date) -> str:
+    """{đơn vị} and {năm} in a setting's text (a preset's conference name, the plan's paragraphs) filled from the
+    settings, so one preset serves every unit and year: "phường Tứ Minh", "2026"."""
+    return text.replace("{đơn vị}", unit_name(settings)).replace("{năm}", str(year_of(settings, today)))
+
+
 def conference_name(settings: Mapping[str, Any], today: dt.date) -> str:
     """`Tên hội nghị`, or the name built from the unit.
 
@@ -173,8 +179,7 @@ def conference_name(settings: Mapping[str, Any], today: dt.date) -> str:
     """
     typed = _text(settings.get("ten_hoi_nghi"))
     if typed:
-        # A preset's name carries {đơn vị} and {năm}: filled from the settings, so one preset serves every unit and year.
-        typed = typed.replace("{đơn vị}", unit_name(settings)).replace("{năm}", str(year_of(settings, today)))
+        typed = fill_in(typed, settings, today)
         return typed[0].upper() + typed[1:]
     return f"Hội nghị đối thoại giữa Chủ tịch UBND {unit_name(settings)} với {audience(settings)} năm {year_of(settings, today)}"
 

@@ -64,6 +64,16 @@ class Deadline:
     unit: str = ""
     petition: str = ""
 
+    @property
+    def overdue(self) -> bool:
+        """Past its due date and not done: what `Tình trạng` calls "Quá hạn N ngày" and colours red."""
+        return self.days_left is not None and self.days_left < 0
+
+    @property
+    def due_soon(self) -> bool:
+        """Not done, due today or within `SOON_DAYS` days: what is coloured amber."""
+        return self.days_left is not None and 0 <= self.days_left <= SOON_DAYS
+
     def to_dict(self) -> dict[str, Any]:
         due = self.due.isoformat() if self.due else None
         if self.kind == "milestone":
@@ -84,7 +94,7 @@ class DeadlinePlan:
         return sorted(items, key=lambda d: (d.due, d.kind, d.row))
 
     def overdue(self) -> list[Deadline]:
-        return [d for d in self.milestones + self.assignments if d.days_left is not None and d.days_left < 0]
+        return [d for d in self.milestones + self.assignments if d.overdue]
 
 
 def _finding(table: Table, record: Record, key: str, code: str, message: str, severity: str = ERROR) -> Finding:
@@ -239,7 +249,7 @@ def _progress(book: BookData, plan: DeadlinePlan) -> None:
         finished = sum(1 for i in items if i.done is not None)
         if finished == len(items):
             plan.progress[code] = "Đã hoàn thành"
-        elif any(i.days_left is not None and i.days_left < 0 for i in items):
+        elif any(i.overdue for i in items):
             plan.progress[code] = f"Quá hạn ({finished}/{len(items)} đơn vị xong)"
         else:
             plan.progress[code] = f"Đang thực hiện ({finished}/{len(items)} đơn vị xong)"

@@ -71,6 +71,13 @@ def items_of(book: BookData) -> list[Item]:
     return items
 
 
+def named(text: str, chair: str = CHAIR_WORD, office: str = OFFICE_WORD) -> list[str]:
+    """Who does an item or a milestone, one name per part ("Chủ trì hội nghị; cán bộ chuyên môn"): the neutral words
+    "Chủ trì hội nghị" and "Văn phòng" of the defaults become the conference's chair and office."""
+    names = {fold(CHAIR_WORD): chair, fold(OFFICE_WORD): office}
+    return [names.get(fold(part), part.strip()) for part in text.split(";") if part.strip()]
+
+
 def _plus(time: dt.time, minutes: int) -> dt.time:
     return (dt.datetime.combine(dt.date(2000, 1, 1), time) + dt.timedelta(minutes=minutes)).time()
 
@@ -87,10 +94,8 @@ def timetable(items: list[Item], speakers: list[Record], start: dt.time, end: dt
     room = max(_minutes(end) - _minutes(start) - fixed, 0)
     table, now, expanded = Timetable(), start, False
 
-    names = {fold(CHAIR_WORD): chair, fold(OFFICE_WORD): office}
-
-    def who(text: str) -> str:  # "Chủ trì hội nghị; cán bộ chuyên môn": each part on its own
-        return "; ".join(names.get(fold(part), part.strip()) for part in text.split(";")) if text else text
+    def who(text: str) -> str:
+        return "; ".join(named(text, chair, office))
 
     for number, item in enumerate(items, 1):
         length = item.minutes or 0

@@ -338,7 +338,58 @@ def _settings() -> dict[str, Any]:
         "so_thong_bao": "140/TB-UBND",
         "ky_hieu_tra_loi": "UBND-VP",
         "so_tra_loi_tiep_theo": 150,
+        **PLAN_TEXT,
     }
+
+
+# Plan 118/KH-UBND's own words for the plan document (documents/plan.py), as the seed writes them.
+PLAN_TEXT: dict[str, str] = {
+    "can_cu_ke_hoach": "\n".join((
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+        "Căn cứ Hướng dẫn số 11-HD/BTGDVTU ngày 10/01/2026 của Ban Tuyên giáo và Dân vận Thành ủy về thực hiện công tác đối "
+        "thoại giữa người đứng đầu cấp ủy, chính quyền cấp xã với Nhân dân năm 2026;",
+        "Căn cứ Hướng dẫn số 08-HD/BXDD ngày 20/01/2026 của Ban Xây dựng đảng Đảng ủy phường về thực hiện công tác đối thoại "
+        "giữa người đứng đầu, cấp ủy, chính quyền phường với Nhân dân năm 2026;",
+    )),
+    "muc_dich": "\n".join((
+        "Nâng cao hiệu quả công tác tuyên truyền, phổ biến các chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà "
+        "nước cho Nhân dân.",
+        "Nhằm nắm bắt tâm tư, nguyện vọng, ý kiến phản ánh, kiến nghị của Nhân dân, kịp thời phát hiện những vướng mắc, phát "
+        "sinh để giải quyết và nghiên cứu đề xuất, bổ sung, điều chỉnh các chủ trương, chính sách, quy định phù hợp với tình "
+        "hình thực tiễn của địa phương.",
+        "Tạo điều kiện để Nhân dân phát huy vai trò giám sát, kiểm tra đối với công tác lãnh đạo, chỉ đạo, điều hành của cấp "
+        "ủy, chính quyền trên tất cả lĩnh vực đời sống, kinh tế - xã hội, quốc phòng - an ninh, qua đó tham gia có hiệu quả "
+        "công tác xây dựng Đảng, chính quyền trong sạch, vững mạnh.",
+    )),
+    "yeu_cau": "\n".join((
+        "Việc đối thoại trực tiếp với Nhân dân phải đảm bảo sự lãnh đạo của cấp ủy Đảng, gắn với việc thực hiện Nghị quyết "
+        "Trung ương 4 (khóa XII), Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về tiếp tục đẩy mạnh việc học tập và "
+        "làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+        "Việc đối thoại trực tiếp với Nhân dân được thực hiện nghiêm túc, theo đúng Quy chế, đảm bảo tiết kiệm, hiệu quả, "
+        "tránh phô trương, hình thức.",
+        "Nội dung đối thoại cần được chuẩn bị chu đáo, đảm bảo chất lượng và thực hiện nghiêm túc, thiết thực, hiệu quả.",
+    )),
+    "noi_dung_doi_thoai": "\n".join((
+        "Chủ tịch UBND phường thông báo cho Nhân dân về tình hình phát triển kinh tế - xã hội, quốc phòng - an ninh trong 5 "
+        "tháng đầu năm 2026 và những vấn đề quan trọng của địa phương trong năm.",
+        "Nghe ý kiến phản ánh, góp ý của Nhân dân về các chủ trương, chính sách đã ban hành hoặc sẽ ban hành, nhất là về "
+        "những vấn đề liên quan trực tiếp đến quyền và nghĩa vụ của Nhân dân; về sự lãnh đạo, chỉ đạo của các cấp ủy đảng, "
+        "sự quản lý, điều hành của các cấp chính quyền, hoạt động của Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - "
+        "xã hội; về đạo đức, lối sống, thái độ, tinh thần trách nhiệm của cán bộ, đảng viên, công chức, viên chức trong quá "
+        "trình thực thi công vụ; về những vấn đề mà Nhân dân bức xúc, quan tâm.",
+        "Chủ tịch UBND phường trực tiếp trả lời và chỉ đạo, giải quyết vướng mắc, kiến nghị của Nhân dân trong quá trình "
+        "đối thoại; những vấn đề chưa trả lời tại Hội nghị sẽ tiếp thu và chỉ đạo giải quyết sau khi kết thúc đối thoại "
+        "theo phương châm “tập trung quyết liệt, giải quyết dứt điểm”.",
+    )),
+    "nguon_kinh_phi": "Chi từ kinh phí hoạt động năm 2026 của UBND phường Tứ Minh.",
+}
+# The sample's budget (plan 118 names none; the demo shows the Kinh phí section with one): 5.500.000 đồng in all.
+BUDGET: tuple[tuple[str, int], ...] = (
+    ("Thuê âm thanh, ánh sáng, trang trí hội trường", 2_500_000),
+    ("Nước uống đại biểu (150 người)", 1_500_000),
+    ("In ấn tài liệu, giấy mời, phiếu đăng ký phát biểu", 1_000_000),
+    ("Bồi dưỡng tổ phục vụ, bảo vệ hội nghị", 500_000),
+)
 
 
 def _delegates(g: _Gen, slips: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -516,7 +567,8 @@ def sample_conference(seed: int = 118) -> SampleData:
         tables={"dai_bieu": delegates, "phieu": slips, "kien_nghi": petitions, "phan_cong": assignments,
                 "moc_thoi_gian": [{**dict(zip(schema.MILESTONE_KEYS, m, strict=True)), "ngay_hoan_thanh": done}
                                   for m, done in zip(MILESTONES, MILESTONES_DONE, strict=True)],
-                "chuong_trinh": None},
+                "chuong_trinh": None,
+                "kinh_phi": [{"stt": n, "noi_dung": item, "so_tien": money} for n, (item, money) in enumerate(BUDGET, 1)]},
         calendar=[],
         lists={"don_vi": UNITS},
     )

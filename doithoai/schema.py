@@ -28,6 +28,7 @@ class Kind(StrEnum):
     INT = "int"  # a whole number
     YEAR = "year"  # a birth year, stored as text so Excel does not sum or format it
     PHONE = "phone"  # stored as text so the leading zero survives
+    MONEY = "money"  # a whole amount of đồng, shown with thousands separators ("5.500.000")
 
 
 DATE_FORMAT = "dd/mm/yyyy"
@@ -42,6 +43,7 @@ NUMBER_FORMATS: dict[Kind, str] = {
     Kind.PHONE: TEXT_FORMAT,
     Kind.CODE: TEXT_FORMAT,
     Kind.TIME: TEXT_FORMAT,
+    Kind.MONEY: "#,##0",
 }
 
 
@@ -227,6 +229,34 @@ def lookup(key: str) -> LookupList:
 # `Kế hoạch`: conference settings, label in column A, value in column B, one row each from row 2.
 
 SETTINGS_SHEET = "Kế hoạch"
+# The plan's default text (seed plans 000-004 and the Law on Organisation of Local Government 2025, Art. 43), one
+# paragraph per line. Neutral: "cấp ủy, chính quyền" fits a government plan and a Party one alike.
+PLAN_GROUNDS = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"
+PLAN_PURPOSES = "\n".join((
+    "Nắm bắt tâm tư, nguyện vọng, ý kiến phản ánh, kiến nghị của Nhân dân; kịp thời phát hiện những vướng mắc, phát sinh để "
+    "giải quyết và nghiên cứu đề xuất bổ sung, điều chỉnh chủ trương, chính sách, quy định phù hợp với thực tiễn của địa phương.",
+    "Tuyên truyền, phổ biến chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước; tăng cường sự đồng thuận xã "
+    "hội, củng cố mối quan hệ mật thiết giữa cấp ủy, chính quyền với Nhân dân.",
+    "Phát huy quyền làm chủ và vai trò giám sát của Nhân dân đối với công tác lãnh đạo, chỉ đạo, quản lý, điều hành của cấp "
+    "ủy, chính quyền; nâng cao trách nhiệm của người đứng đầu, góp phần xây dựng Đảng, chính quyền trong sạch, vững mạnh.",
+))
+PLAN_REQUIREMENTS = "\n".join((
+    "Việc tổ chức đối thoại phải đúng quy định của Đảng, pháp luật của Nhà nước; bảo đảm dân chủ, công khai, khách quan, "
+    "thiết thực, hiệu quả, tiết kiệm, tránh hình thức.",
+    "Nội dung đối thoại được chuẩn bị chu đáo, sát với tình hình thực tế của địa phương; thời gian, địa điểm, nội dung hội "
+    "nghị được thông báo công khai chậm nhất 07 ngày trước ngày tổ chức.",
+    "Ý kiến, kiến nghị chưa trả lời tại hội nghị được tiếp thu, chỉ đạo giải quyết và trả lời bằng văn bản; kết quả hội nghị "
+    "được thông báo chậm nhất 10 ngày sau ngày tổ chức.",
+))
+PLAN_CONTENTS = "\n".join((
+    "Thông báo cho Nhân dân tình hình phát triển kinh tế - xã hội, quốc phòng - an ninh và những vấn đề quan trọng của địa "
+    "phương.",
+    "Nghe ý kiến phản ánh, góp ý, kiến nghị của Nhân dân về các chủ trương, chính sách, pháp luật; về sự lãnh đạo, chỉ đạo "
+    "của cấp ủy, sự quản lý, điều hành của chính quyền; về đạo đức, lối sống, tinh thần trách nhiệm của cán bộ, công chức và "
+    "những vấn đề Nhân dân quan tâm.",
+    "Trực tiếp trả lời, chỉ đạo giải quyết những vấn đề thuộc thẩm quyền; những vấn đề chưa trả lời tại hội nghị được tiếp "
+    "thu, giải quyết và trả lời bằng văn bản; nội dung vượt thẩm quyền được tổng hợp, báo cáo cấp có thẩm quyền.",
+))
 SETTINGS_HEADER = ("Nội dung", "Giá trị", "Ghi chú")
 SETTINGS: tuple[Setting, ...] = (
     Setting("khoi_ban_hanh", "Khối ban hành", default=ISSUER_GOVERNMENT, required=True, list_key="khoi_ban_hanh",
@@ -249,6 +279,16 @@ SETTINGS: tuple[Setting, ...] = (
             note="Người dự và nêu ý kiến, ví dụ: Nhân dân; hội viên, đoàn viên các tổ chức chính trị - xã hội"),
     Setting("so_ke_hoach", "Số kế hoạch", note="Ví dụ: 25/KH-UBND"),
     Setting("ngay_ke_hoach", "Ngày ban hành kế hoạch", Kind.DATE, note="Ngày/tháng/năm, ví dụ 15/05/2026"),
+    # The plan's own text (documents/plan.py): neutral defaults from the law and the seed plans; each preset carries its
+    # own seed plan's words, and the office rewrites them here. One paragraph per line (Alt+Enter).
+    Setting("can_cu_ke_hoach", "Căn cứ ban hành kế hoạch", Kind.LONG_TEXT, default=PLAN_GROUNDS,
+            note="Các văn bản làm căn cứ, mỗi căn cứ một dòng (Alt+Enter để xuống dòng)"),
+    Setting("muc_dich", "Mục đích (kế hoạch)", Kind.LONG_TEXT, default=PLAN_PURPOSES,
+            note="Mục I.1 của kế hoạch; mỗi ý một dòng (Alt+Enter). Để trống: dùng nội dung mặc định"),
+    Setting("yeu_cau", "Yêu cầu (kế hoạch)", Kind.LONG_TEXT, default=PLAN_REQUIREMENTS,
+            note="Mục I.2 của kế hoạch; mỗi ý một dòng (Alt+Enter). Để trống: dùng nội dung mặc định"),
+    Setting("noi_dung_doi_thoai", "Nội dung đối thoại (kế hoạch)", Kind.LONG_TEXT, default=PLAN_CONTENTS,
+            note="Mục II.1 của kế hoạch; mỗi ý một dòng (Alt+Enter). Để trống: dùng nội dung mặc định"),
     Setting("ngay_hoi_nghi", "Ngày tổ chức hội nghị", Kind.DATE, required=True,
             note="Ngày/tháng/năm, ví dụ 12/06/2026. Khi chưa định ngày: để trống hoặc ghi khoảng thời gian, ví dụ Quý III/2026, "
                  "trước 30/10/2026"),
@@ -260,6 +300,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ten_van_phong", "Tên văn phòng", default="Văn phòng HĐND và UBND",
             note="Đơn vị tham mưu, soạn thảo, ví dụ: Văn phòng UBND; Văn phòng Đảng ủy"),
     Setting("so_dai_bieu_du_kien", "Số đại biểu dự kiến", Kind.INT, note="Số người, ví dụ 150"),
+    Setting("nguon_kinh_phi", "Nguồn kinh phí", Kind.LONG_TEXT, default="Chi từ kinh phí hoạt động của UBND {đơn vị}.",
+            note="Mục Kinh phí của kế hoạch; các khoản chi (nếu có) ghi ở trang Kinh phí. {đơn vị} được thay bằng tên phường, "
+                 "xã"),
     Setting("so_phut_moi_luot", "Số phút mỗi lượt phát biểu", Kind.INT, default=5, note="Mỗi ý kiến không quá 5 phút"),
     Setting(
         "so_ngay_giai_quyet",
@@ -268,6 +311,8 @@ SETTINGS: tuple[Setting, ...] = (
         default=10,
         note="Hạn hoàn thành = Ngày giao + số ngày làm việc này (nếu không nhập hạn riêng)",
     ),
+    Setting("han_don_doc", "Hạn trả lời khi đôn đốc", Kind.DATE,
+            note="Công văn đôn đốc đề nghị đơn vị trả lời trước ngày này. Để trống: 5 ngày làm việc sau ngày công văn"),
     Setting("nguoi_ky", "Họ tên người ký", note="Ví dụ: Nguyễn Văn An"),
     Setting("chuc_vu_ky", "Chức vụ người ký", default=SIGNER_CHAIR, list_key="chuc_vu_ky",
             note="CHỦ TỊCH, PHÓ CHỦ TỊCH; văn bản Đảng: BÍ THƯ, PHÓ BÍ THƯ"),
@@ -287,6 +332,10 @@ SETTINGS: tuple[Setting, ...] = (
                     "- Bí thư chi bộ, Trưởng các khu dân cư (để thông báo);\n- Lưu: VT, VP."),
     Setting("noi_nhan_tra_loi", "Nơi nhận văn bản trả lời", Kind.LONG_TEXT, note="Để trống: dùng Nơi nhận chung",
             default="- Như trên;\n- Ủy ban MTTQ Việt Nam (để giám sát);\n- Lưu: VT, VP."),
+    Setting("noi_nhan_ke_hoach", "Nơi nhận kế hoạch", Kind.LONG_TEXT, note="Để trống: dùng Nơi nhận chung"),
+    Setting("noi_nhan_don_doc", "Nơi nhận công văn đôn đốc", Kind.LONG_TEXT,
+            note="Mỗi nơi một dòng; để trống: dùng Nơi nhận chung",
+            default="- Như trên;\n- Lãnh đạo UBND (để chỉ đạo);\n- Lưu: VT, VP."),
     Setting("so_bao_cao", "Số báo cáo tổng hợp", note="Ví dụ: 125/BC-UBND, hoặc chỉ số 125; để trống để văn thư điền số"),
     Setting("so_cong_van_phan_cong", "Số công văn phân công", note="Ví dụ: 126/UBND-VP"),
     Setting("so_giay_moi", "Số giấy mời", note="Ví dụ: 45/GM-UBND"),
@@ -307,6 +356,8 @@ RECIPIENT_SETTINGS: dict[str, str] = {
     "invitations": "noi_nhan_giay_moi",
     "notice": "noi_nhan_thong_bao",
     "letters": "noi_nhan_tra_loi",
+    "plan": "noi_nhan_ke_hoach",
+    "reminders": "noi_nhan_don_doc",
 }
 SETTINGS_BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
 SETTINGS_FIRST_ROW = 2  # row of the first setting; label in A, value in B, note in C
@@ -464,7 +515,25 @@ PROGRAMME = TableSheet(
     ),
 )
 
-TABLE_SHEETS: tuple[TableSheet, ...] = (DELEGATES, SLIPS, PETITIONS, ASSIGNMENTS, MILESTONES, PROGRAMME)
+BUDGET = TableSheet(
+    key="kinh_phi",
+    name="Kinh phí",
+    table="tblKinhPhi",
+    purpose="Dự toán kinh phí tổ chức hội nghị (nếu có): từng khoản chi và số tiền; kế hoạch in bảng và tổng cộng bằng số, bằng "
+            "chữ. Nguồn kinh phí ghi ở trang Kế hoạch.",
+    optional=True,
+    tab_color="#7F6000",
+    columns=(
+        Column("stt", "STT", Kind.INT, width=6),
+        Column("noi_dung", "Nội dung chi", Kind.LONG_TEXT, required=True, width=50,
+               note="Ví dụ: Thuê âm thanh, trang trí hội trường"),
+        Column("so_tien", "Số tiền (đồng)", Kind.MONEY, required=True, width=18,
+               note="Số tiền bằng số, không ghi chữ “đồng”, ví dụ 2500000"),
+        Column("ghi_chu", "Ghi chú", width=30),
+    ),
+)
+
+TABLE_SHEETS: tuple[TableSheet, ...] = (DELEGATES, SLIPS, PETITIONS, ASSIGNMENTS, MILESTONES, PROGRAMME, BUDGET)
 TABLES_BY_KEY: dict[str, TableSheet] = {t.key: t for t in TABLE_SHEETS}
 TABLES_BY_NAME: dict[str, TableSheet] = {t.name: t for t in TABLE_SHEETS}
 
@@ -492,6 +561,11 @@ CHECK_SHEET = "Kiểm tra"  # written by `validate`, not part of the template
 # each held and what each row showed (a short fingerprint). Layout and the older layout: doithoai/mttq/log.py.
 SHARE_LOG_SHEET = "Nhật ký chia sẻ MTTQ"
 SHARE_LOG_HEADER = ("Mã bản chia sẻ", "Thời điểm tạo", "Tên tệp", "Số kiến nghị", "Mã kiến nghị", "Dấu kiểm tra")
+# Written by `documents --kind reminders`, not part of the template: one row per petition each reminder (công văn đôn
+# đốc) chased, so the next reminder to a unit knows it is the second or third (doithoai/documents/reminders.py).
+REMINDER_LOG_SHEET = "Nhật ký đôn đốc"
+REMINDER_LOG_HEADER = ("Đơn vị", "Lần đôn đốc", "Ngày đôn đốc", "Hạn trả lời mới", "Mã kiến nghị", "Hạn hoàn thành",
+                       "Số ngày quá hạn")
 # Written by `conference-sheet` before the conference, then the secretary's (doithoai/conference.py); optional.
 CONFERENCE_SHEET = "Diễn biến hội nghị"
 

@@ -24,7 +24,7 @@ _TIME = re.compile(
 _AFTERNOON = frozenset({"chiều", "tối", "pm"})
 
 
-PARSED_KINDS = frozenset({Kind.DATE, Kind.INT, Kind.TIME})  # kinds whose text is parsed into another type
+PARSED_KINDS = frozenset({Kind.DATE, Kind.INT, Kind.TIME, Kind.MONEY})  # kinds whose text is parsed into another type
 
 # Bounds of what reading accepts as a date or a whole number. Outside them a value stays as its text, so the
 # validator names the cell and no engine (deadlines, documents, calendar) ever meets 31/12/9999 or 10^9 working
@@ -33,6 +33,9 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's serial dates; a time of 
 DATE_MIN = dt.date(1900, 1, 1)
 DATE_MAX = dt.date(2199, 12, 31)
 INT_LIMIT = 100_000  # any count the workbook holds (days, people, minutes, letter numbers) is far below
+MONEY_LIMIT = 10**15 - 1  # an amount of đồng: vnwords reads up to here
+# An amount as people type it: 5500000, 5.500.000 or 5,500,000 (groups of three), with or without "đồng"/"đ".
+_AMOUNT = re.compile(r"\s*(\d{1,3}(?:([.,\s])\d{3})?(?:\2\d{3})*|\d+)\s*(?:đồng|đ|vnđ|vnd)?\s*", re.IGNORECASE)
 
 
 def is_blank(value: Any) -> bool:
@@ -126,6 +129,22 @@ def whole_number(value: Any) -> int | None:
     return number if number is not None and -INT_LIMIT <= number <= INT_LIMIT else None
 
 
+def money(value: Any) -> int | None:
+    """A whole amount of đồng, 0 … `MONEY_LIMIT`, from a number or from text such as "5.500.000 đồng"; None otherwise."""
+    if isinstance(value, bool):
+        return None
+    number: int | None = None
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str):
+        match = _AMOUNT.fullmatch(unicodedata.normalize("NFC", value))
+        if match:
+            number = int(re.sub(r"\D", "", match.group(1)))
+    return number if number is not None and 0 <= number <= MONEY_LIMIT else None
+
+
 def format_date(value: dt.date | None) -> str:
     """12/06/2026: how the workbook shows dates."""
     return value.strftime("%d/%m/%Y") if value else ""
@@ -174,6 +193,11 @@ def coerce(kind: Kind, value: Any) -> Any:
         return number_text(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
     if kind is Kind.TIME:
         return parse_time(value) or value
+    if kind is Kind.MONEY:
+        amount = money(value)
+        if amount is not None:
+            return amount
+        return number_text(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
     # Text kinds: a number typed into a text column becomes its text (phones, years, codes).
     if isinstance(value, (int, float)):
         return number_text(value)

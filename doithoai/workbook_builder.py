@@ -286,7 +286,7 @@ class _Builder:
             ws.write_string(row, col, value.strftime("%H:%M"), cell_format)
         elif isinstance(value, bool):
             ws.write_boolean(row, col, value, cell_format)
-        elif kind is Kind.INT and isinstance(value, (int, float)):
+        elif kind in (Kind.INT, Kind.MONEY) and isinstance(value, (int, float)):
             ws.write_number(row, col, value, cell_format)
         elif kind is Kind.INT and isinstance(value, str) and value.strip().isdigit():
             ws.write_number(row, col, int(value), cell_format)

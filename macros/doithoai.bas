@@ -13,6 +13,10 @@ Public Sub TinhHan()
     DoithoaiRun "compute_deadlines"
 End Sub
 
+Public Sub KeHoach()
+    DoithoaiRun "make_plan"
+End Sub
+
 Public Sub PhieuDangKy()
     DoithoaiRun "make_slips"
 End Sub
@@ -31,6 +35,10 @@ End Sub
 
 Public Sub BaoCaoTongHop()
     DoithoaiRun "make_report"
+End Sub
+
+Public Sub DonDocDonVi()
+    DoithoaiRun "make_reminders"
 End Sub
 
 Public Sub VanBanTraLoi()

@@ -354,6 +354,90 @@ def report_upward():
     return d
 
 
+def bullets(d, items: str, *, dash: bool = False) -> None:
+    """One body paragraph per item of a list in the context (the plan's paragraphs, each with its own mark)."""
+    L.para(d, "{%p for item in " + items + " %}")
+    L.body(d, "{{ item }}")
+    L.para(d, "{%p endfor %}")
+
+
+def plan():
+    """The plan (kế hoạch), as the seed plans are laid out: I. purpose and requirements; II. content, time, venue, who;
+    III. each unit's tasks with their dates; IV. budget (documents/plan.py)."""
+    d = new_document()
+    L.letterhead(d)
+    L.title(d, "KẾ HOẠCH", "Tổ chức {{ ten_hoi_nghi_thuong }}")
+    bullets(d, "can_cu")
+    L.body(d, "{{ co_quan_ten }} xây dựng Kế hoạch tổ chức {{ ten_hoi_nghi_thuong }}, cụ thể như sau:")
+    L.para(d, "I. MỤC ĐÍCH, YÊU CẦU", bold=True, keep=True)
+    L.para(d, "1. Mục đích", bold=True, keep=True, indent=True)
+    bullets(d, "muc_dich")
+    L.para(d, "2. Yêu cầu", bold=True, keep=True, indent=True)
+    bullets(d, "yeu_cau")
+    L.para(d, "II. NỘI DUNG, THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN", bold=True, keep=True)
+    L.para(d, "1. Nội dung đối thoại", bold=True, keep=True, indent=True)
+    bullets(d, "noi_dung_doi_thoai")
+    L.para(d, "2. Thời gian, địa điểm", bold=True, keep=True, indent=True)
+    L.body(d, "- Thời gian: {{ thoi_gian_hop }}.")
+    L.body(d, "- Địa điểm: {{ dia_diem }}.")
+    L.para(d, "3. Thành phần", bold=True, keep=True, indent=True)
+    L.body(d, "- Chủ trì: {{ chu_tri_day_du }}.")
+    L.body(d, "- Đối tượng đối thoại: {{ doi_tuong }}.")
+    L.body(d, "- Thành phần mời:{% if not nhom_moi %} đại biểu theo các nhóm {{ nhom_du_kien }} (danh sách cụ thể do {{ "
+              "ten_van_phong }} lập).{% endif %}")
+    L.para(d, "{%p for nhom in nhom_moi %}")
+    L.para(d, "* {{ nhom.ten }} ({{ nhom.so_luong }} người):", bold=True, italic=True, indent=True, keep=True)
+    L.para(d, "{%p for dong in nhom.dong %}")
+    L.body(d, "- {{ dong }}{% if loop.last %}.{% else %};{% endif %}")
+    L.para(d, "{%p endfor %}")
+    L.para(d, "{%p endfor %}")
+    L.body(d, "Tổng số đại biểu dự kiến: {{ so_dai_bieu }} đại biểu.")
+    L.para(d, "4. Chương trình hội nghị", bold=True, keep=True, indent=True)
+    L.grid_table(d, ["STT", "Nội dung", "Người thực hiện"], ["{{ m.stt }}", "{{ m.noi_dung }}", "{{ m.nguoi }}"],
+                 [1.2, 9.6, 5.2], loop="for m in chuong_trinh", left=(1, 2))
+    L.para(d, "III. TỔ CHỨC THỰC HIỆN", bold=True, keep=True, before=6)
+    L.para(d, "{%p for dv in don_vi_thuc_hien %}")
+    L.para(d, "{{ dv.stt }}. {{ dv.ten }}", bold=True, keep=True, indent=True)
+    L.para(d, "{%p for v in dv.viec %}")
+    L.body(d, "- {{ v.noi_dung }}.")
+    L.para(d, "{%p endfor %}")
+    L.para(d, "{%p endfor %}")
+    L.para(d, "IV. KINH PHÍ", bold=True, keep=True)
+    L.body(d, "{{ kinh_phi.nguon }}{% if kinh_phi.khoan %} Dự toán các khoản chi:{% endif %}")
+    L.para(d, "{%p if kinh_phi.khoan %}")
+    L.grid_table(d, ["STT", "Nội dung chi", "Số tiền (đồng)"], ["{{ k.stt }}", "{{ k.noi_dung }}", "{{ k.so_tien }}"],
+                 [1.2, 10.8, 4.0], loop="for k in kinh_phi.khoan", total=["", "Tổng cộng", "{{ kinh_phi.tong }}"])
+    L.body(d, "Tổng cộng: {{ kinh_phi.tong_cong }}.").paragraph_format.space_before = L.Pt(6)
+    L.para(d, "{%p endif %}")
+    L.body(d, "Trên đây là Kế hoạch tổ chức {{ ten_hoi_nghi_thuong }}. {{ co_quan_ten }} đề nghị các cơ quan, đơn vị "
+              "triển khai thực hiện; trong quá trình thực hiện, nếu có vướng mắc, báo cáo {{ co_quan_viet_tat }} (qua {{ "
+              "ten_van_phong }}) để chỉ đạo giải quyết./.")
+    L.signature(d)
+    return d
+
+
+def reminders():
+    """One reminder (công văn đôn đốc) per late unit, each in its own section (documents/reminders.py)."""
+    d = new_document()
+    L.para(d, "{%p for dd in don_doc %}")
+    L.letterhead(d, subject_tag="V/v đôn đốc trả lời ý kiến, kiến nghị của {{ doi_tuong }} (lần {{ dd.lan }})")
+    L.para(d, "Kính gửi: {{ dd.don_vi }}.", align="center", before=12, after=12)
+    L.body(d, "Thực hiện {% if cong_van_phan_cong %}Công văn số {{ cong_van_phan_cong }} của {{ co_quan_viet_tat }} về việc "
+              "{% endif %}phân công trả lời ý kiến, kiến nghị của {{ doi_tuong }} tại {{ ten_hoi_nghi_thuong }}, đến ngày {{ "
+              "ngay_don_doc }}, {{ dd.don_vi }} còn {{ dd.so_luong }} kiến nghị chưa hoàn thành việc tham mưu trả lời{% if "
+              "dd.so_qua_han %}, trong đó {{ dd.so_qua_han }} kiến nghị đã quá hạn{% endif %}, cụ thể:")
+    L.grid_table(d, ["STT", "Mã", "Nội dung kiến nghị", "Hạn hoàn thành", "Quá hạn"],
+                 ["{{ kn.stt }}", "{{ kn.ma }}", "{{ kn.noi_dung }}", "{{ kn.han }}", "{{ kn.qua_han }}"],
+                 [1.1, 1.8, 8.4, 2.4, 2.3], loop="for kn in dd.kien_nghi")
+    L.body(d, "{% if dd.lan > 1 %}Đây là lần thứ {{ dd.lan }} {{ co_quan_viet_tat }} đôn đốc các nội dung trên (lần trước: {{ "
+              "dd.lan_truoc }}). {% endif %}Đề nghị {{ dd.don_vi }} khẩn trương tham mưu văn bản trả lời các kiến nghị nêu "
+              "trên, gửi về {{ ten_van_phong }} trước ngày {{ han_moi }} để tổng hợp, báo cáo {{ nguoi_chu_tri }}; trường "
+              "hợp chưa thể hoàn thành, báo cáo rõ lý do và thời hạn hoàn thành./.").paragraph_format.space_before = L.Pt(6)
+    L.signature(d)
+    end_loop_with_page_breaks(d)
+    return d
+
+
 def rollup_report():
     """The level above's report on every ward's and commune's conference (`doithoai rollup --report`)."""
     d = new_document()
@@ -403,7 +487,8 @@ def rollup_report():
     return d
 
 
-BUILDERS = {"slips": slips, "announcement": announcement, "minutes": minutes, "report_upward": report_upward, "report": report,
+BUILDERS = {"plan": plan, "reminders": reminders,
+            "slips": slips, "announcement": announcement, "minutes": minutes, "report_upward": report_upward, "report": report,
             "memo": memo, "letters": letters, "invitations": invitations, "agenda": agenda, "signin": signin, "notice": notice,
             "rollup_report": rollup_report}
 

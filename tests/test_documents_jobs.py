@@ -195,8 +195,9 @@ def test_letterhead_and_signature(run, kind):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in lines
     assert "Độc lập - Tự do - Hạnh phúc" in lines
     assert "ỦY BAN NHÂN DÂN" in lines and "PHƯỜNG TỨ MINH" in lines
-    # The slip's date is the citizen's to fill in; every other kind carries the run's (forced) date.
-    dated = {"slips": "Tứ Minh, ngày …… tháng …… năm 2026"}
+    # The slip's date is the citizen's to fill in; the plan carries the day `Kế hoạch` says it was issued; every other
+    # kind carries the run's (forced) date.
+    dated = {"slips": "Tứ Minh, ngày …… tháng …… năm 2026", "plan": "Tứ Minh, ngày 15 tháng 5 năm 2026"}
     date = next(p for p in paragraphs(document) if p.text == dated.get(kind, "Tứ Minh, ngày 05 tháng 6 năm 2026"))
     assert all(run.italic for run in date.runs if run.text.strip())
     if KINDS[kind].symbol:

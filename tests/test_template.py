@@ -37,6 +37,7 @@ REQUIRED_HEADERS = {
     "Mốc thời gian": ["Mốc", "Căn cứ", "Số ngày", "Loại ngày", "Đơn vị thực hiện", "Hạn", "Ngày hoàn thành", "Tình trạng"],
 }
 ALL_SHEETS = ["Hướng dẫn", "Kế hoạch", "Đại biểu", "Phiếu đăng ký", "Kiến nghị", "Phân công", "Mốc thời gian", "Chương trình",
+              "Kinh phí",
               "Danh mục"]
 
 
@@ -226,7 +227,7 @@ def test_the_two_due_date_columns_of_assignments_are_told_apart(wb):
 def test_freeze_and_print_setup(wb):
     from openpyxl.utils import get_column_letter
 
-    from doithoai.workbook_builder import frozen_columns
+    from doithoai.workbook_builder import LANDSCAPE_WIDTH, frozen_columns
 
     assert frozen_columns(schema.PETITIONS) == 4  # code, slip, source, petitioner stay in view on the widest sheet
     for spec in schema.TABLE_SHEETS:
@@ -234,7 +235,9 @@ def test_freeze_and_print_setup(wb):
         assert ws.freeze_panes == f"{get_column_letter(frozen_columns(spec) + 1)}2"
         assert ws.print_title_rows == "$1:$1"
         assert ws.page_setup.paperSize == 9  # A4
-        assert ws.page_setup.orientation == "landscape"
+        # Wide sheets print landscape; the narrow budget sheet stays portrait (workbook_builder.LANDSCAPE_WIDTH).
+        visible = sum(c.width for c in spec.columns if not c.hidden)
+        assert ws.page_setup.orientation == ("landscape" if visible > LANDSCAPE_WIDTH else "portrait")
         assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0
         wide = pages_wide([c.width for c in spec.columns if not c.hidden])
         assert (ws.page_setup.fitToWidth or 1) == wide  # openpyxl reads Excel's default 1 as None

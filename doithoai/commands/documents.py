@@ -33,7 +33,8 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
     pdf.add_argument("--pdf", dest="pdf", action="store_true", default=None,
                      help="require PDF copies (Microsoft Word on Windows, else LibreOffice)")
     pdf.add_argument("--no-pdf", dest="pdf", action="store_false", help="do not make PDF copies")
-    parser.add_argument("--no-write", action="store_true", help="do not record the letters' numbers and dates in the workbook")
+    parser.add_argument("--no-write", action="store_true",
+                        help="do not record the letters' numbers and dates, nor the reminders sent, in the workbook")
     parser.add_argument("--json", action="store_true", help="print the files written as JSON")
 
 

@@ -12,6 +12,8 @@ Windows, in calendar days from the conference day D (the law counts calendar day
 | notice | on D or within 10 days after | Art. 43: results made public within 10 days |
 | report_upward | on or after D | it reports a conference held |
 | letters | on or after D, and not before the answer exists | an answer is written after the matter was raised |
+| plan | before D, and before its first milestone's due date | a plan is issued before the work it plans |
+| reminders (and memo, report) | no window of D; the reminders' date is the day lateness is counted on | |
 
 and what the document states narrows its own window:
 
@@ -35,6 +37,10 @@ Default date (no `--date`): the document's own milestone or event, never today's
 - no milestone: the offset the plan would use (`Window.preferred`: invitations 7 days before D, announcement 10 days
   before, notice 3 days after…), or today for a kind without one (and always when D is unknown);
 - letters: today, each letter then moved to the day its answer existed (documents/letters.py), as before;
+- plan: `Ngày ban hành kế hoạch` when typed, ALWAYS (given `--date` or not): the plan prints what the workbook says it
+  was issued (`Timeline.issued`); outside its window it is warned about, never moved nor refused. Blank: today, moved
+  back to the day before the first milestone when later (documents/plan.py);
+- reminders: today (overdue is counted on the reminder's date);
 - a default that falls outside the window (a milestone typed at D−5 for the announcement) is moved to the window's
   nearest day and the run says so; when no day fits (a memo whose latest assignment is after an earlier deadline it
   lists) it keeps the content's day and the run warns.
@@ -75,6 +81,7 @@ WINDOWS: dict[str, Window] = {
                                "chính quyền địa phương"),
     "report_upward": Window(0, None, None, "báo cáo kết quả lập sau khi đã tổ chức hội nghị"),
     "letters": Window(0, None, None, "văn bản trả lời ban hành sau hội nghị, khi đã có nội dung trả lời"),
+    "plan": Window(None, -1, None, "kế hoạch ban hành trước ngày hội nghị và trước các mốc công việc của kế hoạch"),
 }
 UNDATED = frozenset({"slips"})  # the slip form leaves its date to the citizen: no date is stated or checked
 FORCE = "--force-date"
@@ -118,6 +125,7 @@ class Timeline:
     milestones: dict[str, Milestone] = field(default_factory=dict)  # kind -> its milestone row
     after: dict[str, Bound] = field(default_factory=dict)  # kind -> not dated before (its content exists from then)
     before: dict[str, Bound] = field(default_factory=dict)  # kind -> not dated after (a deadline it states)
+    issued: dict[str, dt.date] = field(default_factory=dict)  # kind -> the date the workbook says it bears (the plan's)
 
 
 def timeline(book: BookData, today: dt.date) -> Timeline:
@@ -137,6 +145,17 @@ def timeline(book: BookData, today: dt.date) -> Timeline:
         item = rows.get(record.row) if record is not None else None
         if item is not None and (item.due or item.done):
             line.milestones[kind] = Milestone(item.name, item.due, item.done)
+
+    # The plan: dated as `Kế hoạch` says, and issued before the first of the milestones it plans.
+    issued = parse_date(book.settings.get("ngay_ke_hoach"))
+    if issued is not None:
+        line.issued["plan"] = issued
+    firsts = sorted((item.due, item.row, item.name) for item in plan.milestones if item.due is not None)
+    if firsts:
+        due, _, name = firsts[0]
+        day = due - dt.timedelta(days=1)
+        line.before["plan"] = Bound(day, f"ngày {short_date(day)} (kế hoạch ban hành trước mốc đầu tiên “{name}”, hạn "
+                                         f"{short_date(due)})")
 
     # The memo: given on the day of its latest assignment, asking for answers before the earliest deadline it lists.
     given = [(parse_date(r.get("ngay_giao")), r) for r in book.assignments
@@ -260,6 +279,14 @@ def stated(kind: str, date: dt.date, why: str, *, fixed: bool = False) -> str:
 def choose(kind: str, line: Timeline, given: dt.date | None = None, force: bool = False) -> Choice:
     """The date `kind` carries in this run, the sentence that says so, and a warning or a refusal."""
     name = title(kind)
+    if kind in line.issued:  # the workbook states this document's date (the plan's `Ngày ban hành kế hoạch`): as it is
+        issued = line.issued[kind]
+        wrong = problem(kind, line, issued)
+        why = "ngày ban hành trên trang Kế hoạch" + (f", không theo ngày {short_date(given)} được chỉ định"
+                                                     if given is not None and given != issued else "")
+        return Choice(issued, stated(kind, issued, why),
+                      warning=f"{name} ghi ngày ban hành {short_date(issued)}, {wrong}. Hãy kiểm tra lại ngày ban hành "
+                              "kế hoạch hoặc các mốc thời gian." if wrong else None)
     if given is not None:
         wrong = problem(kind, line, given)
         if kind in UNDATED:
@@ -314,6 +341,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {  # setting keys a kind prints as facts;
     "letters": ("ten_don_vi", "ngay_hoi_nghi", "nguoi_ky"),
     "memo": ("ten_don_vi", "nguoi_ky"),
     "report": ("ten_don_vi", "nguoi_ky"),
+    "plan": ("ten_don_vi", "nguoi_ky"),
+    "reminders": ("ten_don_vi", "nguoi_ky"),
 }
 
 

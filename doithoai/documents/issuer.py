@@ -46,6 +46,7 @@ DEFAULT_RECIPIENTS = "- Như trên;\n" + STORE_GOVERNMENT
 
 # Document kind -> the setting holding its number ("125/BC-UBND" or just "125"). Kinds added later add theirs.
 NUMBER_SETTINGS: dict[str, str] = {
+    "plan": "so_ke_hoach",
     "report": "so_bao_cao",
     "memo": "so_cong_van_phan_cong",
     "invitations": "so_giay_moi",

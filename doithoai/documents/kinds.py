@@ -38,10 +38,14 @@ class DocumentKind(NamedTuple):
 
 
 KINDS: dict[str, DocumentKind] = {
+    "plan": DocumentKind("ke-hoach.docx", "Kế hoạch tổ chức hội nghị", "Ke hoach to chuc hoi nghi", "KH-UBND",
+                         build="plan:plan", rows="moc_thoi_gian"),
     "slips": DocumentKind("phieu-dang-ky.docx", "Phiếu đăng ký phát biểu", "Phieu dang ky phat bieu", "",
                           build="builders:slips", rows="phieu"),
     "memo": DocumentKind("cong-van-phan-cong.docx", "Công văn phân công", "Cong van phan cong", "UBND-VP",
                          build="builders:memo", rows="phan_cong"),
+    "reminders": DocumentKind("cong-van-don-doc.docx", "Công văn đôn đốc", "Cong van don doc", "UBND-VP",
+                              build="reminders:reminders", rows="phan_cong", writes_workbook=True),
     "report": DocumentKind("bao-cao-tong-hop.docx", "Báo cáo tổng hợp ý kiến, kiến nghị", "Bao cao tong hop", "BC-UBND",
                            build="builders:report", rows="kien_nghi"),
     "letters": DocumentKind("van-ban-tra-loi.docx", "Văn bản trả lời", "Van ban tra loi - in gop", "UBND-VP",

@@ -110,6 +110,8 @@ def _checker_for(ck: Checker, table: Table, column: Column) -> ColumnCheck:
         return _dates(ck, table, column)
     if kind is Kind.INT:
         return _ints(ck, table, column)
+    if kind is Kind.MONEY:
+        return _money(ck, table, column)
     if kind is Kind.YEAR:
         return _years(ck, table, column)
     if kind is Kind.PHONE:
@@ -247,6 +249,17 @@ def _ints(ck: Checker, table: Table, column: Column) -> ColumnCheck:
     def check(record: Record, value: Any) -> None:
         if value.__class__ is not int:
             ck.error(table, record, key, "bad_number", bad_number_message(value))
+
+    return ColumnCheck(lambda v: v.__class__ is int, check)
+
+
+def _money(ck: Checker, table: Table, column: Column) -> ColumnCheck:
+    """An amount of đồng: reading turned every amount it understood into an int (values.money)."""
+    key = column.key
+
+    def check(record: Record, value: Any) -> None:
+        ck.error(table, record, key, "bad_amount",
+                 f"Số tiền “{shown(value)}” không đọc được; hãy nhập số tiền bằng số, không âm, ví dụ 2500000 hoặc 2.500.000.")
 
     return ColumnCheck(lambda v: v.__class__ is int, check)
 

@@ -66,7 +66,7 @@ def plan_fixes(book) -> list[Fix]:
     for table in (*book.tables.values(), book.calendar):
         for key, position in table.columns.items():
             column = table.spec.column(key)
-            if column.computed or column.kind in (Kind.DATE, Kind.INT, Kind.TIME):
+            if column.computed or column.kind in (Kind.DATE, Kind.INT, Kind.TIME, Kind.MONEY):
                 continue
             index = lists.get(column.list_key) if column.list_key else None
             for record in table.records:
