@@ -131,7 +131,7 @@ def tasks_by_unit(book: BookData, deadlines: DeadlinePlan, chair: str, office: s
         for name in names:
             others = [n for n in names if list_key(n) != list_key(name)]
             text = item.name + (f" (cùng {', '.join(others)})" if others else "") + (f", {when}" if when else "")
-            unit = units.setdefault(list_key(name), {"ten": name, "viec": []})
+            unit = units.setdefault(list_key(name), {"ten": name[:1].upper() + name[1:], "viec": []})
             unit["viec"].append({"noi_dung": text, "han": short_date(item.due), "moc": item.name})
     return [{"stt": number, **unit} for number, unit in enumerate(units.values(), 1)]
 
