@@ -197,7 +197,9 @@ def test_plan_date_blank_is_before_the_first_milestone_and_a_late_one_is_warned(
     result = plan_of(tmp_book, tmp_path / "a", date=DEMO_TODAY, given_date=False)
     # The first milestone (slips handed out, 18/05/2026) comes before the conference: the plan is dated the day before.
     assert "Tứ Minh, ngày 17 tháng 5 năm 2026" in text(result.files["plan"]).splitlines()
-    assert any("17/05/2026" in line and "Ngày ban hành kế hoạch" in line for line in result.lines)
+    assert any(line.startswith("Kế hoạch tổ chức hội nghị ghi ngày 17/05/2026") and "Phát phiếu đăng ký" in line
+               for line in result.lines), result.lines
+    assert any("chưa có “Ngày ban hành kế hoạch”: kế hoạch ghi ngày 17/05/2026" in w for w in result.warnings)
     set_plan_date(dt.datetime(2026, 5, 20))
     result = plan_of(tmp_book, tmp_path / "b")
     assert "Tứ Minh, ngày 20 tháng 5 năm 2026" in text(result.files["plan"]).splitlines()
@@ -245,3 +247,20 @@ def test_a_party_presets_plan_is_in_the_party_layout(tmp_path, capsys):
     assert "Đảng ủy xã Vĩnh Bảo xây dựng Kế hoạch tổ chức" in content
     assert "Quý III/2026 (thời gian cụ thể sẽ thông báo sau)" in content
     assert "UBND" not in content.split("Nơi nhận:")[0].split("IV. KINH PHÍ")[1]  # the Party's funds, not the committee's
+
+
+def test_a_given_date_after_the_first_milestone_is_refused_unless_forced(tmp_book, tmp_path):
+    from doithoai.errors import DoithoaiError
+
+    def clear(workbook):
+        sheet = workbook[schema.SETTINGS_SHEET]
+        row = next(r for r in range(1, 200) if sheet.cell(r, 1).value == schema.SETTINGS_BY_KEY["ngay_ke_hoach"].label)
+        sheet.cell(row, 2).value = None
+
+    edit_workbook(tmp_book, clear, make_backup=False)
+    with pytest.raises(DoithoaiError, match="kế hoạch ban hành trước mốc đầu tiên"):
+        make_documents(FileWorkbook(tmp_book), ["plan"], tmp_path / "a", pdf=False, date=dt.date(2026, 6, 1))
+    forced = make_documents(FileWorkbook(tmp_book), ["plan"], tmp_path / "b", pdf=False, date=dt.date(2026, 6, 1),
+                            force_date=True)
+    assert "Tứ Minh, ngày 01 tháng 6 năm 2026" in text(forced.files["plan"]).splitlines()
+    assert any(w.startswith("Kế hoạch tổ chức hội nghị ghi ngày 01/06/2026, muộn hơn ngày 17/05/2026") for w in forced.warnings)

@@ -214,6 +214,11 @@ def plan(job: Job) -> Output:
     context = plan_context(job.book, job.date, job.notes, deadlines)
     _, problems = budget(job.book, job.date)
     job.result.warnings.extend(problems)
+    if job.book.settings.get("ngay_ke_hoach") is None:
+        row = job.book.settings_rows.get("ngay_ke_hoach")
+        job.result.warnings.append(f"Trang {schema.SETTINGS_SHEET}{f' (ô B{row})' if row else ''} chưa có “Ngày ban hành kế "
+                                   f"hoạch”: kế hoạch ghi ngày {short_date(job.date)}; hãy điền ngày ban hành để kế hoạch, "
+                                   "các mốc tính từ ngày kế hoạch và các văn bản dẫn kế hoạch ghi đúng ngày.")
     units, money = context["don_vi_thuc_hien"], context["kinh_phi"]
     number = safe_text(job.book.settings.get("so_ke_hoach"))
     spent = f"; kinh phí {money['tong_cong']}" if money["khoan"] else ""
