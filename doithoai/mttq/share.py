@@ -15,8 +15,9 @@ comments, or document properties naming staff or local paths):
 - every sheet protected; only `Ý kiến giám sát` and `Ngày giám sát` of `Kiến nghị` can be typed in.
 
 The export id also goes into the office's workbook (`doithoai.mttq.log`, one row per shared petition with
-its code and row fingerprint), before the copy is written: a copy whose id is not recorded could never be
-merged back.
+its code and row fingerprint): the copy is written beside its final name first, the id recorded, then the copy
+takes its name, so a copy whose id is not recorded (it could never be merged back) never appears, and the log never
+names a copy that was not written. The copy's name is decided, and refused when too long, before anything is written.
 """
 
 from __future__ import annotations
@@ -104,24 +105,34 @@ def default_target(access: WorkbookAccess, now: dt.datetime) -> Path:
     """`<folder>/Chia sẻ MTTQ/<stem> - ban chia se MTTQ YYYY-MM-DD.xlsx`, numbered when that name is taken.
 
     The copy's own name travels with it: numbers in the workbook's name (a phone…) are masked there too.
+    A long workbook name is shortened (`fitted_name`, as the backups' names are) so the copy's name fits the
+    file system's 255-byte limit with its date and number.
     """
+    from ..io.files import fitted_name
+
     folder = Path(access.folder) / SHARE_FOLDER
     stem, _ = mask_text(Path(access.source).stem)
-    base = f"{stem.replace('*', 'x')} - ban chia se MTTQ {now:%Y-%m-%d}"
-    target = folder / f"{base}.xlsx"
+    stem = stem.replace("*", "x")
+    tail = f" - ban chia se MTTQ {now:%Y-%m-%d}"
+    target = folder / fitted_name("", stem, f"{tail}.xlsx")
     number = 2
     while target.exists():
-        target = folder / f"{base} ({number}).xlsx"
+        target = folder / fitted_name("", stem, f"{tail} ({number}).xlsx")
         number += 1
     return target
 
 
 def _check_target(access: WorkbookAccess, target: Path) -> Path:
     from ..io.files import check_not_open
+    from ..io.lock import NAME_BYTES
 
     target = Path(target)
     if target.suffix.lower() != ".xlsx":
         raise DoithoaiError(f"Bản chia sẻ phải là tệp .xlsx (không có macro); “{target.name}” không phải.")
+    size = len(target.name.encode("utf-8"))
+    if size > NAME_BYTES:
+        raise DoithoaiError(f"Tên tệp “{target.name}” dài {size} byte, quá giới hạn {NAME_BYTES} byte của tên tệp: hãy chọn "
+                            "tên ngắn hơn cho bản chia sẻ; chưa có gì bị ghi.")
     if target.is_dir():
         raise DoithoaiError(f"“{target}” là một thư mục; hãy ghi tên tệp .xlsx cho bản chia sẻ.")
     workbook_path = access.path
@@ -157,10 +168,20 @@ def share(access: WorkbookAccess, target: Path | str | None = None, *, now: dt.d
     created = now.strftime(CREATED_FORMAT)
     count = built.counts["kien_nghi"]
     entries.append(LogEntry(export_id, created, target.name, count, tuple(built.codes), tuple(built.fingerprints)))
-    access.progress(f"Đang ghi mã bản chia sẻ vào trang “{schema.SHARE_LOG_SHEET}”…")
-    access.write(log_changes(entries))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_save(target, lambda path: save_copy(built.copy, path))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DoithoaiError(f"Không tạo được thư mục “{target.parent}” cho bản chia sẻ ({exc.strerror}); chưa có gì bị "
+                            "ghi.") from exc
+
+    def save(temporary: Path) -> None:
+        # The copy is written first, beside its final name; its id is recorded before it takes that name, so the log
+        # never names a copy that was not written and no copy appears whose id is not recorded.
+        save_copy(built.copy, temporary)
+        access.progress(f"Đang ghi mã bản chia sẻ vào trang “{schema.SHARE_LOG_SHEET}”…")
+        access.write(log_changes(entries))
+
+    atomic_save(target, save)
     return result
 
 
