@@ -317,3 +317,36 @@ def test_out_naming_a_ward_s_workbook_is_refused(wards, tmp_path, capsys):
     made = tmp_path / "tong hop.xlsx"  # a roll-up of ours may be made again
     for _ in range(2):
         assert main(["rollup", str(wards), "--out", str(made), "--today", TODAY.isoformat(), "--workers", "1"]) == 0
+
+
+# --------------------------------------------------------------------------------------------------
+# Any file name
+
+
+_FILE_NAME = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00"), min_size=1, max_size=30)
+
+
+@settings(max_examples=15, deadline=None)
+@given(names=st.lists(_FILE_NAME, min_size=1, max_size=3, unique_by=lambda n: n.casefold()),
+       raw=st.binary(min_size=1, max_size=4).filter(lambda b: b"/" not in b and b"\0" not in b and b[:1] not in b".~"))
+def test_any_file_name_is_rolled_up_or_listed_never_a_crash(tmp_path_factory, names, raw):
+    folder = tmp_path_factory.mktemp("ten")
+    source = ward(folder.parent / f"{folder.name}-mau.xlsx", "An")
+    made = []
+    for index, name in enumerate(names):
+        stem = name.strip().lstrip(".~$") or "x"
+        path = folder / f"{stem}.xlsx"
+        try:
+            shutil.copyfile(source, path)
+        except OSError:  # a name the file system refuses (too long in bytes)
+            continue
+        made.append(path)
+        if index == 0:  # and one name that is not UTF-8 at all, beside it
+            odd = os.fsencode(folder) + b"/" + raw + f"{index}.xlsx".encode()
+            with open(odd, "wb") as handle:
+                handle.write(source.read_bytes())
+            made.append(Path(os.fsdecode(odd)))
+    result = rollup(folder, folder.parent / f"{folder.name}-th.xlsx", today=TODAY, workers=1)
+    assert len(result.rollup.units) + len(result.rollup.failures) == len(made)
+    for text in [u.file for u in result.rollup.units] + [f.file + f.reason for f in result.rollup.failures]:
+        text.encode("utf-8")  # nothing a document cannot hold

@@ -150,7 +150,16 @@ def display_path(path: Path, folder: Path) -> str:
         parts = path.relative_to(folder).parts
     except ValueError:
         parts = path.parts
-    return "/".join(mask_text(part)[0] for part in parts) or "."
+    return "/".join(mask_text(_printable(part))[0] for part in parts) or "."
+
+
+def _printable(text: str) -> str:
+    """A name as text that can be written anywhere: bytes the file system holds but UTF-8 cannot decode (kept by
+    Python as lone surrogates, which no .xlsx or .docx can hold) shown as "\ufffd"."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _summarize_file(job: tuple[str, str, dt.date]) -> tuple[str, UnitSummary | None, str | None]:
@@ -174,7 +183,7 @@ def _masked(reason: str) -> str:
     """A reader's sentence names the file: masked like the file's own name."""
     from ..privacy import mask_text
 
-    return mask_text(reason)[0]
+    return mask_text(_printable(reason))[0]
 
 
 def _pool_context():
