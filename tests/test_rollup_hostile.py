@@ -336,6 +336,8 @@ def test_any_file_name_is_rolled_up_or_listed_never_a_crash(tmp_path_factory, na
     for index, name in enumerate(names):
         stem = name.strip().lstrip(".~$") or "x"
         path = folder / f"{stem}.xlsx"
+        if path in made:
+            continue
         try:
             shutil.copyfile(source, path)
         except OSError:  # a name the file system refuses (too long in bytes)
