@@ -17,7 +17,10 @@ number past ±100,000 is not continued from; both are said in `notes` (lines `ne
 
 Decision: the report, memo, invitation and notice numbers (`Số báo cáo tổng hợp`…) are cleared, not continued: they
 are taken from the office's register of outgoing documents (sổ đăng ký văn bản đi), shared by every document the
-People's Committee issues, which the workbook cannot see; carrying the old number would print a duplicate.
+People's Committee issues, which the workbook cannot see; carrying the old number would print a duplicate. The plan's
+number and date are kept: one plan may set out several conferences (seed 003: June and November), and the timeline
+counts from its date; an office whose next conference has a new plan types its number and date. The reminders'
+answer date is cleared.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from .model import BookData, Record
 from .text import EXCEL_CELL_LIMIT, thousands
 from .values import INT_LIMIT
 
-CLEARED_SETTINGS = ("ngay_hoi_nghi", "so_bao_cao", "so_cong_van_phan_cong", "so_giay_moi", "so_thong_bao")
+CLEARED_SETTINGS = ("ngay_hoi_nghi", "han_don_doc", "so_bao_cao", "so_cong_van_phan_cong", "so_giay_moi", "so_thong_bao")
 DELEGATE_RESET = ("ngay_gui_giay_moi", "xac_nhan", "co_mat")
 MILESTONE_RESET = ("ngay_hoan_thanh", "han", "tinh_trang")
 PETITION_DROPPED = ("ma_phieu", "tien_do")  # the slip stays with the old conference; progress is recomputed

@@ -405,8 +405,10 @@ def plan():
     L.para(d, "IV. KINH PHÍ", bold=True, keep=True)
     L.body(d, "{{ kinh_phi.nguon }}{% if kinh_phi.khoan %} Dự toán các khoản chi:{% endif %}")
     L.para(d, "{%p if kinh_phi.khoan %}")
-    L.grid_table(d, ["STT", "Nội dung chi", "Số tiền (đồng)"], ["{{ k.stt }}", "{{ k.noi_dung }}", "{{ k.so_tien }}"],
-                 [1.2, 10.8, 4.0], loop="for k in kinh_phi.khoan", total=["", "Tổng cộng", "{{ kinh_phi.tong }}"])
+    money = L.grid_table(d, ["STT", "Nội dung chi", "Số tiền (đồng)"], ["{{ k.stt }}", "{{ k.noi_dung }}", "{{ k.so_tien }}"],
+                         [1.2, 10.8, 4.0], loop="for k in kinh_phi.khoan", total=["", "Tổng cộng", "{{ kinh_phi.tong }}"])
+    for row in (2, 4):  # amounts line up on the right, as in a budget estimate
+        money.rows[row].cells[2].paragraphs[0].alignment = L.WD_ALIGN_PARAGRAPH.RIGHT
     L.body(d, "Tổng cộng: {{ kinh_phi.tong_cong }}.").paragraph_format.space_before = L.Pt(6)
     L.para(d, "{%p endif %}")
     L.body(d, "Trên đây là Kế hoạch tổ chức {{ ten_hoi_nghi_thuong }}. {{ co_quan_ten }} đề nghị các cơ quan, đơn vị "

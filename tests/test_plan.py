@@ -264,3 +264,13 @@ def test_a_given_date_after_the_first_milestone_is_refused_unless_forced(tmp_boo
                             force_date=True)
     assert "Tứ Minh, ngày 01 tháng 6 năm 2026" in text(forced.files["plan"]).splitlines()
     assert any(w.startswith("Kế hoạch tổ chức hội nghị ghi ngày 01/06/2026, muộn hơn ngày 17/05/2026") for w in forced.warnings)
+
+
+def test_the_next_conference_keeps_the_plan_and_its_words_but_not_the_reminders_date(demo_path):
+    from doithoai.carry import carry_over
+
+    book = read_book(demo_path)
+    settings = carry_over(book)["settings"]
+    # One plan may set out several conferences (seed 003: June and November): its number and date stay.
+    assert (settings["so_ke_hoach"], settings["ngay_ke_hoach"]) == ("118/KH-UBND", dt.date(2026, 5, 15))
+    assert settings["muc_dich"] == PLAN_TEXT["muc_dich"] and settings["han_don_doc"] is None

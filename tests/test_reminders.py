@@ -106,7 +106,7 @@ def test_each_unit_gets_a_message_to_paste(twice):
     found = papers(first.files["reminders"])
     assert [b.splitlines()[0] for b in blocks] == [f"Kính gửi {unit}:" for unit in found]
     for block, (_, codes) in zip(blocks, found.values(), strict=True):
-        assert re.findall(r"^- (KN-\d{3})", block, re.MULTILINE) == codes
+        assert re.findall(r"^- (KN-\d{3}) \(", block, re.MULTILINE) == codes
         assert "trước ngày 26/06/2026" in block  # 5 working days after 19/06/2026
         assert "đôn đốc lần 1" in block
 

@@ -199,6 +199,17 @@ def answer_date(book: BookData, date: dt.date) -> tuple[dt.date, str | None]:
                     f"trả lời trước ngày {short_date(chosen)} ({DEFAULT_WORKDAYS} ngày làm việc). Hãy sửa ô này nếu cần.")
 
 
+MESSAGE_CONTENT = 70  # characters of a petition's content a message quotes (a chat message stays short)
+
+
+def _short(text: str) -> str:
+    """The first words of a petition's content, cut at a word, "…" when cut."""
+    text = " ".join(text.split())
+    if len(text) <= MESSAGE_CONTENT:
+        return text
+    return text[:MESSAGE_CONTENT].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
 def message(reminder: Reminder, office: str, unit_name: str, answer_by: dt.date) -> str:
     """The plain text a clerk pastes into Zalo or an e-mail to the unit."""
     lines = [f"Kính gửi {reminder.unit}:",
@@ -207,7 +218,8 @@ def message(reminder: Reminder, office: str, unit_name: str, answer_by: dt.date)
              + (f"; lần trước ngày {short_date(reminder.earlier[-1])}" if reminder.earlier else "") + "):"]
     for item in reminder.items:
         when = f"quá hạn {item.late} ngày" if item.days_left < 0 else item.state.lower()
-        lines.append(f"- {item.code}: hạn {short_date(item.due)}, {when}.")
+        about = f" ({_short(item.content)})" if item.content else ""
+        lines.append(f"- {item.code}{about}: hạn {short_date(item.due)}, {when}.")
     lines.append("Trân trọng cảm ơn.")
     return "\n".join(lines)
 
