@@ -124,6 +124,8 @@ def _rows(path: Path, section: str, spec: schema.TableSheet, rows: Any) -> list[
             if column is None or column.computed:
                 known = [c.header for c in spec.columns if not c.computed]
                 _refuse(path, f"[[{section}]] dòng {number}: trang {spec.name} không có cột {_unknown(header, known)}")
+            if column.key in record:
+                _refuse(path, f"[[{section}]] dòng {number}: cột “{column.header}” được ghi hai lần (“{header}”)")
             record[column.key] = _value(path, f"[[{section}]] dòng {number}, cột “{column.header}”", column.kind, value)
         records.append(record)
     return records
@@ -141,6 +143,8 @@ def load(name: str) -> dict[str, Any]:
         setting = by_label.get(_key(label))
         if setting is None:
             _refuse(path, f"trang Kế hoạch không có dòng {_unknown(label, [s.label for s in schema.SETTINGS])}")
+        if setting.key in settings:
+            _refuse(path, f"[cai_dat] dòng “{setting.label}” được ghi hai lần (“{label}”)")
         settings[setting.key] = _value(path, f"[cai_dat] “{setting.label}”", setting.kind, value)
     by_header = {_key(lst.header): lst for lst in schema.LISTS}
     lists: dict[str, tuple[str, ...]] = {}
@@ -149,6 +153,8 @@ def load(name: str) -> dict[str, Any]:
         if lookup is None:
             _refuse(path, f"trang Danh mục không có danh sách {_unknown(header, [lst.header for lst in schema.LISTS])}")
         where = f"[danh_muc] “{lookup.header}”"
+        if lookup.key in lists:
+            _refuse(path, f"{where} được ghi hai lần (“{header}”)")
         if not isinstance(values, list):
             _refuse(path, f"{where} phải là một danh sách trong ngoặc vuông, ví dụ [\"A\", \"B\"]")
         if len(values) > LIST_LAST_ROW - 1:

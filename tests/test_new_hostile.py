@@ -62,6 +62,8 @@ def _new(tmp_path: Path, text: str | bytes, capsys) -> tuple[int, str, Path]:
     ('[[chuong_trinh]]\n"Số phút" = inf\n', "Số phút"),
     ('[[moc_thoi_gian]]\n"Số ngày" = nan\n', "Số ngày"),
     ('ten = 5\n', "ten"),
+    ('[cai_dat]\n"Tên phường, xã" = "An"\n"tên  phường, xã" = "Bình"\n', "hai lần"),  # one row, spelt twice
+    ('[danh_muc]\n"Đơn vị" = ["A"]\n"ĐƠN VỊ" = ["B"]\n', "hai lần"),
     ('[cai_dat\n', "dòng 1"),
 ])
 def test_a_wrong_value_or_structure_is_one_sentence_naming_the_key(tmp_path, capsys, text, named):
