@@ -311,3 +311,11 @@ def test_a_choice_is_made_where_it_fits_refused_where_not_and_says_its_one_date(
         assert dates.problem(kind, line, choice.date) is None and choice.warning is None
     if kind != "letters":
         assert said([choice.note, choice.warning or ""])[kind] == {choice.date}
+
+
+def test_force_date_without_a_date_is_refused_before_anything_is_made(tmp_book, tmp_path, capsys):
+    """--force-date alone would do nothing: the run says so (exit 2) instead of ignoring it, and makes nothing."""
+    assert main(["documents", str(tmp_book), "--kind", "memo", "--out", str(tmp_path / "out"), "--no-pdf",
+                 "--force-date"]) == 2
+    assert "--force-date chỉ dùng cùng --date" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

@@ -49,6 +49,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def produce(args: argparse.Namespace, kinds: list[str] | None) -> int:
     from ..access import FileWorkbook
+    from ..errors import DoithoaiError
+
+    if args.force_date and args.date is None:  # a flag that would do nothing: say so rather than ignore it
+        raise DoithoaiError("--force-date chỉ dùng cùng --date: hãy ghi ngày văn bản (--date YYYY-MM-DD) hoặc bỏ --force-date.")
     from ..documents.jobs import make_documents
     with FileWorkbook(args.book, command=getattr(args, "command", None) or "documents") as access:
         result = make_documents(access, kinds, args.out, pdf=args.pdf, date=args.date, write=not args.no_write,
