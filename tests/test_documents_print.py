@@ -20,7 +20,7 @@ from doithoai.documents.jobs import make_documents
 from tests.pdf_pages import Page, documents_in, need_tools, page_of, read_pages, squeeze, to_pdfs
 
 DATE = dt.date(2026, 6, 5)
-SIGNED = ("invitations", "letters", "memo", "notice", "report")
+SIGNED = ("invitations", "letters", "memo", "notice", "report", "plan", "reminders")
 CODE = re.compile(r"^KN-\d{3,}$")
 DATE_WORD = re.compile(r"^\d{2}/\d{2}/\d{4}$")
 
@@ -145,7 +145,7 @@ def test_signature_block_stays_with_the_body(printed, kind):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("kind", ("letters", "invitations"))
+@pytest.mark.parametrize("kind", ("letters", "invitations", "reminders"))
 def test_each_letter_and_invitation_is_numbered_as_its_own_document(printed, kind):
     pages = printed[kind]
     parts = documents_in(pages)
