@@ -179,9 +179,11 @@ def _deadlines(access, out, today, result) -> None:
 
 def _documents(access, out, today, result) -> None:
     from .documents.jobs import make_documents
+    from .documents.kinds import KINDS
 
     # The documents date themselves (dates.py) from the demo's today, as they would on that day.
-    outcome = make_documents(access, out=out / "Văn bản", today=today, slips_per_group=SLIPS_PER_GROUP)
+    outcome = make_documents(access, list(KINDS), out=out / "Văn bản", today=today,  # every kind, reminders included
+                             slips_per_group=SLIPS_PER_GROUP)
     result.outputs.append(("Văn bản", outcome.folder))
     result.notes.append(outcome.summary)
 

@@ -188,3 +188,20 @@ def test_nothing_late_means_no_reminder_and_nothing_recorded(tmp_book, tmp_path)
     result = reminders_run(tmp_book, tmp_path, dt.date(2026, 5, 20))
     assert "reminders" not in result.files and any("chưa cần công văn đôn đốc" in w for w in result.warnings)
     assert schema.REMINDER_LOG_SHEET not in read_book(tmp_book).sheet_names
+
+
+def test_a_run_of_every_document_sends_no_reminder(tmp_book, tmp_path, capsys):
+    """Rerunning "all documents" to mend a typo must not record a second reminder to any unit: reminders are made only
+    when named (`--kind reminders`, the command, the button)."""
+    import json
+
+    from doithoai.access import FileWorkbook
+    from doithoai.cli import main
+
+    assert main(["documents", str(tmp_book), "--out", str(tmp_path / "all"), "--no-pdf", "--json"]) in (0, 1)
+    made = json.loads(capsys.readouterr().out)["files"]
+    assert "reminders" not in made and "plan" in made and "report" in made
+    assert "Nhật ký đôn đốc" not in FileWorkbook(tmp_book).read().sheet_names
+    assert main(["documents", str(tmp_book), "--kind", "reminders", "--out", str(tmp_path / "one"), "--no-pdf", "--json"]) == 0
+    assert "reminders" in json.loads(capsys.readouterr().out)["files"]
+    assert "Nhật ký đôn đốc" in FileWorkbook(tmp_book).read().sheet_names

@@ -41,7 +41,7 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_common_arguments(parser)
     parser.add_argument("--kind", action="append", choices=list(KINDS), default=None,
-                        help="a document to produce (repeatable; default: all)")
+                        help="a document to produce (repeatable; default: all but reminders, which are made only when named)")
     parser.add_argument("--slips-per-group", type=int, default=0, metavar="N",
                         help="slip forms (kind slips) pre-numbered after the highest slip code, N per residential group "
                              "(default: one blank slip to photocopy)")

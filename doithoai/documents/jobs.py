@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import context as ctx
-from .kinds import KINDS
+from .kinds import DEFAULT_KINDS, KINDS
 
 DEFAULT_FOLDER = "Văn bản"
 LETTERS_FOLDER = "tra-loi"
@@ -123,7 +123,7 @@ def _render(access, kinds: Iterable[str] | None, folder: Path, *, pdf: bool | No
     from .names import unique
     from .spread import Spread, Task, workers_for
 
-    wanted = [k for k in KINDS if k in set(kinds)] if kinds is not None else list(KINDS)
+    wanted = [k for k in KINDS if k in set(kinds)] if kinds is not None else list(DEFAULT_KINDS)
     unknown = set(kinds or ()) - set(KINDS)
     if unknown:
         raise ValueError(f"unknown document kinds: {sorted(unknown)}")

@@ -35,6 +35,9 @@ class DocumentKind(NamedTuple):
     rows: str = ""
     # The builder writes into the workbook through `job.access` (the letters' numbers): it runs in the main process.
     writes_workbook: bool = False
+    # Made only when asked for by name (`--kind`, its command, its button), never by a run of "all documents": a
+    # reminder is recorded as sent, so rerunning every document to mend a typo must not send a unit a second one.
+    on_request: bool = False
 
 
 KINDS: dict[str, DocumentKind] = {
@@ -45,7 +48,8 @@ KINDS: dict[str, DocumentKind] = {
     "memo": DocumentKind("cong-van-phan-cong.docx", "Công văn phân công", "Cong van phan cong", "UBND-VP",
                          build="builders:memo", rows="phan_cong"),
     "reminders": DocumentKind("cong-van-don-doc.docx", "Công văn đôn đốc", "Cong van don doc", "UBND-VP",
-                              build="reminders:reminders", rows="phan_cong", writes_workbook=True),
+                              build="reminders:reminders", rows="phan_cong", writes_workbook=True,
+                              on_request=True),
     "report": DocumentKind("bao-cao-tong-hop.docx", "Báo cáo tổng hợp ý kiến, kiến nghị", "Bao cao tong hop", "BC-UBND",
                            build="builders:report", rows="kien_nghi"),
     "letters": DocumentKind("van-ban-tra-loi.docx", "Văn bản trả lời", "Van ban tra loi - in gop", "UBND-VP",
@@ -72,6 +76,8 @@ ROLLUP_KINDS: dict[str, DocumentKind] = {
     "rollup_report": DocumentKind("bao-cao-tong-hop-cac-xa-phuong.docx", "Báo cáo tổng hợp kết quả đối thoại của các xã, phường",
                                   "Bao cao tong hop doi thoai", "BC-UBND", build=""),  # built by doithoai.rollup.report
 }
+
+DEFAULT_KINDS: tuple[str, ...] = tuple(kind for kind, spec in KINDS.items() if not spec.on_request)  # "all documents"
 
 TEMPLATES: dict[str, str] = {kind: spec.template for kind, spec in {**KINDS, **ROLLUP_KINDS}.items()}
 
