@@ -31,7 +31,8 @@ def run(tmp_path_factory, demo_path):
     shutil.copyfile(demo_path, book)
     # One date for every kind, each one's window aside (--force-date): the format is what these tests look at; the
     # dates themselves are tests/test_document_dates.py's.
-    result = make_documents(FileWorkbook(book), pdf=False, date=DATE, now=dt.datetime(2026, 6, 5, 9, 30), force_date=True)
+    result = make_documents(FileWorkbook(book), list(KINDS), pdf=False, date=DATE, now=dt.datetime(2026, 6, 5, 9, 30),
+                            force_date=True)  # every kind by name: reminders are made only when named
     return book, result
 
 

@@ -17,6 +17,7 @@ import pytest
 
 from doithoai.access import FileWorkbook
 from doithoai.documents.jobs import make_documents
+from doithoai.documents.kinds import KINDS
 from tests.pdf_pages import Page, documents_in, need_tools, page_of, read_pages, squeeze, to_pdfs
 
 DATE = dt.date(2026, 6, 5)
@@ -26,7 +27,8 @@ DATE_WORD = re.compile(r"^\d{2}/\d{2}/\d{4}$")
 
 
 def _render(book: Path, folder: Path) -> dict[str, list[Page]]:
-    result = make_documents(FileWorkbook(book), pdf=False, date=DATE, write=False, now=dt.datetime(2026, 6, 5, 9, 30),
+    result = make_documents(FileWorkbook(book), list(KINDS), pdf=False, date=DATE, write=False,
+                            now=dt.datetime(2026, 6, 5, 9, 30),
                             force_date=True)  # one date on every kind: what is printed is looked at here, not the dates
     pdfs = to_pdfs(list(result.files.values()), folder / "pdf")
     return {kind: read_pages(pdfs[path]) for kind, path in result.files.items()}
