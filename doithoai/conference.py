@@ -19,7 +19,18 @@ chair's answer as the answer ("Trả lời tại hội nghị" when there is one
 same person, by `keys.name_key`, and words are already there: "Hoà" is "Hòa", but "Hùng" and "Hưng" asking the
 same are two petitions). `parse_sheet` (pure) reads the sheet back for the minutes.
 
-The sheet is the office's once written: preparing again replaces it only while nobody has typed into it.
+Preparing again never replaces what the secretary typed (`owned_sheet`: a three-way merge with what the tool wrote last,
+kept in a very hidden record sheet `schema.CONFERENCE_RECORD_SHEET`): rows nobody typed into take the new values,
+rows the tool would write as before keep whatever was typed (times, venue, chair, "Không", a cleared or renumbered
+order, a rewritten question, notes in, beside and below the grid, the title), and a row typed into that the tool would
+now write differently is refused (exit 1), naming the cells. A sheet of that name without the record is the office's
+own (or was prepared by a version before the record) and is never written: the refusal says to rename it. A sheet
+nobody typed into is replaced whole.
+
+Floor questions are compared as they will be written (`owned_sheet.fit`, the writer's cleaning: control characters
+the file cannot hold dropped), so the second run sees what the first wrote; a speaker whose name is blank, spaces or
+control characters only is `UNKNOWN_SPEAKER`. Numbers in "Thứ tự" are read by `values.whole_number` ("①" or "²"
+is no number). Text over Excel's cell limit is refused, naming the secretary's cell, before anything is written.
 """
 
 from __future__ import annotations
@@ -32,11 +43,13 @@ from typing import Any
 from . import schema
 from .errors import DoithoaiError, ExitStatus
 from .keys import list_key, name_key
-from .model import BookData, ChangeSet, RowWrite, SheetWrite
-from .text import clean, fold
-from .values import EXCEL_EPOCH, format_date, parse_time
+from .model import BookData, ChangeSet, RowWrite, SheetWrite, cell_address
+from .owned_sheet import Grid, NotOurs, canonical, conflict_error, grid, plan_merge, read_record, record_write
+from .text import EXCEL_CELL_LIMIT, clean, fold, thousands
+from .values import EXCEL_EPOCH, format_date, parse_time, whole_number
 
 SHEET = schema.CONFERENCE_SHEET
+RECORD_SHEET = schema.CONFERENCE_RECORD_SHEET
 TITLE = "DIỄN BIẾN HỘI NGHỊ ĐỐI THOẠI (thư ký ghi trong hội nghị)"
 HOW_TO = ("Phần mềm chuẩn bị trang này trước hội nghị; thư ký ghi trực tiếp vào đây. Người phát biểu được tính khi cột "
           "“Thứ tự” có số; người đăng ký nhưng không phát biểu: xóa số thứ tự. Người phát biểu tại hội trường: ghi vào các "
@@ -71,8 +84,6 @@ SPEAKERS: tuple[tuple[str, str], ...] = (
     ("ghi_chu", "Ghi chú"),
 )
 WIDTHS = [22, 40, 12, 24, 18, 60, 22, 60, 16]
-TYPED_FACTS = ("thu_ky", "ket_luan")  # blank when prepared: anything here was typed
-PREPARED_FACTS = ("dong_chu_tri",)  # prepared from the plan: typed when it differs (the chair may be reworded freely)
 
 
 @dataclass
@@ -92,6 +103,9 @@ class ConferenceDay:
     facts_rows: dict[str, int]
     programme: list[dict[str, str]] = field(default_factory=list)
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # every non-blank speaker row
+    cells: list[list[Any]] = field(default_factory=list)  # the sheet as read, row by row
+    columns: dict[str, int] = field(default_factory=dict)  # speaker column key -> 1-based column on the sheet
+    record: Grid | None = None  # what the tool wrote there last (`owned_sheet`); None: no record, not the tool's sheet
 
     @property
     def speakers(self) -> list[Speaker]:
@@ -107,17 +121,9 @@ class ConferenceDay:
     def held(self) -> list[dict[str, str]]:
         return [item for item in self.programme if list_key(item.get("da_thuc_hien")) != _NO and item.get("noi_dung")]
 
-    def typed(self, prepared: dict[str, str] | None = None) -> bool:
-        """Has anybody written on the sheet since it was prepared? `prepared`: the facts as preparing writes them now
-        (the co-chair); one that differs was typed."""
-        if any(_text(self.facts.get(k)) for k in TYPED_FACTS):
-            return True
-        for key, value in (prepared or {}).items():
-            typed = _text(self.facts.get(key))
-            if key in PREPARED_FACTS and typed and name_key(typed) != name_key(value):
-                return True
-        return any(v.get("tra_loi") or v.get("nguoi_tra_loi") or (not v.get("ma_phieu") and (v.get("ho_ten") or v.get("cau_hoi")))
-                   for _, v in self.rows)
+    def typed(self) -> bool:
+        """Has anybody written on the sheet since the tool last wrote it (True when there is no record of that)?"""
+        return self.record is None or grid(self.cells) != self.record
 
 
 def _text(value: Any) -> str:
@@ -133,18 +139,21 @@ def _text(value: Any) -> str:
 
 
 def _number(value: Any) -> int | None:
-    text = _text(value).rstrip(".")
-    return int(text) if text.isdigit() else None
+    """A speaker's order: a whole number, or one typed as "3" or "3." (the one number parser: "①", "²" are none)."""
+    if isinstance(value, str):
+        value = _text(value).rstrip(".")
+    return whole_number(value)
 
 
-def parse_sheet(rows: Sequence[Sequence[Any]]) -> ConferenceDay:
-    """The secretary's sheet as plain data; labels and headers found by name, wherever they are."""
+def parse_sheet(rows: Sequence[Sequence[Any]], record: Sequence[Sequence[Any]] | None = None) -> ConferenceDay:
+    """The secretary's sheet as plain data; labels and headers found by name, wherever they are. `record`: the rows of
+    the tool's record sheet beside it, if any."""
     from .io.tables import header_key
 
     labels = {header_key(label): key for key, label in FACTS}
     facts: dict[str, Any] = {key: None for key, _ in FACTS}
     facts_rows: dict[str, int] = {}
-    day = ConferenceDay(facts, facts_rows)
+    day = ConferenceDay(facts, facts_rows, cells=[list(row) for row in rows], record=read_record(record))
     section: tuple[str, dict[str, int]] | None = None
     programme_headers = {header_key(h): k for k, h in PROGRAMME}
     speaker_headers = {header_key(h): k for k, h in SPEAKERS}
@@ -152,6 +161,7 @@ def parse_sheet(rows: Sequence[Sequence[Any]]) -> ConferenceDay:
         cells = [header_key(c) for c in row]
         if header_key(SPEAKERS[1][1]) in cells and header_key(SPEAKERS[0][1]) in cells:
             section = ("speakers", {speaker_headers[c]: i for i, c in enumerate(cells) if c in speaker_headers})
+            day.columns = {key: i + 1 for key, i in section[1].items()}
             continue
         if header_key("Người thực hiện") in cells and header_key("Nội dung") in cells:
             section = ("programme", {programme_headers[c]: i for i, c in enumerate(cells) if c in programme_headers})
@@ -219,26 +229,52 @@ def prepared_chairs(book: BookData) -> dict[str, str]:
 class PrepareResult:
     speakers: int
     replaced: bool
+    merged: bool = False  # the secretary had typed into the sheet: only rows nobody typed into were written
+    updated: int = 0  # cells written when merging
+    kept: int = 0  # rows the secretary typed into, left as they are
 
     @property
     def summary(self) -> str:
+        if self.merged:
+            done = f"đã cập nhật {self.updated} ô" if self.updated else "không có gì cần cập nhật"
+            return (f"Trang “{SHEET}” đã có và thư ký đã ghi vào {self.kept} dòng: giữ nguyên mọi nội dung đã ghi, {done} ở "
+                    f"những dòng chưa ai ghi ({self.speakers} người đăng ký phát biểu).")
         again = " (thay trang cũ, chưa ai ghi vào)" if self.replaced else ""
         return (f"Đã chuẩn bị trang “{SHEET}”{again}: chương trình, {self.speakers} người đăng ký phát biểu theo thứ tự và "
                 f"{FLOOR_ROWS} dòng trống cho người phát biểu tại hội trường. Thư ký ghi trực tiếp vào trang này trong hội nghị.")
 
 
+def plan_sheet(book: BookData, date: dt.date) -> tuple[PrepareResult, ChangeSet]:
+    """What preparing the sheet comes to (pure): the whole sheet when there is none or nobody typed into it, else the
+    merge of `owned_sheet`; raises `NotOurs` for the office's own sheet of that name and the conflicts' refusal."""
+    rows = sheet_rows(book, date)
+    speakers = sum(1 for r in rows if r and isinstance(r[0], int) and len(r) == len(SPEAKERS))
+    record = record_write(RECORD_SHEET, SHEET, rows)
+    whole = ChangeSet(sheets=[SheetWrite(SHEET, rows, widths=list(WIDTHS), after=schema.MILESTONES.name), record])
+    existing = book.conference
+    if existing is None:
+        return PrepareResult(speakers=speakers, replaced=False), whole
+    if existing.record is None:
+        if grid(existing.cells) != grid(rows):
+            raise NotOurs(SHEET)
+        return PrepareResult(speakers=speakers, replaced=True), whole  # exactly what the tool writes: adopted
+    plan = plan_merge(SHEET, existing.cells, existing.record, rows)
+    if plan.replace:
+        return PrepareResult(speakers=speakers, replaced=True), whole
+    if plan.conflicts:
+        raise conflict_error(SHEET, plan.conflicts)
+    result = PrepareResult(speakers=speakers, replaced=False, merged=True, updated=len(plan.cells), kept=len(plan.kept_rows))
+    if not plan.cells and existing.record == grid(rows):
+        return result, ChangeSet()
+    return result, ChangeSet(cells=plan.cells, sheets=[record], allow_user_cells=True)
+
+
 def prepare_sheet(access, *, date: dt.date | None = None, write: bool = True) -> PrepareResult:
     book = access.read()
-    existing = book.conference
-    if existing is not None and existing.typed(prepared_chairs(book)):
-        raise DoithoaiError(f"Trang “{SHEET}” đã có nội dung thư ký ghi; phần mềm không ghi đè. Muốn chuẩn bị lại, hãy đổi tên "
-                            "hoặc xóa trang đó rồi chạy lại.", status=ExitStatus.DATA_ERRORS)
-    rows = sheet_rows(book, date or dt.date.today())
-    speakers = sum(1 for r in rows if r and isinstance(r[0], int) and len(r) == len(SPEAKERS))
-    if write:
-        after = schema.MILESTONES.name
-        access.write(ChangeSet(sheets=[SheetWrite(SHEET, rows, widths=list(WIDTHS), after=after)]))
-    return PrepareResult(speakers=speakers, replaced=existing is not None)
+    result, changes = plan_sheet(book, date or dt.date.today())
+    if write and changes:
+        access.write(changes)
+    return result
 
 
 # --------------------------------------------------------------------------------------------------
@@ -273,12 +309,14 @@ def plan_floor(book: BookData) -> tuple[FloorResult, ChangeSet]:
         raise DoithoaiError(f"Sổ chưa có trang “{SHEET}”: hãy bấm nút chuẩn bị trang thư ký (lệnh conference-sheet) "
                             "trước hội nghị.")
     table = book.petitions
-    # The same person (`keys.name_key`: "Hoà" is "Hòa", "Hùng" and "Hưng" are two people) and the same words.
-    seen = {(name_key(r.get("nguoi_kien_nghi")), fold(str(r.get("noi_dung") or ""))) for r in table.records}
-    floor = [s for s in day.speakers if s.from_floor and s.values.get("cau_hoi")]
+    # The same person (`keys.name_key`: "Hoà" is "Hòa", "Hùng" and "Hưng" are two people) and the same words, both as
+    # they are (or will be) written: the first run's petitions are compared with what the second run would write.
+    seen = {_floor_key(r.get("nguoi_kien_nghi"), r.get("noi_dung")) for r in table.records}
     fresh = []
-    for speaker in floor:
-        key = (name_key(speaker.values.get("ho_ten") or UNKNOWN_SPEAKER), fold(speaker.values["cau_hoi"]))
+    for speaker in day.speakers:
+        if not speaker.from_floor or not _written(speaker.values.get("cau_hoi")):
+            continue
+        key = _floor_key(_speaker_name(speaker), speaker.values.get("cau_hoi"))
         if key in seen:
             result.already.append(speaker)
         else:
@@ -289,15 +327,48 @@ def plan_floor(book: BookData) -> tuple[FloorResult, ChangeSet]:
     fields = tuple(book.lists.get("linh_vuc") or schema.lookup("linh_vuc").values)
     for offset, (speaker, code) in enumerate(zip(fresh, codes, strict=True)):
         v = speaker.values
-        answer = v.get("tra_loi", "")
-        new = {"ma_kien_nghi": code, "nguon": schema.SOURCE_FLOOR, "nguoi_kien_nghi": v.get("ho_ten") or UNKNOWN_SPEAKER,
-               "dia_chi": v.get("dia_chi"), "linh_vuc": list_value(v.get("linh_vuc", ""), fields) if v.get("linh_vuc") else None,
-               "noi_dung": v["cau_hoi"], "hinh_thuc_xu_ly": schema.HANDLING_AT_CONFERENCE if answer else None,
+        _check_length(day, speaker, ("ho_ten", "dia_chi", "cau_hoi", "tra_loi"))
+        answer = _written(v.get("tra_loi"))
+        field_typed = _written(v.get("linh_vuc"))
+        new = {"ma_kien_nghi": code, "nguon": schema.SOURCE_FLOOR, "nguoi_kien_nghi": _speaker_name(speaker),
+               "dia_chi": _written(v.get("dia_chi")), "linh_vuc": list_value(field_typed, fields) if field_typed else None,
+               "noi_dung": _written(v.get("cau_hoi")), "hinh_thuc_xu_ly": schema.HANDLING_AT_CONFERENCE if answer else None,
                "noi_dung_tra_loi": answer or None}
         cells = tuple((table.columns[k], val) for k, val in new.items() if k in table.columns and val)
         changes.rows.append(RowWrite(schema.PETITIONS.name, next_row + offset, cells))
         result.added.append((code, speaker))
     return result, changes
+
+
+def _written(value: Any) -> str:
+    """Text as the writer will store it and the reader give it back (control characters the file cannot hold
+    dropped, NFC, single spaces): what the next run compares."""
+    return canonical(value)
+
+
+def _speaker_name(speaker: Speaker) -> str:
+    return _written(speaker.values.get("ho_ten")) or UNKNOWN_SPEAKER
+
+
+def _floor_key(name: Any, question: Any) -> tuple[str, str]:
+    return name_key(_written(name)), fold(_written(question))
+
+
+def _check_length(day: ConferenceDay, speaker: Speaker, keys: tuple[str, ...]) -> None:
+    """Refuse (nothing written) a cell whose text would pass Excel's cell limit, naming the secretary's cell."""
+    from .io.writer import clean_text
+
+    for key in keys:
+        value = clean_text(speaker.values.get(key) or "")
+        if len(value) > EXCEL_CELL_LIMIT:
+            column = day.columns.get(key)
+            where = f"ô {cell_address(speaker.row, column)}" if column else f"dòng {speaker.row}"
+            raise DoithoaiError(
+                f"Trang “{SHEET}”, {where}: nội dung dài {thousands(len(value))} ký tự, quá giới hạn "
+                f"{thousands(EXCEL_CELL_LIMIT)} ký tự của một ô Excel, nên không ghi được thành kiến nghị: hãy rút gọn rồi "
+                "chạy lại; chưa có gì bị ghi.",
+                status=ExitStatus.DATA_ERRORS,
+            )
 
 
 def record_floor(access, *, write: bool = True) -> FloorResult:

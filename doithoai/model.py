@@ -197,6 +197,7 @@ class SheetWrite:
     widths: list[float] = field(default_factory=list)
     links: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) 1-based -> "'Sheet'!E12"
     after: str | None = None  # place it after this sheet (default: last)
+    hidden: bool = False  # very hidden: a record the tool keeps for itself (`owned_sheet`), never shown in Excel
 
 
 @dataclass(frozen=True)

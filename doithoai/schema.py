@@ -568,6 +568,9 @@ REMINDER_LOG_HEADER = ("Đơn vị", "Lần đôn đốc", "Ngày đôn đốc",
                        "Số ngày quá hạn")
 # Written by `conference-sheet` before the conference, then the secretary's (doithoai/conference.py); optional.
 CONFERENCE_SHEET = "Diễn biến hội nghị"
+# Very hidden, beside it: what `conference-sheet` wrote there (digests, no text), so writing it again merges with what
+# the secretary typed and never replaces it (doithoai/owned_sheet.py); also the mark that the sheet is the tool's.
+CONFERENCE_RECORD_SHEET = "doithoai.dien_bien_hoi_nghi"
 
 # The sheets a workbook holds data in, in the template's order: the one list every reader, writer and builder uses.
 DATA_SHEETS: tuple[str, ...] = (SETTINGS_SHEET, *(t.name for t in TABLE_SHEETS), LISTS_SHEET)

@@ -300,6 +300,8 @@ class XlwingsWorkbook:
             header.color = "#DDEBF7"
         for column, size in enumerate(spec.widths, start=1):
             sheet.range((1, column)).column_width = size
+        if spec.hidden:
+            _hide(sheet)
         self._raw[sheet.name] = rows
 
     # Conditional formats: Windows Excel only (see the module's docstring).
@@ -372,6 +374,17 @@ class XlwingsWorkbook:
 
     def __repr__(self) -> str:
         return f"XlwingsWorkbook({self.source!r})"
+
+
+def _hide(sheet) -> None:
+    """Very hidden (xlSheetVeryHidden) where Excel is driven over COM; hidden elsewhere."""
+    try:
+        sheet.api.Visible = 2
+    except Exception:  # another engine: hidden is the most it offers
+        try:
+            sheet.visible = False
+        except Exception:
+            pass
 
 
 def _plain(value: Any) -> Any:

@@ -56,8 +56,8 @@ def test_a_sheet_the_secretary_wrote_on_is_never_replaced(tmp_book, capsys):
     prepare_sheet(FileWorkbook(tmp_book), date=DAY)
     fill(tmp_book, {"thu_ky": "Lê Thị Hạnh"}, {})
     before = tmp_book.read_bytes()
-    assert main(["conference-sheet", str(tmp_book)]) == 1
-    assert "không ghi đè" in capsys.readouterr().err
+    assert main(["conference-sheet", str(tmp_book)]) == 0  # nothing to change: nothing written
+    assert "giữ nguyên mọi nội dung đã ghi" in capsys.readouterr().out
     assert tmp_book.read_bytes() == before
 
 

@@ -242,7 +242,8 @@ def book_from_sheets(
     if conference_sheet is not None:  # optional: written by `conference-sheet` before the conference
         from ..conference import parse_sheet
 
-        conference = parse_sheet(sheets[conference_sheet])
+        record_sheet = find_sheet(list(sheets), schema.CONFERENCE_RECORD_SHEET)
+        conference = parse_sheet(sheets[conference_sheet], record=sheets[record_sheet] if record_sheet is not None else None)
     columns = columns or {}
     parsed = {spec.key: parse_table(spec, sheets[found[spec.name]], source=source, only=columns.get(spec.key))
               if spec.name in found
@@ -263,10 +264,11 @@ def book_from_sheets(
 
 
 # Sheets `book_from_sheets` needs, for readers that want to read only those.
-NEEDED_SHEETS: tuple[str, ...] = (*schema.DATA_SHEETS, schema.CONFERENCE_SHEET)
+NEEDED_SHEETS: tuple[str, ...] = (*schema.DATA_SHEETS, schema.CONFERENCE_SHEET, schema.CONFERENCE_RECORD_SHEET)
 # The order in which `book_from_sheets` takes its sheets: a reader that reads them one by one while the first are
 # parsed reads them in this order.
-PARSE_ORDER: tuple[str, ...] = (schema.SETTINGS_SHEET, schema.CONFERENCE_SHEET, *(t.name for t in schema.TABLE_SHEETS),
+PARSE_ORDER: tuple[str, ...] = (schema.SETTINGS_SHEET, schema.CONFERENCE_RECORD_SHEET, schema.CONFERENCE_SHEET,
+                                *(t.name for t in schema.TABLE_SHEETS),
                                 schema.LISTS_SHEET)
 
 

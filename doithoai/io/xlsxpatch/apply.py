@@ -173,7 +173,11 @@ class _Patch:
         from .sheetxml import PRINT_TITLES, print_titles, sheet_xml
 
         data = sheet_xml(spec, self.styles)
-        part = self.package.put_sheet(spec.name, data, after=spec.after, local_names={PRINT_TITLES: print_titles(spec.name)})
+        if spec.hidden:
+            part = self.package.put_sheet(spec.name, data, after=spec.after, state="veryHidden")
+        else:
+            part = self.package.put_sheet(spec.name, data, after=spec.after,
+                                          local_names={PRINT_TITLES: print_titles(spec.name)})
         self._parsed.pop(part, None)  # cells written there before are replaced with the sheet
         self.sheets_changed = True
 

@@ -269,10 +269,12 @@ class Package:
             insert_child(self.workbook, calc, _WORKBOOK_ORDER)
         calc.set("fullCalcOnLoad", "1")
 
-    def put_sheet(self, name: str, data: bytes, *, after: str | None = None, local_names: dict[str, str] | None = None) -> str:
+    def put_sheet(self, name: str, data: bytes, *, after: str | None = None, local_names: dict[str, str] | None = None,
+                  state: str | None = None) -> str:
         """Replace the sheet found by `name` (renamed to `name`, its own drawings/comments/tables and sheet-local names
         dropped) or add a new one; move it right after the sheet `after` when that exists; give it `local_names`
-        (defined name -> value, such as its print titles). Returns the worksheet part."""
+        (defined name -> value, such as its print titles) and the visibility `state` ("hidden", "veryHidden"; None:
+        visible). Returns the worksheet part."""
         self.edit(self.workbook_part)
         elements = self._sheet_elements()
         order = list(elements)
@@ -288,10 +290,14 @@ class Package:
             self._set_override(part, CT_WORKSHEET)
             element.set("name", name)
             element.attrib.pop("state", None)
+            if state:
+                element.set("state", state)
             dropped = elements.index(element)
         else:
             element = etree.Element(q("sheet"))
             element.set("name", name)
+            if state:
+                element.set("state", state)
             ids = [int(e.get("sheetId", "0")) for e in elements if e.get("sheetId", "").isdigit()]
             element.set("sheetId", str(max(ids, default=0) + 1))
             part = self._new_worksheet(element)
