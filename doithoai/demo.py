@@ -10,6 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import schema
+from .sample import SECRETARY, SPEAKERS_ON_THE_DAY
+
 DEMO_WORKBOOK = "doi-thoai-tu-minh-2026.xlsm"
 SLIPS_PER_GROUP = 5  # pre-numbered slip forms printed for each residential group
 RETURNED_FORM = "Hoi Cuu chien binh - da dien.xlsx"
@@ -24,23 +27,42 @@ VETERANS_OPINIONS = (
      "Đề nghị sớm lắp đặt đèn tín hiệu giao thông tại nút giao đường Tứ Minh với đường Nguyễn Lương Bằng."),
 )
 # The secretary's notes on the day: (co-chair, secretary, closing time, conclusions), and who spoke from the floor.
+# Plan 118 names no co-chair: the Chairman chairs (the settings' `chu_tri`, `sample.CHAIRMAN` on `Đại biểu`), and the
+# secretary is `sample.SECRETARY`, as she is on `Đại biểu`.
 DAY_FACTS = (
-    "Đồng chí Trần Văn Quyết, Bí thư Đảng ủy phường",
-    "Bà Lê Thị Hạnh, chuyên viên Văn phòng HĐND và UBND",
+    "",
+    f"Bà {SECRETARY[0]}, chuyên viên Văn phòng HĐND và UBND phường",
     "11:20",
     "Chủ tịch UBND phường ghi nhận các ý kiến của Nhân dân; giao Phòng Kinh tế, Hạ tầng và Đô thị kiểm tra, đề xuất "
     "cải tạo thoát nước, chiếu sáng trong quý III/2026; giao Công an phường tăng cường tuần tra; các ý kiến chưa trả lời "
-    "tại hội nghị, các đơn vị trả lời bằng văn bản trong 10 ngày làm việc; đề nghị Ủy ban MTTQ phường giám sát.",
+    "tại hội nghị, các đơn vị trả lời bằng văn bản trong 10 ngày làm việc; đề nghị Ủy ban MTTQ Việt Nam phường giám sát.",
 )
-SPEAKERS_ON_THE_DAY = 8  # registered speakers who came and spoke; the others' numbers are cleared
+# (speaker as the secretary writes it, residential group, field, question, who answered, answer): the people of
+# `sample.FLOOR_SPEAKERS`, on `Đại biểu` with the same name and gender.
 FLOOR = (
     ("Ông Đỗ Văn Thịnh", "Tổ dân phố Cẩm Khê B", "Môi trường",
      "Đề nghị phường cho biết lộ trình di dời các cơ sở sản xuất gây ô nhiễm ra khỏi khu dân cư.",
-     "Phòng Kinh tế, Hạ tầng và Đô thị", "Phường đang rà soát các cơ sở; lộ trình sẽ được công bố trong quý IV/2026."),
+     "Trưởng phòng Kinh tế, Hạ tầng và Đô thị", "Phường đang rà soát các cơ sở; lộ trình sẽ được công bố trong quý IV/2026."),
     ("Bà Vũ Thị Mai", "Tổ dân phố Cẩm Khê A", "Y tế, giáo dục",
      "Đề nghị bố trí thêm bác sĩ khám bệnh cho người cao tuổi tại trạm y tế phường vào buổi chiều thứ Bảy.",
      "Chủ tịch UBND phường", "Giao Trạm Y tế phường bố trí lịch khám chiều thứ Bảy từ tháng 7/2026."),
 )
+LATER_ON_THE_DAY = "Chủ tịch UBND phường ghi nhận, giao đơn vị kiểm tra, trả lời bằng văn bản."  # not answered there
+# How the office classifies what came in after the sample was written, by content: (handling, status, answer, time of
+# resolution, lead unit). The Veterans' first two matters are the ward's to check; a traffic light at a junction of
+# the city's roads is the city's; the floor's two were answered on the spot and are followed up.
+CLASSIFIED = {
+    VETERANS_OPINIONS[0][3]: (schema.HANDLING_LATER, schema.STATUS_IN_PROGRESS, None, "Tháng 7/2026",
+                              "Phòng Văn hóa - Xã hội"),
+    VETERANS_OPINIONS[1][3]: (schema.HANDLING_LATER, schema.STATUS_IN_PROGRESS, None, "Tháng 7/2026", "Công an phường"),
+    VETERANS_OPINIONS[2][3]: (
+        schema.HANDLING_UPWARD, schema.STATUS_UPWARD,
+        "Nút giao đường Tứ Minh với đường Nguyễn Lương Bằng thuộc các tuyến đường do thành phố quản lý, việc lắp đèn tín "
+        "hiệu giao thông thuộc thẩm quyền của thành phố; UBND phường ghi nhận, báo cáo UBND thành phố (qua Sở Xây dựng) xem "
+        "xét.", None, None),
+    FLOOR[0][3]: (schema.HANDLING_AT_CONFERENCE, schema.STATUS_IN_PROGRESS, FLOOR[0][5], "Quý IV/2026", None),
+    FLOOR[1][3]: (schema.HANDLING_AT_CONFERENCE, schema.STATUS_IN_PROGRESS, FLOOR[1][5], "Tháng 7/2026", None),
+}
 
 
 @dataclass
@@ -93,7 +115,7 @@ def make_demo(out: Path, *, today: dt.date | None = None, steps: bool = True) ->
 
 
 def _steps():
-    return (_validate, _deadlines, _intake, _conference_day, _documents, _share, _calendar)
+    return (_validate, _deadlines, _intake, _conference_day, _classify, _documents, _share, _calendar)
 
 
 def _intake(access, out, today, result) -> None:
@@ -125,7 +147,7 @@ def _intake(access, out, today, result) -> None:
 
 def _conference_day(access, out, today, result) -> None:
     """The secretary's sheet prepared before the conference, then filled in as the secretary would on the day."""
-    from . import schema
+    from . import facts
     from .conference import SPEAKERS, prepare_sheet, record_floor
     from .io.writer import edit_workbook
 
@@ -133,20 +155,21 @@ def _conference_day(access, out, today, result) -> None:
     result.notes.append(prepared.summary)
     book = access.read()
     day = book.conference
-    answers = {r.values.get("ma_phieu"): r.values.get("noi_dung_tra_loi") for r in book.petitions if r.values.get("ma_phieu")}
+    answers = {r.values.get("ma_phieu"): r.values.get("noi_dung_tra_loi") for r in book.petitions
+               if r.values.get("ma_phieu") and facts.at_conference(r)}
     column = {key: index for index, (key, _) in enumerate(SPEAKERS, 1)}
     co_chair, secretary, closing, conclusions = DAY_FACTS
 
     def fill(workbook) -> None:
         sheet = workbook[schema.CONFERENCE_SHEET]
-        for key, value in (("dong_chu_tri", co_chair), ("thu_ky", secretary), ("gio_be_mac", closing), ("ket_luan", conclusions),
-                           ("chu_tri", "Đồng chí Nguyễn Thị Sâm, Phó Chủ tịch UBND phường (được Chủ tịch ủy quyền)")):
-            sheet.cell(row=day.facts_rows[key], column=2, value=value)
+        for key, value in (("dong_chu_tri", co_chair), ("thu_ky", secretary), ("gio_be_mac", closing), ("ket_luan", conclusions)):
+            if value:  # the chair stays as the sheet was prepared: the Chairman chaired
+                sheet.cell(row=day.facts_rows[key], column=2, value=value)
         registered = [(row, values) for row, values in day.rows if values.get("ma_phieu")]
         for position, (row, values) in enumerate(registered):
             if position < SPEAKERS_ON_THE_DAY:
                 sheet.cell(row=row, column=column["nguoi_tra_loi"], value="Chủ tịch UBND phường")
-                answer = answers.get(values["ma_phieu"]) or "Ghi nhận, trả lời bằng văn bản."
+                answer = answers.get(values["ma_phieu"]) or LATER_ON_THE_DAY
                 sheet.cell(row=row, column=column["tra_loi"], value=answer)
             else:
                 sheet.cell(row=row, column=column["thu_tu"]).value = None  # did not come to speak
@@ -161,6 +184,42 @@ def _conference_day(access, out, today, result) -> None:
     edit_workbook(access.path, fill)
     floor = record_floor(access)
     result.notes.append(floor.summary)
+
+
+def _classify(access, out, today, result) -> None:
+    """The office classifies the petitions that came in after the sample (`CLASSIFIED`), as a clerk would on `today`: a
+    handling class and the competence that goes with it, a status, and a lead unit for what is checked and answered later."""
+    from . import facts
+    from .keys import code_key, list_key
+    from .model import CellWrite, ChangeSet, RowWrite
+    from .sample import handled
+
+    book = access.read()
+    petitions, assignments = book.petitions, book.assignments
+    known = {list_key(text): how for text, how in CLASSIFIED.items()}
+    changes = ChangeSet(allow_user_cells=True)
+    classified: list[str] = []
+    assigned = {code_key(r.values.get("ma_kien_nghi")) for r in assignments.records}
+    next_row = (assignments.records[-1].row if assignments.records else assignments.spec.header_row) + 1
+    for record in petitions.records:
+        how = known.get(list_key(record.values.get("noi_dung") or ""))
+        if how is None or (facts.handling_of(record) != facts.UNCLASSIFIED and record.values.get("tham_quyen")):
+            continue
+        handling, status, answer, when, lead = how
+        values = handled(handling, status, answer or record.values.get("noi_dung_tra_loi"), when)
+        for key, value in values.items():
+            if value is not None and key in petitions.columns:
+                changes.cells.append(CellWrite(petitions.name, record.row, petitions.columns[key], value))
+        code = record.values.get("ma_kien_nghi")
+        classified.append(f"{code} ({handling.lower()})")
+        if lead and code_key(code) not in assigned:
+            row = {"ma_kien_nghi": code, "don_vi": lead, "vai_tro": schema.ROLE_LEAD, "ngay_giao": today}
+            changes.rows.append(RowWrite(assignments.name, next_row,
+                                         tuple((assignments.columns[k], v) for k, v in row.items())))
+            next_row += 1
+    if changes:
+        access.write(changes)
+        result.notes.append("Văn phòng phân loại kiến nghị mới nhận: " + "; ".join(classified) + ".")
 
 
 def _validate(access, out, today, result) -> None:
