@@ -221,7 +221,10 @@ def test_compute_deadlines_writes_what_the_command_writes(demo_path, tmp_book):
     cells = written(book, "Phân công")
     table = expected.assignments
     for record in table:
+        typed = record.get("han_tu_tinh") is None and record.get("han_hoan_thanh") is not None
         for key in ("han_hoan_thanh", "tinh_trang"):
+            if key == "han_hoan_thanh" and typed and (record.row, table.columns[key]) not in cells:
+                continue  # a due date the office typed (the sample has some) is kept: written again as it is, or not
             value = cells[(record.row, table.columns[key])]
             want = record.get(key)
             assert (date_of(value) if isinstance(want, dt.date) else value) == want, (record.row, key)

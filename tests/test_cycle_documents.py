@@ -24,7 +24,8 @@ KINDS = ["slips", "announcement", "minutes", "report_upward"]
 
 @pytest.fixture(scope="module")
 def cycle(tmp_path_factory, demo_path):
-    """The demo's steps for the cycle on a copy of the sample: intake, the conference day, then the documents."""
+    """The demo's steps for the cycle on a copy of the sample: intake, the conference day, the office classifying what
+    came in, then the documents."""
     folder = tmp_path_factory.mktemp("cycle")
     path = folder / "book.xlsm"
     shutil.copyfile(demo_path, path)
@@ -33,6 +34,7 @@ def cycle(tmp_path_factory, demo_path):
     with FileWorkbook(path) as access:
         demo._intake(access, folder, REPORT_DATE, outcome)
         demo._conference_day(access, folder, REPORT_DATE, outcome)
+        demo._classify(access, folder, REPORT_DATE, outcome)
         documents = make_documents(access, KINDS, folder / "Văn bản", pdf=False, today=REPORT_DATE,
                                    slips_per_group=demo.SLIPS_PER_GROUP, now=dt.datetime(2026, 6, 20, 9, 0))
     return before, read_book(path), outcome, documents
@@ -96,6 +98,10 @@ def test_report_upward_counts_equal_the_workbook(cycle):
     content = text(documents.files["report_upward"])
     petitions = [r for r in after.petitions.records if r.values["ma_kien_nghi"]]
     assert f"Tổng số ý kiến, kiến nghị: {len(petitions)}," in content
+    # Every petition has its class (the office classified what came in): the parts on the page add up to the total.
+    parts = re.search(r"Tổng số ý kiến, kiến nghị: (\d+), trong đó: trả lời tại hội nghị (\d+); kiểm tra, trả lời sau (\d+); "
+                      r"ghi nhận, báo cáo cấp trên (\d+)\.", " ".join(content.split()))
+    assert parts and int(parts[1]) == sum(map(int, parts.groups()[1:])) and "chưa phân loại" not in content
     fields = Counter(r.values["linh_vuc"] for r in petitions)
     tables = Document(str(documents.files["report_upward"])).tables
     by_field = next(t for t in tables if t.rows[0].cells[0].text == "Lĩnh vực")

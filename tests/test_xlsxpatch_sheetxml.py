@@ -139,7 +139,7 @@ def test_values_and_types_read_back(tmp_path, source):
 
 def test_the_check_sheet_of_a_real_workbook(tmp_path, demo_path, source):
     spec = check_sheet(validate_book(read_book(demo_path), TODAY))
-    assert len(spec.rows) > 5 and spec.links
+    assert len(spec.rows) > 3 and spec.links  # the header and the sample's findings (speaking time, two slips out of scope)
     path = _assemble(source, tmp_path / "check.xlsx", spec)
     sheet = openpyxl.load_workbook(path)[spec.name]
     got = [[c.value for c in row] for row in sheet.iter_rows(max_col=len(spec.rows[0]))]
