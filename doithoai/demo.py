@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema
-from .sample import SECRETARY, SPEAKERS_ON_THE_DAY
+from .sample import ASSIGNED, LATER_DUE, SECRETARY, SPEAKERS_ON_THE_DAY
 
 DEMO_WORKBOOK = "doi-thoai-tu-minh-2026.xlsm"
 SLIPS_PER_GROUP = 5  # pre-numbered slip forms printed for each residential group
@@ -187,8 +187,8 @@ def _conference_day(access, out, today, result) -> None:
 
 
 def _classify(access, out, today, result) -> None:
-    """The office classifies the petitions that came in after the sample (`CLASSIFIED`), as a clerk would on `today`: a
-    handling class and the competence that goes with it, a status, and a lead unit for what is checked and answered later."""
+    """The office classifies the petitions that came in after the sample (`CLASSIFIED`), as a clerk would: a handling
+    class and the competence that goes with it, a status, and a lead unit for what is checked and answered later."""
     from . import facts
     from .keys import code_key, list_key
     from .model import CellWrite, ChangeSet, RowWrite
@@ -213,7 +213,10 @@ def _classify(access, out, today, result) -> None:
         code = record.values.get("ma_kien_nghi")
         classified.append(f"{code} ({handling.lower()})")
         if lead and code_key(code) not in assigned:
-            row = {"ma_kien_nghi": code, "don_vi": lead, "vai_tro": schema.ROLE_LEAD, "ngay_giao": today}
+            # Given to its unit with the others in the assignment memo (its day, so the memo keeps its date), with
+            # the deadline the Chairman set for written answers.
+            row = {"ma_kien_nghi": code, "don_vi": lead, "vai_tro": schema.ROLE_LEAD, "ngay_giao": ASSIGNED,
+                   "han_hoan_thanh": LATER_DUE}
             changes.rows.append(RowWrite(assignments.name, next_row,
                                          tuple((assignments.columns[k], v) for k, v in row.items())))
             next_row += 1

@@ -138,6 +138,9 @@ def test_statuses_agree_with_the_demo_s_today(book, cycled):
             assert record["ngay_giao"] <= TODAY
             assert record["ngay_hoan_thanh"] is None or record["ngay_giao"] <= record["ngay_hoan_thanh"] <= TODAY
         assert all(r["ngay_hoan_thanh"] is None or r["ngay_hoan_thanh"] <= TODAY for r in workbook.milestones.records)
+        # One assignment memo, one day: the one the timeline says the memo went out.
+        memo = next(r for r in workbook.milestones.records if "Công văn phân công" in r["moc"])
+        assert {r["ngay_giao"] for r in workbook.assignments.records} == {memo["ngay_hoan_thanh"]}
 
 
 def test_an_assignment_is_done_exactly_when_its_petition_has_an_answer(book):
