@@ -113,7 +113,7 @@ def test_the_programme_and_the_invited(demo_plan):
                   "* Đại biểu tổ dân phố, thôn (20 người):", "* Nhân dân (105 người):"):
         assert group in invited
     assert "- Ban Tuyên giáo và Dân vận Thành ủy: Phó Trưởng ban, Chuyên viên." in invited
-    assert "- Văn phòng HĐND và UBND phường: Chuyên viên (3 người)." in invited
+    assert "- Văn phòng HĐND và UBND phường: Chánh Văn phòng, Chuyên viên (3 người);" in invited
 
 
 def test_the_budget_total_in_figures_and_words(demo_plan):

@@ -80,10 +80,16 @@ def test_reminders_list_exactly_what_deadlines_finds_late(twice, capsys):
             assert len(codes) == len(set(codes)) and codes == sorted(codes), unit
 
 
+def rounds(result) -> dict[str, int]:
+    return {unit: n for unit, (n, _) in papers(result.files["reminders"]).items()}
+
+
 def test_the_second_reminder_says_it_is_the_second(twice):
     book, first, second = twice
-    assert {r for r, _ in papers(first.files["reminders"]).values()} == {1}
-    assert {r for r, _ in papers(second.files["reminders"]).values()} == {2}
+    assert set(rounds(first).values()) == {1}
+    # A unit reminded a week earlier gets its second; one whose answers have only now fallen due, its first.
+    assert rounds(second) == {unit: 2 if unit in rounds(first) else 1 for unit in rounds(second)}
+    assert 2 in rounds(second).values()
     content = text(second.files["reminders"])
     assert "Đây là lần thứ 2 UBND phường Tứ Minh đôn đốc các nội dung trên (lần trước: ngày 19/06/2026)." in content
     assert "Đây là lần thứ" not in text(first.files["reminders"])
@@ -91,9 +97,9 @@ def test_the_second_reminder_says_it_is_the_second(twice):
     assert "(đôn đốc lần 2; lần trước ngày 19/06/2026)" in message
     # Both recorded on the log: one row per petition of each reminder.
     log = parse_log(next(iter(read_sheets(book, [schema.REMINDER_LOG_SHEET]).values())))
-    for result, day, round_ in ((first, DEMO_TODAY, 1), (second, LATER, 2)):
+    for result, day in ((first, DEMO_TODAY), (second, LATER)):
         rows = [e for e in log if e.date == day]
-        assert {e.round for e in rows} == {round_}
+        assert {(e.unit, e.round) for e in rows} == set(rounds(result).items())
         assert {(e.unit, e.code) for e in rows} == {(u, c) for u, (_, codes) in papers(result.files["reminders"]).items()
                                                      for c in codes}
     assert any(e.late and e.late > 0 for e in log)
@@ -116,11 +122,14 @@ def test_a_run_without_writing_shows_the_next_round_but_records_nothing(twice, t
     copy = tmp_path / "book.xlsm"
     shutil.copyfile(book, copy)
     before = read_sheets(copy, [schema.REMINDER_LOG_SHEET])
+    log = parse_log(next(iter(before.values())))
     preview = reminders_run(copy, tmp_path / "out", LATER + dt.timedelta(days=1), write=False)
-    assert {r for r, _ in papers(preview.files["reminders"]).values()} == {3}
+    # The next round of each unit: one more than the reminders it has had.
+    expected = {unit: 1 + len({e.date for e in log if e.unit == unit}) for unit in rounds(preview)}
+    assert rounds(preview) == expected and 3 in expected.values()
     assert read_sheets(copy, [schema.REMINDER_LOG_SHEET]) == before
     again = reminders_run(copy, tmp_path / "out2", LATER + dt.timedelta(days=1))
-    assert {r for r, _ in papers(again.files["reminders"]).values()} == {3}
+    assert rounds(again) == expected
 
 
 def test_the_reminders_command(tmp_book, tmp_path, capsys):
