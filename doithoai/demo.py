@@ -2,6 +2,13 @@
 
 `make_demo(out)` builds the filled workbook, then runs the same jobs the buttons and commands run, in the
 order of work, and returns what it wrote. Used by `doithoai demo` and by the tests' `demo_path` fixture.
+
+What the demo types is the sample's people and nothing else (issue 23): the secretary's sheet keeps the chair it was
+prepared with (the Chairman, who chairs in plan 118; no co-chair), its secretary and floor speakers are on `Đại biểu`
+under the same name and gender (`sample.SECRETARY`, `sample.FLOOR_SPEAKERS`). What comes in after the sample (the
+Veterans' form, the floor) is classified by the office in one step (`_classify`, `CLASSIFIED`), by the sample's own
+rule (`sample.handled`), and what is checked later is assigned in the memo of 26/5 with the written answers' deadline,
+so the demo's documents print no "chưa phân loại" and the memo keeps its date.
 """
 
 from __future__ import annotations

@@ -12,7 +12,10 @@ Chairman would read it (issue 23):
   national road, a level of allowance set by the State, the Bank for Social Policies' lending rules, an upper
   secondary school, the city's own project); a clean-up day or posting a list at the cultural house is the ward's;
 - statuses agree with 19/6/2026: "Đã giải quyết" only for work done by then (every date its answer names is
-  past); anything scheduled later is "Đang xử lý" with a future `Thời gian giải quyết`; no date done is after it;
+  past); anything scheduled later is "Đang xử lý" with a future `Thời gian giải quyết`; no date done is after it.
+  An assignment is done when its unit's answer is written (before the conference for what the Chairman answered
+  there, after it for what is answered by letter); all were given in the memo of 26/5, those answered by letter
+  with the Chairman's deadline of 26/6 typed, two still unanswered past the memo's own 05/6 (overdue, reminded);
 - each matter is written once (`SLIP_MATTERS`, `ORGANISATION_MATTERS`), with its own answer; a petitioner asking
   about "my family" asks about the lane they live in; a neighbour's slip on a matter already compiled is noted on
   the slip (`MERGED`), not entered twice;
