@@ -115,6 +115,9 @@ def parse_time(value: Any) -> str | None:
     return None if time is None else f"{time.hour:02d}:{time.minute:02d}"
 
 
+_WHOLE = re.compile(r"([-+]?)([0-9]+)")
+
+
 def whole_number(value: Any) -> int | None:
     """An int within ±`INT_LIMIT` from a number or digits typed as text; None for anything else."""
     number: int | None = None
@@ -124,8 +127,12 @@ def whole_number(value: Any) -> int | None:
         number = value
     elif isinstance(value, float) and value.is_integer():
         number = int(value)
-    elif isinstance(value, str) and re.fullmatch(r"\s*[-+]?\d+\s*", value):
-        number = int(value)
+    elif isinstance(value, str):
+        # ASCII digits only, between spaces a person types: `\s` and `\d` would let control characters such as U+001F
+        # and other scripts' digits through to int(), and a run of thousands of digits past int()'s own limit.
+        match = _WHOLE.fullmatch(value.strip(" \t\u00a0"))
+        if match and len(match.group(2).lstrip("0")) <= 15:
+            number = int(match.group(1) + match.group(2))
     return number if number is not None and -INT_LIMIT <= number <= INT_LIMIT else None
 
 

@@ -49,3 +49,13 @@ def test_every_time_round_trips(hour, minute, pattern):
 def test_hostile_text_never_raises(text):
     result = time_of_day(text)
     assert result is None or isinstance(result, dt.time)
+
+
+def test_whole_numbers_are_ascii_digits_between_spaces():
+    """A control character (U+001F, which `\\s` matches) or another script's digits never reach int(), and a run of
+    digits past int()'s own limit is no number (it crashed the reader's parse: '0\\x1f')."""
+    from doithoai.values import whole_number
+
+    assert [whole_number(v) for v in (" 12 ", "-5", "+7", "0007")] == [12, -5, 7, 7]
+    for text in ("0\x1f", "\x1c3", "٣", "1" * 5000, "12a", "", " ", "1 2"):
+        assert whole_number(text) is None, repr(text)

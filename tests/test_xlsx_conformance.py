@@ -204,7 +204,7 @@ def local_sheet_id_out_of_range(root):
 
 
 def active_tab_out_of_range(root):
-    next(root.iter(q("workbookView"))).set("activeTab", "10")
+    next(root.iter(q("workbookView"))).set("activeTab", "42")  # past the last sheet however many the demo has
 
 
 def defined_name_twice(root):
@@ -254,7 +254,7 @@ BREAKS = [
     ("forbidden character in a sheet name", "xl/workbook.xml", _xml_edit(forbidden_sheet_name), "character Excel forbids",
      "demo"),
     ("localSheetId out of range", "xl/workbook.xml", _xml_edit(local_sheet_id_out_of_range), "localSheetId=42", "demo"),
-    ("activeTab out of range", "xl/workbook.xml", _xml_edit(active_tab_out_of_range), "activeTab=10", "demo"),
+    ("activeTab out of range", "xl/workbook.xml", _xml_edit(active_tab_out_of_range), "activeTab=42", "demo"),
     ("defined name twice", "xl/workbook.xml", _xml_edit(defined_name_twice), "defined twice", "demo"),
     ("sheet r:id unresolved", "xl/workbook.xml", _xml_edit(dangling_sheet_rid), "r:id 'rId99'", "demo"),
     ("table ref not covering rows", "xl/tables/table3.xml", _text_edit(r'ref="A1:S\d+"', 'ref="A1:S1"', 2),
