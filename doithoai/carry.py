@@ -9,8 +9,9 @@ restart at 1 nor repeat a number.
 Petitions still open (`facts.is_open`: no status, or one that does not close the matter, however it is spelt) come
 over with source "Kỳ trước", their
 original code, content, classification, any answer so far and their letter number, and their assignments that are
-not done; a note in `Kết quả, hướng giải quyết` says where they came from. Slips are not carried: they belong to the
-conference they were written for.
+not done; a note in `Kết quả, hướng giải quyết` says where they came from (`facts.carry_note`: the earlier conference's
+day, its workbook, the code), which the letters read to say where the matter was raised and which no document prints.
+Slips are not carried: they belong to the conference they were written for.
 
 Nothing is cut: a note that would push `Kết quả, hướng giải quyết` past an Excel cell is not added, and a letter
 number past ±100,000 is not continued from; both are said in `notes` (lines `new --from` prints).
@@ -28,11 +29,11 @@ from __future__ import annotations
 from typing import Any
 
 from . import schema
-from .facts import is_open, letter_number, next_letter_number
+from .facts import carried_from, carry_note, is_open, letter_number, next_letter_number
 from .keys import code_key, code_text
 from .model import BookData, Record
 from .text import EXCEL_CELL_LIMIT, thousands
-from .values import INT_LIMIT
+from .values import INT_LIMIT, parse_date
 
 CLEARED_SETTINGS = ("ngay_hoi_nghi", "han_don_doc", "so_bao_cao", "so_cong_van_phan_cong", "so_giay_moi", "so_thong_bao")
 DELEGATE_RESET = ("ngay_gui_giay_moi", "xac_nhan", "co_mat")
@@ -61,7 +62,7 @@ def carry_over(book: BookData, previous_name: str = "") -> dict[str, Any]:
     milestones = [_values(r, schema.MILESTONES, MILESTONE_RESET) for r in book.milestones]
     programme = [_values(r, schema.PROGRAMME) for r in book.programme] or None
 
-    where = f" (sổ “{previous_name}”)" if previous_name else ""
+    raised = parse_date(book.settings.get("ngay_hoi_nghi"))  # a period ("Quý II/2026") records no day
     petitions, carried, notes = [], set(), _absurd_letter_numbers(book)
     for record in book.petitions:
         code = code_text(record.get("ma_kien_nghi"))
@@ -69,8 +70,10 @@ def carry_over(book: BookData, previous_name: str = "") -> dict[str, Any]:
             continue
         values = _values(record, schema.PETITIONS, PETITION_DROPPED)
         values["nguon"] = schema.SOURCE_CARRIED
-        note = f"Chuyển từ kỳ trước{where}, mã cũ {code}."
-        result = f"{values['ket_qua']} {note}" if values.get("ket_qua") else note
+        # Where it was raised (`facts.carry_note`): the letter names that conference, not the next one. A matter carried
+        # again keeps the note of the conference that first heard it.
+        note = "" if carried_from(record) else carry_note(raised, previous_name, code)
+        result = " ".join(x for x in (str(values.get("ket_qua") or ""), note) if x)
         if len(result) <= EXCEL_CELL_LIMIT:
             values["ket_qua"] = result
         else:  # the note would push the cell past what Excel holds: the office's text is kept whole, the note said here

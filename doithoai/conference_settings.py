@@ -166,10 +166,22 @@ def office(settings: Mapping[str, Any]) -> str:
     return _text(settings.get("ten_van_phong")) or DEFAULT_OFFICE
 
 
+def fill_placeholders(text: str, settings: Mapping[str, Any], today: dt.date | None = None) -> str:
+    """`{đơn vị}` -> the unit ("phường Tứ Minh"), `{khu dân cư}` -> "tổ dân phố" or "thôn", and `{năm}` -> the
+    conference's year, in a setting a preset wrote
+    for every unit (`Tên hội nghị`, recipients, addressees)."""
+    if "{" not in text:
+        return text
+    text = text.replace("{đơn vị}", unit_name(settings)).replace("{khu dân cư}", unit_words(settings).area)
+    if "{năm}" in text:
+        text = text.replace("{năm}", str(year_of(settings, today or dt.date.today())))
+    return text
+
+
 def fill_in(text: str, settings: Mapping[str, Any], today: dt.date) -> str:
     """{đơn vị} and {năm} in a setting's text (a preset's conference name, the plan's paragraphs) filled from the
-    settings, so one preset serves every unit and year: "phường Tứ Minh", "2026"."""
-    return text.replace("{đơn vị}", unit_name(settings)).replace("{năm}", str(year_of(settings, today)))
+    settings, so one preset serves every unit and year: "phường Tứ Minh", "2026" (`fill_placeholders`)."""
+    return fill_placeholders(text, settings, today)
 
 
 def conference_name(settings: Mapping[str, Any], today: dt.date) -> str:
@@ -179,7 +191,8 @@ def conference_name(settings: Mapping[str, Any], today: dt.date) -> str:
     """
     typed = _text(settings.get("ten_hoi_nghi"))
     if typed:
-        typed = fill_in(typed, settings, today)
+        # A preset's name carries {đơn vị} and {năm}: filled from the settings, so one preset serves every unit and year.
+        typed = fill_placeholders(typed, settings, today)
         return typed[0].upper() + typed[1:]
     return f"Hội nghị đối thoại giữa Chủ tịch UBND {unit_name(settings)} với {audience(settings)} năm {year_of(settings, today)}"
 

@@ -971,3 +971,107 @@ def milestone_of(kind: str, milestones: Iterable[_R]) -> _R | None:
         if role in milestone_roles(row.get("moc"), row.get("can_cu"), row.get("so_ngay")):
             return row
     return None
+
+
+# --------------------------------------------------------------------------------------------------
+# Carried petitions (issue 24): a matter the last conference left open, raised there and not at this one.
+#
+# `new --from` records where a carried petition came from in `Kết quả, hướng giải quyết`, in one fixed sentence the
+# tool writes and reads back (`carry_note`, `carried_from`): the earlier conference's day, its workbook and the code.
+# The answer letter says the matter was raised at that conference, not at this one; no signed document prints the
+# sentence itself (`direction` is the cell without it).
+
+CARRIED_PREFIX = "Chuyển từ kỳ trước"
+_CARRIED = re.compile(r"\s*Chuyển từ kỳ trước(?:: nêu tại hội nghị ngày (?P<day>\d{1,2}/\d{1,2}/\d{4}))?"
+                      r"(?: \(sổ “(?P<book>[^”]*)”\))?, mã cũ (?P<code>.+?)\.(?=\s|$)\s*")
+
+
+@dataclass(frozen=True)
+class Carried:
+    """Where a carried petition was raised: the earlier conference's day (None when it was not recorded), its
+    workbook's file name and the code it had there."""
+
+    raised: Any  # datetime.date | None
+    book: str
+    code: str
+
+
+def carry_note(raised: Any, book: str, code: str) -> str:
+    """The sentence `new --from` writes: "Chuyển từ kỳ trước: nêu tại hội nghị ngày 20/06/2024 (sổ “a.xlsm”), mã cũ
+    KN-002." (`raised` a date or None)."""
+    from .values import format_date
+
+    day = f": nêu tại hội nghị ngày {format_date(raised)}" if raised else ""
+    where = f" (sổ “{book}”)" if book else ""
+    return f"{CARRIED_PREFIX}{day}{where}, mã cũ {code}."
+
+
+def carried_from(petition: Row) -> Carried | None:
+    """The first carry note in the petition's `Kết quả, hướng giải quyết` (a matter carried twice was raised at the
+    first conference), or None for a petition raised at this conference."""
+    from .values import parse_date
+
+    value = petition.get("ket_qua")
+    match = _CARRIED.search(value) if isinstance(value, str) and CARRIED_PREFIX in value else None
+    if match is None:
+        return None
+    return Carried(parse_date(match.group("day")) if match.group("day") else None, match.group("book") or "",
+                   match.group("code").strip())
+
+
+def direction(petition: Row) -> str:
+    """`Kết quả, hướng giải quyết` as a document prints it: the office's words without the tool's carry notes."""
+    value = text_of(petition.get("ket_qua"))
+    if CARRIED_PREFIX not in value:
+        return value
+    return " ".join(_CARRIED.sub(" ", value).split())
+
+
+# --------------------------------------------------------------------------------------------------
+# Hosts (issue 24): who hosts the conference and so gets no invitation to it.
+#
+# A chair's or co-chair's title may hold several posts ("Bí thư Đảng ủy, Chủ tịch UBND") or name a standing body
+# ("Thường trực HĐND": its Chairman and Vice-Chairmen). A delegate hosts when one of the posts on its `Chức vụ` (split
+# the same way) is one of the hosts' posts, compared by `_post_key` (accents, case, the unit's name ignored).
+
+_STANDING_BODIES = {
+    ("thuong", "truc", "hdnd"): ("Chủ tịch HĐND", "Phó Chủ tịch HĐND", "Phó Chủ tịch Thường trực HĐND"),
+    ("thuong", "truc", "dang", "uy"): ("Bí thư Đảng ủy", "Phó Bí thư Đảng ủy", "Phó Bí thư Thường trực Đảng ủy"),
+    ("thuong", "truc", "ubnd"): ("Chủ tịch UBND", "Phó Chủ tịch UBND"),
+}
+_POST_SPLIT = re.compile(r"\s*(?:,|;|\bkiêm\b|\bvà\b|\bđồng thời\b)\s*", re.IGNORECASE)
+
+
+def posts_of(title: str, place: str = "") -> set[tuple[str, ...]]:
+    """The post keys a title holds: "Bí thư Đảng ủy, Chủ tịch UBND xã" -> {bí thư đảng ủy, chủ tịch ubnd}; a standing
+    body ("Thường trực HĐND") -> the posts that form it. Posts compare whole: "Bí thư" is not "Bí thư chi bộ"."""
+    keys: set[tuple[str, ...]] = set()
+    for part in _POST_SPLIT.split(text_of(title)):
+        key = _post_key(part, place)
+        if not key:
+            continue
+        keys.add(key)
+        for body, members in _STANDING_BODIES.items():
+            if key == body:
+                keys.update(_post_key(member, place) for member in members)
+    return keys
+
+
+def hosts(book: Any, people: Directory | None = None) -> set[str]:
+    """`keys.name_key` of every bare name that hosts the conference: the plan's chair and co-chair and the signer
+    (named, or found on `Đại biểu` by the posts their titles hold), and this unit's Chairman of the People's Committee."""
+    people = people or directory(book)
+    chairs = planned_chairs(book, people)
+    signing = signer(book, people)
+    found = {person.key for person in (chairs.chair, chairs.co_chair, signing) if person and person.name}
+    wanted: set[tuple[str, ...]] = {_post_key("Chủ tịch UBND", people.place)}
+    for person in (chairs.chair, chairs.co_chair):
+        if person and person.title:
+            wanted |= posts_of(person.title, people.place)
+    for key, rows in people.named.items():
+        for record in rows:
+            post, unit = text_of(record.get("chuc_vu")), text_of(record.get("don_vi"))
+            if post and _ours(unit, people.place) and (posts_of(post, people.place) | posts_of(f"{post} {unit}",
+                                                                                             people.place)) & wanted:
+                found.add(key)
+    return found - {""}

@@ -36,7 +36,8 @@ from .keys import list_key, name_key, new_codes
 from .model import BookData, ChangeSet, Record, RowWrite
 from .text import clean, fold, formula_like
 
-FORM_MARK = "MẪU TỔNG HỢP Ý KIẾN, KIẾN NGHỊ GỬI ỦY BAN NHÂN DÂN"
+FORM_MARK_PREFIX = "MẪU TỔNG HỢP Ý KIẾN, KIẾN NGHỊ"  # what the cover's title starts with, whoever it is sent to
+FORM_MARK = f"{FORM_MARK_PREFIX} GỬI ỦY BAN NHÂN DÂN"  # a government plan's title (and the forms made before issue 24)
 COVER_SHEET = "Thông tin"
 ROWS_SHEET = "Ý kiến"
 LIST_SHEET = schema.LISTS_SHEET  # the form's own list sheet, named like the workbook's
@@ -98,15 +99,21 @@ def build_form(book: BookData, organisation: str, now: dt.datetime):
     workbook = Workbook()
     cover = workbook.active
     cover.title = COVER_SHEET
-    unit = " ".join(x for x in (_setting(book, "loai_don_vi"), _setting(book, "ten_don_vi")) if x)
+    # The conference as `Kế hoạch` describes it, worded as the documents word it: its name, its audience, the body that
+    # issues it and the office that collects (a Party committee's survey goes to the Đảng ủy, not to a People's Committee).
+    from .conference_settings import audience, conference_name, office
+    from .documents.issuer import body_in_text
+
+    body, short = body_in_text(book.settings)
     deadline = _return_deadline(book)
     lines: list[tuple[str, Any]] = [
-        (FORM_MARK, None),
+        (f"{FORM_MARK_PREFIX} GỬI {_body_caps(book)}", None),
         ("", None),
         (ORG_LABEL, organisation),
-        ("Gửi", f"Ủy ban nhân dân {unit} (qua Văn phòng HĐND và UBND)".replace("  ", " ")),
-        ("Hội nghị", f"Hội nghị đối thoại giữa Chủ tịch UBND {unit.lower() if unit else ''} với Nhân dân".replace("  ", " ")),
-        ("Hạn gửi về", deadline or "Theo văn bản của UBND"),
+        ("Gửi", f"{body} (qua {office(book.settings)})"),
+        ("Hội nghị", conference_name(book.settings, now.date())),
+        ("Ý kiến của", f"{audience(book.settings)} (qua {organisation})"),
+        ("Hạn gửi về", deadline or f"Theo văn bản của {short}"),
         (FORM_ID_LABEL, f"YK-{now:%Y%m%d-%H%M%S}"),
         ("", None),
         ("Cách điền", f"Mỗi ý kiến, kiến nghị ghi một dòng ở trang “{ROWS_SHEET}”; chọn lĩnh vực trong danh sách. "
@@ -120,7 +127,9 @@ def build_form(book: BookData, organisation: str, now: dt.datetime):
             cell.font, cell.alignment = font, wrap
     cover["A1"].font = Font(name="Times New Roman", size=14, bold=True)
     cover.column_dimensions["A"].width, cover.column_dimensions["B"].width = 18, 80
-    cover.row_dimensions[9].height = 48
+    cover.row_dimensions[len(lines)].height = 48
+    for row in (4, 5, 6):  # the body, the conference's name and the audience may run to two lines
+        cover.row_dimensions[row].height = 33
     cover.protection.sheet = True  # the organisation's name and the form's id are the office's
 
     rows = workbook.create_sheet(ROWS_SHEET)
@@ -149,8 +158,18 @@ def build_form(book: BookData, organisation: str, now: dt.datetime):
     rows.add_data_validation(validation)
     workbook.active = 1
     workbook.properties.creator = "Đối thoại"
-    workbook.properties.title = FORM_MARK
+    workbook.properties.title = lines[0][0]
     return workbook
+
+
+def _body_caps(book: BookData) -> str:
+    """The body the form goes to, in the title's capitals: "ỦY BAN NHÂN DÂN", "ĐẢNG ỦY"."""
+    from .conference_settings import unit_name
+    from .documents.issuer import body_in_text
+
+    body = body_in_text(book.settings)[0]
+    unit = unit_name(book.settings)
+    return (body[: -len(unit)].strip() if unit and body.endswith(unit) else body).upper()
 
 
 def _return_deadline(book: BookData) -> str:
@@ -238,7 +257,7 @@ def read_form(path: Path | str) -> FormData:
         raise UnusableFile(not_form)
     cover = sheets[cover_name]
     labels = {header_key(r[0]): (r[1] if len(r) > 1 else None) for r in cover if r and isinstance(r[0], str)}
-    marked = any(header_key(r[0]) == header_key(FORM_MARK) for r in cover if r)
+    marked = any(isinstance(r[0], str) and header_key(r[0]).startswith(header_key(FORM_MARK_PREFIX)) for r in cover if r)
     organisation = clean(str(labels.get(header_key(ORG_LABEL)) or ""))
     if not marked or not organisation:
         raise UnusableFile(not_form)

@@ -228,6 +228,8 @@ def lookup(key: str) -> LookupList:
 # --------------------------------------------------------------------------------------------------
 # `Kế hoạch`: conference settings, label in column A, value in column B, one row each from row 2.
 
+_OWN_RECIPIENTS = ("Mỗi nơi một dòng; {đơn vị} là tên phường, xã. Để trống: danh sách mặc định của văn bản này theo khối ban "
+                   "hành")
 SETTINGS_SHEET = "Kế hoạch"
 # The plan's default text (seed plans 000-004 and the Law on Organisation of Local Government 2025, Art. 43), one
 # paragraph per line. Neutral: "cấp ủy, chính quyền" fits a government plan and a Party one alike.
@@ -321,17 +323,29 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("tap_the_ky", "Tập thể ký thay mặt",
             note="Dòng TM. của chữ ký. Để trống: ỦY BAN NHÂN DÂN, hoặc BAN THƯỜNG VỤ với văn bản Đảng"),
     Setting("noi_nhan", "Nơi nhận", Kind.LONG_TEXT, default="- Như trên;\n- Lưu: VT, VP.",
-            note="Nơi nhận chung cho mọi văn bản; mỗi nơi một dòng (Alt+Enter để xuống dòng). Dòng “Lưu” tự thêm nếu thiếu"),
-    Setting("noi_nhan_bao_cao", "Nơi nhận báo cáo", Kind.LONG_TEXT, note="Để trống: dùng Nơi nhận chung",
-            default="- Thường trực Đảng ủy (để báo cáo);\n- Thường trực HĐND;\n- Lãnh đạo UBND;\n- Ủy ban MTTQ Việt Nam;\n- "
-                    "Lưu: VT, VP."),
-    Setting("noi_nhan_cong_van", "Nơi nhận công văn phân công", Kind.LONG_TEXT, note="Để trống: dùng Nơi nhận chung"),
-    Setting("noi_nhan_giay_moi", "Nơi nhận giấy mời", Kind.LONG_TEXT, note="Để trống: dùng Nơi nhận chung"),
-    Setting("noi_nhan_thong_bao", "Nơi nhận thông báo kết quả", Kind.LONG_TEXT, note="Để trống: dùng Nơi nhận chung",
-            default="- Thường trực Đảng ủy (để báo cáo);\n- Ủy ban MTTQ Việt Nam (để giám sát);\n- Các cơ quan, đơn vị;\n"
-                    "- Bí thư chi bộ, Trưởng các khu dân cư (để thông báo);\n- Lưu: VT, VP."),
-    Setting("noi_nhan_tra_loi", "Nơi nhận văn bản trả lời", Kind.LONG_TEXT, note="Để trống: dùng Nơi nhận chung",
-            default="- Như trên;\n- Ủy ban MTTQ Việt Nam (để giám sát);\n- Lưu: VT, VP."),
+            note="Nơi nhận của kế hoạch, và của văn bản không có dòng Nơi nhận riêng dưới đây; mỗi nơi một dòng (Alt+Enter để "
+                 "xuống dòng). Dòng “Lưu” tự thêm nếu thiếu"),
+    Setting("noi_nhan_bao_cao", "Nơi nhận báo cáo", Kind.LONG_TEXT,
+            note=_OWN_RECIPIENTS + " (Thường trực Đảng ủy, HĐND, lãnh đạo UBND, Ủy ban MTTQ Việt Nam)"),
+    Setting("noi_nhan_cong_van", "Nơi nhận công văn phân công", Kind.LONG_TEXT,
+            note=_OWN_RECIPIENTS + " (- Như trên; - Lãnh đạo UBND …)"),
+    Setting("noi_nhan_giay_moi", "Nơi nhận giấy mời", Kind.LONG_TEXT, note=_OWN_RECIPIENTS + " (- Như trên;)"),
+    Setting("noi_nhan_thong_bao_hoi_nghi", "Nơi nhận thông báo tổ chức hội nghị", Kind.LONG_TEXT,
+            note=_OWN_RECIPIENTS + " (Thường trực Đảng ủy, HĐND; Ủy ban MTTQ; Đài truyền thanh; các khu dân cư niêm yết)"),
+    Setting("noi_nhan_bien_ban", "Nơi nhận biên bản", Kind.LONG_TEXT, note=_OWN_RECIPIENTS),
+    Setting("noi_nhan_thong_bao", "Nơi nhận thông báo kết quả", Kind.LONG_TEXT,
+            note=_OWN_RECIPIENTS + " (Thường trực Đảng ủy; Ủy ban MTTQ Việt Nam để giám sát; các cơ quan, đơn vị; các khu dân "
+                                   "cư để thông báo)"),
+    Setting("noi_nhan_tra_loi", "Nơi nhận văn bản trả lời", Kind.LONG_TEXT,
+            note=_OWN_RECIPIENTS + " (- Như trên; - Ủy ban MTTQ Việt Nam … để giám sát)"),
+    Setting("noi_nhan_bao_cao_ket_qua", "Nơi nhận báo cáo kết quả hội nghị", Kind.LONG_TEXT,
+            note=_OWN_RECIPIENTS + " (- Như trên; …)"),
+    Setting("kinh_gui_bao_cao_ket_qua", "Kính gửi (báo cáo kết quả hội nghị)", Kind.LONG_TEXT,
+            note="Cơ quan cấp trên nhận báo cáo kết quả, mỗi nơi một dòng, ví dụ: Thường trực HĐND quận Bắc Từ Liêm; UBND quận "
+                 "Bắc Từ Liêm. Để trống: Ban Thường vụ Đảng ủy và UBND tỉnh, thành phố; văn bản Đảng: Ban Thường vụ Thành "
+                 "ủy, Tỉnh ủy (theo Cơ quan cấp trên)"),
+    Setting("kinh_gui_cong_van", "Kính gửi (công văn phân công)", Kind.LONG_TEXT,
+            note="Để trống: Các cơ quan, đơn vị thuộc UBND (văn bản Đảng: thuộc Đảng ủy) phường, xã"),
     Setting("noi_nhan_ke_hoach", "Nơi nhận kế hoạch", Kind.LONG_TEXT, note="Để trống: dùng Nơi nhận chung"),
     Setting("noi_nhan_don_doc", "Nơi nhận công văn đôn đốc", Kind.LONG_TEXT,
             note="Mỗi nơi một dòng; để trống: dùng Nơi nhận chung",
@@ -348,16 +362,25 @@ SETTINGS: tuple[Setting, ...] = (
             list_key="co_khong",
             note="Không: chỉ trả lời bằng văn bản những kiến nghị chưa được trả lời tại hội nghị; Có: trả lời mọi kiến nghị"),
 )
-# Per-document recipients: the setting `noi_nhan_<name>` for a document kind, else the general `noi_nhan`.
+# Per-document recipients: the setting `noi_nhan_<name>` for a document kind, else the kind's own list for its issuing
+# body (`documents.issuer.KIND_RECIPIENTS`), else the general `noi_nhan` (the plan's own list).
 # Document kinds added later name theirs in RECIPIENT_SETTINGS (kind -> setting key).
 RECIPIENT_SETTINGS: dict[str, str] = {
     "report": "noi_nhan_bao_cao",
     "memo": "noi_nhan_cong_van",
     "invitations": "noi_nhan_giay_moi",
+    "announcement": "noi_nhan_thong_bao_hoi_nghi",
+    "minutes": "noi_nhan_bien_ban",
     "notice": "noi_nhan_thong_bao",
     "letters": "noi_nhan_tra_loi",
+    "report_upward": "noi_nhan_bao_cao_ket_qua",
     "plan": "noi_nhan_ke_hoach",
     "reminders": "noi_nhan_don_doc",
+}
+# A document's "Kính gửi" (one addressee a line), for the kinds addressed to a body rather than to each person.
+ADDRESSEE_SETTINGS: dict[str, str] = {
+    "report_upward": "kinh_gui_bao_cao_ket_qua",
+    "memo": "kinh_gui_cong_van",
 }
 SETTINGS_BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
 SETTINGS_FIRST_ROW = 2  # row of the first setting; label in A, value in B, note in C

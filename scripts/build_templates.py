@@ -54,6 +54,15 @@ def stats_table(d, total: str = "") -> None:
     L.para(d, "{%p endif %}")
 
 
+def addressed(d, *, before: float = 0) -> None:
+    """"Kính gửi:" and the list `kinh_gui` (`issuer.addressees`): one addressee on the line, several one per line."""
+    L.para(d, "{%p for kg in kinh_gui %}")
+    first = L.para(d, "{% if loop.first %}Kính gửi: {% else %}- {% endif %}{{ kg }}{% if loop.last %}.{% else %};{% endif "
+                      "%}", align="center", after=0)
+    first.paragraph_format.space_before = L.Pt(before)
+    L.para(d, "{%p endfor %}")
+
+
 def report():
     d = new_document()
     L.letterhead(d)
@@ -91,10 +100,10 @@ def report():
 def memo():
     d = new_document()
     L.letterhead(d, subject_tag="V/v phân công trả lời ý kiến, kiến nghị của {{ doi_tuong }}")
-    L.para(d, "Kính gửi: Các cơ quan, đơn vị thuộc {{ co_quan_viet_tat }}.", align="center", before=12, after=12)
+    addressed(d, before=12)
     L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của {{ co_quan_viet_tat }} về tổ chức {{ "
               "ten_hoi_nghi_thuong }}, trên cơ sở tổng hợp ý kiến, kiến nghị của {{ doi_tuong }}, {{ co_quan_viet_tat }} phân "
-              "công các cơ quan, đơn vị chủ trì, phối hợp tham mưu trả lời như sau:")
+              "công các cơ quan, đơn vị chủ trì, phối hợp tham mưu trả lời như sau:").paragraph_format.space_before = L.Pt(12)
     L.para(d, "{%p for dv in don_vi_giao %}")
     L.para(d, "{{ dv.stt }}. {{ dv.ten }} ({{ dv.so_luong }} kiến nghị)", bold=True, keep=True)
     L.grid_table(d, ["Mã", "Nội dung kiến nghị", "Vai trò", "Ngày giao", "Hạn hoàn thành"],
@@ -128,8 +137,8 @@ def letters():
                  date_tag="{{ tl.noi_ngay }}")
     L.para(d, "Kính gửi: {{ tl.kinh_gui }}", align="center", before=12, after=0)
     L.para(d, "{% if tl.dia_chi %}Địa chỉ: {{ tl.dia_chi }}{% endif %}", align="center", after=12)
-    L.body(d, "{{ co_quan_ten }} nhận được ý kiến, kiến nghị của {{ tl.ten_goi }} tại {{ ten_hoi_nghi_thuong }}{% if "
-              "ngay_hoi_nghi %} ngày {{ ngay_hoi_nghi }}{% endif %}. Sau khi xem xét, {{ co_quan_viet_tat }} trả lời như sau:")
+    L.body(d, "{{ co_quan_ten }} nhận được ý kiến, kiến nghị của {{ tl.ten_goi }} {{ tl.noi_neu }}. Sau khi xem xét, "
+              "{{ co_quan_viet_tat }} trả lời như sau:")
     L.para(d, "{%p for kn in tl.kien_nghi %}")
     L.body(d, "{{ loop.index }}. Nội dung kiến nghị ({{ kn.ma }}): {{ kn.noi_dung }}")
     L.body(d, "Trả lời: {{ kn.tra_loi }}")
@@ -193,7 +202,7 @@ def notice():
     L.letterhead(d)
     L.title(d, "THÔNG BÁO", "Kết quả {{ ten_hoi_nghi_thuong }}")
     L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của {{ co_quan_viet_tat }}, "
-              "vào hồi {{ thoi_gian }}{% if dia_diem %}, tại {{ dia_diem }}{% endif %}, {{ co_quan_viet_tat }} đã tổ chức "
+              "{{ vao_hoi }}{% if dia_diem %}, tại {{ dia_diem }}{% endif %}, {{ co_quan_viet_tat }} đã tổ chức "
               "{{ ten_hoi_nghi_thuong }}, "
               "do {{ chu_tri_nguoi }} chủ trì. Dự hội nghị có {{ so_co_mat }} đại biểu.")
     L.body(d, "Tại hội nghị và qua phiếu đăng ký, {{ doi_tuong }} đã nêu {{ tong_so }} ý kiến, kiến nghị, trong đó: {{ "
@@ -260,7 +269,7 @@ def announcement():
     L.title(d, "THÔNG BÁO", "Về việc tổ chức {{ ten_hoi_nghi_thuong }}")
     L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của {{ co_quan_viet_tat }} về tổ chức {{ "
               "ten_hoi_nghi_thuong }}, {{ co_quan_ten }} thông báo như sau:")
-    L.body(d, "1. Thời gian: {{ thoi_gian }}{% if gio_ket_thuc %} đến {{ gio_ket_thuc }}{% endif %}.")
+    L.body(d, "1. Thời gian: {{ thoi_gian }}.")
     L.body(d, "2. Địa điểm: {{ dia_diem }}.")
     L.body(d, "3. Nội dung: {{ chu_tri_day_du }} thông tin tình hình kinh tế - xã hội, quốc phòng - an ninh của địa phương; "
               "lắng nghe và trả lời trực tiếp ý kiến, kiến nghị của {{ doi_tuong }} về {{ linh_vuc }} và những vấn đề {{ "
@@ -312,15 +321,12 @@ def report_upward():
     d = new_document()
     L.letterhead(d)
     L.title(d, "BÁO CÁO", "Kết quả tổ chức {{ ten_hoi_nghi_thuong }}")
-    L.para(d, "{%p for kg in kinh_gui %}")
-    L.para(d, "{% if loop.first %}Kính gửi: {% else %}- {% endif %}{{ kg }}{% if loop.last %}.{% else %};{% endif "
-              "%}", align="center", after=0)
-    L.para(d, "{%p endfor %}")
-    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của {{ co_quan_viet_tat }}, ngày {{ "
-              "ngay_hoi_nghi }}, {{ co_quan_viet_tat }} đã tổ chức {{ ten_hoi_nghi_thuong }}. {{ co_quan_viet_tat }} báo cáo "
-              "kết quả như sau:").paragraph_format.space_before = L.Pt(12)
+    addressed(d)
+    L.body(d, "Thực hiện Kế hoạch số {{ so_ke_hoach }} ngày {{ ngay_ke_hoach }} của {{ co_quan_viet_tat }}{% if ngay_hoi_nghi "
+              "%}, ngày {{ ngay_hoi_nghi }}{% endif %}, {{ co_quan_viet_tat }} đã tổ chức {{ ten_hoi_nghi_thuong }}. "
+              "{{ co_quan_viet_tat }} báo cáo kết quả như sau:").paragraph_format.space_before = L.Pt(12)
     L.para(d, "I. CÔNG TÁC TỔ CHỨC", bold=True, keep=True)
-    L.body(d, "Hội nghị được tổ chức {{ thoi_gian }}, tại {{ dia_diem }}, do {{ chu_tri_nguoi }} chủ trì. Trước hội nghị, "
+    L.body(d, "Hội nghị được tổ chức {{ thoi_gian_cau }}, tại {{ dia_diem }}, do {{ chu_tri_nguoi }} chủ trì. Trước hội nghị, "
               "{{ co_quan_viet_tat }} đã ban hành kế hoạch, thông báo công khai thời gian, địa điểm, nội dung đối thoại; tiếp "
               "nhận {{ "
               "so_phieu }} phiếu đăng ký phát biểu và ý kiến do Ủy ban MTTQ, các tổ chức chính trị - xã hội tổng hợp gửi về.")

@@ -53,6 +53,8 @@ def test_times():
     assert clock(dt.time(8)) == "08 giờ 00"
     assert short_clock(dt.time(14, 5)) == "14h05"
     assert when(dt.time(8), dt.date(2026, 6, 12)) == "08 giờ 00, thứ Sáu, ngày 12 tháng 6 năm 2026"
+    assert (when(dt.time(8), dt.date(2026, 6, 12), dt.time(11, 30))
+            == "Từ 08 giờ 00 đến 11 giờ 30, thứ Sáu, ngày 12 tháng 6 năm 2026")
 
 
 @pytest.mark.parametrize(

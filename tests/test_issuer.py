@@ -66,10 +66,13 @@ def test_signing_directly_prints_the_title_only():
     assert signature_lines({**WARD, "tham_quyen_ky": schema.SIGN_DIRECT, "chuc_vu_ky": "CHỦ TỊCH"}) == ("CHỦ TỊCH", "", "")
 
 
-def test_recipients_per_document_fall_back_to_the_general_list():
+def test_recipients_per_document_fall_back_to_the_kinds_own_list_then_the_general_list():
     own = {**WARD, "noi_nhan_thong_bao": "- Trưởng các tổ dân phố;\n- Lưu: VT."}
     assert recipients(own, "notice") == "- Trưởng các tổ dân phố;\n- Lưu: VT."
-    assert recipients(own, "report") == "- Như trên;\n- Lưu: VT, VP."
-    assert recipients({**WARD, "noi_nhan": "- Thường trực HĐND;"}, "report").splitlines()[-1] == "- Lưu: VT, VP."
+    # Blank: the kind's own list (issue 24: invitations and the memo never carry the plan's upward list).
+    assert recipients({**own, "noi_nhan": "- UBND thành phố (b/c);"}, "invitations") == "- Như trên;\n- Lưu: VT, VP."
+    # A kind without a list of its own (the province's roll-up report) takes the general one.
+    assert recipients({**WARD, "noi_nhan": "- Thường trực HĐND;"}, "rollup_report") == "- Thường trực HĐND;\n- Lưu: VT, VP."
     # A Party document drops the blank template's government storage line for its own.
-    assert recipients({**PARTY, "noi_nhan": "- Như trên;\n- Lưu: VT, VP."}, "memo") == "- Như trên;\n- Lưu Văn phòng Đảng ủy."
+    assert recipients({**PARTY, "noi_nhan_cong_van": "- Như trên;\n- Lưu: VT, VP."}, "memo") == ("- Như trên;\n"
+                                                                                               "- Lưu Văn phòng Đảng ủy.")

@@ -27,12 +27,24 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import facts, schema
-from ..conference_settings import DEFAULT_CHAIR
 from ..keys import code_key, code_text, list_key, name_key
 from ..model import BookData, Record
 from ..values import parse_date, time_of_day
+from .issuer import addressees
 from .kinds import KINDS
-from .wording import by_title, clock, long_date, named, safe_text, salutation, short_date, together, when
+from .wording import (
+    by_title,
+    clock,
+    in_sentence,
+    long_date,
+    named,
+    post_and_unit,
+    safe_text,
+    salutation,
+    short_date,
+    together,
+    when,
+)
 
 PENDING = "Đang xử lý, chưa có nội dung trả lời."
 NO_FIELD = facts.NO_FIELD
@@ -44,7 +56,7 @@ HANDLING_ORDER = facts.HANDLING_ORDER
 AFTER_CONFERENCE = frozenset({"minutes", "notice", "report_upward"})
 
 # Documents that print the conference's day; without it they print the period and say so.
-DATED_KINDS = frozenset({"invitations", "agenda", "signin", "notice", "letters"})
+DATED_KINDS = frozenset({"invitations", "agenda", "signin", "announcement", "minutes", "notice", "report_upward", "letters"})
 
 
 @dataclass
@@ -101,16 +113,11 @@ def _bare(record: Record, key: str) -> str:
     return safe_text(facts.strip_honorific(_text(record, key))[1])
 
 
-def _with_unit(body: str, unit: str) -> str:
-    """"UBND" + "phường Tứ Minh"; a body already naming its unit stays as it is."""
-    return body if unit.casefold() in body.casefold() else f"{body} {unit}".strip()
-
-
 def base_context(book: BookData, kind: str, date: dt.date, notes: Notes, people: facts.Directory | None = None) -> dict[str, Any]:
     """The issuing body (letterhead, number, signature, recipients: `issuer.issuer_fields`), the conference's
     names and words (`conference`), and the references every document shares."""
     from .. import conference_settings as conf
-    from .issuer import is_party, issuer_fields
+    from .issuer import body_in_text, is_party, issuer_fields
 
     s = book.settings
     words = conf.unit_words(s)
@@ -121,13 +128,10 @@ def base_context(book: BookData, kind: str, date: dt.date, notes: Notes, people:
         notes.missing_date(book, kind)
     plan_date = parse_date(s.get("ngay_ke_hoach"))
     start = _setting_time(s, "gio_bat_dau")
+    end = time_of_day(s.get("gio_ket_thuc"))
     full_name = conf.unit_name(s)
     party = is_party(s)
-    body = (safe_text(s.get("co_quan")) or ("Đảng ủy" if party else "Ủy ban nhân dân")).lower()
-    body = body[:1].upper() + body[1:]
-    if party and body.casefold() == "ủy ban nhân dân":
-        body = "Đảng ủy"
-    body_short = "UBND" if body.casefold() == "ủy ban nhân dân" else body
+    body, body_short = body_in_text(s)
     title = conf.conference_name(s, date)
     people = people or facts.directory(book)
     chairs = facts.who_chaired(book, people) if kind in AFTER_CONFERENCE else facts.planned_chairs(book, people)
@@ -143,8 +147,8 @@ def base_context(book: BookData, kind: str, date: dt.date, notes: Notes, people:
         "khu_dan_cu": words.area,
         "khu_dan_cu_hoa": words.area[:1].upper() + words.area[1:],
         "truong_khu_dan_cu": words.area_head,
-        "co_quan_ten": _with_unit(body, full_name),
-        "co_quan_viet_tat": _with_unit(body_short, full_name),
+        "co_quan_ten": body,
+        "co_quan_viet_tat": body_short,
         "ten_hoi_nghi": title,
         "ten_hoi_nghi_thuong": conf.lower_first(title),
         "doi_tuong": conf.audience(s),
@@ -156,7 +160,12 @@ def base_context(book: BookData, kind: str, date: dt.date, notes: Notes, people:
         "ngay_ke_hoach": short_date(plan_date) or "……",
         "ngay_hoi_nghi": short_date(conference),
         "gio_bat_dau": clock(start),
-        "thoi_gian": when(start, conference) if conference else f"{clock(start)}, {when_held.shown}",
+        # "Từ 08 giờ 00 đến 11 giờ 30, thứ Sáu, ngày 12 tháng 6 năm 2026"; a period without an hour (wording.when).
+        "thoi_gian": when(start, conference, end, pending=when_held.shown),
+        "thoi_gian_cau": (in_sentence(when(start, conference, end)) if conference
+                          else f"trong {in_sentence(when_held.shown)}"),
+        # After "vào hồi": the start on the day; "trong Quý III/2026 (…)" while the day waits.
+        "vao_hoi": (f"vào hồi {when(start, conference)}" if conference else f"trong {in_sentence(when_held.shown)}"),
         "dia_diem": safe_text(notes.need(book, "dia_diem")),
         # The chair (`facts.who_chaired` after the conference, the plan's before): by post where a sentence needs the
         # post, named where it needs the person; never the setting pasted.
@@ -248,7 +257,7 @@ def petition_counts(book: BookData) -> dict[str, Any]:
 
 
 def _report_item(record: Record, number: int, leads: dict[str, str], homes: dict[str, str]) -> dict[str, Any]:
-    direction = _text(record, "ket_qua").rstrip(".")
+    direction = safe_text(facts.direction(record)).rstrip(".")  # the office's words, never the tool's carry note
     return {
         "stt": number,
         "ma": code_text(record.get("ma_kien_nghi")),
@@ -319,6 +328,7 @@ def memo_context(book: BookData, date: dt.date, notes: Notes, due_dates: dict[in
             } for r in items],
         })
     context["don_vi_giao"] = units
+    context["kinh_gui"] = addressees(book.settings, "memo")
     return context
 
 
@@ -347,15 +357,9 @@ def delegate_title(record: Record, known: dict[str, str]) -> tuple[str, str]:
 
 
 def hosts(book: BookData, people: facts.Directory | None = None) -> set[str]:
-    """Name keys of who issues the invitations and hosts the conference: the chair, the co-chair and the signer
-    (`facts`), and the Chairman of this People's Committee, whoever signs."""
-    people = people or facts.directory(book)
-    chairs = facts.planned_chairs(book, people)
-    names = {chairs.chair.key, chairs.co_chair.key if chairs.co_chair else "", facts.signer(book, people).key}
-    chairman = people.holder(DEFAULT_CHAIR)
-    if chairman is not None:
-        names.add(name_key(facts.strip_honorific(chairman.get("ho_ten"))[1]))
-    return names - {""}
+    """Name keys of who issues the invitations and hosts the conference (`facts.hosts`: the chair, the co-chair, the
+    signer, every post their titles hold, and the Chairman of this People's Committee)."""
+    return facts.hosts(book, people)
 
 
 def invitations_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
@@ -369,8 +373,9 @@ def invitations_context(book: BookData, date: dt.date, notes: Notes) -> dict[str
         if name_key(name) in skip:
             skipped.append(name)
             continue
-        position = ", ".join(x for x in (_text(record, "chuc_vu"), _text(record, "don_vi")) if x)
-        cards.append({"kinh_moi": f"{title} {keep_whole(name)}", "xung_ho": title, "chuc_vu_don_vi": position})
+        position = post_and_unit(_text(record, "chuc_vu"), _text(record, "don_vi"))
+        # The title and the name on one line: "kính mời: Ông" never ends a line with the name on the next.
+        cards.append({"kinh_moi": keep_whole(f"{title} {name}"), "xung_ho": title, "chuc_vu_don_vi": position})
     context["giay_moi"] = cards
     context["khong_moi"] = skipped
     return context
@@ -457,29 +462,33 @@ def notice_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any
     leads = lead_units(book)
     sections: list[dict[str, Any]] = []
     for field_name, members in facts.petition_facts(book).fields:
-        sections.append({"so": len(sections) + 1, "ten": f"Lĩnh vực {field_name.lower()}" if field_name else NO_FIELD,
-                         "so_luong": len(members), "y_kien": [_conclusion(r, leads) for r in members]})
+        sections.append({"so": len(sections) + 1, "ten": f"Lĩnh vực {in_sentence(field_name)}" if field_name else NO_FIELD,
+                         "so_luong": len(members), "y_kien": [_conclusion(r, leads, context["co_quan_viet_tat"])
+                                                              for r in members]})
     context["ket_luan"] = sections
     for key in ("thong_ke", "tong_cong"):
         context.pop(key)
     return context
 
 
-def _conclusion(record: Record, leads: dict[str, str]) -> dict[str, str]:
-    """A matter raised and the conclusion or direction on it, in the notice's words."""
+def _conclusion(record: Record, leads: dict[str, str], body: str = "UBND") -> dict[str, str]:
+    """A matter raised and the conclusion or direction on it, in the notice's words. `body`: the issuing body as running
+    text names it ("UBND phường Tứ Minh", "Đảng ủy xã Vĩnh Bảo"), which reports upward what exceeds its competence."""
     handling, answer = facts.handling_of(record), _text(record, "noi_dung_tra_loi")
     lead = leads.get(code_key(record.get("ma_kien_nghi")))
     when = _text(record, "thoi_gian_giai_quyet").rstrip(".")
-    if handling == schema.HANDLING_UPWARD:
-        level = _text(record, "cap_giai_quyet") or "cấp có thẩm quyền"
-        text = f"Kết luận: nội dung vượt thẩm quyền; UBND tổng hợp, báo cáo {level} xem xét, giải quyết."
+    if handling == schema.HANDLING_UPWARD and answer:
+        text = f"Kết luận: {answer}"  # the answer on record (the higher level's, or what the chair said of it)
+    elif handling == schema.HANDLING_UPWARD:
+        level = in_sentence(_text(record, "cap_giai_quyet")) or "cấp có thẩm quyền"
+        text = f"Kết luận: nội dung vượt thẩm quyền; {body} tổng hợp, báo cáo {level} xem xét, giải quyết."
     elif answer and handling == schema.HANDLING_AT_CONFERENCE:
         text = f"Kết luận: {answer}"
     elif answer:
         text = f"Kết luận: {answer}" + (f" Thời gian giải quyết: {when}." if when else "")
     else:
         who = lead or "các cơ quan, đơn vị liên quan"
-        text = f"Kết luận: giao {who} kiểm tra, trả lời bằng văn bản" + (f" trong {when.lower()}." if when else ".")
+        text = f"Kết luận: giao {who} kiểm tra, trả lời bằng văn bản" + (f" trong {in_sentence(when)}." if when else ".")
     return {"noi_dung": _text(record, "noi_dung").rstrip("."), "nguoi": _bare(record, "nguoi_kien_nghi"), "ket_luan": text}
 
 

@@ -15,13 +15,26 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from .. import facts, schema
-from ..keys import code_key
+from ..keys import code_key, list_key
 from ..model import BookData
 from ..text import fold
 from ..values import parse_date, time_of_day
 from . import context as ctx
-from .issuer import recipients
-from .wording import by_title, clock, long_date, named, place_date, safe_text, salutation, short_date, together, when
+from .issuer import addressees
+from .wording import (
+    by_title,
+    clock,
+    in_sentence,
+    long_date,
+    named,
+    place_date,
+    safe_text,
+    salutation,
+    short_date,
+    spoken,
+    together,
+    when,
+)
 
 ANNOUNCE_DAYS = 7  # calendar days before the conference, at the latest
 SLIP_COLLECTION = ("thu phieu", "thu phiếu")  # the timeline milestone whose due date is the slips' return deadline
@@ -92,29 +105,32 @@ def announcement_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dic
     """Dated `date` as given: the run chose it inside the window, or refused it, or was told to keep it (dates.py)."""
     issued = date
     context = ctx.base_context(book, "announcement", issued, notes)
-    s = book.settings
-    end = time_of_day(s.get("gio_ket_thuc"))
-    fields = [name for name, _ in facts.petition_facts(book).fields if name]
-    if not fields:
-        fields = [f for f in (book.lists.get("linh_vuc") or schema.lookup("linh_vuc").values) if f != "Khác"]
     due = milestone_due(book, issued, SLIP_COLLECTION)
     context.update({
-        "gio_ket_thuc": clock(end) if end else "",
-        "linh_vuc": "; ".join(f.lower() for f in fields),
+        # The end hour is in `thoi_gian` ("Từ 08 giờ 00 đến 11 giờ 30, …"); blank here so that an office's older copy of
+        # the template ("{{ thoi_gian }}{% if gio_ket_thuc %} đến …") does not print it twice.
+        "gio_ket_thuc": "",
+        "linh_vuc": "; ".join(in_sentence(f) for f in announced_fields(book)),
         # A return deadline already past when the announcement goes out is not repeated to the public.
         "han_phieu": short_date(due) if due and due >= issued else "",
         "ngay_thong_bao": short_date(issued),
-        "noi_nhan": recipients(s, "announcement", f"- TT Đảng ủy, HĐND {context['ten_day_du']} (b/c);\n- Ủy ban MTTQ Việt Nam "
-                               f"{context['ten_day_du']};\n- Đài truyền thanh (phát {ANNOUNCE_DAYS:02d} ngày);\n"
-                               f"- Các {context['khu_dan_cu']} (niêm yết);"),
     })
     return context
+
+
+def announced_fields(book: BookData) -> list[str]:
+    """The fields the announcement names: those of the petitions received, else the list's; never "Khác" nor a
+    petition without a field ("những vấn đề Nhân dân quan tâm" already says it)."""
+    other = list_key("Khác")
+    fields = [name for name, _ in facts.petition_facts(book).fields if name and list_key(name) != other]
+    if fields:
+        return fields
+    return [f for f in (book.lists.get("linh_vuc") or schema.lookup("linh_vuc").values) if list_key(f) != other]
 
 
 def loudspeaker_text(context: dict[str, Any]) -> str:
     """The announcement as read on the loudspeakers (seed 002: 7 days in a row): short sentences, no tables."""
     c = context
-    until = f" đến {c['gio_ket_thuc']}" if c.get("gio_ket_thuc") else ""
     register = (f"Ai có ý kiến, kiến nghị xin ghi vào phiếu đăng ký phát biểu, nhận tại {c['khu_dan_cu']}, "
                 f"gửi về {c['ten_van_phong']} {c['ten_day_du']}"
                 + (f" trước ngày {c['han_phieu']}" if c.get("han_phieu") else "") + "; hoặc đăng ký phát biểu trực tiếp tại hội "
@@ -123,7 +139,7 @@ def loudspeaker_text(context: dict[str, Any]) -> str:
         f"THÔNG BÁO CỦA {c['co_quan_ten'].upper()}",
         "",
         f"{c['co_quan_ten']} tổ chức {c['ten_hoi_nghi_thuong']}.",
-        f"Thời gian: {c['thoi_gian']}{until}.",
+        f"Thời gian: {c['thoi_gian']}.",
         f"Địa điểm: {c['dia_diem'] or '…'}.",
         f"Nội dung: {c['doi_tuong']} nêu ý kiến, kiến nghị về {c['linh_vuc'].replace(';', ',')} và các vấn đề {c['doi_tuong']} "
         f"quan tâm; {c['chu_tri_day_du']} trực tiếp trả lời.",
@@ -135,7 +151,8 @@ def loudspeaker_text(context: dict[str, Any]) -> str:
         f"(Phát trên hệ thống truyền thanh {ANNOUNCE_DAYS:02d} ngày liên tiếp trước ngày hội nghị; thông báo ngày "
         f"{c['ngay_thong_bao']}.)",
     ]
-    return "\r\n".join(lines) + "\r\n"  # Windows line ends: Notepad on the office PC
+    # Read aloud: the announcer says "Ủy ban nhân dân", never the letters U-B-N-D.
+    return "\r\n".join(spoken(line) for line in lines) + "\r\n"  # Windows line ends: Notepad on the office PC
 
 
 # --------------------------------------------------------------------------------------------------
@@ -214,8 +231,6 @@ def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str
         "so_tai_hoi_truong": sum(1 for s in speakers if s["tai_hoi_truong"]),
         "ket_luan": fact("ket_luan", default="……"),
         "noi_ngay": place_date(context["ten_don_vi"], date),
-        "noi_nhan": recipients(book.settings, "minutes", f"- Thường trực Đảng ủy, HĐND {context['ten_day_du']};\n"
-                               f"- Ủy ban MTTQ Việt Nam {context['ten_day_du']} (giám sát);"),
     })
     return context
 
@@ -254,15 +269,6 @@ def follow_up(book: BookData, today: dt.date) -> list[dict[str, Any]]:
     return rows
 
 
-def _upward(context: dict[str, Any], province: str) -> list[str]:
-    """Whom the report goes up to: the ward's Party standing committee and the province's People's Committee, or for a
-    Party-issued plan the superior Party committee named in the letterhead."""
-    if context["la_dang"]:
-        superior = str(context["co_quan_cap_tren"]).lower()
-        return [f"Ban Thường vụ {superior[:1].upper()}{superior[1:]}"] if superior else []
-    return [f"Ban Thường vụ Đảng ủy {context['ten_day_du']}"] + ([f"Ủy ban nhân dân {province}"] if province else [])
-
-
 def report_upward_context(book: BookData, date: dt.date, notes: ctx.Notes, today: dt.date | None = None) -> dict[str, Any]:
     """`today`: now; the follow-up is counted as of the report's date, or of today when that is earlier (a report
     dated ahead on its milestone states what is known now, never a guess)."""
@@ -272,10 +278,9 @@ def report_upward_context(book: BookData, date: dt.date, notes: ctx.Notes, today
     people = facts.attendance(book)
     day = book.conference
     spoke = len(day.speakers) if day is not None else 0
-    province = safe_text(book.settings.get("tinh"))
     context.update(ctx.petition_counts(book))
     context.update({
-        "kinh_gui": _upward(context, province),
+        "kinh_gui": addressees(book.settings, "report_upward"),
         "thong_ke": context["thong_ke"] + [context["tong_cong"]],  # this template's table ends with its total row
         "nguon": [{"ten": name or facts.NO_SOURCE, "so_luong": count} for name, count in pf.sources],
         "so_phieu": sum(1 for r in book.slips if safe_text(r.get("ma_phieu")) or safe_text(r.get("ho_ten"))),
@@ -289,6 +294,5 @@ def report_upward_context(book: BookData, date: dt.date, notes: ctx.Notes, today
         "theo_doi": follow_up(book, as_of),
         "ngay_bao_cao": short_date(as_of),
         "ngay_bao_cao_dai": long_date(date),
-        "noi_nhan": recipients(book.settings, "report_upward", f"- Như trên;\n- Ủy ban MTTQ Việt Nam {context['ten_day_du']};"),
     })
     return context

@@ -17,7 +17,16 @@ blocks of `layout.letterhead` and `layout.signature` print, following `Khối ba
 
 A kind's number comes from its setting (`NUMBER_SETTINGS`); its type abbreviation from the registry's symbol
 (`KINDS[kind].symbol`: "BC-UBND" -> BC, "UBND-VP" -> an official letter, "" -> the document has no number).
-Recipients: the kind's own setting (`schema.RECIPIENT_SETTINGS`), else the general `Nơi nhận`.
+Recipients ("Nơi nhận", `recipients`): the kind's own setting (`schema.RECIPIENT_SETTINGS`); blank, the kind's own
+list for its issuing body (`KIND_RECIPIENTS`: the invitations and the memo "- Như trên;", never the plan's upward
+list); a kind without one of its own (the province's roll-up report, a kind added later) takes the general `Nơi nhận`,
+which is the plan's own list. In every list `{đơn vị}` is the unit ("phường Tứ Minh"), and a line naming the Front's
+committee or an organisation of the unit without its place ("- Ủy ban MTTQ Việt Nam xã (giám sát);") gets the
+unit's name (`wording.with_place`). The layout's "Lưu" line is added when missing.
+Addressees ("Kính gửi", `addressees`): the kind's own setting (`schema.ADDRESSEE_SETTINGS`), one per line; blank, the
+report upward goes to the Party standing committee of the unit and the People's Committee of the province (a Party
+report: the standing committee of the superior Party committee, "Ban Thường vụ Thành ủy Hải Phòng", named from
+`Cơ quan cấp trên` or the province, so it always has one), the memo to the units of the issuing body.
 Stdlib only.
 """
 
@@ -30,9 +39,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import schema
-from ..conference_settings import is_party, office, unit_words
+from ..conference_settings import fill_placeholders, is_party, office, unit_name, unit_words
 from ..facts import Person, parse_person
-from .wording import place_date, safe_text
+from .wording import from_capitals, in_sentence, place_date, safe_text, unabbreviated, with_place
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -153,6 +162,25 @@ def issuing_body(settings: Mapping[str, Any]) -> tuple[str, str, str]:
     return superior, (_clean(settings.get("co_quan")) or GOVERNMENT_COLLECTIVE).upper(), unit
 
 
+def body_in_text(settings: Mapping[str, Any]) -> tuple[str, str]:
+    """The issuing body as running text names it, in full and short: ("Ủy ban nhân dân phường Tứ Minh", "UBND phường Tứ
+    Minh"); a Party plan ("Đảng ủy xã Vĩnh Bảo", the same). `Cơ quan ban hành` is typed in capitals for the letterhead:
+    written as running text (`wording.from_capitals`), "Ủy ban nhân dân" never naming a Party committee."""
+    party = is_party(settings)
+    typed = _clean(settings.get("co_quan"))
+    body = from_capitals(typed) if typed else ("Đảng ủy" if party else "Ủy ban nhân dân")
+    if body.casefold() in ("ủy ban nhân dân", "uỷ ban nhân dân"):
+        body = "Đảng ủy" if party else "Ủy ban nhân dân"
+    short = "UBND" if body.casefold() == "ủy ban nhân dân" else body
+    unit = unit_name(settings)
+    place = _clean(settings.get("ten_don_vi"))
+
+    def named(text: str) -> str:
+        return text if place and place.casefold() in text.casefold() else f"{text} {unit}".strip()
+
+    return named(body), named(short)
+
+
 def _authority(settings: Mapping[str, Any]) -> str:
     """"TM", "KT" or "" (the chair signs in their own name)."""
     text = _clean(settings.get("tham_quyen_ky")).upper().replace("/", "").replace(".", "").replace(" ", "")
@@ -189,19 +217,113 @@ def store_line(settings: Mapping[str, Any]) -> str:
     return f"- Lưu {office(settings)}." if is_party(settings) else STORE_GOVERNMENT
 
 
+# Each kind's recipients when its own setting is blank: (Decree 30, HD 36). "{đơn vị}" is the unit. Decree 30 ends a
+# line with ";", HD 36 with ",". The storage line is added by `recipients`.
+KIND_RECIPIENTS: dict[str, tuple[str, str]] = {
+    "report": ("- Thường trực Đảng ủy {đơn vị} (để báo cáo);\n- Thường trực HĐND {đơn vị};\n- Lãnh đạo UBND {đơn vị};\n"
+               "- Ủy ban MTTQ Việt Nam {đơn vị};",
+               "- Thường trực Đảng ủy,\n- Thường trực HĐND, Ủy ban nhân dân {đơn vị},\n- Ủy ban MTTQ Việt Nam {đơn vị},"),
+    "memo": ("- Như trên;\n- Lãnh đạo UBND {đơn vị};", "- Như trên,\n- Thường trực Đảng ủy,"),
+    "invitations": ("- Như trên;", "- Như trên,"),
+    "announcement": ("- Thường trực Đảng ủy, HĐND {đơn vị} (b/c);\n- Ủy ban MTTQ Việt Nam {đơn vị};\n"
+                     "- Đài truyền thanh {đơn vị} (phát 07 ngày);\n- Các {khu dân cư} (niêm yết);",
+                     "- Thường trực Đảng ủy,\n- Ủy ban MTTQ Việt Nam {đơn vị},\n- Đài truyền thanh {đơn vị} (phát 07 ngày),\n"
+                     "- Các chi bộ và các {khu dân cư} (niêm yết),"),
+    "minutes": ("- Thường trực Đảng ủy, HĐND {đơn vị};\n- Ủy ban MTTQ Việt Nam {đơn vị} (giám sát);",
+                "- Thường trực Đảng ủy,\n- Ủy ban MTTQ Việt Nam {đơn vị} (giám sát),"),
+    "notice": ("- Thường trực Đảng ủy {đơn vị} (để báo cáo);\n- Ủy ban MTTQ Việt Nam {đơn vị} (để giám sát);\n"
+               "- Các cơ quan, đơn vị thuộc UBND {đơn vị};\n- Các {khu dân cư} (để thông báo);",
+               "- Thường trực Đảng ủy,\n- Ủy ban MTTQ Việt Nam {đơn vị} (để giám sát),\n- Các chi bộ (để thông báo),"),
+    "letters": ("- Như trên;\n- Ủy ban MTTQ Việt Nam {đơn vị} (để giám sát);",
+                "- Như trên,\n- Ủy ban MTTQ Việt Nam {đơn vị} (để giám sát),"),
+    "report_upward": ("- Như trên;\n- Thường trực HĐND {đơn vị};\n- Ủy ban MTTQ Việt Nam {đơn vị};",
+                      "- Như trên,\n- Thường trực HĐND, Ủy ban nhân dân {đơn vị},\n- Ủy ban MTTQ Việt Nam {đơn vị},"),
+}
+_LINE_BODY = re.compile(r"^(\s*-?\s*)(.*?)(\s*(?:\([^)]*\))?\s*[;,.]?\s*)$")
+
+
+def _complete(line: str, settings: Mapping[str, Any]) -> str:
+    """A recipient line naming an organisation of the unit without its place gets the unit's name: "- Ủy ban MTTQ
+    Việt Nam xã (giám sát);" -> "- Ủy ban MTTQ Việt Nam xã Phong Quang (giám sát);" (abbreviations as typed)."""
+    match = _LINE_BODY.match(line)
+    place = _clean(settings.get("ten_don_vi"))
+    if not match or not place:
+        return line
+    lead, body, tail = match.groups()
+    full = unabbreviated(body)  # recognised written out, printed with the office's own abbreviations
+    completed = with_place(full, unit_words(settings).level, place)
+    return f"{lead}{body}{completed[len(full):]}{tail}" if completed != full and completed.startswith(full) else line
+
+
 def recipients(settings: Mapping[str, Any], kind: str, default: str = "") -> str:
-    """The kind's own `Nơi nhận …` setting, else `default` (a kind's own list built in code), else the general
-    `Nơi nhận`; ending with the layout's "Lưu" line."""
+    """"Nơi nhận": the kind's own `Nơi nhận …` setting, else its own list (`default`, else `KIND_RECIPIENTS` for the
+    issuing body), else the general `Nơi nhận`; placeholders filled, organisations named with the unit, ending with the
+    layout's "Lưu" line."""
     key = schema.RECIPIENT_SETTINGS.get(kind)
     text = _clean(settings.get(key)) if key else ""
-    text = text or default or _clean(settings.get("noi_nhan")) or DEFAULT_RECIPIENTS
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    own = KIND_RECIPIENTS.get(kind)
+    if not text and not default and own is not None:
+        default = own[1] if is_party(settings) else own[0]
+    text = text or default
+    text = text or _clean(settings.get("noi_nhan")) or DEFAULT_RECIPIENTS
+    text = fill_placeholders(text, settings)
+    lines = [_complete(line.strip(), settings) for line in text.split("\n") if line.strip()]
     if is_party(settings):
         # The blank template's government storage line means nothing in a Party document.
         lines = [line for line in lines if line.rstrip(".;, ") != STORE_GOVERNMENT.rstrip(".")]
     if not any(re.match(r"^-?\s*lưu\b", line, re.IGNORECASE) for line in lines):
         lines.append(store_line(settings))
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------------------
+# Kính gửi
+
+
+def party_committee(superior: str) -> str:
+    """The Party committee of a superior Party organisation, as an addressee names it: "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" ->
+    "Thành ủy Hải Phòng", "Đảng bộ tỉnh Thái Nguyên" -> "Tỉnh ủy Thái Nguyên"; any other body as running text prints it."""
+    text = from_capitals(superior)
+    match = re.match(r"^đảng bộ (thành phố|tỉnh|huyện|quận|thị xã) (.+)$", text, re.IGNORECASE)
+    if match:
+        committee = {"thành phố": "Thành ủy", "tỉnh": "Tỉnh ủy", "huyện": "Huyện ủy", "quận": "Quận ủy",
+                     "thị xã": "Thị ủy"}[match.group(1).casefold()]
+        return f"{committee} {match.group(2)}"
+    return text
+
+
+def _province_committee(province: str) -> str:
+    """"Thành phố Hải Phòng" -> "Thành ủy Hải Phòng", "tỉnh Thái Nguyên" -> "Tỉnh ủy Thái Nguyên"."""
+    match = re.match(r"^(thành phố|tỉnh)\s+(.+)$", province, re.IGNORECASE)
+    if not match:
+        return ""
+    return ("Thành ủy " if match.group(1).casefold() == "thành phố" else "Tỉnh ủy ") + match.group(2)
+
+
+def default_addressees(settings: Mapping[str, Any], kind: str) -> list[str]:
+    """Whom a kind is addressed to when its `Kính gửi` setting is blank (see the module's docstring)."""
+    unit = unit_name(settings)
+    province = _clean(settings.get("tinh"))
+    party = is_party(settings)
+    if kind == "report_upward":
+        if party:
+            superior = _clean(settings.get("co_quan_cap_tren"))
+            committee = party_committee(superior) if superior else _province_committee(province)
+            return [f"Ban Thường vụ {committee}" if committee else "Ban Thường vụ cấp ủy cấp trên"]
+        return [f"Ban Thường vụ Đảng ủy {unit}"] + ([f"Ủy ban nhân dân {in_sentence(province)}"] if province else [])
+    if kind == "memo":
+        body = "Đảng ủy" if party else "UBND"
+        return [f"Các cơ quan, đơn vị thuộc {body} {unit}".strip()]
+    return []
+
+
+def addressees(settings: Mapping[str, Any], kind: str) -> list[str]:
+    """"Kính gửi": the kind's own setting (one addressee a line, its dashes and end punctuation dropped; `{đơn vị}`
+    filled), else `default_addressees`."""
+    key = schema.ADDRESSEE_SETTINGS.get(kind)
+    text = fill_placeholders(_clean(settings.get(key)), settings) if key else ""
+    lines = [line.strip().lstrip("-+•").strip().rstrip(";,.").strip() for line in text.split("\n")]
+    return [line for line in lines if line] or default_addressees(settings, kind)
 
 
 def issuer_fields(settings: Mapping[str, Any], kind: str, date: dt.date, *, number: Any = None,

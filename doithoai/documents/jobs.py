@@ -205,9 +205,10 @@ def letter_contexts(book, date: dt.date, plan) -> tuple[dict, list[tuple[str, di
 
     base = ctx.base_context(book, "letters", date, ctx.Notes())
     place = base["ten_don_vi"]
+    here = f"tại {base['ten_hoi_nghi_thuong']}" + (f" ngày {base['ngay_hoi_nghi']}" if base["ngay_hoi_nghi"] else "")
     contexts = []
     for letter in plan.letters:
-        one = letter.context(place)
+        one = letter.context(place, here)
         one["so_dong"] = number_line(book.settings, one["so"])
         # A letter to the Fatherland Front: "Như trên" already names it, so its copy line goes.
         to_front = front(letter.person["ho_ten"])

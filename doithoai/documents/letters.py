@@ -19,12 +19,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import facts, schema
+from ..conference_settings import unit_words
 from ..keys import code_key, code_text, list_key
 from ..model import BookData, CellWrite, ChangeSet, Record
 from ..values import parse_date
 from .context import answered, greeting, person_key, petitions
 from .issuer import join_number, number_of, symbol_for
-from .wording import is_organisation, place_date, safe_text
+from .wording import addressee, is_organisation, place_date, safe_text, short_date
 
 _ORGANISATION_SOURCES = frozenset(list_key(source) for source in schema.ORGANISATION_SOURCES)
 _YES = list_key(schema.YES_NO[0])
@@ -43,10 +44,28 @@ class Letter:
     def codes(self) -> list[str]:
         return [code_text(r.get("ma_kien_nghi")) for r in self.items]
 
-    def context(self, place: str) -> dict[str, Any]:
+    def raised(self, here: str) -> str:
+        """Where the matters were raised, after "nhận được ý kiến, kiến nghị của …": `here` ("tại hội nghị … ngày
+        12/06/2026") for matters raised at this conference; a carried matter at the earlier conference's day
+        (`facts.carried_from`), never at this one's."""
+        earlier: list[str] = []
+        current = False
+        for record in self.items:
+            carried = facts.carried_from(record)
+            if carried is None:
+                current = True
+                continue
+            phrase = (f"tại hội nghị đối thoại ngày {short_date(carried.raised)}" if carried.raised
+                      else "tại hội nghị đối thoại kỳ trước")
+            if phrase not in earlier:
+                earlier.append(phrase)
+        return " và ".join(earlier + ([here] if current or not earlier else []))
+
+    def context(self, place: str, here: str = "") -> dict[str, Any]:
         return {
             "so": self.number,
             "noi_ngay": place_date(place, self.date),
+            "noi_neu": self.raised(here),
             **self.person,
             "dia_chi": self.address,
             "kien_nghi": [{"ma": code_text(r.get("ma_kien_nghi")), "noi_dung": safe_text(r.get("noi_dung")),
@@ -95,6 +114,7 @@ def plan_letters(book: BookData, date: dt.date, *, fixed: bool = False) -> Lette
     slips = {code_key(r.get("ma_phieu")): r for r in book.slips if code_key(r.get("ma_phieu"))}
 
     known = facts.known_genders(book)  # one pass: each letter's gender is a lookup
+    level, place = unit_words(settings).level, safe_text(settings.get("ten_don_vi"))
     every_answer = list_key(book.settings.get("tra_loi_ca_tai_hoi_nghi")) == _YES
     people: dict[str, list[Record]] = {}
     for record in rows:
@@ -113,6 +133,8 @@ def plan_letters(book: BookData, date: dt.date, *, fixed: bool = False) -> Lette
         organisation = slip is None and (list_key(first.get("nguon")) in _ORGANISATION_SOURCES or is_organisation(name))
         # The bare name (an honorific typed into it gives the gender, is never printed twice and never goes into the
         # file name) and the gender the slip, the name or the rest of the workbook records.
+        if organisation:  # an organisation of the unit, written out and named with it (wording.addressee)
+            name = addressee(name, level, place)
         person = greeting(facts.person_named(name, known, slip.get("gioi_tinh") if slip else None), organisation)
         address = "" if organisation else (safe_text(slip.get("dia_chi")) if slip else "") or safe_text(first.get("dia_chi"))
         numbered: dict[str, list[Record]] = {}
