@@ -93,7 +93,7 @@ def run_everything(path: Path, out: Path) -> tuple[dict[str, str], list, object]
     assert errors == [], [f"{f.cell}: {f.message}" for f in errors]
     plan = plan_deadlines(access.read(), TODAY)
     assert [f for f in plan.findings if f.severity == ERROR] == []
-    result = make_documents(access, out=out, pdf=False, today=TODAY)  # each kind dated from its milestone
+    result = make_documents(access, list(KINDS), out=out, pdf=False, today=TODAY)  # every kind, each dated from its milestone
     texts = {kind: text(file) for kind, file in result.files.items() if Path(file).suffix == ".docx"}
     texts["letters"] = "\n".join(text(f) for f in result.letter_files) if result.letter_files else texts.get("letters", "")
     assert set(KINDS) <= set(texts), set(KINDS) - set(texts)
