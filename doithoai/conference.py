@@ -84,6 +84,9 @@ SPEAKERS: tuple[tuple[str, str], ...] = (
     ("ghi_chu", "Ghi chú"),
 )
 WIDTHS = [22, 40, 12, 24, 18, 60, 22, 60, 16]
+# The columns the secretary writes sentences in (facts, names, addresses, questions, answers, notes): wrapped, so a long
+# answer typed during the conference shows whole.
+WRAP_COLUMNS = (2, 4, 6, 7, 8, 9)
 
 
 @dataclass
@@ -250,7 +253,8 @@ def plan_sheet(book: BookData, date: dt.date) -> tuple[PrepareResult, ChangeSet]
     rows = sheet_rows(book, date)
     speakers = sum(1 for r in rows if r and isinstance(r[0], int) and len(r) == len(SPEAKERS))
     record = record_write(RECORD_SHEET, SHEET, rows)
-    whole = ChangeSet(sheets=[SheetWrite(SHEET, rows, widths=list(WIDTHS), after=schema.MILESTONES.name), record])
+    whole = ChangeSet(sheets=[SheetWrite(SHEET, rows, widths=list(WIDTHS), after=schema.MILESTONES.name,
+                                         wrap_columns=WRAP_COLUMNS), record])
     existing = book.conference
     if existing is None:
         return PrepareResult(speakers=speakers, replaced=False), whole

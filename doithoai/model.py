@@ -198,6 +198,9 @@ class SheetWrite:
     links: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) 1-based -> "'Sheet'!E12"
     after: str | None = None  # place it after this sheet (default: last)
     hidden: bool = False  # very hidden: a record the tool keeps for itself (`owned_sheet`), never shown in Excel
+    # Columns (1-based) whose cells always wrap, top-aligned, those a person types in later included (the secretary's
+    # answers): the column itself carries the format.
+    wrap_columns: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

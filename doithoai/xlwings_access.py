@@ -33,6 +33,7 @@ from .model import BookData, CellWrite, ChangeSet, ConditionalFormat, RowWrite, 
 _FORMULA_START = ("=", "+", "-", "@")
 _XL_EXPRESSION = 2  # XlFormatConditionType.xlExpression
 _XL_LIST_SEPARATOR = 5  # XlApplicationInternational.xlListSeparator
+_XL_TOP = -4160  # XlVAlign.xlVAlignTop
 _MAX_AREA_TEXT = 250  # Excel refuses a multi-area address longer than 255 characters
 
 
@@ -300,6 +301,13 @@ class XlwingsWorkbook:
             header.color = "#DDEBF7"
         for column, size in enumerate(spec.widths, start=1):
             sheet.range((1, column)).column_width = size
+        for column in spec.wrap_columns:  # what the secretary types there later wraps too (Excel only; best effort)
+            try:
+                native = sheet.range((1, column)).api.EntireColumn
+                native.WrapText = True
+                native.VerticalAlignment = _XL_TOP
+            except Exception:
+                pass
         if spec.hidden:
             _hide(sheet)
         self._raw[sheet.name] = rows

@@ -192,7 +192,7 @@ def signin():
     L.para(d, "{{ nhom.so }}. {{ nhom.ten }} ({{ nhom.so_luong }} người)", bold=True, keep=True)
     L.grid_table(d, ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Ký tên"], ["{{ db.stt }}", "{{ db.ho_ten }}", "{{ db.chuc_vu }}",
                                                                           "{{ db.don_vi }}", ""],
-                 [1.2, 4.6, 3.8, 4.4, 2.4], loop="for db in nhom.dai_bieu")
+                 [1.2, 4.6, 3.8, 4.4, 2.4], loop="for db in nhom.dai_bieu", min_height_cm=1.0)
     L.para(d, "{%p endfor %}")
     return d
 

@@ -52,11 +52,15 @@ def replace_sheet(workbook, spec: SheetWrite) -> None:
         # An internal link (location), not an external "#..." target, so it works in Excel and LibreOffice.
         cell.hyperlink = Hyperlink(ref=cell.coordinate, location=target, display=str(cell.value or ""))
         cell.font = link_font
-    wrap = Alignment(wrap_text=True, vertical="top")
+    wrap, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
     for row in worksheet.iter_rows(min_row=2):
+        wrapped = [cell for cell in row if cell.value is not None
+                   and ((isinstance(cell.value, str) and len(cell.value) > 40) or cell.column in spec.wrap_columns)]
         for cell in row:
-            if isinstance(cell.value, str) and len(cell.value) > 40:
+            if cell in wrapped:
                 cell.alignment = wrap
+            elif wrapped and (cell.value is not None or cell.hyperlink is not None):
+                cell.alignment = top  # beside a wrapped cell: a label stays beside its message
     worksheet.freeze_panes = "A2"
     # Printable as it is: A4 landscape, as wide as one page, the header row on every page.
     worksheet.page_setup.paperSize = worksheet.PAPERSIZE_A4

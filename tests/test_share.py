@@ -260,7 +260,9 @@ def test_values_only_no_macros_names_comments_or_hidden_sheets(demo_share):
     unwanted = r"vbaProject|comments|drawings|vmlDrawing|externalLink|customXml|printerSettings|threadedComments|persons"
     assert not any(re.search(unwanted, n, re.I) for n in names), names
     workbook_xml = parts["xl/workbook.xml"]
-    assert "<definedName " not in workbook_xml and "<definedName>" not in workbook_xml
+    # No names but Excel's built-in print titles (each table's header row on every printed page).
+    names = re.findall(r'<definedName name="([^"]+)"', workbook_xml)
+    assert set(names) <= {"_xlnm.Print_Titles"} and "<definedName>" not in workbook_xml
     assert 'state="hidden"' not in workbook_xml and "veryHidden" not in workbook_xml
     for name, xml in parts.items():
         if name.startswith("xl/worksheets/"):

@@ -9,8 +9,16 @@ Applied to every bordered table (style `TableGrid`) of a rendered document, in W
   widths the template gave them, never narrower than their longest word. Widths are measured with the
   Adobe metrics of Times (identical advance widths to Times New Roman and Liberation Serif), so Word and
   LibreOffice lay out the same.
+- **Names on one line.** A column of names, places and titles (every line at most `NAME` characters: "Tổ dân phố Cẩm
+  Khê A", "Nguyễn Thị Thanh Huyền") gets the width its longest line needs when the remaining text columns can still
+  hold their longest word at their share; the narrowest such columns first. So a residential group is never wrapped
+  in the sign-in list or the agenda while the long text beside it (content, posts) wraps.
 - **No lone last row.** The paragraphs of the rows before the last carry keep-with-next, so the last
   `KEEP_LAST` rows move to the next page together with the row before them rather than one row alone.
+- **No lone header.** The header row and the first `KEEP_FIRST` rows keep together (a table never starts with its
+  header, or its header and a row or two, at the foot of a page); a table of at most `KEEP_WHOLE` rows of figures
+  and names (no line over `NAME` characters: the statistics by field, the attendance by group) keeps whole, so it moves
+  to the next page in one piece.
 
 Templates edited by the office get the same treatment. Pure: lxml element in, same element changed.
 """
@@ -21,7 +29,10 @@ import unicodedata
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 SHORT = 16  # characters: a line this short is a code, date, time, role or count, never wrapped
+NAME = 32  # characters: a column whose lines are all this short holds names, places or titles, kept on one line if it can
 KEEP_LAST = 2  # rows at the end of a table that never stand alone on a page
+KEEP_FIRST = 3  # rows after the header that never leave it alone at the foot of a page
+KEEP_WHOLE = 12  # a table of at most this many rows (header included) is kept on one page
 CELL_MARGINS = 2 * 108 + 60  # twips: Word's default left and right cell margins, plus slack for rounding
 
 # Advance widths (1/1000 em) of ASCII 32..126 in Times-Roman and Times-Bold (Adobe AFM, as shipped by matplotlib).
@@ -121,6 +132,7 @@ def fit_tables(root) -> None:
     for table in list(root.iter(_w("tbl"))):
         if _is_grid(table):
             fit_columns(table)
+            keep_first_rows(table)
             keep_last_rows(table)
 
 
@@ -141,7 +153,7 @@ def fit_columns(table) -> None:
     if not body:
         return
     total = sum(widths)
-    short, need = [], []
+    short, need, line_need, lists, cell_lines = [], [], [], [], []
     widths_seen: dict = {}
     for index in range(len(columns)):
         measures = [_measure(row[index], widths_seen) for row in body]
@@ -151,25 +163,25 @@ def fit_columns(table) -> None:
         widest = max([widest] + [h[2] for h in heads])
         short.append(is_short)
         need.append(int(widest) + CELL_MARGINS)
+        # A column of names (every line short enough): what its longest line needs, to keep it on one line.
+        names = not is_short and all(m[0] <= NAME for m in measures)
+        line_need.append(int(max([m[1] for m in measures] + [h[2] for h in heads])) + CELL_MARGINS if names else 0)
+        lists.append(names and any("," in (t.text or "") for row in body for t in row[index].iter(_T)))
+        cell_lines.append([int(m[1]) + CELL_MARGINS for m in measures] if names else [])
     fixed = sum(n for n, s in zip(need, short, strict=True) if s)
     flexible = [i for i, s in enumerate(short) if not s]
     if not flexible or fixed >= total:
         return  # nothing can give way: keep the template's widths
-    share = total - fixed
-    weights = sum(widths[i] for i in flexible)
     # A short column only ever grows: the template's width is the designer's minimum (a header like
     # "Trả lời tại hội nghị" above one-digit counts must not become a column of single words).
     need = [max(n, w) if s else n for n, w, s in zip(need, widths, short, strict=True)]
     fixed = sum(n for n, s in zip(need, short, strict=True) if s)
     if fixed >= total:
         return
-    share = total - fixed
-    new = [need[i] if short[i] else 0 for i in range(len(columns))]
-    for i in flexible:
-        new[i] = int(share * widths[i] / weights)
-    if any(new[i] < need[i] for i in flexible):
+    new = _share(total, widths, need, short, set())
+    if new is None:
         return  # a long word would not fit: the template's widths are as good as any
-    new[flexible[-1]] += total - sum(new)
+    new = _names_whole(total, widths, need, short, line_need, new, lists, cell_lines)
     for column, width in zip(columns, new, strict=True):
         column.set(_w("w"), str(width))
     for row in cells:
@@ -183,6 +195,82 @@ def fit_columns(table) -> None:
                 tc_w.set(_w("type"), "dxa")
 
 
+def _names_whole(total: int, widths: list[int], need: list[int], short: list[bool], line_need: list[int],
+                 shared: list[int], lists: list[bool], cell_lines: list[list[int]]) -> list[int]:
+    """The widths keeping the most cells of names on one line (`cell_lines`: each cell's line width in a column of
+    names; `line_need` its longest), each other text column keeping at least two thirds of its `shared` width; `shared`
+    itself when no choice does better. A column of lists ("Hạ tầng, giao thông": `lists`) counts half: it breaks well
+    after its comma, a person's or a place's name does not. Few columns: every choice is tried."""
+    from itertools import combinations
+
+    names = [i for i, n in enumerate(line_need) if n]
+
+    def score(widths_: list[int]) -> float:
+        return sum((0.5 if lists[i] else 1.0) * sum(1 for width in cell_lines[i] if width <= widths_[i]) for i in names)
+
+    best, best_score = shared, score(shared)
+    candidates = [i for i in names if shared[i] < line_need[i]]
+    for size in range(len(candidates), 0, -1):
+        for chosen in combinations(candidates, size):
+            whole = set(chosen)
+            tried = _share(total, widths, [line_need[i] if i in whole else need[i] for i in range(len(widths))], short,
+                           whole)
+            if tried is None or any(tried[i] * 3 < shared[i] * 2 for i in range(len(widths))
+                                    if not short[i] and i not in whole and not line_need[i]):
+                continue
+            if score(tried) > best_score:
+                best, best_score = tried, score(tried)
+    return best
+
+
+def _share(total: int, widths: list[int], need: list[int], short: list[bool], whole: set[int]) -> list[int] | None:
+    """Column widths: short columns and `whole` ones get what they need, the other columns share the rest in proportion
+    to the template's widths; None when one of those would be narrower than it needs. Widths sum to `total`."""
+    count = len(widths)
+    fixed = [i for i in range(count) if short[i] or i in whole]
+    flexible = [i for i in range(count) if i not in fixed]
+    rest = total - sum(max(need[i], widths[i]) if short[i] else need[i] for i in fixed)
+    if not flexible or rest <= 0:
+        return None
+    new = [max(need[i], widths[i]) if short[i] else need[i] if i in whole else 0 for i in range(count)]
+    weights = sum(widths[i] for i in flexible)
+    for i in flexible:
+        new[i] = int(rest * widths[i] / weights)
+    if any(new[i] < need[i] for i in flexible):
+        return None
+    new[flexible[-1]] += total - sum(new)
+    return new
+
+
+def keep_first_rows(table, count: int = KEEP_FIRST, whole: int = KEEP_WHOLE) -> None:
+    """Keep-with-next on the header and the first `count` rows (every row but the last for a small table of figures and
+    names, at most `whole` rows): a header never stands alone, or with a row or two, at the foot of a page."""
+    rows = table.findall(_w("tr"))
+    headers = [r for r in rows if r.find(f"{_w('trPr')}/{_w('tblHeader')}") is not None]
+    # Whole only a small table of figures and names (no running text: its rows stay short, so it fits a page).
+    small = len(rows) <= whole and all(len("".join(t.text or "" for t in p.iter(_T))) <= NAME
+                                       for row in rows for p in row.iter(_P))
+    kept = rows[:-1] if small else rows[:len(headers) + count]
+    for row in kept:
+        for paragraph in row.iter(_w("p")):
+            _keep_next(paragraph)
+
+
+def _keep_next(paragraph) -> None:
+    props = paragraph.find(_w("pPr"))
+    if props is None:
+        props = paragraph.makeelement(_w("pPr"), {})
+        paragraph.insert(0, props)
+    if props.find(_w("keepNext")) is None:
+        element = props.makeelement(_w("keepNext"), {})
+        # keepNext comes right after pStyle in CT_PPr's order.
+        style = props.find(_w("pStyle"))
+        if style is not None:
+            style.addnext(element)
+        else:
+            props.insert(0, element)
+
+
 def keep_last_rows(table, count: int = KEEP_LAST) -> None:
     """Keep-with-next on the paragraphs of the rows before the last `count - 1`: the table never ends with one row alone."""
     rows = [r for r in table.findall(_w("tr")) if r.find(f"{_w('trPr')}/{_w('tblHeader')}") is None]
@@ -190,15 +278,4 @@ def keep_last_rows(table, count: int = KEEP_LAST) -> None:
         return
     for row in rows[-count:-1] if count > 1 else []:
         for paragraph in row.iter(_w("p")):
-            props = paragraph.find(_w("pPr"))
-            if props is None:
-                props = paragraph.makeelement(_w("pPr"), {})
-                paragraph.insert(0, props)
-            if props.find(_w("keepNext")) is None:
-                element = props.makeelement(_w("keepNext"), {})
-                # keepNext comes right after pStyle in CT_PPr's order.
-                style = props.find(_w("pStyle"))
-                if style is not None:
-                    style.addnext(element)
-                else:
-                    props.insert(0, element)
+            _keep_next(paragraph)

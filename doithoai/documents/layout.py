@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -377,12 +377,12 @@ def page_break(document):
 
 
 def grid_table(document, headers: list[str], row_tags: list[str], widths_cm: list[float], *, loop: str, size: float = 12,
-               left: tuple[int, ...] | None = None, total: list[str] | None = None):
+               left: tuple[int, ...] | None = None, total: list[str] | None = None, min_height_cm: float = 0):
     """A bordered table: a header row, then one row repeated by `{%tr for … %}` rows around it.
 
     `left`: the columns of running text, aligned left; every other column (numbers, codes, dates) is
     centred, in every row alike. By default the columns whose tag is the content. `total`: tags of a
-    bold last row after the loop (a total).
+    bold last row after the loop (a total). `min_height_cm`: each repeated row at least this high (room to sign).
     """
     if left is None:
         left = tuple(i for i, tag in enumerate(row_tags) if "noi_dung" in tag)
@@ -399,6 +399,14 @@ def grid_table(document, headers: list[str], row_tags: list[str], widths_cm: lis
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if column in left else WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(tag)
         set_font(run, size)
+    if min_height_cm:
+        row_properties = table.rows[2]._tr.get_or_add_trPr()
+        height = OxmlElement("w:trHeight")
+        height.set(qn("w:val"), str(round(min_height_cm * 567)))
+        height.set(qn("w:hRule"), "atLeast")
+        row_properties.append(height)
+        for cell in table.rows[2].cells:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
     for column, tag in enumerate(total or ()):
         paragraph = table.rows[4].cells[column].paragraphs[0]

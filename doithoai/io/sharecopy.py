@@ -39,14 +39,18 @@ _DATE_FORMAT = "dd/mm/yyyy"
 _ALLOWED = {"format_columns": True, "format_rows": True, "select_locked_cells": True, "select_unlocked_cells": True}
 
 
-def _layout(worksheet, *, landscape: bool) -> None:
-    """Protected, A4, one page wide (no print titles: they would be defined names)."""
+def _layout(worksheet, *, landscape: bool, titles: bool = False) -> None:
+    """Protected, A4, one page wide, narrow margins; `titles`: the header row printed on every page (Excel's built-in
+    print titles, the one defined name the copy carries)."""
     if landscape:
         worksheet.set_landscape()
     else:
         worksheet.set_portrait()
     worksheet.set_paper(9)
+    worksheet.set_margins(left=0.3, right=0.3, top=0.5, bottom=0.5)
     worksheet.fit_to_pages(1, 0)
+    if titles:
+        worksheet.repeat_rows(0)
     worksheet.protect("", dict(_ALLOWED))
 
 
@@ -78,7 +82,7 @@ def _write_table(workbook, table: CopyTable) -> None:
         formats.append(workbook.add_format(style))
         date_formats.append(workbook.add_format({**style, "num_format": _DATE_FORMAT}))
     worksheet.freeze_panes(1, 1)
-    _layout(worksheet, landscape=True)
+    _layout(worksheet, landscape=True, titles=True)
     header = {"bold": True, "text_wrap": True, "valign": "vcenter", "pattern": 1}
     plain_header = workbook.add_format({**header, "bg_color": "#" + HEADER_FILL})
     note_header = workbook.add_format({**header, "bg_color": "#" + NOTE_HEADER_FILL})

@@ -34,7 +34,6 @@ from ..errors import DoithoaiError
 from ..keys import code_key, code_text
 from ..model import BookData
 from ..privacy import mask_text
-from ..schema import Kind
 from ..values import format_date, is_blank
 from .log import CREATED_FORMAT, LogEntry, log_changes, read_log
 from .projection import MaskedCell, StrippedCell, project_record, row_fingerprint, slips_by_code
@@ -245,11 +244,12 @@ def build_copy(book: BookData, export_id: str, now: dt.datetime) -> BuiltCopy:
         table = book.tables[spec.key]
         counts[spec.key] = len(table.records)
         columns = copy_columns(spec)
-        long_text = [(c.key, c.width) for c in spec.columns if c.kind is Kind.LONG_TEXT]
+        # Heights for the copy's own widths (`spec.copy_width`): every wrapped column counts.
+        long_text = [(c.key, shown.width) for c, shown in zip(spec.columns, columns, strict=True) if shown.wrap]
         out = CopyTable(
             name=spec.name,
             columns=columns,
-            header_height=row_height(max(lines_needed(c.header, c.width) for c in spec.columns)),
+            header_height=row_height(max(lines_needed(c.header, c.width) for c in columns)),
         )
         for record in table.records:
             values, found = project_record(book, spec, record, slips, stripped)

@@ -105,6 +105,17 @@ class CopyBook:
     tables: list[CopyTable] = field(default_factory=list)
 
 
+# The copy's column widths (characters) by kind, at most: its 19 petition columns printed on one A4 landscape page
+# wide at a legible scale (the workbook's widths, 451 characters, printed at a third of the size). Text wraps instead.
+COPY_WIDTHS = {Kind.LONG_TEXT: 22.0, Kind.TEXT: 12.0, Kind.LIST: 11.0}
+COPY_SHORT_WIDTH = 10.0  # codes, dates, numbers, phones: "KN-001", "12/06/2026" whole
+
+
+def copy_width(column) -> float:
+    """The width of a column in the copy (`COPY_WIDTHS`), never wider than in the workbook."""
+    return min(column.width, COPY_WIDTHS.get(column.kind, COPY_SHORT_WIDTH))
+
+
 def copy_columns(spec: TableSheet) -> tuple[CopyColumn, ...]:
     columns = []
     for column in spec.columns:
@@ -117,9 +128,9 @@ def copy_columns(spec: TableSheet) -> tuple[CopyColumn, ...]:
         columns.append(
             CopyColumn(
                 header=column.header,
-                width=column.width,
+                width=copy_width(column),
                 number_format=number_format,
-                wrap=column.kind is Kind.LONG_TEXT,
+                wrap=column.kind in COPY_WIDTHS,  # any text: narrower than in the workbook, it wraps instead of hiding
                 editable=spec is SHARED_PETITIONS and column.key in NOTE_KEYS,
             )
         )

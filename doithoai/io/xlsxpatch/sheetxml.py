@@ -4,7 +4,9 @@ worksheet part, built as a string: a 4,000-row sheet costs no element objects at
 It looks exactly as the openpyxl writer made it: the header row bold on a light-blue fill (DDEBF7) across the
 sheet's width, the given column widths, internal hyperlinks by `location` (no relationship, so they work in Excel and
 LibreOffice) in the link colour, underlined, text longer than 40 characters below the header wrapped and aligned to
-the top, text over Excel's cell limit cut visibly with "…", the first row frozen, A4 landscape one page wide. One
+the top (and every other cell of that row with it, so a label stays beside its message), the columns named in
+`wrap_columns` wrapped whole (what a person types there later too), text over Excel's cell limit cut visibly with "…",
+the first row frozen, A4 landscape one page wide. One
 difference on purpose: derived fonts keep the workbook's own typeface and size (openpyxl's were Calibri 11). Print
 titles are a defined name in workbook.xml: the package layer writes `PRINT_TITLES` = `print_titles(name)`.
 """
@@ -56,15 +58,16 @@ def sheet_xml(spec: SheetWrite, styles: Styles) -> bytes:
     links = spec.links
     width = max([len(row) for row in spec.rows] + [column for _, column in links] + [0])
     height = max([len(spec.rows)] + [row for row, _ in links])
-    cache: dict[tuple[bool, bool, bool, str | None], int] = {}
+    cache: dict[tuple[bool, bool, bool, str | None, bool], int] = {}
+    wrapped_columns = set(spec.wrap_columns)
 
-    def style(header: bool, link: bool, wrap: bool, number_format: str | None) -> int:
-        key = (header, link, wrap, number_format)
+    def style(header: bool, link: bool, wrap: bool, number_format: str | None, top: bool = False) -> int:
+        key = (header, link, wrap, number_format, top)
         found = cache.get(key)
         if found is None:
             found = cache[key] = styles.derive(
                 0, number_format=number_format, bold=header and not link, fill=HEADER_FILL if header else None,
-                font_color=LINK_COLOR if link else None, underline=link, wrap=wrap)
+                font_color=LINK_COLOR if link else None, underline=link, wrap=wrap, top=top and not wrap)
         return found
 
     link_reach: dict[int, int] = {}
@@ -79,16 +82,21 @@ def sheet_xml(spec: SheetWrite, styles: Styles) -> bytes:
         last = width if header else max(len(values), link_reach.get(row_index, 0))
         cells: list[str] = []
         lines = 1
+        found: list[tuple[int, Any, bool, bool]] = []  # (column, value, link, wrap) of each cell written
         for column in range(1, last + 1):
             value = _value(values[column - 1]) if column <= len(values) else None
             link = (row_index, column) in links
             if value is None and not (header or link):
                 continue
-            t, text, number_format = encode(value)
-            wrap = row_index > 1 and isinstance(value, str) and len(value) > WRAP_OVER
+            wrap = row_index > 1 and ((isinstance(value, str) and len(value) > WRAP_OVER) or column in wrapped_columns)
             if wrap and isinstance(value, str):
                 lines = max(lines, text_lines(value, spec.widths[column - 1] if column <= len(spec.widths) else 0))
-            s = style(header, link, wrap, number_format) if (header or link or wrap or number_format) else 0
+            found.append((column, value, link, wrap))
+        # A row with a wrapped cell aligns every cell to the top: a label stays beside its message.
+        top = any(wrap for _, _, _, wrap in found)
+        for column, value, link, wrap in found:
+            t, text, number_format = encode(value)
+            s = (style(header, link, wrap, number_format, top) if (header or link or wrap or number_format or top) else 0)
             if link:
                 displays[(row_index, column)] = "" if value is None else str(value)
             attributes = f' r="{letters[column]}{row_index}"' + (f' s="{s}"' if s else "") + (f' t="{t}"' if t else "")
@@ -99,7 +107,10 @@ def sheet_xml(spec: SheetWrite, styles: Styles) -> bytes:
     corner = cell_address(max(height, 1), max(width, 1))
     out = [_HEAD.replace("{dimension}", "A1" if corner == "A1" else f"A1:{corner}")]
     if spec.widths:
-        cols = "".join(f'<col min="{i}" max="{i}" width="{w!r}" customWidth="1"/>' for i, w in enumerate(spec.widths, 1) if w)
+        wrap_style = style(False, False, True, None) if wrapped_columns else 0
+        cols = "".join(f'<col min="{i}" max="{i}" width="{w!r}"'
+                       + (f' style="{wrap_style}"' if i in wrapped_columns else "") + ' customWidth="1"/>'
+                       for i, w in enumerate(spec.widths, 1) if w)
         if cols:
             out.append(f"<cols>{cols}</cols>")
     out.append(f"<sheetData>{''.join(parts)}</sheetData>" if parts else "<sheetData/>")

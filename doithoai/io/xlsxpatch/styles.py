@@ -194,12 +194,13 @@ class Styles:
         return fill
 
     def derive(self, base_xf: int, *, number_format: str | None = None, bold: bool = False, fill: str | None = None,
-               font_color: str | None = None, underline: bool = False, wrap: bool = False) -> int:
-        """A cellXfs index: cell format `base_xf` with these changes (the same index when nothing changes)."""
-        request = (base_xf, number_format, bold, fill, font_color, underline, wrap)
+               font_color: str | None = None, underline: bool = False, wrap: bool = False, top: bool = False) -> int:
+        """A cellXfs index: cell format `base_xf` with these changes (the same index when nothing changes). `wrap`:
+        wrapped and aligned to the top; `top`: aligned to the top only (a cell beside a wrapped one)."""
+        request = (base_xf, number_format, bold, fill, font_color, underline, wrap, top)
         if request in self._derived:
             return self._derived[request]
-        if number_format is None and not (bold or fill or font_color or underline or wrap):
+        if number_format is None and not (bold or fill or font_color or underline or wrap or top):
             return base_xf
         base = self.xf(base_xf)
         xf = copy.deepcopy(base)
@@ -212,12 +213,13 @@ class Styles:
         if fill:
             xf.set("fillId", str(self._add("fills", self._fill(fill))))
             xf.set("applyFill", "1")
-        if wrap:
+        if wrap or top:
             alignment = child(xf, "alignment")
             if alignment is None:
                 alignment = make(xf, "alignment")
                 insert_child(xf, alignment, XF_ORDER)
-            alignment.set("wrapText", "1")
+            if wrap:
+                alignment.set("wrapText", "1")
             alignment.set("vertical", "top")
             xf.set("applyAlignment", "1")
         index = self._add("cellXfs", xf)
