@@ -34,7 +34,7 @@ from . import schema
 from .errors import UnusableFile
 from .keys import list_key, name_key, new_codes
 from .model import BookData, ChangeSet, Record, RowWrite
-from .text import clean, fold, formula_like
+from .text import EXCEL_CELL_LIMIT, clean, fold, formula_like, thousands
 
 FORM_MARK_PREFIX = "MẪU TỔNG HỢP Ý KIẾN, KIẾN NGHỊ"  # what the cover's title starts with, whoever it is sent to
 FORM_MARK = f"{FORM_MARK_PREFIX} GỬI ỦY BAN NHÂN DÂN"  # a government plan's title (and the forms made before issue 24)
@@ -43,6 +43,8 @@ ROWS_SHEET = "Ý kiến"
 LIST_SHEET = schema.LISTS_SHEET  # the form's own list sheet, named like the workbook's
 ORG_LABEL = "Tổ chức gửi"
 FORM_ID_LABEL = "Mã mẫu"
+UNIT_LABEL = "Đơn vị nhận"  # the unit the form was made for: a form of another unit is refused
+PROVINCE_LABEL = "Tỉnh, thành phố"
 FORMS_FOLDER = "Mẫu gửi tổ chức"  # next to the workbook: the forms written for the organisations
 RETURN_FOLDER = "Ý kiến gửi về"  # next to the workbook: where the clerk saves the returned forms
 FORM_ROWS = 300  # rows with the dropdown and the input formats
@@ -87,79 +89,98 @@ def default_organisations(book: BookData) -> list[str]:
     return [name.format(unit=unit).strip() for name in DEFAULT_ORGANISATIONS]
 
 
-def build_form(book: BookData, organisation: str, now: dt.datetime):
-    """The intake form for one organisation, as an openpyxl workbook."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
+def form_unit(book: BookData) -> tuple[str, str]:
+    """(the unit, its province) as the form's cover names them: ("phường Tứ Minh", "Thành phố Hải Phòng")."""
+    from .conference_settings import unit_name
 
-    font, bold = Font(name="Times New Roman", size=12), Font(name="Times New Roman", size=12, bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    workbook = Workbook()
-    cover = workbook.active
-    cover.title = COVER_SHEET
-    # The conference as `Kế hoạch` describes it, worded as the documents word it: its name, its audience, the body that
-    # issues it and the office that collects (a Party committee's survey goes to the Đảng ủy, not to a People's Committee).
-    from .conference_settings import audience, conference_name, office
-    from .documents.issuer import body_in_text
+    return _plain(unit_name(book.settings)), _setting(book, "tinh")
 
-    body, short = body_in_text(book.settings)
-    deadline = _return_deadline(book)
-    lines: list[tuple[str, Any]] = [
-        (f"{FORM_MARK_PREFIX} GỬI {_body_caps(book)}", None),
-        ("", None),
-        (ORG_LABEL, organisation),
-        ("Gửi", f"{body} (qua {office(book.settings)})"),
-        ("Hội nghị", conference_name(book.settings, now.date())),
-        ("Ý kiến của", f"{audience(book.settings)} (qua {organisation})"),
-        ("Hạn gửi về", deadline or f"Theo văn bản của {short}"),
-        (FORM_ID_LABEL, f"YK-{now:%Y%m%d-%H%M%S}"),
-        ("", None),
-        ("Cách điền", f"Mỗi ý kiến, kiến nghị ghi một dòng ở trang “{ROWS_SHEET}”; chọn lĩnh vực trong danh sách. "
-                      "Không sửa tên cột, không thêm trang. Khiếu nại, tố cáo và tranh chấp giữa các cá nhân không thuộc "
-                      "phạm vi hội nghị đối thoại."),
-    ]
-    for index, (label, value) in enumerate(lines, 1):
-        cover.cell(row=index, column=1, value=label or None).font = bold
-        if value is not None:
-            cell = cover.cell(row=index, column=2, value=value)
-            cell.font, cell.alignment = font, wrap
-    cover["A1"].font = Font(name="Times New Roman", size=14, bold=True)
-    cover.column_dimensions["A"].width, cover.column_dimensions["B"].width = 18, 80
-    cover.row_dimensions[len(lines)].height = 48
-    for row in (4, 5, 6):  # the body, the conference's name and the audience may run to two lines
-        cover.row_dimensions[row].height = 33
-    cover.protection.sheet = True  # the organisation's name and the form's id are the office's
 
-    rows = workbook.create_sheet(ROWS_SHEET)
-    header_fill = PatternFill("solid", fgColor="1F4E79")
-    for position, (_, header, width) in enumerate(FORM_COLUMNS, 1):
-        cell = rows.cell(row=1, column=position, value=header)
-        cell.font = Font(name="Times New Roman", size=12, bold=True, color="FFFFFF")
-        cell.fill, cell.alignment = header_fill, Alignment(wrap_text=True, vertical="center", horizontal="center")
-        rows.column_dimensions[get_column_letter(position)].width = width
-        for row in range(2, FORM_ROWS + 2):
-            target = rows.cell(row=row, column=position)
-            target.font, target.alignment, target.number_format = font, wrap, "@"
-            target.protection = Protection(locked=False)
-    rows.row_dimensions[1].height = 33
-    rows.freeze_panes = "A2"
-    fields = list(book.lists.get("linh_vuc") or schema.lookup("linh_vuc").values)
-    lists = workbook.create_sheet(LIST_SHEET)
-    lists.cell(row=1, column=1, value="Lĩnh vực").font = bold
-    for index, value in enumerate(fields, 2):
-        lists.cell(row=index, column=1, value=value)
-    lists.sheet_state = "hidden"
-    field_column = get_column_letter([k for k, _, _ in FORM_COLUMNS].index("linh_vuc") + 1)
-    validation = DataValidation(type="list", formula1=f"='{LIST_SHEET}'!$A$2:$A${len(fields) + 1}", allow_blank=True,
-                                showErrorMessage=True, errorTitle="Lĩnh vực", error="Hãy chọn lĩnh vực trong danh sách.")
-    validation.add(f"{field_column}2:{field_column}{FORM_ROWS + 1}")
-    rows.add_data_validation(validation)
-    workbook.active = 1
-    workbook.properties.creator = "Đối thoại"
-    workbook.properties.title = lines[0][0]
-    return workbook
+def _plain(text: str) -> str:
+    """Text for the form: what the workbook writer would store (no control characters the file cannot hold), on one
+    clean line."""
+    from .owned_sheet import canonical
+
+    return " ".join(canonical(text).split())
+
+
+def write_form(path: Path, book: BookData, organisation: str, now: dt.datetime) -> None:
+    """The intake form for one organisation, written with XlsxWriter: every text as text (`write_string`, never a
+    formula or a link, whatever it starts with), control characters dropped as the workbook writer drops them."""
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False,
+                                                "strings_to_numbers": False})
+    try:
+        base = {"font_name": "Times New Roman", "font_size": 12}
+        bold = workbook.add_format({**base, "bold": True})
+        title = workbook.add_format({**base, "bold": True, "font_size": 14})
+        wrap = workbook.add_format({**base, "text_wrap": True, "valign": "top"})
+        cover = workbook.add_worksheet(COVER_SHEET)
+        unit, province = form_unit(book)
+        # The conference as `Kế hoạch` describes it, worded as the documents word it: its name, its audience, the body
+        # that issues it and the office that collects (a Party committee's survey goes to the Đảng ủy, not to a People's
+        # Committee).
+        from .conference_settings import audience, conference_name, office
+        from .documents.issuer import body_in_text
+
+        body, short = (_plain(x) for x in body_in_text(book.settings))
+        deadline = _return_deadline(book)
+        lines: list[tuple[str, str | None]] = [
+            (_plain(f"{FORM_MARK_PREFIX} GỬI {_body_caps(book)}"), None),
+            ("", None),
+            (ORG_LABEL, organisation),
+            ("Gửi", f"{body} (qua {_plain(office(book.settings))})"),
+            ("Hội nghị", _plain(conference_name(book.settings, now.date()))),
+            ("Ý kiến của", f"{_plain(audience(book.settings))} (qua {organisation})"),
+            ("Hạn gửi về", deadline or f"Theo văn bản của {short}"),
+            (FORM_ID_LABEL, f"YK-{now:%Y%m%d-%H%M%S}"),
+            ("", None),
+            ("Cách điền", f"Mỗi ý kiến, kiến nghị ghi một dòng ở trang “{ROWS_SHEET}”; chọn lĩnh vực trong danh sách. "
+                          "Không sửa tên cột, không thêm trang. Khiếu nại, tố cáo và tranh chấp giữa các cá nhân không thuộc "
+                          "phạm vi hội nghị đối thoại."),
+            ("", None),
+            (UNIT_LABEL, unit),
+            (PROVINCE_LABEL, province),
+        ]
+        for index, (label, value) in enumerate(lines):
+            if label:
+                cover.write_string(index, 0, label, title if index == 0 else bold)
+            if value:
+                cover.write_string(index, 1, value, wrap)
+        cover.set_column(0, 0, 18)
+        cover.set_column(1, 1, 80)
+        cover.set_row(9, 48)  # the instructions
+        for row in (3, 4, 5):  # the body, the conference's name and the audience may run to two lines
+            cover.set_row(row, 33)
+        cover.protect()  # the organisation's name, the unit and the form's id are the office's
+
+        rows = workbook.add_worksheet(ROWS_SHEET)
+        header = workbook.add_format({**base, "bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E79", "text_wrap": True,
+                                      "valign": "vcenter", "align": "center"})
+        cell = workbook.add_format({**base, "text_wrap": True, "valign": "top", "num_format": "@", "locked": False})
+        for position, (_, heading, width) in enumerate(FORM_COLUMNS):
+            rows.write_string(0, position, heading, header)
+            rows.set_column(position, position, width)
+            for row in range(1, FORM_ROWS + 1):
+                rows.write_blank(row, position, None, cell)
+        rows.set_row(0, 33)
+        rows.freeze_panes(1, 0)
+        fields = [f for f in (_plain(x) for x in (book.lists.get("linh_vuc") or schema.lookup("linh_vuc").values)) if f]
+        lists = workbook.add_worksheet(LIST_SHEET)
+        lists.write_string(0, 0, "Lĩnh vực", bold)
+        for index, value in enumerate(fields, 1):
+            lists.write_string(index, 0, value)
+        lists.hide()
+        field_column = [k for k, _, _ in FORM_COLUMNS].index("linh_vuc")
+        if fields:
+            rows.data_validation(1, field_column, FORM_ROWS, field_column, {
+                "validate": "list", "source": f"='{LIST_SHEET}'!$A$2:$A${len(fields) + 1}", "ignore_blank": True,
+                "error_title": "Lĩnh vực", "error_message": "Hãy chọn lĩnh vực trong danh sách."})
+        rows.activate()
+        workbook.set_properties({"author": "Đối thoại", "title": lines[0][0]})
+    finally:
+        workbook.close()
 
 
 def _body_caps(book: BookData) -> str:
@@ -206,27 +227,44 @@ class FormsResult:
 def write_intake_forms(access, organisations: list[str] | None = None, out: Path | None = None, *,
                        now: dt.datetime | None = None) -> FormsResult:
     """One form per organisation (the Front and the usual socio-political organisations when none is named)."""
-    from .io.files import atomic_save
+    from .io.files import atomic_create
 
     now = now or dt.datetime.now()
     book = access.read()
-    names = [clean(n) for n in (organisations or default_organisations(book)) if clean(n)]
+    names = [_plain(n) for n in (organisations or default_organisations(book))]
+    names = [n for n in names if n]
     if not names:
         raise UnusableFile("Chưa có tên tổ chức để tạo mẫu tổng hợp ý kiến.")
     folder = Path(out) if out else access.folder / FORMS_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
+    _forms_folder(folder)
     result = FormsResult()
     for name in names:
         target = folder / form_file_name(name)
-        if target.exists():  # never overwrite a form someone may have started filling
-            stem, number = target.stem, 2
-            while target.exists():
-                target = folder / f"{stem} ({number}).xlsx"
-                number += 1
-        workbook = build_form(book, name, now)
-        atomic_save(target, workbook.save)
+        number = 2
+        while True:
+            if not target.exists():  # never overwrite a form someone may have started filling
+                try:
+                    atomic_create(target, lambda temp, name=name: write_form(temp, book, name, now))
+                    break
+                except UnusableFile:
+                    if not target.exists():
+                        raise  # refused for another reason than a file saved there meanwhile
+            target = folder / f"{form_file_name(name)[:-5]} ({number}).xlsx"
+            number += 1
         result.files.append(target)
     return result
+
+
+def _forms_folder(folder: Path) -> None:
+    """The folder for the forms, made if need be; a file of that name, or a folder that cannot be made, is refused."""
+    if folder.exists() and not folder.is_dir():
+        raise UnusableFile(f"“{folder}” là một tệp, không phải thư mục: hãy chọn (--out) một thư mục để lưu các mẫu gửi tổ "
+                           "chức; chưa có gì bị ghi.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UnusableFile(f"Không tạo được thư mục “{folder}” để lưu các mẫu gửi tổ chức ({exc.strerror or exc}): hãy chọn "
+                           "thư mục khác; chưa có gì bị ghi.") from exc
 
 
 # --------------------------------------------------------------------------------------------------
@@ -239,16 +277,27 @@ class FormData:
     form_id: str
     rows: list[tuple[int, dict[str, Any]]]  # (Excel row, form column key -> value) for each non-blank row
     file: str
+    unit: str = ""  # the unit the form was made for ("" on a form made before the cover named it)
+    province: str = ""
+    sent_to: str = ""  # on a form made before the cover named its unit: the body it went to ("Ủy ban nhân dân phường X")
+    problems: dict[int, str] = field(default_factory=dict)  # Excel row -> why that row cannot be a petition (its cell)
 
 
 def read_form(path: Path | str) -> FormData:
-    """A returned form's organisation and rows; `UnusableFile` when the file is not an intake form."""
+    """A returned form's organisation and rows; `UnusableFile` when the file is not an intake form.
+
+    Read through the workbook reader (`io.reader.read_sheets`: the two sheets only, bounded by their data whatever
+    range the file declares). Every text is taken as the workbook writer will store it (`owned_sheet.canonical`), so
+    what a run compares is what an earlier run wrote. A cell holding an Excel error value (#DIV/0!…) or text over
+    Excel's cell limit makes its row a problem, named by its cell, never a petition."""
     from .io.reader import read_sheets
     from .io.tables import find_sheet
     from .keys import header_key
+    from .model import EXCEL_ERRORS, CellError, column_letter
+    from .owned_sheet import canonical
 
     path = Path(path)
-    sheets = read_sheets(path)  # refuses a missing, damaged or password-protected file
+    sheets = read_sheets(path, [COVER_SHEET, ROWS_SHEET])  # refuses a missing, damaged or password-protected file
     names = list(sheets)
     not_form = (f"Tệp “{path.name}” không phải mẫu tổng hợp ý kiến do phần mềm tạo (cần trang “{COVER_SHEET}” "
                 f"có dòng “{ORG_LABEL}” và trang “{ROWS_SHEET}”); sổ không bị thay đổi.")
@@ -256,11 +305,27 @@ def read_form(path: Path | str) -> FormData:
     if cover_name is None or rows_name is None:
         raise UnusableFile(not_form)
     cover = sheets[cover_name]
-    labels = {header_key(r[0]): (r[1] if len(r) > 1 else None) for r in cover if r and isinstance(r[0], str)}
-    marked = any(isinstance(r[0], str) and header_key(r[0]).startswith(header_key(FORM_MARK_PREFIX)) for r in cover if r)
-    organisation = clean(str(labels.get(header_key(ORG_LABEL)) or ""))
+    labels: dict[str, tuple[int, Any]] = {}
+    for number, line in enumerate(cover, 1):
+        if line and isinstance(line[0], str):
+            labels.setdefault(header_key(line[0]), (number, line[1] if len(line) > 1 else None))
+    marked = any(key.startswith(header_key(FORM_MARK_PREFIX)) for key in labels)
+
+    def label(name: str) -> str:
+        number, value = labels.get(header_key(name), (0, None))
+        if isinstance(value, CellError):
+            return ""
+        if _too_long(value):
+            raise UnusableFile(f"Ô B{number} của trang “{COVER_SHEET}” trong tệp “{path.name}” dài quá giới hạn "
+                               f"{thousands(EXCEL_CELL_LIMIT)} ký tự của một ô Excel; sổ không bị thay đổi.")
+        return " ".join(canonical(value).split())
+
+    organisation = label(ORG_LABEL)
     if not marked or not organisation:
         raise UnusableFile(not_form)
+    unit, province = label(UNIT_LABEL), label(PROVINCE_LABEL)
+    sent = label("Gửi")
+    sent_to = sent[: sent.index(" (qua ")].strip() if not unit and " (qua " in sent else ""
     raw = sheets[rows_name]
     header = raw[0] if raw else []
     positions = {header_key(h): i for i, h in enumerate(header) if isinstance(h, str)}
@@ -268,19 +333,60 @@ def read_form(path: Path | str) -> FormData:
     if missing:
         raise UnusableFile(f"Trang “{ROWS_SHEET}” của tệp “{path.name}” thiếu cột " + ", ".join(f"“{h}”" for h in missing)
                            + " ở dòng 1: có thể tên cột đã bị sửa; sổ không bị thay đổi.")
+    columns = [(key, positions.get(header_key(header_text))) for key, header_text, _ in FORM_COLUMNS]
     rows = []
+    problems: dict[int, str] = {}
     for index, line in enumerate(raw[1:], 2):
         values = {}
-        for key, header_text, _ in FORM_COLUMNS:
-            position = positions.get(header_key(header_text))
+        for key, position in columns:
             value = line[position] if position is not None and position < len(line) else None
-            if isinstance(value, float) and value.is_integer():
-                value = int(value)
-            values[key] = clean(str(value)) if value not in (None, "") else ""
-        if any(values[k] for k in ("nguoi", "dia_chi", "linh_vuc", "noi_dung")):
+            if isinstance(value, CellError) or (isinstance(value, str) and value in EXCEL_ERRORS):
+                if key != "stt":
+                    problems.setdefault(index, f"ô {column_letter((position or 0) + 1)}{index} có giá trị lỗi {value} của Excel "
+                                               "(một công thức tính sai), không phải nội dung ý kiến; hãy sửa ô đó rồi nhập "
+                                               "lại; chưa nhập.")
+                values[key] = ""
+                continue
+            if _too_long(value):
+                length = len(_cleaned(value))
+                problems.setdefault(index, f"ô {column_letter((position or 0) + 1)}{index} dài {thousands(length)} ký tự, quá "
+                                           f"giới hạn {thousands(EXCEL_CELL_LIMIT)} ký tự của một ô Excel; hãy rút gọn rồi "
+                                           "nhập lại; chưa nhập.")
+            values[key] = canonical(value)
+        if index in problems or any(values[k] for k in ("nguoi", "dia_chi", "linh_vuc", "noi_dung")):
             rows.append((index, values))
-    form_id = clean(str(labels.get(header_key(FORM_ID_LABEL)) or ""))
-    return FormData(organisation=organisation, form_id=form_id, rows=rows, file=path.name)
+    form_id = label(FORM_ID_LABEL)
+    return FormData(organisation=organisation, form_id=form_id, rows=rows, file=path.name, unit=unit, province=province,
+                    sent_to=sent_to, problems=problems)
+
+
+def _cleaned(value: Any) -> str:
+    from .io.writer import clean_text
+
+    return clean_text(value) if isinstance(value, str) else ""
+
+
+def _too_long(value: Any) -> bool:
+    return isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT and len(_cleaned(value)) > EXCEL_CELL_LIMIT
+
+
+def check_unit(book: BookData, form: FormData) -> None:
+    """Refuse (exit 2) a form made for another unit, naming both; a form that does not say is taken."""
+    unit, province = form_unit(book)
+    typed = " ".join(x for x in (_setting(book, "loai_don_vi"), _setting(book, "ten_don_vi")) if x)
+    if form.unit:
+        same_unit = name_key(form.unit) in (name_key(unit), name_key(typed))
+    elif form.sent_to:  # an older form: the body it went to ends with its unit
+        same_unit = any(name_key(form.sent_to).endswith(name_key(x)) for x in (unit, typed) if name_key(x))
+    else:
+        return  # the form does not say
+    same_province = not (form.province and province) or name_key(form.province) == name_key(province)
+    if same_unit and same_province:
+        return
+    theirs = ", ".join(x for x in (form.unit or form.sent_to, form.province) if x)
+    ours = ", ".join(x for x in (unit, province) if x) or "(sổ chưa ghi tên đơn vị)"
+    raise UnusableFile(f"Mẫu “{form.file}” được tạo cho {theirs}, không phải cho {ours} của sổ này: hãy nhập mẫu đó vào sổ "
+                       f"của {theirs}; sổ không bị thay đổi.")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -339,18 +445,29 @@ def plan_intake(book: BookData, form: FormData) -> IntakePlan:
     keys = WordKeys()
     # Who: `keys.name_key` (the same person everywhere: "Hoà" is "Hòa", "Hùng" is not "Hưng"). What: the words,
     # accents ignored (the content may be retyped; a near repeat is caught below).
+    # Both sides as written (`owned_sheet.canonical`): the form's values are already.
+    from .owned_sheet import canonical
+
     org_key = name_key(form.organisation)
-    existing = [r for r in table.records if isinstance(r.get("noi_dung"), str) and r.get("noi_dung").strip()]
-    same_words = {(name_key(r.get("nguoi_kien_nghi")), fold(r.get("noi_dung"))): r for r in existing}
-    any_words = {fold(r.get("noi_dung")): r for r in existing}
+    existing = [r for r in table.records if isinstance(r.get("noi_dung"), str) and canonical(r.get("noi_dung"))]
+    folded = {r.row: fold(canonical(r.get("noi_dung"))) for r in existing}
+    same_words = {(name_key(canonical(r.get("nguoi_kien_nghi"))), folded[r.row]): r for r in existing}
+    any_words = {folded[r.row]: r for r in existing}
     by_person: dict[str, list[Record]] = {}
     for record in existing:
-        by_person.setdefault(name_key(record.get("nguoi_kien_nghi")), []).append(record)
+        by_person.setdefault(name_key(canonical(record.get("nguoi_kien_nghi"))), []).append(record)
 
     candidates: list[tuple[int, dict[str, Any], str | None]] = []
     for form_row, values in form.rows:
         text = values["noi_dung"]
         shown = _short(text or values["nguoi"] or values["dia_chi"] or values["linh_vuc"])
+        problem = form.problems.get(form_row)
+        if problem is None and len(_address(values)) > EXCEL_CELL_LIMIT:
+            problem = (f"người nêu và địa chỉ (cột B, C) ghép lại dài {thousands(len(_address(values)))} ký tự, quá giới hạn "
+                       f"{thousands(EXCEL_CELL_LIMIT)} ký tự của một ô Excel; hãy rút gọn rồi nhập lại; chưa nhập.")
+        if problem is not None:
+            plan.refused.append(Outcome(form_row, shown, reason=problem))
+            continue
         if not text:
             plan.refused.append(Outcome(form_row, shown, reason="không có nội dung ý kiến, kiến nghị; chưa nhập."))
             continue
@@ -365,12 +482,13 @@ def plan_intake(book: BookData, form: FormData) -> IntakePlan:
                 plan.refused.append(Outcome(form_row, shown, reason=f"lĩnh vực “{values['linh_vuc']}” không có trong danh mục "
                                                                     f"({', '.join(fields)}); chưa nhập."))
                 continue
-        previous = same_words.get((org_key, fold(text)))
+        words = fold(text)
+        previous = same_words.get((org_key, words))
         if previous is not None:
             plan.already.append(Outcome(form_row, shown, code=str(previous.get("ma_kien_nghi") or f"dòng {previous.row}"),
                                         reason="đã nhập trước đó, là"))
             continue
-        same = any_words.get(fold(text))
+        same = any_words.get(words)
         if same is not None:
             plan.duplicates.append(Outcome(form_row, shown, code=_code(same), reason="trùng nội dung với kiến nghị"))
             continue
@@ -406,7 +524,7 @@ def plan_intake(book: BookData, form: FormData) -> IntakePlan:
     columns = table.columns
     status = (book.lists.get("trang_thai") or schema.lookup("trang_thai").values or ("",))[0]
     for offset, ((form_row, values, field_name), code) in enumerate(zip(kept, codes, strict=True)):
-        address = ", ".join(x for x in (values["nguoi"], values["dia_chi"]) if x)
+        address = _address(values)
         new = {"ma_kien_nghi": code, "nguon": source, "nguoi_kien_nghi": form.organisation, "dia_chi": address or None,
                   "linh_vuc": field_name, "noi_dung": values["noi_dung"], "trang_thai": status or None}
         cells = tuple((columns[key], value) for key, value in new.items() if key in columns and value not in (None, ""))
@@ -420,6 +538,11 @@ def plan_intake(book: BookData, form: FormData) -> IntakePlan:
         elif field_name is None:
             plan.flagged.append(Outcome(form_row, outcome.text, code=code, reason="chưa có lĩnh vực: đã nhập, hãy phân loại"))
     return plan
+
+
+def _address(values: dict[str, Any]) -> str:
+    """What goes into `Địa chỉ`: the member or place a row names."""
+    return ", ".join(x for x in (values["nguoi"], values["dia_chi"]) if x)
 
 
 def _code(record: Record) -> str:
@@ -473,6 +596,7 @@ def intake(access, path: Path | str, *, write: bool = True) -> IntakeResult:
     form = read_form(path)
     access.progress("Đang đọc sổ…")
     book = access.read()
+    check_unit(book, form)
     plan = plan_intake(book, form)
     written = False
     if write and plan.changes:

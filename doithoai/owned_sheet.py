@@ -35,8 +35,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import DoithoaiError, ExitStatus
+from .io.writer import clean_text
 from .model import CellWrite, SheetWrite, cell_address
 from .text import EXCEL_CELL_LIMIT, clean
+from .values import EXCEL_EPOCH, format_date, parse_time
 
 MARK = "doithoai: ô phần mềm đã ghi"  # A1 of a record sheet
 VERSION = 1
@@ -46,8 +48,6 @@ SHOWN = 12  # rows named in a refusal
 def fit(value: Any) -> Any:
     """A value as the writer stores it: text without the characters an .xlsx cannot hold, cut visibly to Excel's
     limit (what `io.xlsxpatch.sheetxml` does with a whole sheet's text)."""
-    from .io.writer import clean_text
-
     if isinstance(value, str):
         if len(value) > EXCEL_CELL_LIMIT:
             value = value[: EXCEL_CELL_LIMIT - 1] + "…"
@@ -57,11 +57,11 @@ def fit(value: Any) -> Any:
 
 def canonical(value: Any) -> str:
     """A cell's text as written and read back: "" for a blank."""
-    from .values import EXCEL_EPOCH, format_date, parse_time
-
-    value = fit(value)
     if value is None:
         return ""
+    if value.__class__ is str:  # the common case, kept short: intake reads every cell of a form through here
+        return clean(fit(value)) if value else ""
+    value = fit(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, dt.time) or (isinstance(value, dt.datetime) and value.date() == EXCEL_EPOCH):

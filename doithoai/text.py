@@ -67,11 +67,18 @@ def clean(s: str) -> str:
     return "\n".join(lines)
 
 
+# After NFD, Vietnamese text is ASCII and combining diacritical marks (U+0300-U+036F, all of combining class > 0 but the
+# grapheme joiner U+034F): when nothing else is there, dropping every non-ASCII character is exactly dropping the marks,
+# done in C; any other text takes the test of each character.
+_NOT_LATIN = re.compile("[^\x00-\x7f\u0300-\u034e\u0350-\u036f]")
+
+
 def strip_marks(s: str) -> str:
     """Every diacritic removed, "đ" → "d"."""
-    decomposed = unicodedata.normalize("NFD", fix_d(s))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return bare.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", fix_d(s)).replace("đ", "d").replace("Đ", "D")
+    if _NOT_LATIN.search(decomposed) is None:
+        return decomposed.encode("ascii", "ignore").decode("ascii")
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def fold(s: str) -> str:

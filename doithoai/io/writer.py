@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from .. import schema
 from ..errors import UnusableFile
 from ..keys import header_key
-from ..model import CellWrite, ChangeSet, cell_address
+from ..model import CellWrite, ChangeSet, RowWrite, cell_address
 from ..text import XLSX_ILLEGAL
 from .files import atomic_save, backup, check_can_write, check_not_open, check_workbook_file
 from .lock import check_may_write
@@ -81,8 +81,8 @@ def check_writable(path: Path, changes: ChangeSet | None = None) -> None:
         check_not_open(candidate)
     check_can_write(path)
     check_may_write(path)  # held without a lock file: the folder is read-only for this user
-    if changes is not None and changes.cells:
-        _check_merges(path, changes.cells)
+    if changes is not None and (changes.cells or changes.rows):
+        _check_merges(path, changes.cells, changes.rows)
 
 
 def merged_ranges(path: Path, sheet_names: list[str]) -> dict[str, list[tuple[int, int, int, int]]]:
@@ -107,14 +107,33 @@ def merged_ranges(path: Path, sheet_names: list[str]) -> dict[str, list[tuple[in
     return found
 
 
-def _check_merges(path: Path, writes: list[CellWrite]) -> None:
+def _check_merges(path: Path, writes: list[CellWrite], rows: list[RowWrite] | None = None) -> None:
     by_sheet: dict[str, list[CellWrite]] = {}
     for write in writes:
         by_sheet.setdefault(write.sheet, []).append(write)
-    for sheet, ranges in merged_ranges(path, list(by_sheet)).items():
+    new_rows: dict[str, list[int]] = {}
+    for row in rows or ():
+        new_rows.setdefault(row.sheet, []).append(row.row)
+    for sheet, ranges in merged_ranges(path, list(by_sheet.keys() | new_rows.keys())).items():
         blocks = [r for r in ranges if r[0] != r[2] or r[1] != r[3]]
-        for write in by_sheet[sheet] if blocks else ():
+        for write in by_sheet.get(sheet, []) if blocks else ():
             refuse_if_merged(write, blocks)
+        if blocks and sheet in new_rows:
+            refuse_rows_if_merged(sheet, new_rows[sheet], blocks)
+
+
+def refuse_rows_if_merged(sheet: str, rows: list[int], blocks: list[tuple[int, int, int, int]]) -> None:
+    """Refuse new records (`model.RowWrite`) on rows a merged range covers, in any column: the merged cell would hide
+    what is written there (Excel shows only a merged range's first cell)."""
+    wanted = sorted(set(rows))
+    for r1, c1, r2, c2 in blocks:
+        hit = next((row for row in wanted if r1 <= row <= r2), None)
+        if hit is not None:
+            raise UnusableFile(
+                f"Trang “{sheet}” có ô gộp {cell_address(r1, c1)}:{cell_address(r2, c2)} ở dòng {hit}, nơi phần mềm cần thêm "
+                "dòng mới dưới dữ liệu: nội dung ghi vào đó sẽ bị ô gộp che mất. Hãy chọn vùng đó, bấm Trang đầu → Gộp và "
+                "Căn giữa để bỏ gộp ô (hoặc chuyển nội dung đó đi chỗ khác), lưu sổ rồi chạy lại; chưa có gì bị ghi."
+            )
 
 
 def refuse_if_merged(write: CellWrite, blocks: list[tuple[int, int, int, int]]) -> None:

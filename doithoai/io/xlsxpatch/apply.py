@@ -17,7 +17,16 @@ from ...errors import DoithoaiError, ExitStatus, UnusableFile
 from ...model import CellWrite, ChangeSet, RowWrite, cell_address
 from ...text import EXCEL_CELL_LIMIT, thousands
 from ..files import atomic_save, backup
-from ..writer import MARK_FILL, MARK_FONT, MARK_TAG, clean_text, computed_columns, refuse_if_merged, tagged_formula
+from ..writer import (
+    MARK_FILL,
+    MARK_FONT,
+    MARK_TAG,
+    clean_text,
+    computed_columns,
+    refuse_if_merged,
+    refuse_rows_if_merged,
+    tagged_formula,
+)
 from .cells import SheetCells, SheetFrame, stretch_table
 from .package import CT_STYLES, REL_SHARED_STRINGS, REL_STYLES, REL_TABLE, Package, parse_xml
 
@@ -151,6 +160,12 @@ class _Patch:
             cell.set("s", str(self.styles.derive(base, number_format=date_format)))
         self.values_changed = True
 
+    def _date_style(self, base: int, date_format: str | None) -> int:
+        """The cell format a value needs over `base`: a date's format when `base` shows no date (as `_put` decides)."""
+        if date_format and not self.styles.is_date(base):
+            return int(self.styles.derive(base, number_format=date_format))
+        return base
+
     def _append_rows(self, rows: list[RowWrite]) -> None:
         by_sheet: dict[str, list[RowWrite]] = {}
         for row in rows:
@@ -158,11 +173,15 @@ class _Patch:
         for sheet, writes in by_sheet.items():
             part = self.package.sheet_part(sheet)
             cells = self.sheet(sheet)
+            refuse_rows_if_merged(sheet, [w.row for w in writes], cells.merged_blocks())
+            for write in writes:
+                for column, value in write.values:
+                    _check_length(sheet, CellWrite(sheet, write.row, column, value))
 
             def put(row: int, column: int, value: Any, cells: SheetCells = cells) -> None:
                 self._put(cells, row, column, value)
 
-            first, last = cells.append_rows(sheet, writes, put)
+            first, last = cells.append_rows(sheet, writes, put, self._date_style)
             for _, kind, target in self.package.relationships(part or ""):
                 if kind == REL_TABLE and self.package.has(target):
                     if stretch_table(self.package.xml(target), first, last):
@@ -216,6 +235,10 @@ def _check(write: CellWrite, allowed: set[int], blocks: list[tuple[int, int, int
     if not user_cells and write.column not in allowed:
         raise ValueError(f"refusing to write {write.sheet}!{write.address}: not a computed column")
     refuse_if_merged(write, blocks)
+    _check_length(write.sheet, write)
+
+
+def _check_length(sheet: str, write: CellWrite) -> None:
     value = clean_text(write.value)
     if value.__class__ is str and len(value) > EXCEL_CELL_LIMIT:
         raise DoithoaiError(

@@ -34,6 +34,7 @@ from .package import q
 _ROW = q("row")
 _CELL = q("c")
 _COLUMNS: dict[str, int] = {}  # "AB" -> 28, filled as columns are met
+_TAIL_MARK = "doithoai-appended-rows"
 _REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 _RANGE = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$")
 
@@ -90,6 +91,7 @@ class SheetCells:
         self._cells: dict[int, tuple[dict[int, Any], list[int]]] = {}  # touched rows: column -> <c>, sorted columns
         self._extent: list[int] | None = None  # rows and columns written: min row, min col, max row, max col
         self._shared: dict[str, list[Any]] | None = None  # shared formula group (si) -> its <f> elements, found once
+        self._tail: list[bytes] = []  # rows appended below the last one, as XML (`append_rows`)
         self.changed = False
 
     # -- reading
@@ -258,13 +260,22 @@ class SheetCells:
     def is_empty_row(self, number: int) -> bool:
         return all(self.value(cell) in (None, "") for cell in self.row_cells(number).values())
 
-    def append_rows(self, sheet: str, writes: list[RowWrite], put: Callable[[int, int, Any], None]) -> tuple[int, int]:
+    def append_rows(self, sheet: str, writes: list[RowWrite], put: Callable[[int, int, Any], None],
+                    style: Callable[[int, str | None], int] | None = None) -> tuple[int, int]:
         """New records in empty rows (`model.RowWrite`); `put(row, column, value)` writes a value. Returns the first and
-        last row written. Refuses (before changing anything) a target row that holds anything."""
+        last row written. Refuses (before changing anything) a target row that holds anything.
+
+        Rows below every row of the sheet (the usual case: records added under a table) are built as XML text and
+        spliced in when the sheet is serialised (`style(base, date_format)`: the cell format a value needs over the
+        format `base` copied from above), so 100,000 new rows cost no element objects: time and memory in proportion
+        to the text written. Anything else goes cell by cell through `put`."""
         for write in writes:
             if not self.is_empty_row(write.row):
                 raise UnusableFile(f"Trang “{sheet}”, dòng {write.row} ngay dưới dữ liệu đã có chữ nên không thêm được "
                                    "dòng mới; hãy xóa hoặc chuyển nội dung đó rồi chạy lại. Sổ không bị thay đổi.")
+        if style is not None and writes and min(w.row for w in writes) > max(self._numbers, default=0) and \
+                len({w.row for w in writes}) == len(writes):
+            return self._append_below(writes, style)
         for write in sorted(writes, key=lambda w: w.row):
             above = write.row - 1
             if above > 1:
@@ -281,9 +292,86 @@ class SheetCells:
                 self.rows[write.row].set("customHeight", "1")
         return min(w.row for w in writes), max(w.row for w in writes)
 
+    def _append_below(self, writes: list[RowWrite], style: Callable[[int, str | None], int]) -> tuple[int, int]:
+        """`append_rows` for rows below the last row, as text (see there): each cell takes the format of the cell
+        above it (the row above the first new row, then each new row's own), a date its date format."""
+        from functools import lru_cache
+
+        from ...model import column_letter
+        from .cellvalue import encode, inner_xml
+
+        letters = lru_cache(maxsize=None)(column_letter)
+        prefix = f"{self.data.prefix}:" if self.data.prefix else ""
+        ordered = sorted(writes, key=lambda w: w.row)
+        first = ordered[0].row
+        above: dict[int, int] = {}
+        height = None
+        if first - 1 > 1 and first - 1 in self.rows:
+            for column, source in self.row_cells(first - 1).items():
+                base = source.get("s")
+                if base and base != "0" and base.isdigit():
+                    above[column] = int(base)
+            height = self.rows[first - 1].get("ht")
+        parts: list[str] = []
+        low, high = None, None
+        previous = first - 1
+        for write in ordered:
+            values = dict(write.values)
+            if write.row - 1 != previous:  # an empty row between: nothing to copy from it
+                above, height = {}, None
+            styles = above
+            previous = write.row
+            cells: list[str] = []
+            row_styles: dict[int, int] = {}
+            number = str(write.row)
+            for column in sorted(styles.keys() | values.keys()) if values else sorted(styles):
+                value = values.get(column)
+                s = styles.get(column, 0)
+                if value is None:  # a blank taking the format of the cell above
+                    if s:
+                        row_styles[column] = s
+                        cells.append(f'<{prefix}c r="{letters(column)}{number}" s="{s}"/>')
+                    continue
+                t, text, date_format = encode(value)
+                if date_format:
+                    s = style(s, date_format)
+                if s:
+                    row_styles[column] = s
+                if text is None and not s:
+                    continue
+                attributes = f' r="{letters(column)}{number}"' + (f' s="{s}"' if s else "") + (f' t="{t}"' if t else "")
+                body = inner_xml(t, text, prefix)
+                cells.append(f"<{prefix}c{attributes}/>" if not body else f"<{prefix}c{attributes}>{body}</{prefix}c>")
+            if row_styles or cells:
+                columns = [*row_styles, *values]
+                low = min(columns) if low is None else min(low, *columns)
+                high = max(columns) if high is None else max(high, *columns)
+            above = row_styles
+            attributes = f' ht="{height}" customHeight="1"' if height and cells else ""
+            if not cells:
+                height = None  # the slow path creates no row here, so the next row has none to copy
+            parts.append(f'<{prefix}row r="{write.row}"{attributes}>{"".join(cells)}</{prefix}row>')
+        self._tail.append("".join(parts).encode("utf-8"))
+        del parts
+        if low is not None and high is not None:
+            self._note(first, low)
+            self._note(ordered[-1].row, high)
+        self.changed = True
+        return first, ordered[-1].row
+
     def to_bytes(self) -> bytes:
         self.finish()
-        return part_bytes(self.root)
+        if not self._tail:
+            return part_bytes(self.root)
+        mark = etree.Comment(_TAIL_MARK)
+        self.data.append(mark)
+        try:
+            out = part_bytes(self.root)
+        finally:
+            self.data.remove(mark)
+        mark_bytes = b"<!--" + _TAIL_MARK.encode() + b"-->"
+        at = out.index(mark_bytes)
+        return b"".join([out[:at], *self._tail, out[at + len(mark_bytes):]])
 
     def finish(self) -> None:
         """Bring <dimension> over the cells written."""
