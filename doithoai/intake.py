@@ -16,11 +16,21 @@ the workbook's own fields as a dropdown. `intake(access, path)` brings a returne
   and the same words (a form brought in twice: "đã nhập trước đó", so a second run adds nothing), nearly
   the same words as any petition (`validation.duplicates.similar_pairs`), or the same person (`keys.name_key`:
   "Hoà" is "Hòa", "Hùng" and "Hưng" are two people) asking much the same;
-- a row that cannot be a petition (no content, a field not on the list, text Excel would run as a formula)
-  is refused with its reason; out-of-scope complaints are added and flagged, as the validator flags them.
+- a row that cannot be a petition (no content, a field not on the list, text Excel would run as a formula, an Excel
+  error value such as #DIV/0!, a cell over Excel's 32,767-character limit) is refused with its reason, naming its
+  cell; out-of-scope complaints are added and flagged, as the validator flags them.
 
 Like merge-back it writes nothing but the new rows (`model.RowWrite`: empty rows below the records, in
-the table), refuses (exit 2) a file that is not an intake form, and writes nothing when refusing.
+the table; never under a merged range), refuses (exit 2) a file that is not an intake form or a form made for
+another unit (the cover's `Đơn vị nhận`), and writes nothing when refusing.
+
+Hostile text (decisions): every value is taken as the workbook writer will store it (`owned_sheet.canonical`: control
+characters the file cannot hold dropped, NFC, single spaces) before anything is compared, so a second run compares
+with what the first wrote and adds nothing whatever the text. The form is written with XlsxWriter, every text with
+`write_string` (an organisation named "=…" is text), control characters in the organisation, the unit or the fields
+dropped. The form is read through the workbook reader (`io.reader.read_sheets`, bounded by the data whatever range
+the file declares), and the new rows are written as text below the table (`io.xlsxpatch.cells`): time and memory grow
+with the rows (`benchmarks/intake_speed.py`).
 """
 
 from __future__ import annotations
