@@ -17,26 +17,25 @@ Settings that keep paths out of trouble:
   xlwings' `RunFrozenPython`, which does not import xlwings (and pandas, matplotlib) before our code does.
 - `DOITHOAI_PYTHON`, `DOITHOAI_VERSION`: which Python and which version connected it, for `doithoai doctor`.
 
-The sheet is rewritten inside the file's zip package (one XML part, plus the sheet's entry when it is
-missing), so nothing else in the workbook changes: VBA, buttons, formats stay byte-identical.
+The sheet is rewritten inside the file's zip package through the package writer (`io.xlsxpatch.package`: one XML part,
+plus the sheet's entry when it is missing), so nothing else in the workbook changes: VBA, buttons, formats stay
+byte-identical. The existing sheet is found as Excel matches names (`XLWINGS.CONF`, quoted `'xlwings.conf'`: renamed
+to `xlwings.conf`), never added twice; an `x:`-prefixed workbook (.NET's Open XML SDK) is handled; a sheet whose
+relationship names nothing is a damaged workbook (exit 2); the result is read back before it replaces the workbook.
+Reading goes through the workbook reader's bounded path (a stray cell at XFD1048576 costs nothing).
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sys
-import zipfile
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 CONF_SHEET = "xlwings.conf"
 CLICK_SCRIPT = "doithoai-click"  # the console script (pyproject.toml) the Windows buttons run
 
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_SHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
-_SHEET_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 
 
 def conf_entries(
@@ -115,18 +114,24 @@ def this_machine() -> list[tuple[str, str]]:
 
 
 def read_conf(path: Path) -> dict[str, str] | None:
-    """The sheet's settings (keys upper-cased, as xlwings compares them), or None when the sheet is missing."""
-    from python_calamine import CalamineWorkbook
+    """The sheet's settings (keys upper-cased, as xlwings compares them), or None when the sheet is missing.
 
-    book = CalamineWorkbook.from_path(str(path))
-    if CONF_SHEET not in book.sheet_names:
+    Read through the workbook reader (`io.reader.read_sheets`): a stray cell far away (XFD1048576) is trimmed by its
+    bounded path instead of making python-calamine allocate the sheet's whole grid; the sheet is found as Excel finds
+    it (case, NFC and stray spaces forgiven)."""
+    from .io.reader import read_sheets
+
+    sheets = read_sheets(Path(path), [CONF_SHEET])
+    if not sheets:
         return None
     settings: dict[str, str] = {}
-    for row in book.get_sheet_by_name(CONF_SHEET).to_python(skip_empty_area=False):
+    for row in next(iter(sheets.values())):
         key = str(row[0]).strip() if row and row[0] not in (None, "") else ""
         if not key:
             break  # xlwings reads down to the first empty cell
         value = row[1] if len(row) > 1 else ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
         settings[key.upper()] = "" if value is None else str(value)
     return settings
 
@@ -135,11 +140,14 @@ def read_conf(path: Path) -> dict[str, str] | None:
 
 
 def sheet_xml(entries: list[tuple[str, str]]) -> bytes:
+    from .io.writer import clean_text
+    from .io.xlsxpatch.cellvalue import excel_text, xml_escape
+
     def cell(ref: str, text: str) -> str:
+        text = clean_text(text)
         if not text:
             return ""
-        space = ' xml:space="preserve"' if text != text.strip() else ""
-        return f'<c r="{ref}" t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
+        return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{xml_escape(excel_text(text))}</t></is></c>'
 
     rows = "".join(
         f'<row r="{n}">{cell(f"A{n}", key)}{cell(f"B{n}", value)}</row>' for n, (key, value) in enumerate(entries, start=1)
@@ -154,78 +162,87 @@ def sheet_xml(entries: list[tuple[str, str]]) -> bytes:
     ).encode()
 
 
-def _attribute(tag: str, name: str) -> str | None:
-    match = re.search(rf'\s{re.escape(name)}="([^"]*)"', tag)
-    return match.group(1) if match else None
+def _is_conf(name: str) -> bool:
+    """Is this the conf sheet's name, as Excel would match it (case, NFC, spaces), quotes around it forgiven?"""
+    from .keys import header_key
+
+    return header_key(name.strip().strip("'").strip()) == header_key(CONF_SHEET)
 
 
-def _unescape(text: str) -> str:
-    from xml.sax.saxutils import unescape
+def put_conf(package, entries: list[tuple[str, str]]) -> str:
+    """Write the conf sheet into `package` (`io.xlsxpatch.package.Package`), very hidden: the existing one found by
+    its name as Excel matches it (`XLWINGS.CONF`, `'xlwings.conf'`) is rewritten in place (only its part changes when
+    its name and state are already right); otherwise a sheet is added last. Every sheet must name an existing part:
+    a relationship id that names nothing is a damaged workbook, refused (exit 2) before anything changes. Returns the
+    conf sheet's part."""
+    from lxml import etree
 
-    return unescape(text, {"&quot;": '"', "&apos;": "'"})
+    from .errors import UnusableFile
+    from .io.xlsxpatch.order import local_name
+    from .io.xlsxpatch.package import NS_R, q
 
-
-def with_conf(parts: dict[str, bytes], entries: list[tuple[str, str]]) -> dict[str, bytes]:
-    """The package's parts with the conf sheet replaced (or added, very hidden, as the last sheet)."""
-    parts = dict(parts)
-    workbook = parts["xl/workbook.xml"].decode("utf-8")
-    rels = parts["xl/_rels/workbook.xml.rels"].decode("utf-8")
-    sheets = re.findall(r"<sheet\s[^>]*?/>", workbook)
-    conf_tag = next((tag for tag in sheets if _unescape(_attribute(tag, "name") or "") == CONF_SHEET), None)
-    if conf_tag is not None:
-        rel_id = next(v for k, v in re.findall(r'\s([\w:]+)="([^"]*)"', conf_tag) if k.endswith(":id"))
-        rel = next(tag for tag in re.findall(r"<Relationship\s[^>]*?/>", rels) if _attribute(tag, "Id") == rel_id)
-        target = _attribute(rel, "Target") or ""
-        part = target.lstrip("/") if target.startswith("/") else "xl/" + target
-        parts[part] = sheet_xml(entries)
-        if _attribute(conf_tag, "state") != "veryHidden":
-            tag = re.sub(r'\sstate="[^"]*"', "", conf_tag).replace("<sheet ", '<sheet state="veryHidden" ', 1)
-            parts["xl/workbook.xml"] = workbook.replace(conf_tag, tag, 1).encode("utf-8")
-        return parts
-    numbers = [int(n) for n in re.findall(r"xl/worksheets/sheet(\d+)\.xml", " ".join(parts))]
-    part = f"xl/worksheets/sheet{max(numbers, default=0) + 1}.xml"
-    rel_numbers = [int(n) for n in re.findall(r'Id="rId(\d+)"', rels)]
-    rel_id = f"rId{max(rel_numbers, default=0) + 1}"
-    sheet_id = max((int(_attribute(tag, "sheetId") or 0) for tag in sheets), default=0) + 1
-    parts[part] = sheet_xml(entries)
-    parts["xl/_rels/workbook.xml.rels"] = rels.replace(
-        "</Relationships>", f'<Relationship Id="{rel_id}" Type="{_SHEET_TYPE}" Target="{part[3:]}"/></Relationships>', 1
-    ).encode("utf-8")
-    # The relationships namespace declared on the element itself: openpyxl declares it per <sheet>, not on the root.
-    entry = f'<sheet xmlns:r="{_REL_NS}" name="{CONF_SHEET}" sheetId="{sheet_id}" state="veryHidden" r:id="{rel_id}"/>'
-    parts["xl/workbook.xml"] = workbook.replace("</sheets>", entry + "</sheets>", 1).encode("utf-8")
-    types = parts["[Content_Types].xml"].decode("utf-8")
-    override = f'<Override PartName="/{part}" ContentType="{_SHEET_CONTENT}"/>'
-    parts["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>", 1).encode("utf-8")
-    return parts
+    targets = {rel_id: target for rel_id, _, target in package.relationships(package.workbook_part)}
+    found = None
+    for element in package.workbook.iter(etree.Element):
+        if local_name(element) != "sheet":
+            continue
+        name = element.get("name", "")
+        target = targets.get(element.get(q("id", NS_R), ""))
+        if target is None or not package.has(target):
+            raise UnusableFile(
+                f"Tệp “{package.path.name}” bị hỏng: trang “{name}” trỏ tới một phần không có trong tệp (mã "
+                f"“{element.get(q('id', NS_R), '')}”), nên không kết nối được; hãy mở sổ bằng Excel (Excel sửa tệp), lưu lại "
+                "rồi chạy lại, hoặc dùng bản sao lưu gần nhất; chưa có gì bị ghi."
+            )
+        if found is None and _is_conf(name):
+            found = (element, target)
+    data = sheet_xml(entries)
+    if found is None:
+        return package.put_sheet(CONF_SHEET, data, state="veryHidden")
+    element, part = found
+    package.write(part, data)
+    if element.get("name") != CONF_SHEET or element.get("state") != "veryHidden":
+        package.edit(package.workbook_part)
+        element.set("name", CONF_SHEET)
+        element.set("state", "veryHidden")
+    return part
 
 
 def write_conf(path: Path, entries: list[tuple[str, str]], *, backup: bool = True) -> None:
-    """Rewrite the conf sheet of the workbook at `path`: refuses an open workbook, keeps a backup, saves atomically."""
+    """Rewrite the conf sheet of the workbook at `path`: refuses an open workbook, keeps a backup, saves atomically.
+
+    The package is patched (`io.xlsxpatch.package.Package`: any namespace prefix, relationships resolved as OPC says,
+    every other member copied byte for byte), and the result is read back before it replaces the workbook: a sheet
+    that did not come out as written is an error, never a success."""
     from .errors import UnusableFile
     from .io import files
+    from .io.xlsxpatch.package import Package
 
     path = Path(path)
     files.check_workbook_file(path)
     files.check_not_open(path)
     files.check_can_write(path)
-    with zipfile.ZipFile(path) as archive:
-        infos = archive.infolist()
-        parts = {info.filename: archive.read(info) for info in infos}
-    if "xl/_rels/workbook.xml.rels" not in parts or "[Content_Types].xml" not in parts:
-        raise UnusableFile(f"Tệp “{path.name}” bị hỏng hoặc không phải tệp Excel.")
-    new_parts = with_conf(parts, entries)
-    if backup:
-        files.backup(path)
+    with Package(path) as package:
+        put_conf(package, entries)
+        if backup:
+            files.backup(path)
 
-    def save(temp: Path) -> None:
-        with zipfile.ZipFile(temp, "w") as out:
-            for info in infos:
-                out.writestr(info, new_parts.pop(info.filename))
-            for name, data in new_parts.items():  # a part that was added
-                out.writestr(zipfile.ZipInfo(name, date_time=infos[0].date_time), data, compress_type=zipfile.ZIP_DEFLATED)
+        def save(temp: Path) -> None:
+            package.save(temp)
+            written = read_conf(temp)
+            expected = {key.upper(): value for key, value in entries}
+            if written is None or any(written.get(key, "") != clean_value for key, clean_value in _as_read(expected).items()):
+                raise UnusableFile(f"Không ghi được trang {CONF_SHEET} vào tệp “{path.name}” (đọc lại không thấy đúng nội dung "
+                                   "vừa ghi); sổ không bị thay đổi. Hãy mở sổ bằng Excel, lưu lại rồi chạy lại.")
 
-    files.atomic_save(path, save)
+        files.atomic_save(path, save)
+
+
+def _as_read(entries: dict[str, str]) -> dict[str, str]:
+    """The settings as `read_conf` gives them back (text the file cannot hold dropped)."""
+    from .io.writer import clean_text
+
+    return {key: clean_text(value) for key, value in entries.items()}
 
 
 def connect(path: Path, entries: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:

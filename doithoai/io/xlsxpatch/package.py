@@ -319,7 +319,8 @@ class Package:
         self._reindex(order, new_order, dropped, active)
         for defined, value in (local_names or {}).items():
             self._defined_name(defined, new_order.index(element), value)
-        self._update_app_titles([e.get("name", "") for e in order], [e.get("name", "") for e in new_order], existing, name)
+        if state != "veryHidden":  # Excel lists no very hidden sheet there
+            self._update_app_titles([e.get("name", "") for e in order], [e.get("name", "") for e in new_order], existing, name)
         return part
 
     def _new_worksheet(self, element: Any) -> str:
