@@ -55,6 +55,7 @@ ORG_LABEL = "Tổ chức gửi"
 FORM_ID_LABEL = "Mã mẫu"
 UNIT_LABEL = "Đơn vị nhận"  # the unit the form was made for: a form of another unit is refused
 PROVINCE_LABEL = "Tỉnh, thành phố"
+ORGANISATION_LIMIT = 255  # characters of an organisation's name: it is every petition's petitioner, and a file name
 FORMS_FOLDER = "Mẫu gửi tổ chức"  # next to the workbook: the forms written for the organisations
 RETURN_FOLDER = "Ý kiến gửi về"  # next to the workbook: where the clerk saves the returned forms
 FORM_ROWS = 300  # rows with the dropdown and the input formats
@@ -124,6 +125,7 @@ def write_form(path: Path, book: BookData, organisation: str, now: dt.datetime) 
     try:
         base = {"font_name": "Times New Roman", "font_size": 12}
         bold = workbook.add_format({**base, "bold": True})
+        label_format = workbook.add_format({**base, "bold": True, "valign": "top"})  # beside its value, on its first line
         title = workbook.add_format({**base, "bold": True, "font_size": 14})
         wrap = workbook.add_format({**base, "text_wrap": True, "valign": "top"})
         cover = workbook.add_worksheet(COVER_SHEET)
@@ -155,7 +157,7 @@ def write_form(path: Path, book: BookData, organisation: str, now: dt.datetime) 
         ]
         for index, (label, value) in enumerate(lines):
             if label:
-                cover.write_string(index, 0, label, title if index == 0 else bold)
+                cover.write_string(index, 0, label, title if index == 0 else label_format)
             if value:
                 cover.write_string(index, 1, value, wrap)
         cover.set_column(0, 0, 18)
@@ -164,6 +166,8 @@ def write_form(path: Path, book: BookData, organisation: str, now: dt.datetime) 
         for row in (3, 4, 5):  # the body, the conference's name and the audience may run to two lines
             cover.set_row(row, 33)
         cover.protect()  # the organisation's name, the unit and the form's id are the office's
+        cover.set_paper(9)  # A4, one page wide
+        cover.fit_to_pages(1, 0)
 
         rows = workbook.add_worksheet(ROWS_SHEET)
         header = workbook.add_format({**base, "bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E79", "text_wrap": True,
@@ -176,6 +180,10 @@ def write_form(path: Path, book: BookData, organisation: str, now: dt.datetime) 
                 rows.write_blank(row, position, None, cell)
         rows.set_row(0, 33)
         rows.freeze_panes(1, 0)
+        rows.set_landscape()
+        rows.set_paper(9)
+        rows.fit_to_pages(1, 0)
+        rows.repeat_rows(0)  # the header on every printed page
         fields = [f for f in (_plain(x) for x in (book.lists.get("linh_vuc") or schema.lookup("linh_vuc").values)) if f]
         lists = workbook.add_worksheet(LIST_SHEET)
         lists.write_string(0, 0, "Lĩnh vực", bold)
@@ -245,6 +253,10 @@ def write_intake_forms(access, organisations: list[str] | None = None, out: Path
     names = [n for n in names if n]
     if not names:
         raise UnusableFile("Chưa có tên tổ chức để tạo mẫu tổng hợp ý kiến.")
+    for name in names:
+        if len(name) > ORGANISATION_LIMIT:
+            raise UnusableFile(f"Tên tổ chức “{name[:60]}…” dài {thousands(len(name))} ký tự, quá {ORGANISATION_LIMIT} ký tự: "
+                               "hãy ghi tên ngắn gọn của tổ chức; chưa có gì bị ghi.")
     folder = Path(out) if out else access.folder / FORMS_FOLDER
     _forms_folder(folder)
     result = FormsResult()
@@ -384,6 +396,8 @@ def check_unit(book: BookData, form: FormData) -> None:
     """Refuse (exit 2) a form made for another unit, naming both; a form that does not say is taken."""
     unit, province = form_unit(book)
     typed = " ".join(x for x in (_setting(book, "loai_don_vi"), _setting(book, "ten_don_vi")) if x)
+    if not _setting(book, "ten_don_vi"):
+        return  # the workbook does not name its unit yet: nothing to compare (the validator asks for it)
     if form.unit:
         same_unit = name_key(form.unit) in (name_key(unit), name_key(typed))
     elif form.sent_to:  # an older form: the body it went to ends with its unit

@@ -269,3 +269,10 @@ def test_thirty_thousand_rows_come_in_within_bounded_memory(tmp_path, demo_path)
     peak_mb = int(done.stderr.strip().splitlines()[-1]) / 1024
     assert peak_mb < 450, peak_mb  # 824 MB before (an lxml element per formatted cell of 30,000 new rows)
     assert _count(book) > 80 + 29_000
+
+
+def test_an_absurdly_long_organisation_name_is_refused_not_cut(tmp_path, demo_path):
+    book = shutil.copyfile(demo_path, tmp_path / "book.xlsm")
+    done = _run("intake-form", book, "--org", "Hội " + "rất dài " * 5000, "--out", tmp_path / "forms")
+    assert done.returncode == 2 and "quá 255 ký tự" in done.stderr and "Lỗi không mong đợi" not in done.stderr
+    assert not (tmp_path / "forms").exists() or not list((tmp_path / "forms").iterdir())
