@@ -296,3 +296,27 @@ def test_a_question_over_excels_cell_limit_is_refused_naming_the_cell(book):
     assert done.returncode == 1
     assert f"ô F{floor[0]}" in done.stderr and "42.499 ký tự" in done.stderr and "32.767" in done.stderr
     assert book.read_bytes() == before
+
+
+def test_the_button_merges_in_the_open_workbook_too(book):
+    """Through xlwings (the buttons): only the cell nobody typed is written, the record sheet is put back very hidden."""
+    from xlwings_books import actions, remote_book
+
+    from doithoai import buttons
+
+    _, day, *_ = _layout(book)
+    type_cells(book, SHEET, {(day.facts_rows["thu_ky"], 2): "Lê Thị Hạnh", (1, 1): "TIÊU ĐỀ THƯ KÝ ĐẶT"})
+
+    def move(sheets):
+        for row in sheets[schema.SETTINGS_SHEET]:
+            if row and row[0] == "Địa điểm":
+                row[1] = "Nhà văn hóa Tổ dân phố Cẩm Khê B"
+
+    workbook = remote_book(book, edit=move)
+    position = [s.name for s in workbook.sheets].index(SHEET)
+    message = buttons.prepare_conference(workbook)
+    assert "giữ nguyên mọi nội dung đã ghi" in message and "đã cập nhật 1 ô" in message
+    on_sheet = [a for a in actions(workbook, "setValues") if a["sheet_position"] == position]
+    assert [(a["start_row"] + 1, a["start_column"] + 1, a["values"]) for a in on_sheet] == \
+        [(day.facts_rows["dia_diem"], 2, [["Nhà văn hóa Tổ dân phố Cẩm Khê B"]])]
+    assert actions(workbook, "setSheetVisibility")
