@@ -53,6 +53,10 @@ class Machine:
     xlsm_opener: tuple[str, str] | None = None  # (ProgId, open command) of what a double click on a .xlsm starts
     trusted: list[TrustedLocation] | None = None  # Excel's trusted locations (None: not known, not Windows)
     fonts: set[str] | None = None  # installed font families (None: not known)
+    # The installed families that hold the Vietnamese letters (fontconfig's charset query; None: not known). Debian's
+    # fonts-liberation 1.07 has a "Liberation Serif" without them, and LibreOffice then takes each missing letter from
+    # another typeface, in the middle of a word.
+    vietnamese_fonts: set[str] | None = None
 
     @classmethod
     def here(cls) -> Machine:
@@ -70,6 +74,7 @@ class Machine:
             required=required,
             soffice=soffice(),
             fonts=_fc_families(),
+            vietnamese_fonts=_fc_families(VIETNAMESE_LETTERS),
         )
         if sys.platform == "win32":
             from . import windows
@@ -117,15 +122,21 @@ def _requirements() -> dict[str, str]:
     return result
 
 
-def _fc_families() -> set[str] | None:
-    """Font families fontconfig knows (Linux, where LibreOffice makes the PDFs), or None without fc-list."""
+# Letters only Vietnamese uses (ạ ệ ờ ữ ỹ Ư đ): a font holding them all holds the Vietnamese alphabet.
+VIETNAMESE_LETTERS = "ạệờữỹƯđ"
+
+
+def _fc_families(letters: str = "") -> set[str] | None:
+    """Font families fontconfig knows (Linux, where LibreOffice makes the PDFs), or None without fc-list; with `letters`,
+    only the families holding every one of them."""
     import shutil
     import subprocess
 
     if sys.platform == "win32" or shutil.which("fc-list") is None:
         return None
+    pattern = ":charset=" + " ".join(f"{ord(c):x}" for c in letters) if letters else ":"
     try:
-        listing = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, timeout=30).stdout
+        listing = subprocess.run(["fc-list", pattern, "family"], capture_output=True, text=True, timeout=30).stdout
     except (OSError, subprocess.TimeoutExpired):
         return None
     return {name.strip() for line in listing.splitlines() for name in line.split(",") if name.strip()}
@@ -276,7 +287,9 @@ ASR_RULES = {
                     "mã xlwings trong sổ có khai báo hàm của Windows (Declare), nên Excel có thể chặn macro của sổ"),
 }
 FONT = "Times New Roman"
-FONT_LIKE = "Liberation Serif"  # the same letter widths, with Vietnamese letters: LibreOffice uses it in its place
+# The same letter widths as Times New Roman: LibreOffice uses one in its place (Liberation Serif 2.x, Tinos).
+FONT_LIKE = ("Liberation Serif", "Tinos")
+FONT_PACKAGES = "fonts-liberation2 fonts-croscore"  # Debian and Ubuntu: the two with the Vietnamese letters
 
 
 def _check_pdf_and_fonts(report: Report, machine: Machine, windows: bool) -> None:
@@ -290,14 +303,25 @@ def _check_pdf_and_fonts(report: Report, machine: Machine, windows: bool) -> Non
                    "cài LibreOffice (libreoffice.org, miễn phí), rồi tạo lại văn bản.")
     if machine.fonts is None:
         return
-    families = {name.casefold() for name in machine.fonts}
-    if FONT.casefold() in families:
-        report.checked.append(f"Phông chữ của văn bản: {FONT}")
-    elif not windows and FONT_LIKE.casefold() in families:
-        report.checked.append(f"Phông chữ của văn bản: {FONT_LIKE} thay cho {FONT} (cùng độ rộng chữ, có chữ tiếng Việt)")
+    families = {name.casefold(): name for name in machine.fonts}
+    # Where the PDFs are made: Word takes Times New Roman itself; LibreOffice takes it or a font of the same widths,
+    # and only one holding the Vietnamese letters keeps every word in one typeface.
+    candidates = [FONT] if windows and machine.word else [FONT, *([] if windows else FONT_LIKE)]
+    present = [families[name.casefold()] for name in candidates if name.casefold() in families]
+    vietnamese = None if machine.vietnamese_fonts is None else {name.casefold() for name in machine.vietnamese_fonts}
+    complete = [name for name in present if vietnamese is None or name.casefold() in vietnamese]
+    if complete:
+        name = complete[0]
+        report.checked.append(f"Phông chữ của văn bản: {name}" + ("" if name == FONT else f" thay cho {FONT} (cùng độ rộng "
+                                                                                          "chữ, có chữ tiếng Việt)"))
+    elif present:
+        report.add(f"Phông {', '.join(present)} trên máy không có chữ tiếng Việt (ví dụ gói fonts-liberation 1.x): bản PDF "
+                   "lấy các chữ có dấu từ một phông khác, lẫn hai kiểu chữ trong một từ.",
+                   f"cài phông có chữ tiếng Việt cùng độ rộng với {FONT}: sudo apt-get install {FONT_PACKAGES} (Debian, Ubuntu), "
+                   "hoặc phông Times New Roman, rồi tạo lại bản PDF.")
     else:
         fix = ("cài lại phông Times New Roman của Windows (Settings → Personalization → Fonts) hoặc nhờ bộ phận kỹ thuật."
-               if windows else "cài phông Times New Roman, hoặc Liberation Serif (gói fonts-liberation2).")
+               if windows else f"cài phông Times New Roman, hoặc Liberation Serif 2, Tinos (apt-get install {FONT_PACKAGES}).")
         report.add(f"Máy không có phông {FONT} (phông của mọi văn bản): bản PDF và bản in sẽ dùng phông khác, chữ có dấu "
                    "có thể sai hoặc lệch dòng.", fix)
 

@@ -279,6 +279,17 @@ def test_no_times_new_roman(windows):
     assert problems(replace(windows, fonts=None)) == []  # not known: nothing said
 
 
+def test_a_times_font_without_vietnamese_letters_is_not_enough_where_pdfs_are_made(windows):
+    """Debian's fonts-liberation 1.07: a "Liberation Serif" without ạ, ệ, ờ…; LibreOffice mixes two typefaces in a word."""
+    linux = replace(windows, platform="linux", word=False, fonts={"Liberation Serif", "DejaVu Sans"},
+                    vietnamese_fonts={"DejaVu Sans"})
+    only(problems(linux), "Liberation Serif", "tiếng Việt", "fonts-liberation2", "fonts-croscore")
+    for family in ("Liberation Serif", "Tinos", "Times New Roman"):
+        fixed = replace(linux, fonts={family, "DejaVu Sans"}, vietnamese_fonts={family, "DejaVu Sans"})
+        assert problems(fixed) == [], family
+        assert any(family in line for line in diagnose(fixed).checked)
+
+
 def test_fonts_read_from_the_registry():
     registry = FakeRegistry({
         "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Fonts": {
