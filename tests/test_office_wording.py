@@ -77,12 +77,20 @@ def test_in_sentence_changes_at_most_the_first_letter(typed):
 # The opinion form
 
 
-def test_opinion_form_names_the_conference_its_audience_and_a_party_issuer():
-    from doithoai.intake import build_form
+def _cover(path) -> str:
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path)
+    return "\n".join(" | ".join(str(v) for v in row if v) for row in workbook["Thông tin"].iter_rows(values_only=True))
+
+
+def test_opinion_form_names_the_conference_its_audience_and_a_party_issuer(tmp_path):
+    from doithoai.intake import write_form
 
     book = make_book(settings={**PARTY, "doi_tuong": "đảng viên và Nhân dân"})
-    workbook = build_form(book, "Hội Nông dân xã Vĩnh Bảo", dt.datetime(2026, 5, 1, 8))
-    cover = "\n".join(" | ".join(str(v) for v in row if v) for row in workbook["Thông tin"].iter_rows(values_only=True))
+    path = tmp_path / "form.xlsx"
+    write_form(path, book, "Hội Nông dân xã Vĩnh Bảo", dt.datetime(2026, 5, 1, 8))
+    cover = _cover(path)
     assert "Hội nghị đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền xã Vĩnh Bảo với Nhân dân năm 2026" in cover
     assert "đảng viên và Nhân dân" in cover
     assert "Đảng ủy xã Vĩnh Bảo (qua Văn phòng Đảng ủy)" in cover
@@ -90,15 +98,14 @@ def test_opinion_form_names_the_conference_its_audience_and_a_party_issuer():
 
 
 def test_opinion_form_of_a_ward_keeps_the_wards_capitals(tmp_path):
-    from doithoai.intake import build_form, read_form
+    from doithoai.intake import read_form, write_form
 
     book = make_book(settings={"ten_don_vi": "Việt Hòa", "loai_don_vi": "Phường"})
-    workbook = build_form(book, "Hội Liên hiệp Phụ nữ phường Việt Hòa", dt.datetime(2025, 10, 12, 8))
-    cover = "\n".join(" | ".join(str(v) for v in row if v) for row in workbook["Thông tin"].iter_rows(values_only=True))
+    path = tmp_path / "form.xlsx"
+    write_form(path, book, "Hội Liên hiệp Phụ nữ phường Việt Hòa", dt.datetime(2025, 10, 12, 8))
+    cover = _cover(path)
     assert "Ủy ban nhân dân phường Việt Hòa" in cover and "Chủ tịch UBND phường Việt Hòa" in cover
     assert "Phường Việt Hòa" not in cover and "việt hòa" not in cover
-    path = tmp_path / "form.xlsx"
-    workbook.save(path)
     assert read_form(path).organisation == "Hội Liên hiệp Phụ nữ phường Việt Hòa"  # still read back
 
 
