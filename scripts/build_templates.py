@@ -71,7 +71,7 @@ def report():
               "ten_hoi_nghi_thuong }}, {{ co_quan_viet_tat }} tổng hợp ý kiến, kiến nghị của {{ doi_tuong }} như sau:")
     L.para(d, "I. KẾT QUẢ TỔNG HỢP", bold=True, keep=True)
     L.body(d, "Tổng số ý kiến, kiến nghị: {{ tong_hop_xu_ly }}. Đã có nội dung trả lời {{ so_da_tra_loi }}; "
-           "đang xử lý, chưa có trả lời {{ so_chua_tra_loi }}.")
+           "chưa có nội dung trả lời {{ so_chua_tra_loi }}.")
     stats_table(d, "tong_cong")
     chart = L.para(d, "{{ bieu_do }}", align="center")
     chart.paragraph_format.space_before = L.Pt(6)
@@ -335,8 +335,8 @@ def report_upward():
     L.grid_table(d, ["Nhóm đại biểu", "Được mời", "Có mặt"], ["{{ g.ten }}", "{{ g.moi }}", "{{ g.co_mat }}"], [9.0, 3.5, 3.5],
                  loop="for g in nhom_tham_du")
     L.para(d, "II. KẾT QUẢ ĐỐI THOẠI", bold=True, keep=True, before=6)
-    L.body(d, "Tổng số ý kiến, kiến nghị: {{ tong_hop_xu_ly }}. Đã có nội dung trả lời {{ so_da_tra_loi }}; đang xử lý {{ "
-              "so_chua_tra_loi }}.")
+    L.body(d, "Tổng số ý kiến, kiến nghị: {{ tong_hop_xu_ly }}. Đã có nội dung trả lời {{ so_da_tra_loi }}; chưa có nội "
+              "dung trả lời {{ so_chua_tra_loi }}.")
     L.body(d, "Theo nguồn: {% for n in nguon %}{{ n.ten }} {{ n.so_luong }}{% if not loop.last %}; {% endif %}{% endfor %}.")
     stats_table(d)
     L.para(d, "III. NHỮNG NỘI DUNG VƯỢT THẨM QUYỀN, ĐỀ NGHỊ CẤP TRÊN XEM XÉT", bold=True, keep=True, before=6)
