@@ -41,6 +41,11 @@ the report upward all name that one).
 `PetitionFacts` holds the counts every document prints (by class, by field, by source, by status; the statistics table
 whose rows and columns add up) and is computed by one function (`petition_facts`) that every document calls.
 Imports: the standard library, the schema, the identity keys, `text` and `conference_settings` (all pure).
+
+Longer than the ~450-line guide on purpose for now: issue 23 asked for one module that every document, the roll-up and
+the carry-over read, and its sections (petitions, people, attendance, numbers, the timeline, hosts) landed in parallel.
+The next step (issue 26, layers you can see in the folders) is a package `facts/` with one module per section,
+re-exported here so that `facts.X` stays the one name every caller uses.
 """
 
 from __future__ import annotations
