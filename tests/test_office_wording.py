@@ -169,6 +169,9 @@ def test_a_period_prints_no_hour_and_the_run_lists_the_announcement_as_waiting(t
     assert "1. Thời gian: Quý II/2026 (thời gian cụ thể sẽ thông báo sau)." in body
     assert "giờ" not in body.split("1. Thời gian:")[1].split("\n")[0]
     assert any("thông báo tổ chức hội nghị" in note for note in notes.missing), notes.missing
+    minutes = cycle.minutes_context(book, DAY, notes)
+    assert minutes["thoi_gian_hop"] == "Quý II/2026 (thời gian cụ thể sẽ thông báo sau)"
+    assert any("biên bản hội nghị" in note for note in notes.missing), notes.missing
 
 
 def test_the_time_sentence_reads_from_start_to_end_then_the_day(tmp_path):

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from .. import facts, schema
+from ..conference_settings import conference_date
 from ..keys import code_key, list_key
 from ..model import BookData
 from ..text import fold
@@ -213,7 +214,8 @@ def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str
         notes.missing.append(f"Trang “{schema.CONFERENCE_SHEET}”: chưa ghi tên thư ký; biên bản để trống chỗ ký của thư ký.")
     context.update({
         "gio_khai_mac": clock(opening),
-        "thoi_gian_hop": when(opening, conference),
+        # The day not fixed yet: the period, no hour (as every document prints it).
+        "thoi_gian_hop": when(opening, conference, pending=conference_date(book.settings.get("ngay_hoi_nghi")).shown),
         "gio_be_mac": clock(closing) if closing else "…… giờ ……",
         "dia_diem": fact("dia_diem", "dia_diem", "……"),
         "chu_tri_hop": named(chairs.chair, party=party, capital=True),
