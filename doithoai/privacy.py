@@ -349,7 +349,9 @@ def mask_id_number(number: str) -> str:
 
 
 def _is_id(digits: str, groups: list[str], gaps: list[str], after: str) -> bool:
-    if len(digits) not in (9, 12) or _AMOUNT_AFTER.match(after):
+    if len(digits) not in (9, 12):
+        return False
+    if _AMOUNT_AFTER.match(after) and not digits.startswith("0"):  # "123456789 đồng" is an amount; no amount starts with 0
         return False
     if len(groups) == 1:
         return True

@@ -354,3 +354,13 @@ def test_a_phone_in_dotted_pairs_does_not_reach_the_mttq_copy(tmp_path):
     result = share(MemoryAccess(book, tmp_path), tmp_path / "ban.xlsx", now=NOW)
     xml = _xml_texts(result.path)
     assert not leaks("0912345678", xml) and "0912***678" in xml
+
+
+def test_nine_digits_from_zero_before_a_unit_are_an_id_number_not_an_amount():
+    """No amount of money starts with 0: "000000000đ" (hypothesis found it) is a card number typed before a unit, and
+    masked; "123456789 đồng" stays an amount."""
+    from doithoai.privacy import mask_text
+
+    assert mask_text("012345678đ")[0] == "012****78đ"
+    assert mask_text("số 079085012345 đồng")[0] == "số 079*******45 đồng"
+    assert mask_text("hỗ trợ 123456789 đồng")[0] == "hỗ trợ 123456789 đồng"
