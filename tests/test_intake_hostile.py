@@ -229,6 +229,7 @@ def _reference_strip_marks(s: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("đ", "d").replace("Đ", "D")
 
 
+@settings(deadline=None)  # a busy machine (the full suite on two cores) must not fail a rule check on time
 @given(st.text(st.characters(exclude_categories=("Cs",))) | st.text(st.sampled_from(
     "aăâeêioôơuưyđĐÐð \u0300\u0301\u0303\u0309\u0323\u034f\u0302\u0306\u031bAĂÂ")))
 def test_strip_marks_is_the_character_by_character_rule(text):
@@ -260,10 +261,13 @@ def test_thirty_thousand_rows_come_in_within_bounded_memory(tmp_path, demo_path)
         sheet.write_string(row, 4, f"Đề nghị sửa chữa đường điện chiếu sáng và cống thoát nước ở địa chỉ số {row} tổ {row % 97}")
     workbook.close()
     done = subprocess.run([sys.executable, "-c", (
-        "import resource, sys\n"
+        # The peak of this process's own memory (VmHWM, kB): getrusage's ru_maxrss keeps, across exec, the peak of the
+        # forked copy of the test process, which after a long suite alone passed the bound.
+        "import re, sys\n"
         "from doithoai.cli import main\n"
         f"status = main(['intake', {str(book)!r}, {str(form)!r}, '--json'])\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+        "status_text = open('/proc/self/status').read()\n"
+        "print(re.search(r'VmHWM:\\s*(\\d+)', status_text).group(1), file=sys.stderr)\n"
         "sys.exit(status)\n")], capture_output=True, text=True, timeout=600)
     assert done.returncode in (0, 1), done.stderr
     peak_mb = int(done.stderr.strip().splitlines()[-1]) / 1024
