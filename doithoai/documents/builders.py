@@ -86,7 +86,7 @@ def report(job: Job) -> Output:
     png = chart_png(ctx.chart_data(job.book))
     pending = context["so_chua_tra_loi"]
     return Output(context,
-                  f"Báo cáo tổng hợp: {context['tong_so']} ý kiến, kiến nghị ({pending} đang xử lý), "
+                  f"Báo cáo tổng hợp: {context['tong_so']} ý kiến, kiến nghị ({pending} chưa có nội dung trả lời), "
                   "có bảng thống kê và biểu đồ.",
                   extra=lambda template: {"bieu_do": InlineImage(template, io.BytesIO(png), width=Mm(WIDTH_MM))})
 
