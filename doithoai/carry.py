@@ -2,9 +2,9 @@
 
 Carried over: every setting but the conference's day and the numbers of the last conference's own documents; the
 lookup lists (units included), the delegates (invitation, confirmation and attendance cleared), the programme, the
-milestones (done dates cleared) and the office's calendar. The letter counter continues past every number the old
-workbook used (`facts.next_letter_number`, the rule the letters run numbers by), so a year's answer letters never
-restart at 1 nor repeat a number.
+budget lines, the milestones (done dates cleared) and the office's calendar. The letter counter continues past every
+number the old workbook used (`facts.next_letter_number`, the rule the letters run numbers by), so a year's answer
+letters never restart at 1 nor repeat a number.
 
 Petitions still open (`facts.is_open`: no status, or one that does not close the matter, however it is spelt) come
 over with source "Kỳ trước", their
@@ -61,6 +61,9 @@ def carry_over(book: BookData, previous_name: str = "") -> dict[str, Any]:
     delegates = [_values(r, schema.DELEGATES, DELEGATE_RESET) for r in book.delegates]
     milestones = [_values(r, schema.MILESTONES, MILESTONE_RESET) for r in book.milestones]
     programme = [_values(r, schema.PROGRAMME) for r in book.programme] or None
+    # The budget lines are the next plan's starting point, as the programme is (the office edits the amounts).
+    budget_table = book.tables.get(schema.BUDGET.key)
+    budget = [_values(r, schema.BUDGET) for r in budget_table.records] if budget_table is not None else []
 
     raised = parse_date(book.settings.get("ngay_hoi_nghi"))  # a period ("Quý II/2026") records no day
     petitions, carried, notes = [], set(), _absurd_letter_numbers(book)
@@ -90,7 +93,7 @@ def carry_over(book: BookData, previous_name: str = "") -> dict[str, Any]:
         "settings": settings,
         "lists": lists,
         "tables": {"dai_bieu": delegates, "kien_nghi": petitions, "phan_cong": assignments, "moc_thoi_gian": milestones or None,
-                   "chuong_trinh": programme, "phieu": []},
+                   "chuong_trinh": programme, "phieu": [], schema.BUDGET.key: budget or None},
         "calendar": calendar,
         "notes": notes,
     }

@@ -274,3 +274,19 @@ def test_the_next_conference_keeps_the_plan_and_its_words_but_not_the_reminders_
     # One plan may set out several conferences (seed 003: June and November): its number and date stay.
     assert (settings["so_ke_hoach"], settings["ngay_ke_hoach"]) == ("118/KH-UBND", dt.date(2026, 5, 15))
     assert settings["muc_dich"] == PLAN_TEXT["muc_dich"] and settings["han_don_doc"] is None
+
+
+def test_the_next_conference_starts_from_the_budget_lines(demo_path, tmp_path):
+    """`new --from` carries the budget lines, as it carries the programme: the office edits the amounts."""
+    from doithoai.carry import carry_over
+    from doithoai.workbook_builder import build_workbook
+
+    book = read_book(demo_path)
+    lines = [(r.get("noi_dung"), r.get("so_tien")) for r in book.tables["kinh_phi"].records]
+    assert lines, "the demo has budget lines"
+    target = tmp_path / "ky-sau.xlsx"
+    build_workbook(target, data=carry_over(book))
+    again = read_book(target)
+    assert [(r.get("noi_dung"), r.get("so_tien")) for r in again.tables["kinh_phi"].records] == lines
+    money, _ = budget(again, DEMO_TODAY)
+    assert money == budget(book, DEMO_TODAY)[0]
