@@ -209,13 +209,7 @@ def atomic_save(path: Path, save) -> None:
     """
     path = Path(path)
     target = path.resolve() if path.is_symlink() else path  # write through a link to the real workbook
-    clean_stale_temps(target.parent)
-    try:
-        fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=target.parent)
-    except OSError as exc:
-        raise _permission_error(target, exc) from exc
-    os.close(fd)
-    temp = Path(temp_name)
+    temp = _temp_beside(target)
     try:
         save(temp)
         try:
@@ -243,13 +237,7 @@ def atomic_create(path: Path, save) -> None:
     checked just before a rename, which on Windows also refuses to replace.
     """
     path = Path(path)
-    clean_stale_temps(path.parent)
-    try:
-        fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=path.suffix, dir=path.parent)
-    except OSError as exc:
-        raise _permission_error(path, exc) from exc
-    os.close(fd)
-    temp = Path(temp_name)
+    temp = _temp_beside(path)
     try:
         save(temp)
         os.chmod(temp, _default_mode())
@@ -270,6 +258,18 @@ def atomic_create(path: Path, save) -> None:
                 raise _permission_error(path, again) from again
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _temp_beside(target: Path) -> Path:
+    """A new empty temporary file in `target`'s folder (so the final rename or link never crosses file systems), after
+    removing the ones a killed save left there; a folder the user cannot write is a plain sentence."""
+    clean_stale_temps(target.parent)
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=target.parent)
+    except OSError as exc:
+        raise _permission_error(target, exc) from exc
+    os.close(fd)
+    return Path(temp_name)
 
 
 def _taken_meanwhile(path: Path) -> UnusableFile:
