@@ -102,7 +102,7 @@ def carry_over(book: BookData, previous_name: str = "") -> dict[str, Any]:
 def _absurd_letter_numbers(book: BookData) -> list[str]:
     """Lines naming the letter numbers too large to continue from (`facts.letter_number` leaves them out, as the
     reader leaves out numbers past ±100,000)."""
-    from .documents.issuer import number_of, symbol_for
+    from .numbering import number_of, symbol_for
 
     symbol = symbol_for(book.settings, "letters")
     lines = []

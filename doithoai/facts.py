@@ -62,6 +62,7 @@ from . import schema
 from .conference_settings import chair as conference_chair
 from .conference_settings import is_party, with_unit
 from .keys import code_key, list_key, name_key
+from .numbering import number_of, symbol_for
 from .text import clean, fold, tone_normalize
 from .values import INT_LIMIT
 
@@ -893,12 +894,10 @@ def attendance(book: Any) -> Attendance:
 
 
 def letter_number(settings: Mapping[str, Any], value: Any, symbol: str | None = None) -> int | None:
-    """The number an answer letter's `Số văn bản trả lời` holds in the letters' series (`documents.issuer.number_of`):
+    """The number an answer letter's `Số văn bản trả lời` holds in the letters' series (`numbering.number_of`):
     150 for "150/UBND-VP" however it is spaced or cased, with "Số:" before it, or a bare 150 (the series' number
     without its symbol); None for a number of another series (another symbol) and for no number. `symbol`: the
     letters' symbol when the caller already has it."""
-    from .documents.issuer import number_of, symbol_for  # stdlib only; here so the roll-up's workers never import it
-
     try:
         number = number_of(settings, value, symbol_for(settings, "letters") if symbol is None else symbol)
     except ValueError:  # more digits than Python converts (4,300)
@@ -913,8 +912,6 @@ def next_letter_number(settings: Mapping[str, Any], petitions: Iterable[Row]) ->
     again), and never below `Số văn bản trả lời tiếp theo` (a whole number from 1; anything else counts as 1).
 
     The letters run numbers its new letters from here, and the next conference (`new --from`) continues from here."""
-    from .documents.issuer import symbol_for
-
     symbol = symbol_for(settings, "letters")
     counter = settings.get("so_tra_loi_tiep_theo")
     start = counter if isinstance(counter, int) and not isinstance(counter, bool) and counter > 0 else 1

@@ -184,3 +184,27 @@ def shown(value: Any, limit: int = 60) -> str:
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text
+
+
+# Characters XML 1.0 cannot hold, and the ones docxtpl would turn into paragraph (\a) or page (\f)
+# breaks: a person cannot mean either inside a cell.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def safe_text(value: Any) -> str:
+    """Any cell value as text a Word document can hold, rendered literally.
+
+    NFC, line breaks kept (docxtpl turns "\\n" into a line break, "\\t" into a tab), characters XML
+    cannot carry dropped; a vertical tab (Excel's line break in some exports) becomes a line break.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        from .values import format_date  # the workbook's own date format (values imports the schema, not text)
+
+        return format_date(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = unicodedata.normalize("NFC", str(value))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
+    return _NOT_XML.sub("", text).strip()

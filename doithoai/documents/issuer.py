@@ -41,14 +41,17 @@ from typing import Any
 from .. import schema
 from ..conference_settings import fill_placeholders, is_party, office, unit_name, unit_words
 from ..facts import Person, parse_person
+from ..numbering import (  # the number grammar, below the documents: facts and carry-over read it too
+    NUMBER_WORD,
+    join_number,
+    symbol_for,
+)
 from .wording import from_capitals, in_sentence, place_date, safe_text, unabbreviated, with_place
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
-GOVERNMENT_BODY, PARTY_BODY = "UBND", "ĐU"
 GOVERNMENT_COLLECTIVE, PARTY_COLLECTIVE = "ỦY BAN NHÂN DÂN", "BAN THƯỜNG VỤ"
-OFFICIAL_LETTER = "CV"  # the Party's type for an official letter; government letters carry the office's symbol instead
 BLANK_NUMBER = "       "  # room for the number the clerk writes in at issue
 STORE_GOVERNMENT = "- Lưu: VT, VP."
 DEFAULT_RECIPIENTS = "- Như trên;\n" + STORE_GOVERNMENT
@@ -67,61 +70,6 @@ def _clean(value: Any) -> str:
     return safe_text(value)
 
 
-def body_symbol(settings: Mapping[str, Any]) -> str:
-    """"UBND" or "ĐU": the issuing body's part of every number."""
-    return _clean(settings.get("ky_hieu_co_quan")).replace(" ", "") or (PARTY_BODY if is_party(settings) else GOVERNMENT_BODY)
-
-
-def type_symbol(kind: str) -> str | None:
-    """The registry's symbol as a type: "BC", "GM", "TB"; OFFICIAL_LETTER for a letter; None: no number at all."""
-    from .kinds import KINDS, ROLLUP_KINDS
-
-    spec = KINDS.get(kind) or ROLLUP_KINDS.get(kind)
-    symbol = spec.symbol if spec else ""
-    if not symbol:
-        return None
-    head = symbol.split("-")[0].split("/")[0].strip()
-    return OFFICIAL_LETTER if head.upper() in ("UBND", "CV", "") else head
-
-
-def symbol_for(settings: Mapping[str, Any], kind: str) -> str:
-    """What follows the number: "BC-UBND" / "UBND-VP" (government), "BC/ĐU" / "CV/ĐU" (Party). "" for unnumbered kinds."""
-    kind_type = type_symbol(kind)
-    if kind_type is None:
-        return ""
-    body = body_symbol(settings)
-    if kind == "letters":
-        typed = _clean(settings.get("ky_hieu_tra_loi")).replace(" ", "")
-        if typed:
-            return typed
-    if is_party(settings):
-        return f"{kind_type}/{body}"
-    return f"{body}-VP" if kind_type == OFFICIAL_LETTER else f"{kind_type}-{body}"
-
-
-def join_number(settings: Mapping[str, Any], number: int | str, symbol: str) -> str:
-    """12 + "BC-UBND" -> "12/BC-UBND"; Party: 12 + "BC/ĐU" -> "12-BC/ĐU"."""
-    return f"{number}-{symbol}" if is_party(settings) else f"{number}/{symbol}"
-
-
-_NUMBER_WORD = re.compile(r"^\s*số\s*:?\s*", re.IGNORECASE)
-_BARE_NUMBER = re.compile(r"[0-9]+")
-_NUMBER_AND_SYMBOL = re.compile(r"\s*(\d+)\s*[/-]\s*(.+?)\s*")
-
-
-def number_of(settings: Mapping[str, Any], text: Any, symbol: str) -> int | None:
-    """150 for "150/UBND-VP" (or "150-CV/ĐU" in a Party workbook) when the symbol matches, case and spaces aside, also
-    typed "Số: 150/UBND-VP"; 150 for a bare "150" too (the series' own number, as `number_text` gives it the
-    symbol); None otherwise (another symbol: another series)."""
-    value = _NUMBER_WORD.sub("", unicodedata.normalize("NFC", _clean(text)))
-    if _BARE_NUMBER.fullmatch(value):
-        return int(value)
-    match = _NUMBER_AND_SYMBOL.fullmatch(value)
-    if match and match.group(2).replace(" ", "").casefold() == symbol.replace(" ", "").casefold():
-        return int(match.group(1))
-    return None
-
-
 def number_text(settings: Mapping[str, Any], kind: str, typed: Any = None) -> str:
     """The number and symbol alone: typed as a whole ("125/BC-UBND") it stays; a bare number gets the symbol;
     blank leaves room for the clerk ("       /BC-UBND"). "" for a kind without a number."""
@@ -130,7 +78,7 @@ def number_text(settings: Mapping[str, Any], kind: str, typed: Any = None) -> st
         return ""
     if typed is None and kind in NUMBER_SETTINGS:
         typed = settings.get(NUMBER_SETTINGS[kind])
-    text = _NUMBER_WORD.sub("", unicodedata.normalize("NFC", _clean(typed)))
+    text = NUMBER_WORD.sub("", unicodedata.normalize("NFC", _clean(typed)))
     if isinstance(typed, (int, float)) and not isinstance(typed, bool):
         text = str(int(typed))
     if text.isdigit():

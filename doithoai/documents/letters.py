@@ -22,9 +22,9 @@ from .. import facts, schema
 from ..conference_settings import unit_words
 from ..keys import code_key, code_text, list_key
 from ..model import BookData, CellWrite, ChangeSet, Record
+from ..numbering import join_number, number_of, symbol_for
 from ..values import parse_date
 from .context import answered, greeting, person_key, petitions
-from .issuer import join_number, number_of, symbol_for
 from .wording import addressee, is_organisation, place_date, safe_text, short_date
 
 _ORGANISATION_SOURCES = frozenset(list_key(source) for source in schema.ORGANISATION_SOURCES)

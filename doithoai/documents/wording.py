@@ -37,33 +37,14 @@ import unicodedata
 from typing import Any
 
 from ..facts import FEMALE, MALE, Person
+from ..text import safe_text as safe_text  # the one cell-to-text rule, re-exported here
 from ..values import format_date
 
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
-# Characters XML 1.0 cannot hold, and the ones docxtpl would turn into paragraph (\a) or page (\f)
-# breaks: a person cannot mean either inside a cell.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _ORGANISATION = re.compile(r"^(hội|đoàn|ban|chi hội|chi bộ|ủy ban|uỷ ban|ubmttq|mặt trận|tổ dân phố|câu lạc bộ|trường|công "
                            r"ty|hợp tác xã)\b",
                            re.IGNORECASE)
-
-
-def safe_text(value: Any) -> str:
-    """Any cell value as text a Word document can hold, rendered literally.
-
-    NFC, line breaks kept (docxtpl turns "\\n" into a line break, "\\t" into a tab), characters XML
-    cannot carry dropped; a vertical tab (Excel's line break in some exports) becomes a line break.
-    """
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return short_date(value)
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = unicodedata.normalize("NFC", str(value))
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
-    return _NOT_XML.sub("", text).strip()
 
 
 def day_month(date: dt.date) -> tuple[str, str]:
