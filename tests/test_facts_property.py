@@ -206,5 +206,7 @@ def test_petitions_without_a_handling_class_are_counted_in_the_total(tmp_path):
                 "cấp trên 0; chưa phân loại hình thức xử lý 2.") in text, kind
         header, row, *_ = stats_table(tables)
         assert header[5] == "Chưa phân loại" and row[1] == "4" and row[5] == "2"
+    assert "3. Chưa phân loại hình thức xử lý (2 ý kiến)" in "\n".join(render("report", ctx.report_context(book, DATE,
+                                                                                             ctx.Notes()))[0])
     lines, _ = render("notice", ctx.notice_context(book, DATE, ctx.Notes()))
     assert "2 ý kiến chưa phân loại hình thức xử lý" in "\n".join(lines)

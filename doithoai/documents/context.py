@@ -48,7 +48,7 @@ from .wording import (
 
 PENDING = "Đang xử lý, chưa có nội dung trả lời."
 NO_FIELD = facts.NO_FIELD
-NO_HANDLING = "Chưa xác định hình thức xử lý"
+NO_HANDLING = f"{facts.UNCLASSIFIED} hình thức xử lý"  # the class the sentence and the table call "chưa phân loại"
 HANDLING_ORDER = facts.HANDLING_ORDER
 
 
