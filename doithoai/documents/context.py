@@ -217,18 +217,20 @@ answered = facts.answered
 
 def report_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
     context = base_context(book, "report", date, notes)
-    context.update(petition_counts(book))
     pf = facts.petition_facts(book)
+    context.update(petition_counts(pf))
     leads, homes = lead_units(book), residence(book)
-    field_order = tuple(book.lists.get("linh_vuc") or schema.LISTS_BY_KEY["linh_vuc"].values)
-    field_label = facts.canonical((field_of(r) for r in pf.rows), field_order)
+    # Each class's petitions by field, fields in the order the facts give them (the workbook's list): one pass.
+    fields_of: dict[str, dict[str, list[Record]]] = defaultdict(dict)
+    for field_name, members in pf.fields:
+        for record in members:
+            fields_of[facts.handling_of(record)].setdefault(field_name, []).append(record)
     groups, number = [], 0
     for index, (handling, members) in enumerate(pf.classes, 1):
-        by_field = _group(members, lambda r: field_label.get(field_of(r), ""))  # one pass, not a scan per field
         sections = []
-        for field_name in _ordered(by_field, field_order, ""):
+        for field_name, records in fields_of[handling].items():
             items = []
-            for record in by_field[field_name]:
+            for record in records:
                 number += 1
                 items.append(_report_item(record, number, leads, homes))
             sections.append({"ten": field_name or NO_FIELD, "kien_nghi": items})
@@ -238,10 +240,10 @@ def report_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any
     return context
 
 
-def petition_counts(book: BookData) -> dict[str, Any]:
-    """The counts the summary report, the results notice and the report upward all print, from `facts.petition_facts`:
-    the same numbers in every document, and each total the sum of its parts."""
-    pf = facts.petition_facts(book)
+def petition_counts(pf: facts.PetitionFacts) -> dict[str, Any]:
+    """The counts the summary report, the results notice and the report upward all print, from the workbook's
+    `facts.petition_facts` (computed once by the caller): the same numbers in every document, each total the sum of
+    its parts."""
     return {
         "thong_ke": [row.as_dict() for row in pf.table],
         "tong_cong": pf.total.as_dict(),
@@ -457,11 +459,12 @@ def agenda_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any
 def notice_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
     """The results notice: counts, then per field each matter raised and what the Chairman concluded on it."""
     context = base_context(book, "notice", date, notes)
-    context.update(petition_counts(book))
+    pf = facts.petition_facts(book)
+    context.update(petition_counts(pf))
     context["so_co_mat"] = facts.attendance(book).present or "……"
     leads = lead_units(book)
     sections: list[dict[str, Any]] = []
-    for field_name, members in facts.petition_facts(book).fields:
+    for field_name, members in pf.fields:
         sections.append({"so": len(sections) + 1, "ten": f"Lĩnh vực {in_sentence(field_name)}" if field_name else NO_FIELD,
                          "so_luong": len(members), "y_kien": [_conclusion(r, leads, context["co_quan_viet_tat"])
                                                               for r in members]})

@@ -280,7 +280,7 @@ def report_upward_context(book: BookData, date: dt.date, notes: ctx.Notes, today
     people = facts.attendance(book)
     day = book.conference
     spoke = len(day.speakers) if day is not None else 0
-    context.update(ctx.petition_counts(book))
+    context.update(ctx.petition_counts(pf))
     context.update({
         "kinh_gui": addressees(book.settings, "report_upward"),
         "thong_ke": context["thong_ke"] + [context["tong_cong"]],  # this template's table ends with its total row
