@@ -38,7 +38,7 @@ def macros_text() -> bytes:
 
 
 def picture(target: Path, sheet: str = "Kiến nghị", resolution: int = 80) -> None:
-    """A PNG of the first printed page of `sheet` in the sample conference, for the README.
+    """A PNG of the first printed page of `sheet` in the workbook `doithoai demo` leaves, for the README.
 
     Needs LibreOffice (`soffice`) and poppler (`pdftotext`, `pdftoppm`). Each printed page carries its sheet
     name in the header, which is how the sheet's first page is found.
@@ -47,13 +47,13 @@ def picture(target: Path, sheet: str = "Kiến nghị", resolution: int = 80) ->
     import subprocess
     import tempfile
 
-    from doithoai.sample import sample_conference
-    from doithoai.workbook_builder import build_workbook
+    from doithoai.demo import make_demo
 
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        book = work / "mau.xlsx"
-        build_workbook(book, sample_conference())
+        demo = make_demo(work / "demo")  # every step run on the sample, as `doithoai demo` does
+        book = work / "mau.xlsm"
+        shutil.copyfile(demo.workbook, book)
         subprocess.run(
             ["soffice", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--convert-to", "pdf", "--outdir",
              str(work), str(book)],
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
                         "writing")
     parser.add_argument("--output", type=Path, default=TARGET, help=f"where to write (default {TARGET.relative_to(ROOT)})")
     parser.add_argument("--picture", type=Path, metavar="PNG",
-                        help="instead, draw the sample's `Kiến nghị` sheet (needs LibreOffice, poppler)")
+                        help="instead, draw the demo workbook's `Kiến nghị` sheet (needs LibreOffice, poppler)")
     args = parser.parse_args(argv)
     if args.picture:
         picture(args.picture)

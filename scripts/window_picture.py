@@ -1,4 +1,5 @@
-"""Draw the README's picture of the window: `doithoai-app` on the sample workbook after "1. Kiểm tra dữ liệu".
+"""Draw the staff guide's picture of the window (docs/huong-dan.md): `doithoai-app` on the sample workbook after
+"1. Kiểm tra dữ liệu".
 
     python scripts/window_picture.py [docs/app.png]
 

@@ -362,10 +362,10 @@ def test_runs_bridge_only_what_may_be_written():
     assert [[w.row for w in g] for g in runs(writes, lambda row: True)] == [[2, 3, 5, 9, 10]]
 
 
-def test_every_button_is_explained_in_the_readme():
+def test_every_button_is_explained_in_the_guide():
     from pathlib import Path
 
-    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parents[1] / "docs" / "huong-dan.md").read_text(encoding="utf-8")
     for button in BUTTONS:
         assert f"| **{button.caption}** | {button.description} |" in text, button.caption
 
