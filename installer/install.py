@@ -12,7 +12,8 @@ Standard library only (it runs on the bare Python it installs into). Steps, each
    nothing but the folder's wheels;
 4. the blank workbook `So\\doi-thoai.xlsm` made with `doithoai new` (hence connected to this environment's Python;
    made on this computer, so Windows puts no "downloaded from the Internet" mark on it) or, when it is already
-   there from an earlier install, connected again with `doithoai connect` (nothing in it changes but that);
+   there from an earlier install, connected again with `doithoai connect` (nothing in it changes but that); the
+   staff's guide `Huong dan su dung.html`, when the folder has it, copied into the installation folder;
 5. Windows: `python -m doithoai.windows` (the installed package, see doithoai/windows.py): `bin\\doithoai.cmd` on PATH,
    the workbook folder as Excel's trusted location, `ket-noi-so.bat` (drop a workbook on it to connect it), desktop
    shortcuts "Sổ Đối thoại" (the workbook, opened with Excel), "Đối thoại" (the window), "Kết nối sổ Đối thoại";
@@ -35,6 +36,7 @@ from pathlib import Path
 SUPPORTED = ((3, 11), (3, 13))
 WINDOWS = sys.platform == "win32"
 WORKBOOK = Path("So") / "doi-thoai.xlsm"
+USER_GUIDE = "Huong dan su dung.html"  # the staff's guide scripts/build_installer.py writes beside this script
 
 
 def say(text: str) -> None:
@@ -78,6 +80,16 @@ def shared_python_problem(base_prefix: str, environ: dict[str, str]) -> str | No
                     "cài rồi chạy lại install-all-users.bat (bộ cài tự cài Python vào C:\\Program Files), hoặc bỏ chế độ "
                     "cài cho mọi người dùng (chạy install.bat).")
     return None
+
+
+def copy_guide(folder: Path, target: Path) -> Path | None:
+    """The staff's guide from the installer's folder into the installation, where it stays; None when not shipped."""
+    source = folder / USER_GUIDE
+    if not source.is_file():
+        return None
+    copy = target / USER_GUIDE
+    copy.write_bytes(source.read_bytes())
+    return copy
 
 
 def is_admin() -> bool:
@@ -157,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         say(f"4/5. Tạo sổ trắng: {workbook}")
         run([str(python), "-m", "doithoai", "new", str(workbook)], "tạo sổ trắng")
+    guide = copy_guide(Path(__file__).resolve().parent, target)
     if WINDOWS:  # the target is ASCII (checked above), so the .bat files can be
         say("5/5. Lệnh doithoai, nơi tin cậy của Excel, biểu tượng trên màn hình…")
         command = [str(python), "-m", "doithoai.windows", "--target", str(target), "--workbook", str(workbook)]
@@ -171,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     say("- Máy không chạy được macro (WPS, LibreOffice, macro bị chặn): dùng biểu tượng “Đối thoại” trên màn hình.")
     say("- Sổ chép từ máy khác: kéo tệp sổ thả vào biểu tượng “Kết nối sổ Đối thoại”.")
     say("- Lệnh doithoai (ví dụ doithoai doctor \"đường dẫn tới sổ\") chạy được trong cửa sổ Command Prompt mở sau khi cài.")
+    if guide:
+        say(f"- Hướng dẫn sử dụng (mở bằng trình duyệt): {guide}")
     if args.all_users:
         say("- Tài khoản Windows khác: đăng xuất rồi đăng nhập lại một lần để Excel tin cậy thư mục sổ.")
     return 0

@@ -8,7 +8,8 @@
 The folder holds `install.bat` and `install-all-users.bat` (ASCII, CRLF), `install.py` (the steps, standard
 library only), python.org's 64-bit installer (`--python-installer`: install.bat installs it, per user or for all
 users, when the PC has no suitable Python; a build without it must say `--no-python`), the Vietnamese one-page
-guide, `wheels/` (doithoai's wheel plus every dependency for CPython 3.11, 3.12 and 3.13 on win_amd64,
+installation guide (`Huong dan cai dat.txt`), the office staff's whole guide (`Huong dan su dung.html`, see below),
+`wheels/` (doithoai's wheel plus every dependency for CPython 3.11, 3.12 and 3.13 on win_amd64,
 downloaded with `pip download --only-binary=:all: --platform win_amd64 --python-version 3.1x`) and `MANIFEST.txt`
 (sha256 of every file). A build ends by resolving the folder offline for each Python version (`pip install
 --dry-run --no-index --find-links wheels --platform win_amd64 --python-version …`).
@@ -20,6 +21,15 @@ pip evaluates environment markers on the machine that downloads, not for the tar
 dependencies of the tree (pywin32 for xlwings, tzdata for pandas) are found from the installed packages'
 metadata evaluated for Windows and named explicitly.
 
+Decision (issue 26): the staff's guide is written once, in `docs/huong-dan.md` (the repository's Markdown, linked from
+the README), and the build turns it into `Huong dan su dung.html` in the folder: a clerk double-clicks it and the
+browser every Windows PC has shows its tables and headings (Notepad would show Markdown's pipes and stars), one
+self-contained file (the window's picture embedded, no network), UTF-8 with its charset declared, an ASCII file name
+like the other files (older unzip tools mangle other names). install.py copies it into the installation folder, so
+it stays after the installer folder is deleted. The converter (`guide_html`) knows only the Markdown the guide uses
+(headings, paragraphs, numbered and bulleted lists, tables, bold, italic, code, pictures); tests/test_installer.py
+checks that nothing of the guide is lost or left as Markdown.
+
 Decision for CI (`.ci/run`): a full build downloads about 3 × 45 MB, too much for every run, so CI resolves the
 same requirement set against the package index for each version with `--dry-run --report` (pip reads the
 wheels' metadata only), and proves the offline path by running the same `install.py` on Linux from a folder of
@@ -30,7 +40,9 @@ without it, pip's `--no-index` alone keeps the network out). The release build (
 from __future__ import annotations
 
 import argparse
+import base64
 import hashlib
+import html
 import json
 import os
 import re
@@ -46,6 +58,8 @@ INSTALLER = ROOT / "installer"
 PYTHONS = ("3.11", "3.12", "3.13")
 PLATFORM = "win_amd64"
 GUIDE = "Huong dan cai dat.txt"
+USER_GUIDE = "Huong dan su dung.html"  # install.py copies it by this name
+USER_GUIDE_SOURCE = ROOT / "docs" / "huong-dan.md"
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "doithoai-installer"
 MIN_PIP = (23, 3)
 BATCH_FILES = ("install.bat", "install-all-users.bat")
@@ -158,6 +172,140 @@ def crlf_ascii(source: Path, target: Path) -> None:
     target.write_bytes(text.replace("\r\n", "\n").replace("\n", "\r\n").encode("ascii"))
 
 
+def write_texts(out: Path) -> list[Path]:
+    """Everything of the folder but the wheels and Python: the scripts and the two Vietnamese guides."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name in BATCH_FILES:
+        crlf_ascii(INSTALLER / name, out / name)
+    shutil.copyfile(INSTALLER / "install.py", out / "install.py")
+    guide = (INSTALLER / GUIDE).read_text(encoding="utf-8").replace("\r\n", "\n").replace("\n", "\r\n")
+    (out / GUIDE).write_bytes(b"\xef\xbb\xbf" + guide.encode("utf-8"))  # Notepad needs the BOM to show Vietnamese
+    page = guide_html(USER_GUIDE_SOURCE.read_text(encoding="utf-8"), USER_GUIDE_SOURCE.parent)
+    (out / USER_GUIDE).write_text(page, encoding="utf-8", newline="\r\n")
+    return [out / name for name in (*BATCH_FILES, "install.py", GUIDE, USER_GUIDE)]
+
+
+# The staff's guide as one HTML page. Only the Markdown docs/huong-dan.md uses; anything else stays as its text.
+_CODE = re.compile(r"`([^`]+)`")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
+_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+_BOLD = re.compile(r"(?<![\w*])\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?![\w*])")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
+_ORDERED = re.compile(r"^(\d+)\.\s+(.*)$")
+_STYLE = """body { font-family: "Segoe UI", Arial, sans-serif; font-size: 16px; line-height: 1.5; max-width: 60em;
+  margin: 1em auto; padding: 0 1em; color: #111; }
+h1 { font-size: 1.6em; } h2 { font-size: 1.3em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
+table { border-collapse: collapse; margin: 0.8em 0; } th, td { border: 1px solid #999; padding: 0.3em 0.5em;
+  vertical-align: top; text-align: left; } th { background: #eee; }
+code { font-family: Consolas, monospace; background: #f3f3f3; padding: 0 0.2em; }
+img { max-width: 49%; height: auto; vertical-align: top; }
+p > img:only-child { max-width: 100%; }
+nav ol { columns: 2; }"""
+
+
+def _inline(text: str, folder: Path) -> str:
+    """One line of Markdown text as HTML: code spans are set aside first (their text is literal, and emphasis may
+    surround them), then pictures, links and emphasis, then the code spans are put back."""
+    codes: list[str] = []
+
+    def aside(match: re.Match[str]) -> str:
+        codes.append(f"<code>{html.escape(match.group(1), quote=False)}</code>")
+        return f"\ue000{len(codes) - 1}\ue001"
+
+    part = html.escape(_CODE.sub(aside, text), quote=False)
+    part = _IMAGE.sub(lambda m: _picture(m.group(1), folder / m.group(2)), part)
+    part = _LINK.sub(lambda m: m.group(1) if not m.group(2).startswith("http") else
+                     f'<a href="{m.group(2)}">{m.group(1)}</a>', part)
+    part = _BOLD.sub(r"<strong>\1</strong>", part)
+    part = _ITALIC.sub(r"<em>\1</em>", part)
+    return re.sub("\ue000(\\d+)\ue001", lambda m: codes[int(m.group(1))], part)
+
+
+def _picture(alt: str, path: Path) -> str:
+    data = base64.b64encode(path.read_bytes()).decode("ascii")  # a missing picture stops the build
+    kind = "png" if path.suffix.lower() == ".png" else "jpeg"
+    return f'<img alt="{html.escape(alt)}" src="data:image/{kind};base64,{data}">'
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def guide_html(markdown: str, folder: Path) -> str:
+    """The guide as one self-contained HTML page with a table of contents; `folder` holds its pictures."""
+    lines = markdown.replace("\r\n", "\n").split("\n")
+    body: list[str] = []
+    contents: list[tuple[str, str]] = []
+    title = "Hướng dẫn sử dụng Đối thoại"
+    index = 0
+
+    def block(start: int, indent: int) -> tuple[str, int]:
+        """A paragraph or list item's text: its lines up to a blank line or a line that starts another block."""
+        text, i = [lines[start][indent:].strip()], start + 1
+        while i < len(lines) and lines[i].strip() and lines[i].startswith(" " * max(indent, 1)) and indent:
+            text.append(lines[i].strip())
+            i += 1
+        while not indent and i < len(lines) and lines[i].strip() and not _starts_block(lines[i]):
+            text.append(lines[i].strip())
+            i += 1
+        return " ".join(text), i
+
+    while index < len(lines):
+        line = lines[index]
+        if not line.strip():
+            index += 1
+        elif line.startswith("# "):
+            title = line[2:].strip()
+            body.append(f"<h1>{_inline(title, folder)}</h1>")
+            index += 1
+        elif line.startswith("## "):
+            anchor = f"muc-{len(contents) + 1}"
+            contents.append((anchor, line[3:].strip()))
+            body.append(f'<h2 id="{anchor}">{_inline(line[3:].strip(), folder)}</h2>')
+            index += 1
+        elif line.startswith("|"):
+            rows = []
+            while index < len(lines) and lines[index].startswith("|"):
+                rows.append(_cells(lines[index]))
+                index += 1
+            head, rest = rows[0], [r for r in rows[1:] if not all(set(c) <= set("-: ") for c in r)]
+            body.append("<table>\n<tr>" + "".join(f"<th>{_inline(c, folder)}</th>" for c in head) + "</tr>")
+            body.extend("<tr>" + "".join(f"<td>{_inline(c, folder)}</td>" for c in row) + "</tr>" for row in rest)
+            body.append("</table>")
+        elif _ORDERED.match(line) or line.startswith("- "):
+            ordered = bool(_ORDERED.match(line))
+            first = _ORDERED.match(line)
+            start = f' start="{first.group(1)}"' if first and first.group(1) != "1" else ""
+            items = []
+            while index < len(lines) and (_ORDERED.match(lines[index]) if ordered else lines[index].startswith("- ")):
+                marker = len(_ORDERED.match(lines[index]).group(1)) + 2 if ordered else 2
+                text, index = block(index, marker)
+                items.append(f"<li>{_inline(text, folder)}</li>")
+                while index < len(lines) and not lines[index].strip() and index + 1 < len(lines) and (
+                        _ORDERED.match(lines[index + 1]) if ordered else lines[index + 1].startswith("- ")):
+                    index += 1  # a blank line between items keeps the list
+            tag = "ol" if ordered else "ul"
+            body.append(f"<{tag}{start}>\n" + "\n".join(items) + f"\n</{tag}>")
+        else:
+            text, index = block(index, 0)
+            body.append(f"<p>{_inline(text, folder)}</p>")
+    nav = ("<nav><p><strong>Mục lục</strong></p><ol>" + "".join(
+        f'<li><a href="#{anchor}">{_inline(name, folder)}</a></li>' for anchor, name in contents) + "</ol></nav>")
+    if body and body[0].startswith("<h1>"):
+        body.insert(1, nav)
+    return ("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<title>{html.escape(_plain(title))}</title>\n<style>\n{_STYLE}\n</style>\n</head>\n<body>\n"
+            + "\n".join(body) + "\n</body>\n</html>\n")
+
+
+def _starts_block(line: str) -> bool:
+    return line.startswith(("#", "|", "- ", "![")) or bool(_ORDERED.match(line))
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[*`]", "", text)
+
+
 def build(out: Path, python_installer: Path | None) -> Path:
     if out.exists():
         shutil.rmtree(out)
@@ -167,11 +315,7 @@ def build(out: Path, python_installer: Path | None) -> Path:
         print(f"downloading the wheels for CPython {python} {PLATFORM}…", flush=True)
         pip("download", "--only-binary=:all:", "--platform", PLATFORM, "--python-version", python, "--implementation", "cp",
             "-d", str(wheels), *requirements(wheel, python))
-    for name in BATCH_FILES:
-        crlf_ascii(INSTALLER / name, out / name)
-    shutil.copyfile(INSTALLER / "install.py", out / "install.py")
-    guide = (INSTALLER / GUIDE).read_text(encoding="utf-8").replace("\r\n", "\n").replace("\n", "\r\n")
-    (out / GUIDE).write_bytes(b"\xef\xbb\xbf" + guide.encode("utf-8"))  # Notepad needs the BOM to show Vietnamese
+    write_texts(out)
     if python_installer:
         shutil.copyfile(python_installer, out / python_installer.name)
     for python in PYTHONS:  # the folder alone, no index: what install.bat will do

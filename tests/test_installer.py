@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import importlib.util
 import re
 import shlex
 import sys
 import tomllib
 import unicodedata
+from html.parser import HTMLParser
 from importlib import metadata
 from pathlib import Path
 
@@ -17,6 +19,7 @@ import pytest
 from packaging.specifiers import SpecifierSet
 
 from doithoai import vba, windows
+from doithoai.controls import BUTTONS
 from tests.fake_windows import FakeRegistry, FakeShortcuts, read_shortcut
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -328,3 +331,119 @@ def test_documented_build_commands_ship_python():
         commands = re.findall(r"python scripts/build_installer\.py[^`]*", text)
         assert all("--python-installer python-3.12" in c for c in commands if "--zip" in c), (document, commands)
     assert "--python-installer python-3.12" in (ROOT / "docs" / "huong-dan.md").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------------------
+# The staff's guide in the folder (decision in scripts/build_installer.py): docs/huong-dan.md as one HTML page.
+
+
+class _Page(HTMLParser):
+    """An HTML page read back: its text outside <style>, <title> and <nav>, its tags balanced, its pictures."""
+
+    VOID = {"meta", "img", "br", "hr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.text: list[str] = []
+        self.code: list[str] = []
+        self.sources: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag == "img":
+            self.sources.append(dict(attrs)["src"])
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.open and self.open[-1] == tag, (tag, self.open[-3:])
+        self.open.pop()
+
+    def handle_data(self, data):
+        if not {"style", "title", "nav"} & set(self.open):
+            (self.code if "code" in self.open else self.text).append(data)
+
+
+def markdown_words(markdown: str) -> list[str]:
+    """The guide's words as a reader sees them: without pictures, list numbers and table rules."""
+    markdown = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", markdown)
+    markdown = re.sub(r"^\s*(\d+\.|-)\s", " ", markdown, flags=re.M)
+    markdown = re.sub(r"^\|[-| :]+\|$", " ", markdown, flags=re.M)
+    return re.findall(r"\w+", markdown)
+
+
+def test_the_folder_ships_the_staff_guide_as_one_html_page(builder, install, tmp_path):
+    written = builder.write_texts(tmp_path / "doithoai-offline")
+    page_path = tmp_path / "doithoai-offline" / builder.USER_GUIDE
+    assert page_path in written and (tmp_path / "doithoai-offline" / builder.GUIDE) in written
+    assert builder.USER_GUIDE == install.USER_GUIDE and builder.USER_GUIDE.isascii()
+    source = builder.USER_GUIDE_SOURCE.read_text(encoding="utf-8")
+    html_text = page_path.read_text(encoding="utf-8")
+    assert '<meta charset="utf-8">' in html_text and '<html lang="vi">' in html_text
+    page = _Page()
+    page.feed(html_text)
+    page.close()
+    assert page.open == []  # every element closed, in order
+    # Nothing of the guide lost or added: the same words in the same order (code spans included).
+    shown = " ".join(page.text + page.code)
+    assert re.findall(r"\w+", " ".join(_in_order(page_path))) == markdown_words(source)
+    # Nothing left as Markdown outside code: no emphasis stars (one or two against a word on one side only; a masked
+    # number's stars, "0912***678", "số *** ngõ", are text), no table rules, no link brackets.
+    prose = "".join(page.text)
+    emphasis = re.compile(r".{0,30}((?<![\w*])\*{1,2}(?=[^\s*])|(?<=[^\s*])\*{1,2}(?![\w*@])).{0,30}")
+    assert emphasis.search(prose) is None, emphasis.search(prose)
+    for leftover in ("|---", "](", "`"):
+        assert leftover not in prose, leftover
+    # Every button with the line the workbook shows beside it, every section as a heading, every picture inside.
+    for button in BUTTONS:
+        assert f"<td><strong>{html.escape(button.caption, quote=False)}</strong></td>" in html_text, button.caption
+        assert button.description in html.unescape(shown)
+    headings = re.findall(r"^## (.*)$", source, re.M)
+    assert page.tags.count("h2") == len(headings) >= 8
+    pictures = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", source)
+    assert len(page.sources) == len(pictures) >= 1
+    assert all(src.startswith("data:image/png;base64,") for src in page.sources)  # no file beside it, no network
+
+
+def _in_order(path: Path) -> list[str]:
+    """The page's body text, code included, in document order (the table of contents left out)."""
+    class Body(_Page):
+        def handle_data(self, data):
+            if not {"style", "title", "nav"} & set(self.open):
+                self.text.append(data)
+
+    body = Body()
+    body.feed(path.read_text(encoding="utf-8"))
+    return [html.unescape(t) for t in body.text]
+
+
+def test_the_guide_page_keeps_what_markdown_means(builder, tmp_path):
+    (tmp_path / "p.png").write_bytes(b"\x89PNG")
+    page = builder.guide_html(
+        "# Tiêu đề\n\nĐoạn **đậm** và *nghiêng*, `mã **không** đậm`, 0912***678, 001*******45, n***@gmail.com,\n"
+        "dòng tiếp theo <b>.\n\n## Mục\n\n0. không\n1. một\n   tiếp\n\n- a\n- b\n\n| A | B |\n|---|---|\n| **x** | y \\| z |\n\n"
+        "![ảnh](p.png)\n", tmp_path)
+    assert "<p>Đoạn <strong>đậm</strong> và <em>nghiêng</em>, <code>mã **không** đậm</code>, 0912***678, 001*******45, " \
+           "n***@gmail.com, dòng tiếp theo &lt;b&gt;.</p>" in page
+    assert '<ol start="0">\n<li>không</li>\n<li>một tiếp</li>\n</ol>' in page
+    assert "<ul>\n<li>a</li>\n<li>b</li>\n</ul>" in page
+    assert "<tr><th>A</th><th>B</th></tr>" in page and "<td><strong>x</strong></td>" in page
+    assert '<h2 id="muc-1">Mục</h2>' in page and '<a href="#muc-1">Mục</a>' in page
+    assert '<img alt="ảnh" src="data:image/png;base64,iVBORw==">' in page
+
+
+def test_install_copies_the_guide_into_the_installation(install, tmp_path):
+    folder, target = tmp_path / "bo-cai", tmp_path / "DoiThoai"
+    folder.mkdir()
+    target.mkdir()
+    assert install.copy_guide(folder, target) is None  # an older folder without it: nothing to copy, no error
+    (folder / install.USER_GUIDE).write_text("<!DOCTYPE html>", encoding="utf-8")
+    copy = install.copy_guide(folder, target)
+    assert copy == target / install.USER_GUIDE and copy.read_text(encoding="utf-8") == "<!DOCTYPE html>"
+
+
+def test_the_installation_guide_sends_the_clerk_to_the_whole_guide(builder):
+    guide = (INSTALLER / builder.GUIDE).read_text(encoding="utf-8")
+    assert builder.USER_GUIDE in guide
