@@ -19,8 +19,8 @@ import pytest
 from packaging.specifiers import SpecifierSet
 
 from doithoai.book import vba
-from doithoai.io import windows
 from doithoai.book.controls import BUTTONS
+from doithoai.io import windows
 from tests.fake_windows import FakeRegistry, FakeShortcuts, read_shortcut
 
 ROOT = Path(__file__).resolve().parents[1]
