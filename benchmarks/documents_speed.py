@@ -1,6 +1,6 @@
 """What does each document cost? Run: python benchmarks/documents_speed.py [--k 10] [--kind KIND ...]
 
-Builds the sample conference scaled K times (`doithoai.scaled`: K = 10 is 1,500 delegates, 600 slips, 800
+Builds the sample conference scaled K times (`scaled`: K = 10 is 1,500 delegates, 600 slips, 800
 petitions), then for each document kind measures, in this same run on the same workbook data:
 
 1. the project's renderer: `documents.jobs.make_documents` with that kind alone, in this process (`workers=0`);
@@ -32,9 +32,9 @@ DATE = dt.date(2026, 7, 1)
 def timed_run(book: Path, out: Path, kinds: list[str] | None, workers: int | None, reference: bool):
     from docxtpl_reference import DocxtplReference
 
-    from doithoai.access import FileWorkbook
     from doithoai.documents import render
     from doithoai.documents.jobs import make_documents
+    from doithoai.io.access import FileWorkbook
 
     ours = render.BatchTemplate
     if reference:
@@ -56,8 +56,9 @@ def count(kind: str, result) -> int:
 
 
 def main() -> int:
-    from doithoai.documents.kinds import KINDS
-    from doithoai.scaled import build_scaled_workbook
+    from scaled import build_scaled_workbook
+
+    from doithoai.domain.kinds import KINDS
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--k", type=int, default=10, help="scale of the sample conference (default 10)")

@@ -30,7 +30,7 @@ WORDS = ("đường ngõ đèn chiếu sáng thoát nước rác thải trườn
 
 
 def sample_workbook(folder: Path) -> Path:
-    from doithoai.demo import build_sample_workbook
+    from doithoai.workflows.demo import build_sample_workbook
 
     path = folder / "demo.xlsm"
     if not path.exists():
@@ -42,8 +42,8 @@ def big_form(book: Path, rows: int, folder: Path) -> Path:
     """A returned form for the workbook's unit with `rows` filled rows, written in constant memory."""
     import xlsxwriter
 
-    from doithoai import intake
     from doithoai.io.reader import read_book
+    from doithoai.workflows import intake
 
     path = folder / f"form-{rows}.xlsx"
     if path.exists():
@@ -71,7 +71,7 @@ def big_form(book: Path, rows: int, folder: Path) -> Path:
 def calamine_read(form: Path) -> float:
     from python_calamine import CalamineWorkbook
 
-    from doithoai.intake import ROWS_SHEET
+    from doithoai.workflows.intake import ROWS_SHEET
 
     start = time.perf_counter()
     CalamineWorkbook.from_path(str(form)).get_sheet_by_name(ROWS_SHEET).to_python()

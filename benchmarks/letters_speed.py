@@ -22,11 +22,11 @@ from pathlib import Path
 
 
 def letters(count: int) -> tuple[Path, dict, list[tuple[str, dict]]]:
-    from doithoai.demo import build_sample_workbook
     from doithoai.documents.jobs import letter_contexts
-    from doithoai.documents.kinds import template_path
     from doithoai.documents.letters import plan_letters
+    from doithoai.domain.kinds import template_path
     from doithoai.io.reader import read_book
+    from doithoai.workflows.demo import build_sample_workbook
 
     folder = Path(tempfile.mkdtemp(prefix="doithoai-letters-"))
     book = read_book(build_sample_workbook(folder / "demo.xlsm"))

@@ -1,6 +1,6 @@
 """Does every command stay linear in its rows? Run: python benchmarks/scaling.py [--k 1 10 50] [--wards 150]
 
-Builds the sample conference scaled K times (`doithoai.scaled`: K = 50 is 7,500 delegates, 3,000 slips,
+Builds the sample conference scaled K times (`scaled`: K = 50 is 7,500 delegates, 3,000 slips,
 4,000 petitions) and times each command as a click runs it, a fresh Python per command on a fresh copy
 of the workbook, against two floors measured in the same run on the same file, also in a fresh Python:
 
@@ -13,7 +13,7 @@ compared with the openpyxl floor (goal at K = 50: within 1.5x), read-only ones
 two largest K (1.0 is linear; goal: at most 1.0, doubling K at most doubles the time). `--repeat N` keeps the
 best of N rounds of everything, floors included (on a machine other work shares, one run is noise).
 
-Then the roll-up of a generated province (`doithoai.province`, default 150 ward workbooks) against the
+Then the roll-up of a generated province (`province`, default 150 ward workbooks) against the
 floor of reading the same files with python-calamine alone, one after the other (goal: under 30 s on
 2 cores and within 2x that floor). The roll-up alone, best of 5, on a province kept for the next run:
 python benchmarks/scaling.py --rollup-only --repeat 5 --root /tmp/province-bench
@@ -30,6 +30,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+# The generated books (`scaled`, `province`) are test fixtures, kept in tests/ out of the shipped package.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 TODAY = "2026-07-01"
 PYTHON = [sys.executable]
@@ -106,7 +109,7 @@ def measure_commands(ks: list[int], root: Path, only: list[str] | None, repeat: 
     """Each command and the floors at each K, the best of `repeat` rounds: a round times the floors and then every
     command once, each command on a fresh copy (share then merge-back on their own copy), so noise from other
     work on the machine hits floors and commands alike and the best round of each is kept."""
-    from doithoai.scaled import build_scaled_workbook
+    from scaled import build_scaled_workbook
 
     compile_package()
 
@@ -144,8 +147,9 @@ def measure_commands(ks: list[int], root: Path, only: list[str] | None, repeat: 
 
 def measure_rollup(wards: int, root: Path, repeat: int = 1) -> dict:
     """The roll-up and its floor, each the best of `repeat` runs, alternating (a shared machine's noise hits both)."""
-    from doithoai.province import TODAY as PROVINCE_TODAY
-    from doithoai.province import generate_province
+    from province import TODAY as PROVINCE_TODAY
+    from province import generate_province
+
     from doithoai.rollup.job import find_workbooks
 
     folder = root / "province"

@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
+from doithoai.core import schema
+from doithoai.io.access import FileWorkbook
 
 NOW = dt.datetime(2026, 6, 20, 9, 30)
 
@@ -34,7 +34,7 @@ def scaled_workbook(k: int) -> Path:
         return path
     import openpyxl
 
-    from doithoai.demo import build_sample_workbook
+    from doithoai.workflows.demo import build_sample_workbook
 
     base = folder / "demo-x1.xlsm"
     if not base.exists():
@@ -112,8 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--k", type=int, nargs="+", default=[1, 10, 50])
     args = parser.parse_args(argv)
     from doithoai.io.reader import read_book
-    from doithoai.io.sharecopy import save_copy
     from doithoai.mttq.share import build_copy, share
+    from doithoai.mttq.sharecopy import save_copy
 
     print(f"{'K':>4} {'petitions':>9} | {'share':>7} {'floor':>7} {'ratio':>6} | {'copy':>6} {'by cell':>8} {'faster':>6}")
     with tempfile.TemporaryDirectory() as temp:

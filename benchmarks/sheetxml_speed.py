@@ -20,11 +20,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from doithoai.model import SheetWrite
+from doithoai.core.model import SheetWrite
 
 
 def share_log(rows: int) -> SheetWrite:
-    from doithoai import schema
+    from doithoai.core import schema
 
     body = [[f"XK-{i // 100:03d}", dt.datetime(2026, 6, 1, 8, 30), f"ban-sao-mttq-{i // 100}.xlsx", 100, f"KN-{i:04d}",
              "v2 " + "ab12" * 6] for i in range(rows)]

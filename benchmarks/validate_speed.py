@@ -25,9 +25,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from doithoai import schema
-from doithoai.model import BookData, CellError
-from doithoai.sample import FAMILY, FEMALE_GIVEN, FEMALE_MIDDLE, GROUPS, LEAD_UNIT, MALE_GIVEN, MALE_MIDDLE, STREETS, TOPICS
+from doithoai.core import schema
+from doithoai.core.model import BookData, CellError
+from doithoai.workflows.sample import (
+    FAMILY,
+    FEMALE_GIVEN,
+    FEMALE_MIDDLE,
+    GROUPS,
+    LEAD_UNIT,
+    MALE_GIVEN,
+    MALE_MIDDLE,
+    STREETS,
+    TOPICS,
+)
 
 TODAY = dt.date(2026, 7, 1)
 CONFERENCE = dt.date(2026, 6, 12)
@@ -133,7 +143,7 @@ def generate(rows: int, seed: int = 2026) -> dict[str, Any]:
 
 
 def workbook(rows: int) -> Path:
-    from doithoai.workbook_builder import build_workbook
+    from doithoai.book.builder import build_workbook
 
     path = Path(tempfile.gettempdir()) / f"doithoai-bench-{rows}.xlsx"
     if not path.exists():
@@ -152,9 +162,9 @@ def workbook(rows: int) -> Path:
 
 def baseline_rows(book: BookData, today: dt.date) -> list[tuple]:
     """Per-cell rules, unique codes and links: one pass per row, codes looked up in lists."""
-    from doithoai.legacy import detect_legacy
-    from doithoai.phones import normalize_phone
-    from doithoai.text import clean, fold, formula_like, has_control_chars, is_nfc
+    from doithoai.core.legacy import detect_legacy
+    from doithoai.core.phones import normalize_phone
+    from doithoai.core.text import clean, fold, formula_like, has_control_chars, is_nfc
 
     found: list[tuple] = []
     for table in (*book.tables.values(), book.calendar):
@@ -213,7 +223,7 @@ def baseline_rows(book: BookData, today: dt.date) -> list[tuple]:
 
 def baseline_pairs(book: BookData, limit: int) -> list[tuple]:
     """Rules that compare rows with rows, done by comparing each of the first `limit` rows with the others."""
-    from doithoai.text import fold
+    from doithoai.core.text import fold
 
     found: list[tuple] = []
     petitions = book.petitions.records[:limit]

@@ -24,10 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from validate_speed import workbook  # noqa: E402  (the benchmark workbook, built once and cached)
 
-from doithoai import schema  # noqa: E402
+from doithoai.core import schema  # noqa: E402
+from doithoai.core.model import CellWrite, ChangeSet, SheetWrite, cell_address  # noqa: E402
 from doithoai.io.reader import read_book  # noqa: E402
 from doithoai.io.writer import apply_changes  # noqa: E402
-from doithoai.model import CellWrite, ChangeSet, SheetWrite, cell_address  # noqa: E402
 
 
 def floor(path: Path, folder: Path) -> float:

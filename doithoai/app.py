@@ -85,7 +85,7 @@ class App:
         import tkinter as tk
         from tkinter import ttk
 
-        from .controls import BUTTONS
+        from .book.controls import BUTTONS
 
         self.root = root
         self.events: queue.Queue[tuple[str, Any]] = queue.Queue()
@@ -197,8 +197,8 @@ class App:
         threading.Thread(target=self.work, args=(handler, caption, path, started), daemon=True).start()
 
     def work(self, handler: str, caption: str, path: Path, started: float) -> None:
-        from .access import FileWorkbook
         from .buttons import job_report
+        from .io.access import FileWorkbook
 
         try:
             access = FileWorkbook(path, on_progress=lambda message: self.events.put(("progress", message)))

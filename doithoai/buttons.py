@@ -1,4 +1,4 @@
-"""The workbook's buttons: one handler per button in `doithoai.controls.BUTTONS`, run by xlwings.
+"""The workbook's buttons: one handler per button in `doithoai.book.controls.BUTTONS`, run by xlwings.
 
 Each macro in `macros/doithoai.bas` checks the workbook's interpreter (`xlwings.conf`), then starts Python:
 on Windows through the `doithoai-click` launcher (`click()` below, via xlwings' `RunFrozenPython`), else with
@@ -143,7 +143,7 @@ def _fix(access) -> str:
 
 
 def _deadlines(access) -> tuple[str, list[str]]:
-    from .deadlines import compute_deadlines as compute
+    from .domain.deadlines import compute_deadlines as compute
 
     result = compute(access, write=True)
     plan = result.plan
@@ -163,13 +163,13 @@ def _documents(*kinds: str) -> Job:
 
 
 def _intake_forms(access) -> str:
-    from .intake import write_intake_forms
+    from .workflows.intake import write_intake_forms
 
     return write_intake_forms(access).summary
 
 
 def _intake(access) -> str:
-    from .intake import RETURN_FOLDER, intake, returned_forms
+    from .workflows.intake import RETURN_FOLDER, intake, returned_forms
 
     # Made on the first click, so staff find where to put the returned forms.
     (access.folder / RETURN_FOLDER).mkdir(exist_ok=True)
@@ -182,13 +182,13 @@ def _intake(access) -> str:
 
 
 def _prepare_conference(access) -> str:
-    from .conference import prepare_sheet
+    from .workflows.conference import prepare_sheet
 
     return prepare_sheet(access).summary
 
 
 def _record_floor(access) -> str:
-    from .conference import record_floor
+    from .workflows.conference import record_floor
 
     return record_floor(access).summary
 
@@ -237,7 +237,7 @@ def import_xlwings():
 
 def _caller():
     """The workbook whose button was clicked, or a DoithoaiError saying in Vietnamese why there is none."""
-    from .errors import UnusableFile
+    from .core.errors import UnusableFile
 
     try:
         xw = import_xlwings()
@@ -298,8 +298,8 @@ def _book_named(xw, name: str, hwnd: str):
 
 def _folder_access(book):
     """XlwingsWorkbook over the clicked workbook, refusing one without a folder on this computer."""
-    from .errors import UnusableFile
-    from .xlwings_access import XlwingsWorkbook
+    from .core.errors import UnusableFile
+    from .io.xlwings_access import XlwingsWorkbook
 
     try:
         fullname = str(book.fullname)
@@ -344,7 +344,7 @@ def job_report(handler: str, access) -> tuple[str, bool, list[str]]:
     The window app (`doithoai.app`) calls this, so every button, including one added later, runs the same job
     with the same messages and the same error handling (log file beside the workbook) as its Excel click.
     """
-    from .controls import BUTTONS
+    from .book.controls import BUTTONS
 
     if handler not in {button.handler for button in BUTTONS}:
         raise ValueError(f"no button runs {handler!r}")
@@ -354,8 +354,8 @@ def job_report(handler: str, access) -> tuple[str, bool, list[str]]:
 
 
 def _click(book, job: Job) -> str:
-    from .errors import DoithoaiError
-    from .xlwings_access import XlwingsWorkbook
+    from .core.errors import DoithoaiError
+    from .io.xlwings_access import XlwingsWorkbook
 
     name = _button_name(sys._getframe(1).f_code.co_name)  # the handler that called: named in the lock file
     if isinstance(book, _Direct):
@@ -385,7 +385,7 @@ def _click(book, job: Job) -> str:
 
 def _run(access, job: Job, name: str) -> tuple[str, bool, list[str]]:
     """The job's message, whether it failed, and the lines its counts are made of."""
-    from .errors import DoithoaiError
+    from .core.errors import DoithoaiError
     from .io.lock import hold
 
     try:
@@ -409,7 +409,7 @@ def click(argv: list[str] | None = None) -> int:
 
     Always exits 0: a non-zero exit would make xlwings show its log file, read in the ANSI code page.
     """
-    from .controls import BUTTONS
+    from .book.controls import BUTTONS
 
     args = sys.argv[1:] if argv is None else argv
     handlers = {button.handler for button in BUTTONS}
@@ -435,7 +435,7 @@ def _native_alert(message: str) -> None:
 
 
 def _button_name(handler: str) -> str:
-    from .controls import BUTTONS
+    from .book.controls import BUTTONS
 
     caption = next((b.caption for b in BUTTONS if b.handler == handler), "")
     return f"nút “{caption}”" if caption else "một nút trong sổ"

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .errors import DoithoaiError, ExitStatus
+from .core.errors import DoithoaiError, ExitStatus
 
 # In the order of work, which is also the order `doithoai --help` lists them.
 COMMAND_MODULES: tuple[str, ...] = (

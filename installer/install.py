@@ -13,7 +13,7 @@ Standard library only (it runs on the bare Python it installs into). Steps, each
 4. the blank workbook `So\\doi-thoai.xlsm` made with `doithoai new` (hence connected to this environment's Python;
    made on this computer, so Windows puts no "downloaded from the Internet" mark on it) or, when it is already
    there from an earlier install, connected again with `doithoai connect` (nothing in it changes but that);
-5. Windows: `python -m doithoai.windows` (the installed package, see doithoai/windows.py): `bin\\doithoai.cmd` on PATH,
+5. Windows: `python -m doithoai.io.windows` (the installed package, see doithoai/io/windows.py): `bin\\doithoai.cmd` on PATH,
    the workbook folder as Excel's trusted location, `ket-noi-so.bat` (drop a workbook on it to connect it), desktop
    shortcuts "Sổ Đối thoại" (the workbook, opened with Excel), "Đối thoại" (the window), "Kết nối sổ Đối thoại";
    for all users: the machine's PATH, the public desktop, the workbook folder writable by every user, and each
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         run([str(python), "-m", "doithoai", "new", str(workbook)], "tạo sổ trắng")
     if WINDOWS:  # the target is ASCII (checked above), so the .bat files can be
         say("5/5. Lệnh doithoai, nơi tin cậy của Excel, biểu tượng trên màn hình…")
-        command = [str(python), "-m", "doithoai.windows", "--target", str(target), "--workbook", str(workbook)]
+        command = [str(python), "-m", "doithoai.io.windows", "--target", str(target), "--workbook", str(workbook)]
         command += ["--all-users"] * args.all_users + ["--no-shortcuts"] * args.no_shortcuts
         run(command, "đặt PATH, nơi tin cậy và biểu tượng")
     else:

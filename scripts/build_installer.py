@@ -230,7 +230,7 @@ def check_linux_offline() -> int:
                 raise SystemExit(f"{attempt} failed:\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}")
             print(f"{attempt}: ok")
         python = target / "venv" / "bin" / "python"
-        probe = ("import sys; from doithoai.xlwings_conf import read_conf, button_python; import xlwings, pandas, docxtpl; "
+        probe = ("import sys; from doithoai.book.xlwings_conf import read_conf, button_python; import xlwings, pandas, docxtpl; "
                  "conf = read_conf(sys.argv[1]); assert conf['DOITHOAI_PYTHON'] == button_python(), conf; "
                  "print(xlwings.__version__)")
         check = subprocess.run([str(python), "-c", probe, str(target / "So" / "doi-thoai.xlsm")], capture_output=True, text=True)

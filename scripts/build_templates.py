@@ -4,7 +4,7 @@
     python scripts/build_templates.py --check  # exit 1 if a committed template differs from a fresh build
 
 The office may edit the committed templates in Word; a template in a folder `Mẫu văn bản` next to the
-workbook overrides the bundled one of the same name (see doithoai/documents/kinds.py).
+workbook overrides the bundled one of the same name (see doithoai/domain/kinds.py).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from docx import Document  # noqa: E402
 
 from doithoai.documents import layout as L  # noqa: E402
-from doithoai.documents.kinds import TEMPLATES  # noqa: E402
+from doithoai.domain.kinds import TEMPLATES  # noqa: E402
 
 OUT = ROOT / "templates"
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)

@@ -22,8 +22,8 @@ MACROS = ROOT / "macros" / "doithoai.bas"
 
 
 def build() -> bytes:
-    from doithoai import controls, vba
-    from doithoai.workbook_builder import build_workbook
+    from doithoai.book import controls, vba
+    from doithoai.book.builder import build_workbook
 
     buffer = io.BytesIO()
     build_workbook(buffer, vba_project=vba.build_vba_project(), buttons=controls.BUTTONS)
@@ -32,7 +32,7 @@ def build() -> bytes:
 
 def macros_text() -> bytes:
     """`macros/doithoai.bas`: the VBA module's text as a developer reads and diffs it (the same text the workbook holds)."""
-    from doithoai import vba
+    from doithoai.book import vba
 
     return vba.module_source().encode("ascii")
 
@@ -47,8 +47,8 @@ def picture(target: Path, sheet: str = "Kiến nghị", resolution: int = 80) ->
     import subprocess
     import tempfile
 
-    from doithoai.sample import sample_conference
-    from doithoai.workbook_builder import build_workbook
+    from doithoai.book.builder import build_workbook
+    from doithoai.workflows.sample import sample_conference
 
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)

@@ -16,8 +16,8 @@ sys.path.insert(0, str(ROOT))
 
 
 def main(argv: list[str]) -> int:
-    from doithoai.controls import BUTTONS
-    from doithoai.demo import build_sample_workbook
+    from doithoai.book.controls import BUTTONS
+    from doithoai.workflows.demo import build_sample_workbook
     from tests.window_driver import Display, Window
 
     target = Path(argv[0]) if argv else ROOT / "docs" / "app.png"

@@ -11,9 +11,9 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from doithoai import schema
+from doithoai.core import schema
+from doithoai.core.model import BookData
 from doithoai.io.tables import book_from_sheets
-from doithoai.model import BookData
 
 TODAY = dt.date(2026, 6, 20)
 CONFERENCE = dt.date(2026, 6, 12)
@@ -142,7 +142,7 @@ def at(table_key: str, column_key: str, row: int) -> tuple[str, str]:
     """(sheet, cell) of a column in an Excel row of a table built by `make_book` (schema column order)."""
     spec = schema.TABLES_BY_KEY[table_key]
     position = [c.key for c in spec.columns].index(column_key) + 1
-    from doithoai.model import cell_address
+    from doithoai.core.model import cell_address
 
     return spec.name, cell_address(row, position)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from doithoai.resources import workbook_template
+from doithoai.core.resources import workbook_template
 
 
 @pytest.fixture(scope="session")
@@ -18,7 +18,7 @@ def template_path() -> Path:
 @pytest.fixture(scope="session")
 def demo_path(tmp_path_factory) -> Path:
     """The sample conference workbook (plan 118/KH-UBND), built fresh; no job has run on it. Do not modify."""
-    from doithoai.demo import build_sample_workbook
+    from doithoai.workflows.demo import build_sample_workbook
 
     return build_sample_workbook(tmp_path_factory.mktemp("demo") / "demo.xlsm")
 

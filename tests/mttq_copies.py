@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 
-from doithoai import schema
+from doithoai.core import schema
 
 NOW = dt.datetime(2026, 6, 20, 9, 30)
 NOTE = "Ý kiến giám sát"

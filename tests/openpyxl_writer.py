@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from doithoai.core.model import SheetWrite
+from doithoai.core.text import EXCEL_CELL_LIMIT
 from doithoai.io.tables import find_sheet
 from doithoai.io.writer import clean_text
-from doithoai.model import SheetWrite
-from doithoai.text import EXCEL_CELL_LIMIT
 
 
 def _set(cell, value: Any) -> None:

@@ -1,6 +1,6 @@
 """REFERENCE ORACLE — do not import from doithoai code, do not "fix" or speed up.
 
-A frozen copy of the masking as it was at main 4c6fe96 (before issue 18's speed work): `doithoai/privacy.py`
+A frozen copy of the masking as it was at main 4c6fe96 (before issue 18's speed work): `doithoai/domain/privacy.py`
 verbatim, and the parts of `doithoai/mttq/projection.py` that decide what a copy shows (`project_record`,
 `_petition_area`, `_slip_area`, `masked_phone`, `cell_value`). tests/test_privacy_differential.py checks that
 the optimised functions give exactly what these give, value for value, on hostile generated text, the generated
@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from doithoai.phones import mask_phone, normalize_phone
+from doithoai.core.phones import mask_phone, normalize_phone
 
 # --------------------------------------------------------------------------------------------------
 # Addresses
@@ -517,13 +517,13 @@ def _keep_words(original: str, masked: str) -> str:
 import datetime as dt  # noqa: E402
 from typing import Any  # noqa: E402
 
-from doithoai.keys import code_key, code_text  # noqa: E402
-from doithoai.model import BookData, CellError, Record, cell_address  # noqa: E402
+from doithoai.core.keys import code_key, code_text  # noqa: E402
+from doithoai.core.model import BookData, CellError, Record, cell_address  # noqa: E402
+from doithoai.core.schema import Kind, TableSheet  # noqa: E402
+from doithoai.core.text import has_control_chars, strip_control  # noqa: E402
+from doithoai.core.values import is_blank  # noqa: E402
 from doithoai.mttq.projection import MaskedCell, StrippedCell  # noqa: E402
 from doithoai.mttq.spec import SHARED_PETITIONS, SHARED_SLIPS  # noqa: E402
-from doithoai.schema import Kind, TableSheet  # noqa: E402
-from doithoai.text import has_control_chars, strip_control  # noqa: E402
-from doithoai.values import is_blank  # noqa: E402
 
 
 def masked_phone(value: Any) -> str | None:

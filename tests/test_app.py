@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from doithoai import schema
-from doithoai.controls import BUTTONS
+from doithoai.book.controls import BUTTONS
+from doithoai.core import schema
 from doithoai.io.reader import read_book
 from tests.window_driver import Display, Unavailable, Window
 
@@ -132,8 +132,8 @@ def clipboard(display) -> str:
 
 @pytest.mark.slow
 def test_the_window_lists_what_the_counts_are_made_of(display, tmp_path, demo_path):
-    from doithoai.access import FileWorkbook
-    from doithoai.deadlines import compute_deadlines
+    from doithoai.domain.deadlines import compute_deadlines
+    from doithoai.io.access import FileWorkbook
 
     book = tmp_path / "so.xlsm"
     shutil.copyfile(demo_path, book)

@@ -7,9 +7,9 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from doithoai import schema
 from doithoai.cli import main
-from doithoai.values import DATE_MAX, INT_LIMIT, coerce, parse_date, whole_number
+from doithoai.core import schema
+from doithoai.core.values import DATE_MAX, INT_LIMIT, coerce, parse_date, whole_number
 
 
 def _set_setting(book, key: str, value) -> None:

@@ -13,12 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doithoai import buttons, schema
-from doithoai.access import FileWorkbook
-from doithoai.controls import BUTTONS
+from doithoai import buttons
+from doithoai.book.controls import BUTTONS
+from doithoai.core import schema
+from doithoai.core.model import CellWrite
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book
-from doithoai.model import CellWrite
-from doithoai.xlwings_access import XlwingsWorkbook, hyperlink_formula, literal, runs
+from doithoai.io.xlwings_access import XlwingsWorkbook, hyperlink_formula, literal, runs
 from tests.xlwings_books import actions, remote_book, written
 
 CODE_COLUMNS = ("Mã phiếu", "Mã kiến nghị")
@@ -92,7 +93,7 @@ def test_a_click_imports_xlwings_without_the_heavy_libraries():
     code = (
         "import json, sys; import doithoai.buttons as b; b.import_xlwings(); "
         # and what the click frame imports before calling the job (launcher, caller, access object, lock)
-        "import doithoai.controls, doithoai.errors, doithoai.xlwings_access, doithoai.io.lock; "
+        "import doithoai.book.controls, doithoai.core.errors, doithoai.io.xlwings_access, doithoai.io.lock; "
         "b.click(['check_data', '--wb=so.xlsm', '--from_xl=1', '--hwnd=1']); "  # no Excel here: stops at Book.caller()
         "before = sorted(sys.modules); import pandas, matplotlib; "  # a job that needs them can still import them
         "print(json.dumps([before, pandas.__name__, matplotlib.__name__]))"
@@ -214,7 +215,7 @@ def test_compute_deadlines_writes_what_the_command_writes(demo_path, tmp_book):
     book = remote_book(demo_path)
     message = buttons.compute_deadlines(book)
     assert message.startswith("Tính hạn") and alert_text(book) == message
-    from doithoai.deadlines import compute_deadlines
+    from doithoai.domain.deadlines import compute_deadlines
 
     compute_deadlines(FileWorkbook(tmp_book), write=True)
     expected = read_book(tmp_book)
@@ -430,9 +431,9 @@ def _python(formula: str) -> str:
 @settings(max_examples=200, deadline=None)
 @given(due=st.one_of(st.just(""), st.integers(-5, 5)), finished=st.sampled_from(["", "x"]))
 def test_com_formulas_have_no_separator_and_the_same_truth(due, finished):
-    from doithoai.deadlines import SOON_DAYS
+    from doithoai.domain.deadlines import SOON_DAYS
     from doithoai.io.writer import tagged_formula
-    from doithoai.xlwings_access import without_list_separator
+    from doithoai.io.xlwings_access import without_list_separator
 
     formulas = [
         tagged_formula('AND($D2<>"",$F2="",$D2<TODAY())', "qua_han"),
@@ -458,7 +459,7 @@ def test_com_formulas_have_no_separator_and_the_same_truth(due, finished):
 
 
 def test_formulas_the_rewrite_does_not_know_use_the_regions_separator():
-    from doithoai.xlwings_access import localized, without_list_separator
+    from doithoai.io.xlwings_access import localized, without_list_separator
 
     assert without_list_separator('IF(A1>0,"a,b",2)') is None
     assert localized('IF(A1>0,"a,b",2)', ";") == 'IF(A1>0;"a,b";2)'
@@ -469,7 +470,7 @@ def test_formulas_the_rewrite_does_not_know_use_the_regions_separator():
 
 
 def test_job_report_lists_what_the_counts_are_made_of(tmp_book):
-    from doithoai.deadlines import compute_deadlines
+    from doithoai.domain.deadlines import compute_deadlines
     from doithoai.validation.jobs import validate
 
     today = dt.date.today()  # the handlers count from today, as a click does
@@ -543,7 +544,7 @@ def test_a_workbook_name_with_an_equals_sign_is_found(monkeypatch, argv_name):
 
 
 def test_a_workbook_name_with_an_equals_sign_not_open_says_so(monkeypatch):
-    from doithoai.errors import DoithoaiError
+    from doithoai.core.errors import DoithoaiError
 
     monkeypatch.setattr(buttons, "import_xlwings", lambda: _FakeXlwings(_NamedApp(1, "khac.xlsm")))
     monkeypatch.setattr(sys, "argv", ["doithoai-click", "check_data", "--wb=a=b.xlsm", "--from_xl=1", "--hwnd=1"])

@@ -114,7 +114,7 @@ def test_reading_commands_import_only_what_they_use(command, tmp_book):
 def test_the_rollup_imports_no_xml_library_nor_writer(tmp_path):
     """The roll-up writes its workbook from strings (`rollup.workbook`): no lxml, openpyxl or package writer in its
     processes (importing one module of `io.xlsxpatch` once brought the whole writer and lxml, ~20 ms a start)."""
-    from doithoai.province import TODAY, generate_province
+    from province import TODAY, generate_province
 
     folder = generate_province(tmp_path / "tinh", 3).folder
     modules = _modules_after(["rollup", str(folder), "--today", TODAY.isoformat()])

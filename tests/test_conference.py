@@ -6,13 +6,14 @@ import datetime as dt
 
 import pytest
 
-from doithoai import buttons, schema
-from doithoai.access import FileWorkbook
+from doithoai import buttons
 from doithoai.cli import main
-from doithoai.conference import FLOOR_ROWS, SPEAKERS, parse_sheet, prepare_sheet, record_floor
+from doithoai.core import schema
 from doithoai.documents import context as ctx
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book, read_rows
 from doithoai.io.writer import edit_workbook
+from doithoai.workflows.conference import FLOOR_ROWS, SPEAKERS, parse_sheet, prepare_sheet, record_floor
 from tests.xlwings_books import remote_book, written
 
 DAY = dt.date(2026, 6, 10)

@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typed_cells import type_cells
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
-from doithoai.conference import SPEAKERS, prepare_sheet, record_floor
+from doithoai.core import schema
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book, read_rows
 from doithoai.io.writer import edit_workbook
+from doithoai.workflows.conference import SPEAKERS, prepare_sheet, record_floor
 
 DAY = dt.date(2026, 6, 10)
 SHEET = schema.CONFERENCE_SHEET
@@ -181,7 +181,7 @@ def _rows(cells: dict[tuple[int, int], object]) -> list[list]:
 
 @given(old=_cells, typed=_cells, new=_cells)
 def test_the_merge_never_writes_over_a_typed_cell(old, typed, new):
-    from doithoai.owned_sheet import digest, plan_merge
+    from doithoai.io.owned_sheet import digest, plan_merge
 
     old_rows = _rows(old)
     current = dict(old) | typed
@@ -206,7 +206,7 @@ def test_the_merge_never_writes_over_a_typed_cell(old, typed, new):
 
 
 def test_the_merge_refuses_a_row_typed_into_that_the_tool_would_change():
-    from doithoai.owned_sheet import digest, plan_merge
+    from doithoai.io.owned_sheet import digest, plan_merge
 
     record = {(1, 1): digest("Nguyễn Văn A"), (1, 2): digest("câu hỏi")}
     current = [["Nguyễn Văn A", "câu hỏi", "trả lời của chủ trì"]]
@@ -271,7 +271,7 @@ def test_any_order_text_is_read_without_a_crash(book, order):
     done = _run("conference-petitions", book)
     assert done.returncode == 0, done.stderr
     added = "thêm 1 kiến nghị" in done.stdout
-    from doithoai.values import whole_number
+    from doithoai.core.values import whole_number
 
     assert added == (whole_number(order.rstrip(".")) is not None), done.stdout  # as the one number parser reads them
     assert added == (order == "3.")

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doithoai import xlwings_conf
-from doithoai.xlwings_conf import CONF_SHEET, conf_entries, read_conf, write_conf
+from doithoai.book import xlwings_conf
+from doithoai.book.xlwings_conf import CONF_SHEET, conf_entries, read_conf, write_conf
 
 
 def run_cli(argv: list[str]) -> tuple[int, str, str]:
@@ -109,8 +109,8 @@ def test_connect_adds_the_sheet_to_an_older_workbook(tmp_path):
     import openpyxl
     from python_calamine import CalamineWorkbook
 
-    from doithoai.sample import sample_conference
-    from doithoai.workbook_builder import build_workbook
+    from doithoai.book.builder import build_workbook
+    from doithoai.workflows.sample import sample_conference
 
     old = tmp_path / "cũ.xlsx"
     build_workbook(old, data=sample_conference())  # no macros, no conf sheet: what older versions made
@@ -171,8 +171,8 @@ def test_connect_adds_the_sheet_to_a_workbook_saved_by_openpyxl(tmp_path):
 
     import openpyxl
 
-    from doithoai.sample import sample_conference
-    from doithoai.workbook_builder import build_workbook
+    from doithoai.book.builder import build_workbook
+    from doithoai.workflows.sample import sample_conference
 
     book = tmp_path / "resaved.xlsx"
     build_workbook(book, data=sample_conference())

@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 from xlsx_parts import edit_parts, members, prefixed
 
-from doithoai.xlwings_conf import CONF_SHEET, conf_entries, read_conf
+from doithoai.book.xlwings_conf import CONF_SHEET, conf_entries, read_conf
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -101,9 +101,9 @@ def test_connect_writes_into_an_x_prefixed_workbook(book):
 
 
 def test_connect_adds_the_sheet_to_an_x_prefixed_workbook_without_one(tmp_path):
-    from doithoai.sample import sample_conference
-    from doithoai.workbook_builder import build_workbook
-    from doithoai.xlwings_conf import write_conf
+    from doithoai.book.builder import build_workbook
+    from doithoai.book.xlwings_conf import write_conf
+    from doithoai.workflows.sample import sample_conference
 
     old = build_workbook(tmp_path / "cu.xlsx", data=sample_conference()) or tmp_path / "cu.xlsx"
     edit_parts(old, {"xl/workbook.xml": prefixed})

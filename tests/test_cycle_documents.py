@@ -10,11 +10,12 @@ from collections import Counter
 import pytest
 from docx import Document
 
-from doithoai import demo, schema
-from doithoai.access import FileWorkbook
+from doithoai.core import schema
 from doithoai.documents.jobs import make_documents
-from doithoai.facts import strip_honorific
+from doithoai.domain.facts import strip_honorific
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book
+from doithoai.workflows import demo
 from tests.docx_reading import text
 
 REPORT_DATE = dt.date(2026, 6, 20)

@@ -8,10 +8,10 @@ import json
 import openpyxl
 import pytest
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
 from doithoai.cli import main
-from doithoai.deadlines import compute_deadlines, plan_deadlines, status_text
+from doithoai.core import schema
+from doithoai.domain.deadlines import compute_deadlines, plan_deadlines, status_text
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book
 
 D = dt.date
@@ -65,7 +65,7 @@ def test_write_keeps_typed_due_dates_and_recomputes_its_own(tmp_book):
     a1, a2 = after.assignments.records[:2]
     assert a1["han_hoan_thanh"] == D(2026, 7, 1) and a1["han_tu_tinh"] is None
     workdays = after.settings["so_ngay_giai_quyet"]
-    from doithoai.workdays import WorkCalendar
+    from doithoai.core.workdays import WorkCalendar
 
     expected = WorkCalendar().add_working_days(a2["ngay_giao"], workdays)
     assert a2["han_hoan_thanh"] == expected == a2["han_tu_tinh"]

@@ -15,14 +15,15 @@ from books import CONFERENCE, assignment, make_book, petition
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from doithoai import facts, schema
-from doithoai.access import FileWorkbook
 from doithoai.cli import main
-from doithoai.deadlines import plan_deadlines
+from doithoai.core import schema
 from doithoai.documents import context as ctx
 from doithoai.documents import cycle, dates
 from doithoai.documents.jobs import make_documents
-from doithoai.documents.kinds import KINDS
+from doithoai.domain import facts
+from doithoai.domain.deadlines import plan_deadlines
+from doithoai.domain.kinds import KINDS
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book
 from tests.docx_reading import text
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from books import CONFERENCE, assignment, delegate, make_book, petition, slip
 
-from doithoai import schema
+from doithoai.core import schema
 from doithoai.documents import context as ctx
 from doithoai.documents import dates
 from doithoai.documents.letters import plan_letters
@@ -106,7 +106,7 @@ def test_notice_lists_each_matter_and_its_conclusion_per_field():
 def test_notice_template_says_vao_hoi_and_keeps_the_title_whole():
     from docx import Document
 
-    from doithoai.documents.kinds import template_path
+    from doithoai.domain.kinds import template_path
 
     document = Document(str(template_path("notice")))
     body = "\n".join(p.text for p in document.paragraphs)

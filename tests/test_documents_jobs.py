@@ -14,10 +14,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
+from doithoai.core import schema
 from doithoai.documents.jobs import make_documents
-from doithoai.documents.kinds import KINDS
+from doithoai.domain.kinds import KINDS
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book
 from tests.docx_reading import fonts, paragraphs, text
 
@@ -229,8 +229,8 @@ def test_page_numbers_centred_at_the_top_from_page_two(run, kind):
 
 
 def test_every_kind_in_the_registry_has_a_template_a_builder_and_its_own_file():
-    from doithoai.documents.kinds import builder
-    from doithoai.resources import templates_dir
+    from doithoai.core.resources import templates_dir
+    from doithoai.domain.kinds import builder
 
     assert len({spec.output.casefold() for spec in KINDS.values()}) == len(KINDS)
     for kind, spec in KINDS.items():
@@ -246,8 +246,8 @@ def test_an_unknown_kind_is_an_error_not_a_notice(tmp_book, tmp_path):
 
 def test_pdf_required_without_libreoffice_is_refused_by_the_job(tmp_book, tmp_path, monkeypatch):
     # The rule lives in the job, so the buttons and every command get it, not only `documents --pdf`.
+    from doithoai.core.errors import DoithoaiError
     from doithoai.documents import pdf as pdf_module
-    from doithoai.errors import DoithoaiError
 
     monkeypatch.setattr(pdf_module, "soffice", lambda: None)
     with pytest.raises(DoithoaiError, match="LibreOffice"):

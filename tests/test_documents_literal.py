@@ -5,8 +5,8 @@ from __future__ import annotations
 import openpyxl
 from docx import Document
 
-from doithoai import schema
 from doithoai.cli import main
+from doithoai.core import schema
 
 TYPED = "Tứ {_{Minh}_} {_%x%_}"
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from doithoai.access import FileWorkbook
 from doithoai.documents.jobs import make_documents
-from doithoai.documents.kinds import KINDS
+from doithoai.domain.kinds import KINDS
+from doithoai.io.access import FileWorkbook
 from tests.pdf_pages import Page, documents_in, need_tools, page_of, read_pages, squeeze, to_pdfs
 
 DATE = dt.date(2026, 6, 5)
@@ -45,9 +45,9 @@ def printed(tmp_path_factory, demo_path) -> dict[str, list[Page]]:
 
 def _big_book(path: Path) -> Path:
     """The sample conference grown to 300 petitions with long texts, each assigned to a lead and two partners."""
-    from doithoai import schema
-    from doithoai.sample import sample_conference
-    from doithoai.workbook_builder import build_workbook
+    from doithoai.book.builder import build_workbook
+    from doithoai.core import schema
+    from doithoai.workflows.sample import sample_conference
 
     data = sample_conference()
     petitions, assignments = data.tables["kien_nghi"], data.tables["phan_cong"]

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
 from doithoai.cli import main
+from doithoai.core import schema
+from doithoai.core.errors import TemplateError
 from doithoai.documents.jobs import make_documents
-from doithoai.documents.kinds import OVERRIDE_FOLDER, template_path
-from doithoai.errors import TemplateError
+from doithoai.domain.kinds import OVERRIDE_FOLDER, template_path
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book
 from doithoai.io.writer import edit_workbook
 from tests.docx_reading import paragraphs, text

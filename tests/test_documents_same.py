@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 from docxtpl_reference import DocxtplReference
 from lxml import etree
+from scaled import build_scaled_workbook
 
-from doithoai.access import FileWorkbook
-from doithoai.demo import build_sample_workbook
 from doithoai.documents import render
 from doithoai.documents.jobs import make_documents
-from doithoai.documents.kinds import KINDS
-from doithoai.scaled import build_scaled_workbook
+from doithoai.domain.kinds import KINDS
+from doithoai.io.access import FileWorkbook
+from doithoai.workflows.demo import build_sample_workbook
 
 NOW = dt.datetime(2026, 6, 25, 9, 30)
 
@@ -125,8 +125,8 @@ def test_the_comparison_sees_a_changed_word(tmp_path, monkeypatch):
 
 
 def test_a_broken_template_in_a_worker_is_the_same_message_and_leaves_nothing(tmp_path):
-    from doithoai.documents.kinds import OVERRIDE_FOLDER
-    from doithoai.errors import TemplateError
+    from doithoai.core.errors import TemplateError
+    from doithoai.domain.kinds import OVERRIDE_FOLDER
 
     book = build_sample_workbook(tmp_path / "demo.xlsm")
     broken = tmp_path / OVERRIDE_FOLDER / "giay-moi.docx"
@@ -141,8 +141,8 @@ def test_a_broken_template_in_a_worker_is_the_same_message_and_leaves_nothing(tm
 def test_letters_spread_over_workers_are_the_same_files(tmp_path):
     """write_letters in slices over two worker processes writes the same bytes as in one process."""
     from doithoai.documents.jobs import letter_contexts, write_letters
-    from doithoai.documents.kinds import template_path
     from doithoai.documents.letters import plan_letters
+    from doithoai.domain.kinds import template_path
     from doithoai.io.reader import read_book
 
     book = read_book(build_scaled_workbook(tmp_path / "k2.xlsm", 2))

@@ -69,7 +69,7 @@ def test_times():
 )
 def test_salutation_from_the_slip(name, gender, expected):
     """The gender is decided once (`facts.gender_of`: the slip, then "Thị" as middle name); the salutation follows it."""
-    from doithoai.facts import gender_of
+    from doithoai.domain.facts import gender_of
 
     assert salutation(gender_of(name, recorded=gender)) == expected
 

@@ -2,7 +2,7 @@
 
 Generated workbooks (hypothesis) go through the real context builders and the real Word templates; the rendered .docx
 is read back with python-docx, and its sentences and tables are checked against an oracle computed here from the
-generated rows, independently of `doithoai.facts`: each stated total is the sum of its parts, each table row and
+generated rows, independently of `doithoai.domain.facts`: each stated total is the sum of its parts, each table row and
 column adds up, the matters said to go upward are the ones listed, and the summary report, the results notice and the
 report upward give the same numbers.
 """
@@ -19,11 +19,11 @@ from docx import Document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from doithoai import schema
+from doithoai.core import schema
 from doithoai.documents import context as ctx
 from doithoai.documents import cycle
-from doithoai.documents.kinds import template_path
 from doithoai.documents.render import BatchTemplate
+from doithoai.domain.kinds import template_path
 from tests.books import delegate, make_book, petition
 from tests.docx_reading import paragraphs
 

@@ -17,17 +17,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
-from doithoai.deadlines import compute_deadlines
+from doithoai.book.builder import build_workbook
+from doithoai.core import schema
+from doithoai.core.keys import code_key, code_text, header_key, list_key, name_key, same_code, same_name
 from doithoai.documents.jobs import make_documents
+from doithoai.domain.deadlines import compute_deadlines
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book
-from doithoai.keys import code_key, code_text, header_key, list_key, name_key, same_code, same_name
 from doithoai.mttq.mergeback import merge_back
 from doithoai.mttq.share import share
-from doithoai.sample import sample_conference
 from doithoai.validation.jobs import validate
-from doithoai.workbook_builder import build_workbook
+from doithoai.workflows.sample import sample_conference
 from tests.docx_reading import text as docx_text
 
 TODAY = dt.date(2026, 6, 20)

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from packaging.specifiers import SpecifierSet
 
-from doithoai import vba, windows
+from doithoai.book import vba
+from doithoai.io import windows
 from tests.fake_windows import FakeRegistry, FakeShortcuts, read_shortcut
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,7 +105,7 @@ def test_guide_is_vietnamese_and_names_what_the_installer_makes(install):
 
 
 # --------------------------------------------------------------------------------------------------
-# The Windows steps (doithoai/windows.py, run by install.py), checked on what they write: a fake registry, shortcuts
+# The Windows steps (doithoai/io/windows.py, run by install.py), checked on what they write: a fake registry, shortcuts
 # written as files, the .cmd/.bat files themselves.
 
 OFFICE16 = "HKCU\\Software\\Microsoft\\Office\\16.0"
@@ -237,7 +238,7 @@ def test_all_users_setup(tmp_path):
     # every other account gets its trusted location at its next sign-in, through Active Setup
     stub = registry.value(windows.ACTIVE_SETUP, "StubPath")
     argv = shlex.split(stub, posix=False)
-    assert argv[0] == f'"{setup.python.with_name("pythonw.exe")}"' and argv[1:3] == ["-m", "doithoai.windows"]
+    assert argv[0] == f'"{setup.python.with_name("pythonw.exe")}"' and argv[1:3] == ["-m", "doithoai.io.windows"]
     parsed = windows.parser().parse_args([a.strip('"') for a in argv[3:]])
     assert parsed.user_setup and parsed.target == setup.target and parsed.workbook == setup.workbook
     assert registry.value(windows.ACTIVE_SETUP, "IsInstalled") == 1
@@ -257,7 +258,7 @@ def test_user_setup_for_another_account_writes_its_trusted_location_only(tmp_pat
 
 def test_install_py_asks_the_windows_steps_what_they_understand(install):
     source = (INSTALLER / "install.py").read_text(encoding="utf-8")
-    assert '"-m", "doithoai.windows", "--target"' in source
+    assert '"-m", "doithoai.io.windows", "--target"' in source
     parsed = windows.parser().parse_args(["--target", "C:\\DoiThoai", "--workbook", "C:\\DoiThoai\\So\\doi-thoai.xlsm",
                                           "--all-users", "--no-shortcuts"])
     assert parsed.all_users and parsed.no_shortcuts

@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
 from doithoai.cli import main
-from doithoai.intake import COVER_SHEET, LIST_SHEET, ROWS_SHEET, intake, read_form, source_of, write_intake_forms
+from doithoai.core import schema
+from doithoai.core.keys import new_codes
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book, read_sheets
-from doithoai.keys import new_codes
+from doithoai.workflows.intake import COVER_SHEET, LIST_SHEET, ROWS_SHEET, intake, read_form, source_of, write_intake_forms
 
 NOW = dt.datetime(2026, 5, 20, 9, 0)
 FIRE = "Đề nghị tổ chức lớp tập huấn phòng cháy chữa cháy cho các hộ kinh doanh nhỏ lẻ trong khu dân cư."

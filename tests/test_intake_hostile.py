@@ -18,12 +18,12 @@ from hypothesis import strategies as st
 from typed_cells import type_cells
 from xlsx_parts import edit_parts, sheet_part
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
-from doithoai.intake import COVER_SHEET, ROWS_SHEET, intake, write_intake_forms
+from doithoai.core import schema
+from doithoai.core.text import fix_d, strip_marks
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book
 from doithoai.io.writer import edit_workbook
-from doithoai.text import fix_d, strip_marks
+from doithoai.workflows.intake import COVER_SHEET, ROWS_SHEET, intake, write_intake_forms
 
 ORG = "Hội Nông dân phường Tứ Minh"
 NOI_DUNG, NGUOI, DIA_CHI = 5, 2, 3  # the form's columns
@@ -243,8 +243,8 @@ def test_strip_marks_is_the_character_by_character_rule(text):
 def test_thirty_thousand_rows_come_in_within_bounded_memory(tmp_path, demo_path):
     import xlsxwriter
 
-    from doithoai.intake import COVER_SHEET as COVER
-    from doithoai.intake import FORM_COLUMNS, FORM_MARK, ORG_LABEL
+    from doithoai.workflows.intake import COVER_SHEET as COVER
+    from doithoai.workflows.intake import FORM_COLUMNS, FORM_MARK, ORG_LABEL
 
     book = shutil.copyfile(demo_path, tmp_path / "book.xlsm")
     form = tmp_path / "form.xlsx"

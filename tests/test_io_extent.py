@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from doithoai import schema
+from doithoai.core import schema
 from doithoai.io import extent
 from doithoai.io.reader import read_book
 

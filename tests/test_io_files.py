@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from doithoai.cli import main
-from doithoai.errors import UnusableFile
+from doithoai.core.errors import UnusableFile
 from doithoai.io import files
 from doithoai.io.reader import read_book
 

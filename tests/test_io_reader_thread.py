@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from doithoai import schema
-from doithoai.errors import UnusableFile
+from doithoai.core import schema
+from doithoai.core.errors import UnusableFile
 from doithoai.io.reader import read_book
 from doithoai.io.tables import PARSE_ORDER, in_parse_order
 

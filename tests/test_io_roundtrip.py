@@ -9,10 +9,11 @@ import zipfile
 import openpyxl
 import pytest
 
-from doithoai import sample, schema
+from doithoai.core import schema
+from doithoai.core.model import CellWrite, ChangeSet, ConditionalFormat, SheetWrite
 from doithoai.io.reader import read_book, read_frames
 from doithoai.io.writer import MARK_TAG, apply_changes
-from doithoai.model import CellWrite, ChangeSet, ConditionalFormat, SheetWrite
+from doithoai.workflows import sample
 
 
 def snapshot(path):

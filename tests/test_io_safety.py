@@ -13,14 +13,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
 from doithoai.cli import main
-from doithoai.errors import DoithoaiError, UnusableFile
+from doithoai.core import schema
+from doithoai.core.errors import DoithoaiError, UnusableFile
+from doithoai.core.model import CellWrite, ChangeSet, SheetWrite
 from doithoai.io import files
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book
 from doithoai.io.writer import apply_changes, check_writable
-from doithoai.model import CellWrite, ChangeSet, SheetWrite
 
 PLANTED = "=cmd|' /C calc'!A0"
 

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from doithoai.errors import UnusableFile
+from doithoai.core.errors import UnusableFile
 from doithoai.io import files
 from doithoai.io.errorcells import sheet_parts
 from doithoai.io.reader import read_book

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doithoai import schema
-from doithoai.errors import UnusableFile
+from doithoai.core import schema
+from doithoai.core.errors import UnusableFile
+from doithoai.core.model import CellError
+from doithoai.core.values import coerce, parse_date
 from doithoai.io.tables import book_from_sheets, parse_table
-from doithoai.model import CellError
-from doithoai.values import coerce, parse_date
 
 
 def blank_sheets() -> dict[str, list[list]]:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from doithoai import schema
+from doithoai.core import schema
 from doithoai.documents.issuer import issuer_fields, number_text, recipients, signature_lines
 
 DAY = dt.date(2026, 6, 5)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doithoai.legacy import detect_legacy, from_unicode, to_unicode
-from doithoai.sample import sample_conference
+from doithoai.core.legacy import detect_legacy, from_unicode, to_unicode
+from doithoai.workflows.sample import sample_conference
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -21,7 +21,7 @@ def test_known_examples(encoding, garbled):
 
 
 def _reads_as_vietnamese(text: str) -> bool:
-    from doithoai.legacy import _WORD, _score
+    from doithoai.core.legacy import _WORD, _score
 
     words = _WORD.findall(text)
     return _score(words) == len(words)

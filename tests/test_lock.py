@@ -20,9 +20,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
+from doithoai.core import schema
 from doithoai.io import lock
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book, read_sheets
 
 BUSY = "đang được Đối thoại xử lý"

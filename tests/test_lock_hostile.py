@@ -24,10 +24,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from doithoai.access import FileWorkbook
 from doithoai.cli import main
-from doithoai.errors import UnusableFile
+from doithoai.core.errors import UnusableFile
 from doithoai.io import lock
+from doithoai.io.access import FileWorkbook
 from doithoai.io.files import atomic_create
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -231,7 +231,7 @@ def test_a_lock_nobody_can_read_names_the_file_to_delete(open_tmp, demo_path):
     shutil.copyfile(demo_path, book)
     open_to_all(folder, book)
     place = _leave_lock(book, os.getpid(), 0o000)
-    code = ("import sys; from doithoai.io.lock import WorkbookLock; from doithoai.errors import UnusableFile\n"
+    code = ("import sys; from doithoai.io.lock import WorkbookLock; from doithoai.core.errors import UnusableFile\n"
             f"try: WorkbookLock({str(book)!r}, 'validate').acquire()\n"
             "except UnusableFile as e: print(e.message); sys.exit(2)\n")
     # Without any capability: the lock module needs only the standard library, read from a system Python.
@@ -300,7 +300,7 @@ def test_a_writing_command_in_a_read_only_folder_is_refused_plainly(read_only_sh
 
 def test_a_run_without_a_lock_file_refuses_to_write(tmp_book, monkeypatch):
     """The write itself refuses when the run was let through without a lock file, whatever the bits say."""
-    from doithoai.model import ChangeSet
+    from doithoai.core.model import ChangeSet
 
     def read_only_place(self):
         raise lock._ReadOnlyPlace()
@@ -318,7 +318,7 @@ def test_a_run_without_a_lock_file_refuses_to_write(tmp_book, monkeypatch):
 
 
 def test_new_never_replaces_a_workbook_saved_at_its_path_while_it_was_building(tmp_path, monkeypatch, capsys):
-    import doithoai.xlwings_conf as conf
+    import doithoai.book.xlwings_conf as conf
 
     target = tmp_path / "so moi.xlsm"
     real = conf.write_conf

@@ -15,12 +15,12 @@ import openpyxl
 import pytest
 from mttq_copies import DATE, NOTE, NOW
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
 from doithoai.commands import merge_back as merge_command
-from doithoai.errors import DoithoaiError, ExitStatus
+from doithoai.core import schema
+from doithoai.core.errors import DoithoaiError, ExitStatus
+from doithoai.core.keys import code_key
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book, read_sheets
-from doithoai.keys import code_key
 from doithoai.mttq.log import parse_log
 from doithoai.mttq.mergeback import merge_back
 from doithoai.mttq.projection import row_fingerprint

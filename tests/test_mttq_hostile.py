@@ -12,8 +12,8 @@ import pytest
 from mttq_copies import CODE, NOTE, NOW, fill_notes, header_columns
 from openpyxl.utils import get_column_letter
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
+from doithoai.core import schema
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book, read_sheets
 from doithoai.mttq.mergeback import merge_back
 from doithoai.mttq.result import NOTE_TOO_LONG

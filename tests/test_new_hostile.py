@@ -16,13 +16,14 @@ from books import make_book, petition
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from doithoai import presets, schema
-from doithoai.carry import carry_over
 from doithoai.cli import main
-from doithoai.errors import UnusableFile
+from doithoai.core import schema
+from doithoai.core.errors import UnusableFile
+from doithoai.core.text import EXCEL_CELL_LIMIT
+from doithoai.domain.carry import carry_over
 from doithoai.io.reader import read_book
 from doithoai.io.tomlfile import read_toml
-from doithoai.text import EXCEL_CELL_LIMIT
+from doithoai.workflows import presets
 
 UNEXPECTED = "Lỗi không mong đợi"
 
@@ -217,7 +218,7 @@ def test_an_absurd_letter_number_does_not_overflow_the_next_conference(tmp_path,
 
 def test_an_absurd_whole_number_setting_is_carried_as_its_text_not_an_overflow(tmp_path):
     book = make_book(settings={"so_dai_bieu_du_kien": "1" + "0" * 400})
-    from doithoai.workbook_builder import build_workbook
+    from doithoai.book.builder import build_workbook
 
     target = tmp_path / "moi.xlsx"
     build_workbook(target, data=carry_over(book))
@@ -243,7 +244,7 @@ def test_the_carry_note_is_not_added_to_a_full_cell_and_that_is_said(tmp_path, d
 
 
 def test_a_text_longer_than_a_cell_is_refused_not_cut(tmp_path):
-    from doithoai.workbook_builder import build_workbook
+    from doithoai.book.builder import build_workbook
 
     book = make_book(tables={"kien_nghi": [petition(1, noi_dung="x" * (EXCEL_CELL_LIMIT + 10))]})
     with pytest.raises(UnusableFile, match="32.767"):

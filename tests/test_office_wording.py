@@ -15,7 +15,7 @@ from docx_reading import text
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doithoai import schema
+from doithoai.core import schema
 from doithoai.documents import context as ctx
 from doithoai.documents import cycle
 from doithoai.documents.issuer import recipients
@@ -29,8 +29,8 @@ PARTY = {"khoi_ban_hanh": schema.ISSUER_PARTY, "co_quan": "ĐẢNG ỦY", "loai_
 
 def rendered(kind: str, context: dict, tmp_path) -> str:
     """The bundled template of `kind` rendered with `context`, as words."""
-    from doithoai.documents.kinds import template_path
     from doithoai.documents.render import BatchTemplate
+    from doithoai.domain.kinds import template_path
 
     target = tmp_path / f"{kind}.docx"
     target.write_bytes(BatchTemplate(template_path(kind)).render(context))
@@ -85,7 +85,7 @@ def _cover(path) -> str:
 
 
 def test_opinion_form_names_the_conference_its_audience_and_a_party_issuer(tmp_path):
-    from doithoai.intake import write_form
+    from doithoai.workflows.intake import write_form
 
     book = make_book(settings={**PARTY, "doi_tuong": "đảng viên và Nhân dân"})
     path = tmp_path / "form.xlsx"
@@ -98,7 +98,7 @@ def test_opinion_form_names_the_conference_its_audience_and_a_party_issuer(tmp_p
 
 
 def test_opinion_form_of_a_ward_keeps_the_wards_capitals(tmp_path):
-    from doithoai.intake import read_form, write_form
+    from doithoai.workflows.intake import read_form, write_form
 
     book = make_book(settings={"ten_don_vi": "Việt Hòa", "loai_don_vi": "Phường"})
     path = tmp_path / "form.xlsx"
@@ -202,9 +202,9 @@ def test_khac_is_never_listed_as_a_field_and_the_loudspeaker_reads_names_in_full
 
 
 def test_a_carried_petitions_letter_names_the_earlier_conference_and_the_report_hides_the_note(tmp_path):
-    from doithoai.carry import carry_over
     from doithoai.documents.jobs import letter_contexts
     from doithoai.documents.letters import plan_letters
+    from doithoai.domain.carry import carry_over
 
     june = make_book({"kien_nghi": [petition(2, nguon=schema.SOURCE_SLIP, nguoi_kien_nghi="Đỗ Thị Lan", trang_thai="Đang xử lý",
                                              hinh_thuc_xu_ly=schema.HANDLING_LATER, ket_qua="Đã khảo sát hiện trường.")]},

@@ -20,20 +20,21 @@ from books import make_book, petition
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from doithoai import facts, schema
-from doithoai.access import FileWorkbook
-from doithoai.carry import carry_over
+from doithoai.book.builder import build_workbook
 from doithoai.cli import main
-from doithoai.conference import SPEAKERS, prepare_sheet, record_floor
+from doithoai.core import schema
+from doithoai.core.keys import code_key
 from doithoai.documents.jobs import make_documents
 from doithoai.documents.letters import plan_letters
-from doithoai.intake import ROWS_SHEET, intake, write_intake_forms
+from doithoai.domain import facts
+from doithoai.domain.carry import carry_over
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book
 from doithoai.io.writer import edit_workbook
-from doithoai.keys import code_key
-from doithoai.sample import sample_conference
 from doithoai.validation.jobs import validate
-from doithoai.workbook_builder import build_workbook
+from doithoai.workflows.conference import SPEAKERS, prepare_sheet, record_floor
+from doithoai.workflows.intake import ROWS_SHEET, intake, write_intake_forms
+from doithoai.workflows.sample import sample_conference
 from tests.docx_reading import text as docx_text
 
 TODAY = dt.date(2026, 6, 20)
@@ -98,8 +99,8 @@ LIGHTS_AGAIN = "Đề nghị lắp thêm đèn chiếu sáng đoạn đường t
 
 def test_the_intake_rows_are_similar_but_not_near_duplicates():
     """The premise of the intake test: the same person asking this would be "much the same", anyone else not."""
-    from doithoai.intake import SAME_PERSON_SIMILARITY
     from doithoai.validation.duplicates import SIMILARITY, WordKeys, _jaccard
+    from doithoai.workflows.intake import SAME_PERSON_SIMILARITY
 
     keys = WordKeys()
     for earlier, later in ((ROADS, ASKED_AGAIN), (LIGHTS, LIGHTS_AGAIN)):

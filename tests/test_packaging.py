@@ -33,4 +33,4 @@ def test_wheel_contains_the_bundled_files(tmp_path):
     assert docx == sorted(
         "doithoai/_bundled/templates/" + p.name for p in (ROOT / "templates").glob("*.docx")
     )
-    assert "doithoai/schema.py" in names and "doithoai/io/reader.py" in names
+    assert "doithoai/core/schema.py" in names and "doithoai/io/reader.py" in names

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from doithoai.access import FileWorkbook
 from doithoai.documents import pdf
 from doithoai.documents.jobs import make_documents
+from doithoai.io.access import FileWorkbook
 
 PDF = b"%PDF-1.7 made by the fake Word\n"
 

@@ -20,20 +20,21 @@ from docx_reading import text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from doithoai import facts, schema
-from doithoai.access import FileWorkbook
-from doithoai.conference import prepare_sheet
+from doithoai.book.builder import build_workbook
+from doithoai.core import schema
+from doithoai.core.keys import name_key
+from doithoai.core.resources import vba_project
 from doithoai.documents import context as ctx
 from doithoai.documents.jobs import letter_contexts, make_documents
-from doithoai.documents.kinds import KINDS
 from doithoai.documents.letters import plan_letters
+from doithoai.domain import facts
+from doithoai.domain.kinds import KINDS
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book
 from doithoai.io.tables import book_from_sheets
 from doithoai.io.writer import edit_workbook
-from doithoai.keys import name_key
-from doithoai.presets import load
-from doithoai.resources import vba_project
-from doithoai.workbook_builder import build_workbook
+from doithoai.workflows.conference import prepare_sheet
+from doithoai.workflows.presets import load
 
 CONFERENCE = dt.date(2026, 6, 12)
 TODAY = dt.date(2026, 6, 20)  # after the conference: each kind takes its own date (dates.py)
@@ -186,7 +187,7 @@ def test_a_chair_the_secretary_writes_is_who_chaired_in_every_document_after_the
 
 def test_the_demo_names_one_chair_across_minutes_notice_and_report_upward(tmp_book):
     """The demo's conference day as the demo writes it, then one run of every kind: one chair, one way."""
-    from doithoai import demo
+    from doithoai.workflows import demo
 
     with FileWorkbook(tmp_book) as access:
         outcome = demo.DemoResult(workbook=tmp_book)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doithoai.phones import mask_phone, normalize_phone
+from doithoai.core.phones import mask_phone, normalize_phone
 
 
 @pytest.mark.parametrize("value, number, kind", [

@@ -11,19 +11,19 @@ from docx import Document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
 from doithoai.cli import main
-from doithoai.deadlines import plan_deadlines
+from doithoai.core import schema
+from doithoai.core.vnwords import amount
 from doithoai.documents.context import Notes
 from doithoai.documents.jobs import make_documents
 from doithoai.documents.plan import budget, plan_context
+from doithoai.documents.programme import items_of, named
+from doithoai.domain.deadlines import plan_deadlines
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book
 from doithoai.io.writer import edit_workbook
-from doithoai.presets import load
-from doithoai.programme import items_of, named
-from doithoai.sample import BUDGET, DEMO_TODAY, PLAN_TEXT
-from doithoai.vnwords import amount
+from doithoai.workflows.presets import load
+from doithoai.workflows.sample import BUDGET, DEMO_TODAY, PLAN_TEXT
 from tests.books import make_book
 from tests.docx_reading import paragraphs, text
 
@@ -250,7 +250,7 @@ def test_a_party_presets_plan_is_in_the_party_layout(tmp_path, capsys):
 
 
 def test_a_given_date_after_the_first_milestone_is_refused_unless_forced(tmp_book, tmp_path):
-    from doithoai.errors import DoithoaiError
+    from doithoai.core.errors import DoithoaiError
 
     def clear(workbook):
         sheet = workbook[schema.SETTINGS_SHEET]
@@ -267,7 +267,7 @@ def test_a_given_date_after_the_first_milestone_is_refused_unless_forced(tmp_boo
 
 
 def test_the_next_conference_keeps_the_plan_and_its_words_but_not_the_reminders_date(demo_path):
-    from doithoai.carry import carry_over
+    from doithoai.domain.carry import carry_over
 
     book = read_book(demo_path)
     settings = carry_over(book)["settings"]
@@ -278,8 +278,8 @@ def test_the_next_conference_keeps_the_plan_and_its_words_but_not_the_reminders_
 
 def test_the_next_conference_starts_from_the_budget_lines(demo_path, tmp_path):
     """`new --from` carries the budget lines, as it carries the programme: the office edits the amounts."""
-    from doithoai.carry import carry_over
-    from doithoai.workbook_builder import build_workbook
+    from doithoai.book.builder import build_workbook
+    from doithoai.domain.carry import carry_over
 
     book = read_book(demo_path)
     lines = [(r.get("noi_dung"), r.get("so_tien")) for r in book.tables["kinh_phi"].records]

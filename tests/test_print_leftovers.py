@@ -16,11 +16,11 @@ import openpyxl
 from books import delegate, make_book, petition, slip
 from lxml import etree
 
-from doithoai.access import FileWorkbook
 from doithoai.documents import context as ctx
 from doithoai.documents.fit import text_width
-from doithoai.documents.kinds import template_path
 from doithoai.documents.render import BatchTemplate
+from doithoai.domain.kinds import template_path
+from doithoai.io.access import FileWorkbook
 
 DAY = dt.date(2026, 6, 5)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -103,8 +103,8 @@ def test_mttq_copy_prints_on_a4_landscape_one_page_wide_with_its_header_on_every
 
 
 def test_each_message_of_the_check_sheet_stands_beside_its_label(tmp_path):
-    from doithoai.model import ChangeSet, Finding
-    from doithoai.resources import workbook_template
+    from doithoai.core.model import ChangeSet, Finding
+    from doithoai.core.resources import workbook_template
     from doithoai.validation.report import check_sheet
 
     message = "Ngày tổ chức hội nghị là một khoảng thời gian; hãy ghi ngày cụ thể khi đã định, rồi tạo lại văn bản. " * 2
@@ -120,7 +120,7 @@ def test_each_message_of_the_check_sheet_stands_beside_its_label(tmp_path):
 
 
 def test_the_secretarys_sheet_wraps_long_answers(tmp_book):
-    from doithoai.conference import SHEET, SPEAKERS, prepare_sheet
+    from doithoai.workflows.conference import SHEET, SPEAKERS, prepare_sheet
 
     prepare_sheet(FileWorkbook(tmp_book), date=dt.date(2026, 6, 10))
     sheet = openpyxl.load_workbook(tmp_book)[SHEET]

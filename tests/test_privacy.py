@@ -16,10 +16,19 @@ from books import make_book
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from doithoai import schema
+from doithoai.core import schema
+from doithoai.core.schema import Kind
+from doithoai.domain.privacy import (
+    EMAIL,
+    HOUSE_NUMBER,
+    ID_NUMBER,
+    PHONE,
+    fold_digits,
+    mask_text,
+    residential_area,
+    residential_group,
+)
 from doithoai.mttq.share import share
-from doithoai.privacy import EMAIL, HOUSE_NUMBER, ID_NUMBER, PHONE, fold_digits, mask_text, residential_area, residential_group
-from doithoai.schema import Kind
 
 NOW = dt.datetime(2026, 6, 20, 9, 30)
 
@@ -359,7 +368,7 @@ def test_a_phone_in_dotted_pairs_does_not_reach_the_mttq_copy(tmp_path):
 def test_nine_digits_from_zero_before_a_unit_are_an_id_number_not_an_amount():
     """No amount of money starts with 0: "000000000đ" (hypothesis found it) is a card number typed before a unit, and
     masked; "123456789 đồng" stays an amount."""
-    from doithoai.privacy import mask_text
+    from doithoai.domain.privacy import mask_text
 
     assert mask_text("012345678đ")[0] == "012****78đ"
     assert mask_text("số 079085012345 đồng")[0] == "số 079*******45 đồng"

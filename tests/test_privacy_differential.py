@@ -1,7 +1,7 @@
 """The masking, made faster for issue 18, gives exactly what it gave before, value for value.
 
 `privacy_reference` is a frozen copy of the masking as it was before the speed work (the oracle). Every public
-function of `doithoai.privacy` and `project_record` (the MTTQ copy's and the roll-up's projection) are compared with
+function of `doithoai.domain.privacy` and `project_record` (the MTTQ copy's and the roll-up's projection) are compared with
 it on hostile generated text (numbers in every grouping, separator and script, +84, NFD, address words, very long
 texts), on every text of the generated 150-ward province and on every line of the five seed plans.
 """
@@ -16,13 +16,14 @@ import unicodedata
 from pathlib import Path
 
 import privacy_reference as ref
+import province
 import pytest
 from books import make_book, petition, slip
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from doithoai import privacy, province
-from doithoai.model import CellError
+from doithoai.core.model import CellError
+from doithoai.domain import privacy
 from doithoai.mttq.projection import project_record, slips_by_code
 from doithoai.mttq.spec import SHARED_PETITIONS, SHARED_SLIPS
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 from books import make_book, slip
 
-from doithoai import schema
-from doithoai.programme import items_of, timetable
+from doithoai.core import schema
+from doithoai.documents.programme import items_of, timetable
 
 T8, T1130 = dt.time(8, 0), dt.time(11, 30)
 

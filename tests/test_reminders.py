@@ -10,15 +10,15 @@ from collections import defaultdict
 
 import pytest
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
 from doithoai.cli import main
-from doithoai.deadlines import SOON_DAYS, plan_deadlines
+from doithoai.core import schema
+from doithoai.core.keys import list_key
 from doithoai.documents.jobs import make_documents
 from doithoai.documents.reminders import DEFAULT_WORKDAYS, answer_date, parse_log, plan_reminders
+from doithoai.domain.deadlines import SOON_DAYS, plan_deadlines
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book, read_sheets
-from doithoai.keys import list_key
-from doithoai.sample import DEMO_TODAY
+from doithoai.workflows.sample import DEMO_TODAY
 from tests.books import assignment, make_book, petition
 from tests.docx_reading import text
 
@@ -204,8 +204,8 @@ def test_a_run_of_every_document_sends_no_reminder(tmp_book, tmp_path, capsys):
     when named (`--kind reminders`, the command, the button)."""
     import json
 
-    from doithoai.access import FileWorkbook
     from doithoai.cli import main
+    from doithoai.io.access import FileWorkbook
 
     assert main(["documents", str(tmp_book), "--out", str(tmp_path / "all"), "--no-pdf", "--json"]) in (0, 1)
     made = json.loads(capsys.readouterr().out)["files"]

@@ -14,10 +14,10 @@ import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from province import TODAY, generate_province
 
-from doithoai import schema
 from doithoai.cli import main
-from doithoai.province import TODAY, generate_province
+from doithoai.core import schema
 from doithoai.rollup import rollup
 from doithoai.rollup.aggregate import UNCLASSIFIED, aggregate
 from doithoai.rollup.unit import UnitSummary
@@ -232,8 +232,8 @@ def test_the_report_for_the_level_above(province, tmp_path):
     assert "{{" not in text and "{%" not in text
     # One truth (issue 23): the province's numbers are the sum of what each ward's own documents count (facts), and
     # the sentence's parts add up to its total.
-    from doithoai import facts
-    from doithoai.access import FileWorkbook
+    from doithoai.domain import facts
+    from doithoai.io.access import FileWorkbook
 
     wards = [facts.petition_facts(FileWorkbook(folder / w.file).read()) for w in province.readable]
     total = sum(w.total.tong for w in wards)
@@ -278,8 +278,8 @@ def test_reading_only_the_columns_the_summary_uses_changes_nothing(province, dem
 def test_the_roll_up_counts_handling_classes_as_the_ward_does(demo_path, tmp_path):
     """A handling class typed off the list is "unclassified" in the ward's own report, so in the roll-up too (not a
     column of its own), and a row with neither code nor content is no petition in either."""
-    from doithoai import facts
-    from doithoai.access import FileWorkbook
+    from doithoai.domain import facts
+    from doithoai.io.access import FileWorkbook
     from doithoai.io.writer import edit_workbook
 
     folder = tmp_path / "wards"

@@ -23,11 +23,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ordinary_user import environment, open_temporary_folder, ordinary_command
 
+from doithoai.book.builder import build_workbook
 from doithoai.cli import main
-from doithoai.privacy import fold_digits
+from doithoai.domain.privacy import fold_digits
 from doithoai.rollup import rollup
 from doithoai.rollup.job import display_path
-from doithoai.workbook_builder import build_workbook
 
 TODAY = dt.date(2026, 6, 20)
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,8 +7,8 @@ import sys
 import threading
 
 import pytest
+from province import TODAY, generate_province
 
-from doithoai.province import TODAY, generate_province
 from doithoai.rollup import job
 
 

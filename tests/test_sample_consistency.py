@@ -18,13 +18,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doithoai import demo, facts, sample, schema
-from doithoai.access import FileWorkbook
-from doithoai.intake import default_organisations
+from doithoai.core import schema
+from doithoai.core.keys import list_key, name_key
+from doithoai.domain import facts
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book
-from doithoai.keys import list_key, name_key
 from doithoai.validation.duplicates import WordKeys, similar_pairs
 from doithoai.validation.jobs import validate
+from doithoai.workflows import demo, sample
+from doithoai.workflows.intake import default_organisations
 
 TODAY = sample.DEMO_TODAY
 AFTER_THE_DOCUMENTS = {"_documents", "_share", "_calendar"}  # the demo's steps that only write files

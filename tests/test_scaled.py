@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from doithoai.sample import sample_conference
-from doithoai.scaled import scaled_conference
+from scaled import scaled_conference
+
+from doithoai.workflows.sample import sample_conference
 
 
 def test_scaled_sample_multiplies_rows_with_fresh_codes():

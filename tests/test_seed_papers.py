@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 from docx_reading import text
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
+from doithoai.book.builder import build_workbook
+from doithoai.core import schema
+from doithoai.core.resources import vba_project
 from doithoai.documents.jobs import make_documents
-from doithoai.documents.kinds import DEFAULT_KINDS
-from doithoai.presets import load
-from doithoai.resources import vba_project
-from doithoai.workbook_builder import build_workbook
+from doithoai.domain.kinds import DEFAULT_KINDS
+from doithoai.io.access import FileWorkbook
+from doithoai.workflows.presets import load
 
 TODAY = dt.date(2026, 11, 30)
 UPWARD_ANSWER = "Thành phố đã đưa nội dung vào kế hoạch năm 2027."
@@ -240,7 +240,7 @@ def test_the_next_conference_letter_names_the_earlier_conference(tmp_path):
     """Seed 003: June's open petition answered in November; its letter says it was raised in June."""
     import openpyxl
 
-    from doithoai.new_workbook import new_from
+    from doithoai.workflows.new_workbook import new_from
 
     spec = SEEDS["003-duc-thang"]
     june = _book(tmp_path, "june", spec["preset"], spec["settings"], spec["units"], spec["groups"], spec["delegates"],

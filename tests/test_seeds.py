@@ -14,17 +14,17 @@ from pathlib import Path
 import pytest
 from docx_reading import text
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
-from doithoai.carry import carry_over
-from doithoai.deadlines import plan_deadlines
+from doithoai.book.builder import build_workbook
+from doithoai.core import schema
+from doithoai.core.model import ERROR
+from doithoai.core.resources import vba_project
 from doithoai.documents.jobs import make_documents
-from doithoai.documents.kinds import KINDS
-from doithoai.model import ERROR
-from doithoai.presets import load
-from doithoai.resources import vba_project
+from doithoai.domain.carry import carry_over
+from doithoai.domain.deadlines import plan_deadlines
+from doithoai.domain.kinds import KINDS
+from doithoai.io.access import FileWorkbook
 from doithoai.validation.jobs import validate
-from doithoai.workbook_builder import build_workbook
+from doithoai.workflows.presets import load
 
 TODAY = dt.date(2026, 11, 30)
 
@@ -194,7 +194,7 @@ def test_seed_003_two_conferences_continue_numbers_and_carry_open_petitions(tmp_
     june_numbers = sorted(str(r.get("so_van_ban_tra_loi")) for r in first.petitions if r.get("so_van_ban_tra_loi"))
     assert june_numbers == ["31/UBND-VP", "32/UBND-VP"]
 
-    from doithoai.new_workbook import new_from
+    from doithoai.workflows.new_workbook import new_from
 
     november, lines = new_from(tmp_path / "duc-thang-11.xlsm", previous=june)
     assert any("đánh số tiếp từ số 33" in line for line in lines)
@@ -249,7 +249,7 @@ def test_seed_004_co_chaired_commune(tmp_path):
 def test_new_workbooks_are_neutral(tmp_path, preset):
     """No ward's name, plan number or KH 118 note in a new workbook, whatever the preset."""
     from doithoai.io.reader import read_sheets
-    from doithoai.new_workbook import new_from
+    from doithoai.workflows.new_workbook import new_from
 
     path, _ = new_from(tmp_path / "moi.xlsm", preset=preset)
     cells = "\n".join(str(v) for rows in read_sheets(path).values() for row in rows for v in row if v is not None)
@@ -258,8 +258,8 @@ def test_new_workbooks_are_neutral(tmp_path, preset):
 
 
 def test_blank_template_is_neutral():
+    from doithoai.core.resources import workbook_template
     from doithoai.io.reader import read_sheets
-    from doithoai.resources import workbook_template
 
     cells = "\n".join(str(v) for rows in read_sheets(workbook_template()).values() for row in rows for v in row if v is not None)
     for word in ("Tứ Minh", "118/KH", "KH 118", "Cẩm Khê", "Công an phường"):

@@ -19,15 +19,15 @@ from books import assignment, make_book, petition, slip
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
 from doithoai.commands import share as share_command
-from doithoai.errors import DoithoaiError, ExitStatus
+from doithoai.core import schema
+from doithoai.core.errors import DoithoaiError, ExitStatus
+from doithoai.domain.privacy import ID_NUMBER, PHONE, looks_like_group_name, mask_id_number, mask_text, residential_area
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book, read_sheets
 from doithoai.mttq.log import parse_log
 from doithoai.mttq.share import share
 from doithoai.mttq.spec import COVER_SHEET, EXPORT_ID_LABEL, NOTE_KEYS, SHARE_FOLDER, SHARED_PETITIONS, SHARED_SLIPS
-from doithoai.privacy import ID_NUMBER, PHONE, looks_like_group_name, mask_id_number, mask_text, residential_area
 
 NOW = dt.datetime(2026, 6, 20, 9, 30)
 

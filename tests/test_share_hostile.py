@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from doithoai import schema
+from doithoai.core import schema
 from doithoai.io.reader import read_sheets
 from doithoai.mttq.log import parse_log
 from doithoai.mttq.spec import SHARE_FOLDER
@@ -68,8 +68,8 @@ def test_an_out_name_over_the_limit_is_refused_before_anything_is_written(tmp_pa
 
 
 def test_a_copy_that_cannot_be_written_is_never_logged(tmp_path, demo_path, monkeypatch):
-    from doithoai.access import FileWorkbook
-    from doithoai.io import sharecopy
+    from doithoai.io.access import FileWorkbook
+    from doithoai.mttq import sharecopy
     from doithoai.mttq.share import share
 
     book = tmp_path / "so.xlsm"

@@ -11,8 +11,8 @@ import pytest
 from books import petition
 from mttq_copies import CODE, NOW, fill_notes, header_columns
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
+from doithoai.core import schema
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book, read_sheets
 from doithoai.mttq.log import OLD_HEADER, LogEntry, parse_log
 from doithoai.mttq.mergeback import merge_back

@@ -15,12 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from doithoai import schema
+from doithoai.book.builder import DEFAULT_CALENDAR, LIST_LAST_ROW, VALIDATION_LAST_ROW, build_workbook, pages_wide
+from doithoai.core import schema
+from doithoai.core.model import CellWrite, ChangeSet, column_letter
+from doithoai.core.resources import vba_project
 from doithoai.io.reader import read_book
 from doithoai.io.writer import apply_changes
-from doithoai.model import CellWrite, ChangeSet, column_letter
-from doithoai.resources import vba_project
-from doithoai.workbook_builder import DEFAULT_CALENDAR, LIST_LAST_ROW, VALIDATION_LAST_ROW, build_workbook, pages_wide
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -227,7 +227,7 @@ def test_the_two_due_date_columns_of_assignments_are_told_apart(wb):
 def test_freeze_and_print_setup(wb):
     from openpyxl.utils import get_column_letter
 
-    from doithoai.workbook_builder import LANDSCAPE_WIDTH, frozen_columns
+    from doithoai.book.builder import LANDSCAPE_WIDTH, frozen_columns
 
     assert frozen_columns(schema.PETITIONS) == 4  # code, slip, source, petitioner stay in view on the widest sheet
     for spec in schema.TABLE_SHEETS:
@@ -432,7 +432,7 @@ def test_data_round_trips_through_openpyxl(tmp_path):
 
 
 def test_sample_conference_round_trips(tmp_path):
-    from doithoai.sample import sample_conference
+    from doithoai.workflows.sample import sample_conference
 
     data = sample_conference()
     path = tmp_path / "sample.xlsx"

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doithoai.keys import same_name
-from doithoai.text import clean, fold, formula_like, has_control_chars, is_nfc, sort_key, tone_normalize
+from doithoai.core.keys import same_name
+from doithoai.core.text import clean, fold, formula_like, has_control_chars, is_nfc, sort_key, tone_normalize
 
 
 def test_clean_fixes_only_safe_things():

@@ -8,8 +8,8 @@ import unicodedata
 import pytest
 from books import TODAY, assignment, at, cells, delegate, findings, make_book, petition, slip
 
-from doithoai.legacy import from_unicode
-from doithoai.model import ERROR, WARNING, CellError
+from doithoai.core.legacy import from_unicode
+from doithoai.core.model import ERROR, WARNING, CellError
 
 
 def one(book, code):

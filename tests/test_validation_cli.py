@@ -7,7 +7,8 @@ import json
 import openpyxl
 import pytest
 
-from doithoai import cli, schema
+from doithoai import cli
+from doithoai.core import schema
 
 
 @pytest.fixture(autouse=True)

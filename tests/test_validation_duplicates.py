@@ -6,7 +6,7 @@ import random
 
 from books import at, cells, delegate, findings, make_book, petition, slip
 
-from doithoai.model import WARNING
+from doithoai.core.model import WARNING
 from doithoai.validation.duplicates import similar_pairs, words
 
 

@@ -9,10 +9,10 @@ import openpyxl
 import pytest
 from books import make_book, petition, slip
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
+from doithoai.core import schema
+from doithoai.core.legacy import from_unicode
+from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book
-from doithoai.legacy import from_unicode
 from doithoai.validation.fixes import plan_fixes
 from doithoai.validation.jobs import fix, validate
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 from books import TODAY, assignment, at, cells, findings, make_book, petition, slip
 
-from doithoai import schema
-from doithoai.model import ERROR, WARNING
+from doithoai.core import schema
+from doithoai.core.model import ERROR, WARNING
 
 LATER = schema.HANDLING_LATER
 

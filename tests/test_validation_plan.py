@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from books import CONFERENCE, PLAN, cells, delegate, findings, make_book, setting_at, slip
 
-from doithoai import schema
-from doithoai.model import WARNING
+from doithoai.core import schema
+from doithoai.core.model import WARNING
 
 
 def test_conference_date_missing():

@@ -9,13 +9,13 @@ import openpyxl
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import PatternFill
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
+from doithoai.book.builder import build_workbook
+from doithoai.core import schema
+from doithoai.core.model import Finding
+from doithoai.io.access import FileWorkbook
 from doithoai.io.writer import MARK_TAG
-from doithoai.model import Finding
 from doithoai.validation.jobs import validate
 from doithoai.validation.report import HEADER, NOTHING_FOUND, marks_for
-from doithoai.workbook_builder import build_workbook
 
 TODAY = dt.date(2026, 7, 1)
 

@@ -9,15 +9,15 @@ from books import make_sheets
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from doithoai import schema
-from doithoai.access import FileWorkbook
+from doithoai.book.builder import build_workbook
+from doithoai.core import schema
+from doithoai.core.model import EXCEL_ERRORS, SEVERITIES, BookData, CellError, Record, Table
+from doithoai.io.access import FileWorkbook
 from doithoai.io.tables import book_from_sheets
-from doithoai.model import EXCEL_ERRORS, SEVERITIES, BookData, CellError, Record, Table
 from doithoai.validation.engine import validate_book
 from doithoai.validation.fixes import fix_changes, plan_fixes
 from doithoai.validation.jobs import fix, validate
 from doithoai.validation.report import report_changes
-from doithoai.workbook_builder import build_workbook
 
 TODAY = dt.date(2026, 7, 1)
 SPECS = (*schema.TABLE_SHEETS, schema.CALENDAR)

@@ -6,7 +6,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doithoai.values import parse_time, time_of_day
+from doithoai.core.values import parse_time, time_of_day
 
 HALF_PAST_SEVEN = (
     "7:30", "07:30", "07:30:00", "07.30", "7h30", "7H30", "07g30", "7 giờ 30", "7 giờ 30 phút", "07 giờ 30 phút",
@@ -54,7 +54,7 @@ def test_hostile_text_never_raises(text):
 def test_whole_numbers_are_ascii_digits_between_spaces():
     """A control character (U+001F, which `\\s` matches) or another script's digits never reach int(), and a run of
     digits past int()'s own limit is no number (it crashed the reader's parse: '0\\x1f')."""
-    from doithoai.values import whole_number
+    from doithoai.core.values import whole_number
 
     assert [whole_number(v) for v in (" 12 ", "-5", "+7", "0007")] == [12, -5, 7, 7]
     for text in ("0\x1f", "\x1c3", "٣", "1" * 5000, "12a", "", " ", "1 2"):

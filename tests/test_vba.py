@@ -25,8 +25,8 @@ from xml.sax.saxutils import escape
 
 import pytest
 
-from doithoai import vba
-from doithoai.controls import BUTTONS
+from doithoai.book import vba
+from doithoai.book.controls import BUTTONS
 
 ROOT = Path(__file__).resolve().parents[1]
 LO_SCRIPT = Path(__file__).with_name("lo_buttons.py")
@@ -197,7 +197,7 @@ def expected_binding(macro: str) -> str:
 
 
 def test_committed_project_is_a_fresh_build(project):
-    """Everything below inspects the committed file; it must be what `doithoai.vba` builds today."""
+    """Everything below inspects the committed file; it must be what `doithoai.book.vba` builds today."""
     assert project == vba.build_vba_project()
 
 
@@ -400,7 +400,7 @@ def assert_libreoffice_buttons(path: Path, work: Path) -> None:
 def run_clicks(tmp_path: Path, cases: dict[str, list[tuple[str, str]] | None]) -> dict[str, dict[str, list[str]]]:
     """Every button of a copy of the template per case (its conf sheet's entries, None: as shipped), clicked in
     LibreOffice with the stand-in for xlwings' module (tests/lo_buttons.py): case -> caption -> recorded calls."""
-    from doithoai.xlwings_conf import write_conf
+    from doithoai.book.xlwings_conf import write_conf
 
     books = []
     for name, entries in cases.items():
@@ -426,7 +426,7 @@ def test_buttons_check_the_interpreter_and_never_leave_an_error_to_vba(tmp_path)
     interpreter is checked before Python starts, and a run-time error while starting it (error 70 when Defender's
     rule forbids Office to start programs) becomes a Vietnamese message or a fallback, never VBA's End/Debug box
     (an unhandled error would stop the Basic run and fail lo_buttons.py)."""
-    from doithoai.xlwings_conf import conf_entries
+    from doithoai.book.xlwings_conf import conf_entries
 
     python = sys.executable
     launcher = tmp_path / "doithoai-click.exe"
@@ -545,7 +545,7 @@ def _seed_a_safe_fix(path: Path) -> None:
     """Put a double space into one petitioner's name, editing only the shared strings: `fix` must then write."""
     import openpyxl
 
-    from doithoai import schema
+    from doithoai.core import schema
 
     column = 1 + [c.key for c in schema.PETITIONS.columns].index("nguoi_kien_nghi")
     wb = openpyxl.load_workbook(path, read_only=True)

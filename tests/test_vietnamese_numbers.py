@@ -1,4 +1,4 @@
-"""Amounts in Vietnamese words (doithoai/vnwords.py): read back by an independent parser, and the rules offices write by."""
+"""Amounts in Vietnamese words (doithoai/core/vnwords.py): read back by an independent parser, and the rules offices write by."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from doithoai.vnwords import amount, amount_in_words, figures, number_words
+from doithoai.core.vnwords import amount, amount_in_words, figures, number_words
 
 DIGIT = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7,
          "tám": 8, "chín": 9}

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from doithoai.workdays import WorkCalendar
+from doithoai.core.workdays import WorkCalendar
 
 D = dt.date
 PLAIN = WorkCalendar()
@@ -47,13 +47,13 @@ def test_calendar_days_move_forward_after_and_backward_before():
 
 
 def test_the_holiday_table_is_what_the_package_says():
-    """workdays reads the `holidays` package's days from doithoai/holiday_table.py (no import on a click): the two agree
+    """workdays reads the `holidays` package's days from doithoai/core/holiday_table.py (no import on a click): the two agree
     for every year of the table when the installed package is the table's release, and outside it the package itself is
     asked."""
     import holidays
 
-    from doithoai import workdays
-    from doithoai.holiday_table import FIRST_YEAR, LAST_YEAR, VERSION
+    from doithoai.core import workdays
+    from doithoai.core.holiday_table import FIRST_YEAR, LAST_YEAR, VERSION
 
     assert workdays.installed_version() == holidays.__version__
     if VERSION == holidays.__version__:
@@ -70,7 +70,7 @@ def test_another_release_of_the_package_is_asked_itself(monkeypatch):
     """A `holidays` release other than the table's may know days off announced since: it is asked, not the table."""
     import holidays
 
-    from doithoai import holiday_table, workdays
+    from doithoai.core import holiday_table, workdays
 
     monkeypatch.setattr(holiday_table, "VERSION", "0.0-not-this-one")
     monkeypatch.setattr(holiday_table, "DAYS", {2026: "0101"})  # a table that would be wrong
@@ -85,6 +85,6 @@ def test_counting_days_does_not_import_the_holidays_package():
     import subprocess
     import sys
 
-    code = ("import sys, datetime as dt; from doithoai.workdays import WorkCalendar; "
+    code = ("import sys, datetime as dt; from doithoai.core.workdays import WorkCalendar; "
             "WorkCalendar().add_working_days(dt.date(2026, 2, 13), 300); print('holidays' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"

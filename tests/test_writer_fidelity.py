@@ -55,20 +55,20 @@ UNTOUCHABLE = ("xl/vbaProject.bin", "xl/drawings/", "xl/media/", "xl/charts/", "
 
 
 def _template(folder: Path) -> Path:
-    from doithoai.resources import workbook_template
+    from doithoai.core.resources import workbook_template
 
     return Path(shutil.copyfile(workbook_template(), folder / "template.xlsm"))
 
 
 def _demo(folder: Path) -> Path:
-    from doithoai.demo import build_sample_workbook
+    from doithoai.workflows.demo import build_sample_workbook
 
     return build_sample_workbook(folder / "demo.xlsm")
 
 
 def _demo_xlsx(folder: Path) -> Path:
-    from doithoai.sample import sample_conference
-    from doithoai.workbook_builder import build_workbook
+    from doithoai.book.builder import build_workbook
+    from doithoai.workflows.sample import sample_conference
 
     build_workbook(folder / "demo.xlsx", data=sample_conference())
     return folder / "demo.xlsx"
@@ -114,7 +114,7 @@ def _corpus_params():
 
 def _fill_form(form: Path) -> None:
     book = openpyxl.load_workbook(form)
-    from doithoai.intake import ROWS_SHEET
+    from doithoai.workflows.intake import ROWS_SHEET
 
     sheet = book[ROWS_SHEET]
     rows = [[1, "Trần Văn Hải", "Tổ dân phố số 3", "Khác",
@@ -128,7 +128,7 @@ def _fill_form(form: Path) -> None:
 
 def _type_notes(copy: Path) -> None:
     """The committee types a note against the first two petitions of the copy (if it has any)."""
-    from doithoai import schema
+    from doithoai.core import schema
 
     sheet = openpyxl.load_workbook(copy)[schema.PETITIONS.name]
     code = header_columns(sheet)["Mã kiến nghị"]

@@ -15,9 +15,9 @@ from lxml import etree
 from openpyxl.styles import Font, PatternFill
 from xlsx_parts import dotnet_book, members
 
+from doithoai.core.model import ChangeSet, RowWrite
 from doithoai.io.writer import apply_changes
 from doithoai.io.xlsxpatch import cells as cells_module
-from doithoai.model import ChangeSet, RowWrite
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 SHEET = "Dữ liệu"

@@ -17,10 +17,10 @@ from xlsx_conformance import check_package
 from xlsx_parts import MAIN_NS as MAIN
 from xlsx_parts import edit_parts, members, prefixed, sheet_part, without_positions
 
-from doithoai import schema
+from doithoai.core import schema
+from doithoai.core.model import CellWrite, ChangeSet, cell_address
 from doithoai.io.reader import read_book, read_sheets
 from doithoai.io.writer import apply_changes, clean_text
-from doithoai.model import CellWrite, ChangeSet, cell_address
 
 SHEET = "Dữ liệu"
 

@@ -15,12 +15,12 @@ from hypothesis import strategies as st
 from lxml import etree
 from python_calamine import CalamineWorkbook
 
-from doithoai import schema
+from doithoai.core import schema
+from doithoai.core.values import DATE_MAX, DATE_MIN
 from doithoai.io.writer import clean_text
 from doithoai.io.xlsxpatch import cellvalue
 from doithoai.io.xlsxpatch.cellvalue import encode
 from doithoai.io.xlsxpatch.styles import Styles
-from doithoai.values import DATE_MAX, DATE_MIN
 from tests import xlsx_parts
 
 HOSTILE = ["=KN-001", "#N/A", "=cmd|' /C calc'!A0", "+84912345678", "-1", "@SUM(A1)", "'quoted", "0912345678",

@@ -14,7 +14,7 @@ from lxml import etree
 from openpyxl.formatting.rule import CellIsRule, FormulaRule
 from openpyxl.styles import PatternFill
 
-from doithoai import schema
+from doithoai.core import schema
 from doithoai.io.writer import MARK_FILL, MARK_FONT, MARK_TAG, tagged_formula
 from doithoai.io.xlsxpatch.condformat import add_rule, next_priority, remove_tagged
 from doithoai.io.xlsxpatch.order import WORKSHEET_ORDER, local_name

@@ -15,9 +15,9 @@ from xlsx_conformance import check_package
 from xlsx_parts import MAIN_NS as MAIN
 from xlsx_parts import edit_parts, members
 
-from doithoai.errors import UnusableFile
+from doithoai.core.errors import UnusableFile
+from doithoai.core.model import CellWrite, ChangeSet, RowWrite
 from doithoai.io.writer import apply_changes
-from doithoai.model import CellWrite, ChangeSet, RowWrite
 
 SHEET = "Dữ liệu"
 PART = "xl/worksheets/sheet1.xml"

@@ -15,13 +15,13 @@ import pytest
 from xlsx_conformance import check_package
 from xlsx_parts import edit_parts, members, raw_members, sheet_part
 
-from doithoai import schema
 from doithoai.cli import main
-from doithoai.errors import UnusableFile
+from doithoai.core import schema
+from doithoai.core.errors import UnusableFile
+from doithoai.core.model import CellWrite, ChangeSet, SheetWrite
 from doithoai.io.reader import read_book
 from doithoai.io.writer import apply_changes
 from doithoai.io.xlsxpatch.package import Package
-from doithoai.model import CellWrite, ChangeSet, SheetWrite
 
 PRINTER = "xl/printerSettings/printerSettings1.bin"
 

@@ -14,16 +14,16 @@ from hypothesis import strategies as st
 from lxml import etree
 from python_calamine import CalamineWorkbook
 
-from doithoai import schema
+from doithoai.core import schema
+from doithoai.core.model import SheetWrite
+from doithoai.core.text import EXCEL_CELL_LIMIT
+from doithoai.core.values import DATE_MAX, DATE_MIN
 from doithoai.io.reader import read_book
 from doithoai.io.writer import clean_text
 from doithoai.io.xlsxpatch.sheetxml import PRINT_TITLES, print_titles, sheet_xml
 from doithoai.io.xlsxpatch.styles import Styles
-from doithoai.model import SheetWrite
-from doithoai.text import EXCEL_CELL_LIMIT
 from doithoai.validation.engine import validate_book
 from doithoai.validation.report import check_sheet
-from doithoai.values import DATE_MAX, DATE_MIN
 from tests import openpyxl_writer, xlsx_parts
 from tests.xlsx_conformance import check_package
 

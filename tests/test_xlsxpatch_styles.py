@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from lxml import etree
 
-from doithoai import schema
+from doithoai.core import schema
 from doithoai.io.xlsxpatch import cellvalue
 from doithoai.io.xlsxpatch.styles import Styles, argb, is_date_format
 from tests import xlsx_parts

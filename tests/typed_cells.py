@@ -9,8 +9,8 @@ from typing import Any
 
 from xlsx_parts import edit_parts, sheet_part
 
+from doithoai.core.model import CellWrite, ChangeSet
 from doithoai.io.xlsxpatch.cellvalue import excel_text, xml_escape
-from doithoai.model import CellWrite, ChangeSet
 
 _C0 = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 

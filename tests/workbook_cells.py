@@ -13,9 +13,9 @@ import math
 from pathlib import Path
 from typing import Any
 
+from doithoai.core.text import EXCEL_CELL_LIMIT
 from doithoai.io.tables import find_sheet
 from doithoai.io.writer import clean_text
-from doithoai.text import EXCEL_CELL_LIMIT
 
 Cells = dict[str, dict[tuple[int, int], Any]]
 

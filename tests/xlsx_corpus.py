@@ -87,10 +87,10 @@ def _extras(workbook) -> None:
 def rich_workbook(path: Path) -> Path:
     """The sample conference (.xlsm with the VBA project, or .xlsx without) plus the extras above, shared formulas
     and a calcChain."""
-    from doithoai import workbook_builder
-    from doithoai.controls import BUTTONS
-    from doithoai.resources import vba_project
-    from doithoai.sample import sample_conference
+    from doithoai.book import builder as workbook_builder
+    from doithoai.book.controls import BUTTONS
+    from doithoai.core.resources import vba_project
+    from doithoai.workflows.sample import sample_conference
 
     path = Path(path)
     original = workbook_builder._Builder.build

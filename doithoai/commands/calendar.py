@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import ExitStatus
+from ..core.errors import ExitStatus
 
 NAME = "calendar"
 HELP = "write milestones and assignment deadlines as an iCalendar (.ics) file for Outlook or a phone"
@@ -17,8 +17,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..access import FileWorkbook
-    from ..deadlines import export_calendar
+    from ..domain.deadlines import export_calendar
+    from ..io.access import FileWorkbook
 
     with FileWorkbook(args.book, command=NAME) as access:
         path = export_calendar(access, args.out)

@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from ..errors import ExitStatus
+from ..core.errors import ExitStatus
 
 NAME = "conference-petitions"
 HELP = ("after the conference: each question the secretary wrote for a speaker from the floor (no slip code) becomes "
@@ -20,8 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..access import FileWorkbook
-    from ..conference import record_floor
+    from ..io.access import FileWorkbook
+    from ..workflows.conference import record_floor
 
     with FileWorkbook(args.book, command=NAME) as access:
         result = record_floor(access, write=not args.no_write)

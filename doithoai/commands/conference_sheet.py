@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from ..errors import ExitStatus
+from ..core.errors import ExitStatus
 
 NAME = "conference-sheet"
 HELP = ("prepare the secretary's sheet 'Diễn biến hội nghị' before the conference: time, place, chair, the programme, "
@@ -20,8 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..access import FileWorkbook
-    from ..conference import prepare_sheet
+    from ..io.access import FileWorkbook
+    from ..workflows.conference import prepare_sheet
 
     with FileWorkbook(args.book, command=NAME) as access:
         print(prepare_sheet(access, date=args.date).summary)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import ExitStatus
+from ..core.errors import ExitStatus
 
 NAME = "connect"
 HELP = "connect a workbook's buttons to this machine's Python (Kết nối sổ với Python trên máy này)"
@@ -16,8 +16,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import UnusableFile
-    from ..xlwings_conf import connect
+    from ..book.xlwings_conf import connect
+    from ..core.errors import UnusableFile
 
     path: Path = args.workbook
     if path.suffix.lower() != ".xlsm":

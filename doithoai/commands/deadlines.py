@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from ..errors import ExitStatus
+from ..core.errors import ExitStatus
 
 NAME = "deadlines"
 HELP = "compute due dates and status of milestones and assignments (Tính hạn); exit 1 when a row cannot be computed"
@@ -20,8 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..access import FileWorkbook
-    from ..deadlines import AHEAD_DAYS, compute_deadlines
+    from ..domain.deadlines import AHEAD_DAYS, compute_deadlines
+    from ..io.access import FileWorkbook
 
     with FileWorkbook(args.book, command=NAME) as access:
         result = compute_deadlines(access, today=args.today, write=not args.no_write)

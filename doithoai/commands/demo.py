@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from ..errors import ExitStatus
+from ..core.errors import ExitStatus
 
 NAME = "demo"
 HELP = "build the sample conference workbook (phường Tứ Minh, 12/6/2026) and run every step on it"
@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..demo import make_demo
+    from ..workflows.demo import make_demo
 
     result = make_demo(args.out, today=args.today, steps=not args.workbook_only)
     for note in result.notes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import ExitStatus
+from ..core.errors import ExitStatus
 
 NAME = "doctor"
 HELP = "check this machine and a workbook for what stops the buttons (Kiểm tra máy)"
@@ -16,7 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..doctor import Machine, diagnose
+    from ..workflows.doctor import Machine, diagnose
 
     report = diagnose(Machine.here(), args.workbook)
     for line in report.checked:

@@ -12,8 +12,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from ..documents.kinds import KINDS
-from ..errors import ExitStatus
+from ..core.errors import ExitStatus
+from ..domain.kinds import KINDS
 
 NAME = "documents"
 HELP = "produce the office's documents from the workbook (Tạo văn bản): " + ", ".join(KINDS)
@@ -48,8 +48,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def produce(args: argparse.Namespace, kinds: list[str] | None) -> int:
-    from ..access import FileWorkbook
-    from ..errors import DoithoaiError
+    from ..core.errors import DoithoaiError
+    from ..io.access import FileWorkbook
 
     if args.force_date and args.date is None:  # a flag that would do nothing: say so rather than ignore it
         raise DoithoaiError("--force-date chỉ dùng cùng --date: hãy ghi ngày văn bản (--date YYYY-MM-DD) hoặc bỏ --force-date.")

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from ..errors import ExitStatus
+from ..core.errors import ExitStatus
 
 NAME = "fix"
 HELP = "apply the safe fixes only (Sửa lỗi an toàn): NFC, spaces, Đ, phone format, old encodings, list spelling"
@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..access import FileWorkbook
+    from ..io.access import FileWorkbook
     from ..validation.jobs import fix
 
     # No progress lines: the job takes a second, and stderr is for the one error sentence.

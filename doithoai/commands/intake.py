@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from ..errors import ExitStatus
+from ..core.errors import ExitStatus
 
 NAME = "intake"
 HELP = ("bring a returned opinion form (from intake-form) in as petitions on Kiến nghị with new codes; reports "
@@ -22,8 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..access import FileWorkbook
-    from ..intake import intake
+    from ..io.access import FileWorkbook
+    from ..workflows.intake import intake
 
     with FileWorkbook(args.book, command=NAME) as access:
         result = intake(access, args.file, write=not args.no_write)

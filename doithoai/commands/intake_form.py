@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import ExitStatus
+from ..core.errors import ExitStatus
 
 NAME = "intake-form"
 HELP = ("write the opinion form (Mẫu tổng hợp ý kiến) for one organisation (--org, repeatable; by default the MTTQ "
@@ -19,8 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..access import FileWorkbook
-    from ..intake import write_intake_forms
+    from ..io.access import FileWorkbook
+    from ..workflows.intake import write_intake_forms
 
     with FileWorkbook(args.book, command=NAME) as access:
         result = write_intake_forms(access, args.org, args.out)

@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from ..errors import ExitStatus
+from ..core.errors import ExitStatus
 
 NAME = "merge-back"
 HELP = (
@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..access import FileWorkbook
+    from ..io.access import FileWorkbook
     from ..mttq.mergeback import merge_back
 
     with FileWorkbook(args.book, command=NAME) as access:

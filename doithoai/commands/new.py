@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import ExitStatus, UnusableFile
+from ..core.errors import ExitStatus, UnusableFile
 
 NAME = "new"
 HELP = "create a new workbook: blank, from a preset, or from the last conference's (Tạo sổ mới)"
@@ -24,10 +24,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..new_workbook import new_from, new_workbook
+    from ..workflows.new_workbook import new_from, new_workbook
 
     if args.list_presets:
-        from ..presets import describe
+        from ..workflows.presets import describe
 
         for name, title, about in describe():
             print(f"{name}: {title}. {about}")

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from ..errors import ExitStatus
+from ..core.errors import ExitStatus
 
 NAME = "rollup"
 HELP = (
@@ -36,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..access import stderr_progress
+    from ..io.access import stderr_progress
     from ..rollup import rollup
 
     result = rollup(args.folder, args.out, today=args.today, report=args.report, workers=args.workers,

@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from ..errors import ExitStatus
+from ..core.errors import ExitStatus
 
 NAME = "share"
 HELP = (
@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..access import FileWorkbook
+    from ..io.access import FileWorkbook
     from ..mttq.share import share
 
     with FileWorkbook(args.book, command=NAME) as access:

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from ..errors import ExitStatus
+from ..core.errors import ExitStatus
 
 NAME = "validate"
 HELP = "check every entry and write the Kiểm tra sheet (Kiểm tra dữ liệu); exit 1 when there are errors"
@@ -22,8 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..access import FileWorkbook
-    from ..model import SEVERITY_LABELS
+    from ..core.model import SEVERITY_LABELS
+    from ..io.access import FileWorkbook
     from ..validation.jobs import validate
 
     # No progress lines: the job takes a second, and stderr is for the one error sentence.

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from . import context as ctx
 
 if TYPE_CHECKING:
-    from ..model import BookData
+    from ..core.model import BookData
     from .jobs import DocumentsResult
 
 
@@ -50,7 +50,7 @@ class Job:
     def target(self) -> Path:
         """The kind's .docx in the run's folder (a unique name, reserved on first use)."""
         if self._target is None:
-            from .kinds import KINDS
+            from ..domain.kinds import KINDS
 
             self._target = self.name_file(KINDS[self.kind].output, ".docx")
         return self._target
@@ -64,7 +64,7 @@ class Output:
 
 
 def memo(job: Job) -> Output:
-    from ..deadlines import plan_deadlines
+    from ..domain.deadlines import plan_deadlines
 
     due = {d.row: d.due for d in plan_deadlines(job.book, job.date).assignments}
     context = ctx.memo_context(job.book, job.date, job.notes, due)
@@ -176,8 +176,8 @@ def slips(job: Job) -> Output:
 
 
 def announcement(job: Job) -> Output:
+    from ..domain.kinds import KINDS
     from . import cycle
-    from .kinds import KINDS
 
     context = cycle.announcement_context(job.book, job.date, job.notes)
     speaker = job.name_file(KINDS[job.kind].output + " - doc tren loa", ".txt")

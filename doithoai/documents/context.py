@@ -26,12 +26,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import facts, schema
-from ..keys import code_key, code_text, list_key, name_key
-from ..model import BookData, Record
-from ..values import parse_date, time_of_day
+from ..core import schema
+from ..core.keys import code_key, code_text, list_key, name_key
+from ..core.model import BookData, Record
+from ..core.values import parse_date, time_of_day
+from ..domain import facts
+from ..domain.kinds import KINDS
 from .issuer import addressees
-from .kinds import KINDS
 from .wording import (
     by_title,
     clock,
@@ -116,7 +117,7 @@ def _bare(record: Record, key: str) -> str:
 def base_context(book: BookData, kind: str, date: dt.date, notes: Notes, people: facts.Directory | None = None) -> dict[str, Any]:
     """The issuing body (letterhead, number, signature, recipients: `issuer.issuer_fields`), the conference's
     names and words (`conference`), and the references every document shares."""
-    from .. import conference_settings as conf
+    from ..domain import conference_settings as conf
     from .issuer import body_in_text, is_party, issuer_fields
 
     s = book.settings
@@ -435,7 +436,7 @@ def out_of_scope_slips(book: BookData) -> list[str]:
 def agenda_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
     """The programme from `Chương trình` (`programme.timetable`) and the speakers in registered order, each given the
     minutes `Kế hoạch` allows. Speakers who do not fit are counted, not dropped silently."""
-    from ..programme import items_of, timetable
+    from .programme import items_of, timetable
 
     context = base_context(book, "agenda", date, notes)
     s = book.settings

@@ -4,7 +4,7 @@ Built like `context.py` (one plain dict per template from a `BookData`), on the 
 (`context.base_context`). Each document carries the date the run chose for it (documents/dates.py: the
 announcement its milestone, at least 7 days before the conference, Law on Organisation of Local Government
 2025, Art. 43; a given date outside that window refuses it): nothing here moves a date. The minutes come from
-the secretary's sheet (`doithoai.conference`), the report upward's counts from the same functions as the
+the secretary's sheet (`doithoai.workflows.conference`), the report upward's counts from the same functions as the
 summary report, so both always agree; its follow-up is counted as of its date, or today when that is earlier.
 """
 
@@ -14,12 +14,13 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
-from .. import facts, schema
-from ..conference_settings import conference_date
-from ..keys import code_key, list_key
-from ..model import BookData
-from ..text import fold
-from ..values import parse_date, time_of_day
+from ..core import schema
+from ..core.keys import code_key, list_key
+from ..core.model import BookData
+from ..core.text import fold
+from ..core.values import parse_date, time_of_day
+from ..domain import facts
+from ..domain.conference_settings import conference_date
 from . import context as ctx
 from .issuer import addressees
 from .wording import (
@@ -48,7 +49,7 @@ OUT_OF_SCOPE = ("Những việc liên quan đến khiếu nại, tố cáo hoặ
 
 def milestone_due(book: BookData, today: dt.date, words: tuple[str, ...]) -> dt.date | None:
     """The due date of the first milestone whose name holds one of `words` (accents ignored), as computed now."""
-    from ..deadlines import plan_deadlines
+    from ..domain.deadlines import plan_deadlines
 
     wanted = tuple(fold(w) for w in words)
     for item in plan_deadlines(book, today).milestones:
@@ -70,7 +71,7 @@ def slips_context(book: BookData, date: dt.date, notes: ctx.Notes, *, per_group:
                   groups: list[str] | None = None) -> dict[str, Any]:
     """One page per slip. `per_group` > 0: that many pages for each residential group, numbered after the
     highest code on `Phiếu đăng ký`, so the code on paper is the code the clerk types in."""
-    from ..keys import new_codes
+    from ..core.keys import new_codes
 
     context = ctx.base_context(book, "slips", date, notes)
     due = milestone_due(book, date, SLIP_COLLECTION)
@@ -251,7 +252,7 @@ def _speaker(person: facts.Person) -> str:
 def follow_up(book: BookData, today: dt.date) -> list[dict[str, Any]]:
     """Per unit: assignments given, done, in progress on time, overdue, as of `today`; a total row last. An assignment
     finished after `today` was still open on that day."""
-    from ..deadlines import assignment_deadlines
+    from ..domain.deadlines import assignment_deadlines
 
     counts: dict[str, Counter] = defaultdict(Counter)
     for item in assignment_deadlines(book, today):

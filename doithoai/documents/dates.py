@@ -60,7 +60,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .wording import short_date
 
 if TYPE_CHECKING:
-    from ..model import BookData
+    from ..core.model import BookData
 
 
 class Window(NamedTuple):
@@ -89,7 +89,7 @@ FORCE = "--force-date"
 
 def title(kind: str) -> str:
     """The document's name as a sentence starts ("Giấy mời"): the registry's title, the same in every message."""
-    from .kinds import KINDS
+    from ..domain.kinds import KINDS
 
     return KINDS[kind].title if kind in KINDS else kind
 
@@ -130,10 +130,11 @@ class Timeline:
 
 def timeline(book: BookData, today: dt.date) -> Timeline:
     """Each kind's milestone and the bounds its content sets (see the module docstring)."""
-    from .. import facts, schema
-    from ..deadlines import plan_deadlines
-    from ..keys import code_key, code_text, list_key
-    from ..values import parse_date
+    from ..core import schema
+    from ..core.keys import code_key, code_text, list_key
+    from ..core.values import parse_date
+    from ..domain import facts
+    from ..domain.deadlines import plan_deadlines
     from .wording import safe_text
 
     conference = parse_date(book.settings.get("ngay_hoi_nghi"))

@@ -38,10 +38,10 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from .. import schema
-from ..conference_settings import fill_placeholders, is_party, office, unit_name, unit_words
-from ..facts import Person, parse_person
-from ..numbering import (  # the number grammar, below the documents: facts and carry-over read it too
+from ..core import schema
+from ..domain.conference_settings import fill_placeholders, is_party, office, unit_name, unit_words
+from ..domain.facts import Person, parse_person
+from ..domain.numbering import (  # the number grammar, below the documents: facts and carry-over read it too
     NUMBER_WORD,
     join_number,
     symbol_for,

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain.kinds import DEFAULT_KINDS, KINDS
 from . import context as ctx
-from .kinds import DEFAULT_KINDS, KINDS
 
 DEFAULT_FOLDER = "Văn bản"
 LETTERS_FOLDER = "tra-loi"
@@ -93,7 +93,7 @@ def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None 
     Nothing is left behind on a refusal: the documents are rendered into a hidden staging folder, which
     becomes the run's folder only after the workbook write (the letters' numbers) succeeded.
     """
-    from ..errors import DoithoaiError
+    from ..core.errors import DoithoaiError
     from ..io.files import discard_staging, publish_staging, staging_folder
     from .pdf import pdf_maker
 
@@ -116,10 +116,10 @@ def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None 
 def _render(access, kinds: Iterable[str] | None, folder: Path, *, pdf: bool | None, date: dt.date | None, write: bool,
             now: dt.datetime, slips_per_group: int = 0, today: dt.date | None = None,
             workers: int | None = None, force_date: bool = False) -> DocumentsResult:
-    from ..errors import DoithoaiError, ExitStatus
+    from ..core.errors import DoithoaiError, ExitStatus
+    from ..domain.kinds import template_path
     from . import dates
     from .builders import Job
-    from .kinds import template_path
     from .names import unique
     from .spread import Spread, Task, workers_for
 
@@ -183,7 +183,7 @@ def _render(access, kinds: Iterable[str] | None, folder: Path, *, pdf: bool | No
 
 def make_kind(job) -> None:
     """Build one kind's context and render it into its file; the summary line and the file go to `job.result`."""
-    from .kinds import builder
+    from ..domain.kinds import builder
     from .render import BatchTemplate, save_atomic
 
     output = builder(job.kind)(job)
@@ -196,7 +196,7 @@ def make_kind(job) -> None:
 
 def letter_contexts(book, date: dt.date, plan) -> tuple[dict, list[tuple[str, dict]]]:
     """What every letter shares, and (file name, context) for each letter of `plan` (`letters.plan_letters`)."""
-    from ..text import fold
+    from ..core.text import fold
     from .issuer import number_line
 
     def front(text: str) -> bool:
@@ -262,8 +262,8 @@ def _pdfs(result: DocumentsResult, pdf: bool | None) -> None:
 
 def _require(book, kinds: list[str]) -> None:
     """Refuse before rendering anything when a setting a document prints as a fact is blank (a gap in a signed paper)."""
-    from .. import schema
-    from ..errors import DoithoaiError, ExitStatus
+    from ..core import schema
+    from ..core.errors import DoithoaiError, ExitStatus
     from .dates import missing_settings
 
     gaps = missing_settings(book.settings, kinds)

@@ -18,12 +18,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import facts, schema
-from ..conference_settings import unit_words
-from ..keys import code_key, code_text, list_key
-from ..model import BookData, CellWrite, ChangeSet, Record
-from ..numbering import join_number, number_of, symbol_for
-from ..values import parse_date
+from ..core import schema
+from ..core.keys import code_key, code_text, list_key
+from ..core.model import BookData, CellWrite, ChangeSet, Record
+from ..core.values import parse_date
+from ..domain import facts
+from ..domain.conference_settings import unit_words
+from ..domain.numbering import join_number, number_of, symbol_for
 from .context import answered, greeting, person_key, petitions
 from .wording import addressee, is_organisation, place_date, safe_text, short_date
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import strip_marks
+from ..core.text import strip_marks
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.IGNORECASE)

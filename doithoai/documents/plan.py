@@ -25,13 +25,14 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from .. import facts, schema
-from ..keys import list_key
-from ..model import BookData, Record
+from ..core import schema
+from ..core.keys import list_key
+from ..core.model import BookData, Record
+from ..domain import facts
 from .wording import clock, long_date, safe_text, short_date
 
 if TYPE_CHECKING:
-    from ..deadlines import DeadlinePlan
+    from ..domain.deadlines import DeadlinePlan
     from .builders import Job, Output
     from .context import Notes
 
@@ -41,7 +42,7 @@ _MARKED = re.compile(r"^([-+*•–]|\d+(\.\d+)*[.)]|[a-zđ][.)])\s", re.IGNOREC
 
 def paragraphs(settings: dict[str, Any], key: str, date: dt.date, *, dash: bool = True) -> list[str]:
     """A text setting of the plan as paragraphs, one per line; the schema's default when blank. {đơn vị}, {năm} filled."""
-    from ..conference_settings import fill_in
+    from ..domain.conference_settings import fill_in
 
     text = safe_text(settings.get(key)) or str(schema.SETTINGS_BY_KEY[key].default or "")
     lines = [" ".join(line.split()) for line in fill_in(text, settings, date).split("\n") if line.strip()]
@@ -79,7 +80,7 @@ def invited(book: BookData) -> list[dict[str, Any]]:
 def programme(book: BookData, chair: str, office: str) -> list[dict[str, Any]]:
     """The items of `Chương trình` (the default programme without the sheet), who does each named as the agenda names
     them; no times: they depend on the speakers, who register after the plan."""
-    from ..programme import items_of, named
+    from .programme import items_of, named
 
     return [{"stt": number, "noi_dung": item.content, "nguoi": "; ".join(named(item.who, chair, office))}
             for number, item in enumerate(items_of(book), 1)]
@@ -120,7 +121,7 @@ def _when(record: Record, due: dt.date | None) -> str:
 
 def tasks_by_unit(book: BookData, deadlines: DeadlinePlan, chair: str, office: str) -> list[dict[str, Any]]:
     """Every milestone under each unit it names, units in the order the timeline first names them."""
-    from ..programme import named
+    from .programme import named
 
     records = {r.row: r for r in book.milestones}
     units: dict[str, dict[str, Any]] = {}
@@ -143,7 +144,7 @@ def tasks_by_unit(book: BookData, deadlines: DeadlinePlan, chair: str, office: s
 def budget(book: BookData, date: dt.date) -> tuple[dict[str, Any], list[str]]:
     """The source of funds, the lines of `Kinh phí` and their total in figures and words; a problem per line whose
     amount is not a whole amount (counted out of the total, named so the office corrects it)."""
-    from ..vnwords import amount, figures
+    from ..core.vnwords import amount, figures
 
     table = book.tables.get(schema.BUDGET.key)
     lines: list[dict[str, Any]] = []
@@ -168,7 +169,7 @@ def budget(book: BookData, date: dt.date) -> tuple[dict[str, Any], list[str]]:
 
 
 def plan_context(book: BookData, date: dt.date, notes: Notes, deadlines: DeadlinePlan) -> dict[str, Any]:
-    from ..conference_settings import conference_date
+    from ..domain.conference_settings import conference_date
     from .context import _setting_time, base_context
 
     s = book.settings
@@ -207,7 +208,7 @@ def plan_context(book: BookData, date: dt.date, notes: Notes, deadlines: Deadlin
 
 def plan(job: Job) -> Output:
     """The plan, dated as dates.py chose (`Ngày ban hành kế hoạch`, or before the first milestone)."""
-    from ..deadlines import plan_deadlines
+    from ..domain.deadlines import plan_deadlines
     from .builders import Output
 
     deadlines = plan_deadlines(job.book, job.date)

@@ -26,14 +26,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .. import facts, schema
-from ..keys import code_key, code_text, header_key, list_key
-from ..model import BookData, ChangeSet, SheetWrite
-from ..values import as_date, parse_date
+from ..core import schema
+from ..core.keys import code_key, code_text, header_key, list_key
+from ..core.model import BookData, ChangeSet, SheetWrite
+from ..core.values import as_date, parse_date
+from ..domain import facts
 from .wording import safe_text, short_date
 
 if TYPE_CHECKING:
-    from ..deadlines import Deadline, DeadlinePlan
+    from ..domain.deadlines import Deadline, DeadlinePlan
     from .builders import Job
 
 DEFAULT_WORKDAYS = 5  # the answer is asked for this many working days after the reminder, unless `Kế hoạch` says
@@ -186,7 +187,7 @@ def plan_reminders(book: BookData, deadlines: DeadlinePlan, log: Sequence[LogRow
 
 def answer_date(book: BookData, date: dt.date) -> tuple[dt.date, str | None]:
     """The day the answer is asked for: `Hạn trả lời khi đôn đốc` when after `date`, else DEFAULT_WORKDAYS working days on."""
-    from ..workdays import office_calendar
+    from ..core.workdays import office_calendar
 
     typed = parse_date(book.settings.get("han_don_doc"))
     if typed is not None and typed > date:
@@ -252,8 +253,8 @@ def reminders_context(book: BookData, date: dt.date, notes: Any, reminders: Sequ
 
 def reminders(job: Job) -> None:
     """Renders the papers itself (as the letters do), then records them: the log never names a paper not made."""
-    from ..deadlines import plan_deadlines
-    from .kinds import KINDS
+    from ..domain.deadlines import plan_deadlines
+    from ..domain.kinds import KINDS
     from .render import BatchTemplate, save_atomic
 
     book, date = job.book, job.date

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..errors import TemplateError
+from ..core.errors import TemplateError
 
 _BODY = re.compile(r"<w:body\b[^>]*>.*</w:body>", re.DOTALL)
 _MARKERS = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))

@@ -77,7 +77,7 @@ def _in_worker(task: Task) -> Share:
 
 def workers_for(book, kinds: list[str], workers: int | None) -> int:
     """How many worker processes a run of `kinds` on `book` gets: 0 for rendering here, one kind after another."""
-    from .kinds import KINDS
+    from ..domain.kinds import KINDS
 
     spreadable = [k for k in kinds if not KINDS[k].writes_workbook]
     if workers is None:
@@ -150,7 +150,7 @@ class Spread:
     """Kinds being rendered by a pool of workers; `share(kind)` waits for one."""
 
     def __init__(self, book, tasks: list[Task], workers: int) -> None:
-        from .kinds import KINDS
+        from ..domain.kinds import KINDS
 
         self.book = book
         self.tasks = {task.kind: task for task in tasks}

@@ -36,9 +36,9 @@ import re
 import unicodedata
 from typing import Any
 
-from ..facts import FEMALE, MALE, Person
-from ..text import safe_text as safe_text  # the one cell-to-text rule, re-exported here
-from ..values import format_date
+from ..core.text import safe_text as safe_text  # the one cell-to-text rule, re-exported here
+from ..core.values import format_date
+from ..domain.facts import FEMALE, MALE, Person
 
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 

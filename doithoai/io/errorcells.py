@@ -14,7 +14,7 @@ from html import unescape
 from pathlib import Path
 from typing import IO
 
-from ..model import CellError
+from ..core.model import CellError
 
 _SHEET = re.compile(r"<(?:\w+:)?sheet\b[^>]*>")
 _RELATIONSHIP = re.compile(r"<(?:\w+:)?Relationship\b[^>]*>")

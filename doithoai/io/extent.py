@@ -72,7 +72,7 @@ def trim(xml: bytes) -> bytes:
 
 
 def _letters(index: int) -> str:
-    from ..model import column_letter
+    from ..core.model import column_letter
 
     return column_letter(index)
 

@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..errors import UnusableFile
+from ..core.errors import UnusableFile
 from .lock import fitted_name
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")

@@ -51,7 +51,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import UnusableFile
+from ..core.errors import UnusableFile
 
 try:  # POSIX; on Windows the msvcrt lock is used instead. Chosen by what exists, not by sys.platform (tests fake that).
     import fcntl

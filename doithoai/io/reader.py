@@ -11,8 +11,8 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import UnusableFile
-from ..model import BookData
+from ..core.errors import UnusableFile
+from ..core.model import BookData
 from .errorcells import ErrorCells, error_cells, merge_errors
 from .files import check_workbook_path
 from .scan import Package

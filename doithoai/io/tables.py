@@ -13,12 +13,12 @@ from itertools import compress, count, repeat
 from operator import and_, is_not, itemgetter
 from typing import Any
 
-from .. import schema
-from ..errors import UnusableFile
-from ..keys import header_key
-from ..model import BookData, Record, Table
-from ..schema import Column, Kind, TableSheet
-from ..values import PARSED_KINDS, coerce, is_blank
+from ..core import schema
+from ..core.errors import UnusableFile
+from ..core.keys import header_key
+from ..core.model import BookData, Record, Table
+from ..core.schema import Column, Kind, TableSheet
+from ..core.values import PARSED_KINDS, coerce, is_blank
 
 Rows = Sequence[Sequence[Any]]
 HEADER_SEARCH_ROWS = 10  # a title row or two above the header is tolerated
@@ -240,7 +240,7 @@ def book_from_sheets(
     conference = None
     conference_sheet = find_sheet(list(sheets), schema.CONFERENCE_SHEET)
     if conference_sheet is not None:  # optional: written by `conference-sheet` before the conference
-        from ..conference import parse_sheet
+        from ..workflows.conference import parse_sheet
 
         record_sheet = find_sheet(list(sheets), schema.CONFERENCE_RECORD_SHEET)
         conference = parse_sheet(sheets[conference_sheet], record=sheets[record_sheet] if record_sheet is not None else None)

@@ -29,10 +29,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..errors import UnusableFile
-from ..schema import Kind
-from ..text import EXCEL_CELL_LIMIT, thousands
-from ..values import DATE_MAX, DATE_MIN, INT_LIMIT, number_text
+from ..core.errors import UnusableFile
+from ..core.schema import Kind
+from ..core.text import EXCEL_CELL_LIMIT, thousands
+from ..core.values import DATE_MAX, DATE_MIN, INT_LIMIT, number_text
 
 MAX_BYTES = 1_000_000  # a preset is a few kilobytes; a larger "settings file" is something else
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)

@@ -20,11 +20,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .. import schema
-from ..errors import UnusableFile
-from ..keys import header_key
-from ..model import CellWrite, ChangeSet, RowWrite, cell_address
-from ..text import XLSX_ILLEGAL
+from ..core import schema
+from ..core.errors import UnusableFile
+from ..core.keys import header_key
+from ..core.model import CellWrite, ChangeSet, RowWrite, cell_address
+from ..core.text import XLSX_ILLEGAL
 from .files import atomic_save, backup, check_can_write, check_not_open, check_workbook_file
 from .lock import check_may_write
 from .tables import find_sheet

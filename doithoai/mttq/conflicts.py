@@ -10,11 +10,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import schema
-from ..keys import code_key, code_text
-from ..model import BookData, ChangeSet, Record, Table, cell_address
-from ..text import EXCEL_CELL_LIMIT, clean, formula_like, strip_control, thousands
-from ..values import EXCEL_EPOCH, coerce, format_date, is_blank, parse_date
+from ..core import schema
+from ..core.keys import code_key, code_text
+from ..core.model import BookData, ChangeSet, Record, Table, cell_address
+from ..core.text import EXCEL_CELL_LIMIT, clean, formula_like, strip_control, thousands
+from ..core.values import EXCEL_EPOCH, coerce, format_date, is_blank, parse_date
 from .projection import compare_value, project_record, row_fingerprint, slips_by_code
 from .result import (
     ADDED_ROW,

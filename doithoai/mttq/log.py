@@ -18,12 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .. import schema
-from ..access import WorkbookAccess
+from ..core import schema
+from ..core.keys import code_key, header_key
+from ..core.model import BookData, ChangeSet, SheetWrite
+from ..core.values import is_blank
+from ..io.access import WorkbookAccess
 from ..io.tables import find_sheet
-from ..keys import code_key, header_key
-from ..model import BookData, ChangeSet, SheetWrite
-from ..values import is_blank
 
 FINGERPRINT_VERSION = "v1"
 CREATED_FORMAT = "%d/%m/%Y %H:%M"

@@ -15,11 +15,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .. import schema
-from ..access import WorkbookAccess
-from ..errors import DoithoaiError
-from ..keys import code_key, code_text, same_code
-from ..model import BookData, CellWrite, ChangeSet, Record, Table
+from ..core import schema
+from ..core.errors import DoithoaiError
+from ..core.keys import code_key, code_text, same_code
+from ..core.model import BookData, CellWrite, ChangeSet, Record, Table
+from ..io.access import WorkbookAccess
 from . import conflicts as check
 from .log import read_log
 from .result import Imported, MergeResult

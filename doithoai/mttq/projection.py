@@ -1,6 +1,6 @@
 """What one office record looks like in the copy, and the fingerprint of a shared row. Pure.
 
-`project_record` applies the privacy rules (`doithoai.privacy`): the petitioner's address cut to the
+`project_record` applies the privacy rules (`doithoai.domain.privacy`): the petitioner's address cut to the
 residential group, the slip's phone masked, numbers, e-mail addresses and street addresses in free text
 masked. Merge-back uses the same projection to tell what the committee changed.
 """
@@ -12,13 +12,13 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from ..keys import code_key, code_text
-from ..model import BookData, CellError, Record, Table, cell_address
-from ..phones import mask_phone, normalize_phone
-from ..privacy import KIND_LABELS, mask_text, phone_digits, residential_group
-from ..schema import Kind, TableSheet
-from ..text import clean, has_control_chars, strip_control
-from ..values import coerce, is_blank
+from ..core.keys import code_key, code_text
+from ..core.model import BookData, CellError, Record, Table, cell_address
+from ..core.phones import mask_phone, normalize_phone
+from ..core.schema import Kind, TableSheet
+from ..core.text import clean, has_control_chars, strip_control
+from ..core.values import coerce, is_blank
+from ..domain.privacy import KIND_LABELS, mask_text, phone_digits, residential_group
 from .spec import NOTE_KEYS, SHARED_PETITIONS, SHARED_SLIPS
 
 

@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..values import format_date
+from ..core.values import format_date
 
 UNKNOWN_CODE = "unknown_code"
 ADDED_ROW = "added_row"

@@ -7,11 +7,11 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from ..errors import DoithoaiError, UnusableFile
+from ..core.errors import DoithoaiError, UnusableFile
+from ..core.keys import header_key
+from ..core.model import Record, Table
+from ..core.values import is_blank
 from ..io.tables import find_sheet, parse_table
-from ..keys import header_key
-from ..model import Record, Table
-from ..values import is_blank
 from .spec import COVER_SHEET, EXPORT_ID_LABEL, RETURN_FOLDER, SHARED_PETITIONS
 
 

@@ -1,7 +1,7 @@
 """The share job: the copy for the Ủy ban MTTQ, what supervision needs and nothing the committee must not see.
 
 `share(access)` builds the copy from the workbook's values only (`CopyBook`, plain data) and has
-`doithoai.io.sharecopy` write it as a new .xlsx (no macros, formulas, hidden sheets, defined names,
+`doithoai.mttq.sharecopy` write it as a new .xlsx (no macros, formulas, hidden sheets, defined names,
 comments, or document properties naming staff or local paths):
 
 - `Giới thiệu`: what the copy is, when and from which workbook (file name, numbers in it masked) it was
@@ -28,13 +28,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import schema
-from ..access import WorkbookAccess
-from ..errors import DoithoaiError
-from ..keys import code_key, code_text
-from ..model import BookData
-from ..privacy import mask_text
-from ..values import format_date, is_blank
+from ..core import schema
+from ..core.errors import DoithoaiError
+from ..core.keys import code_key, code_text
+from ..core.model import BookData
+from ..core.values import format_date, is_blank
+from ..domain.privacy import mask_text
+from ..io.access import WorkbookAccess
 from .log import CREATED_FORMAT, LogEntry, log_changes, read_log
 from .projection import MaskedCell, StrippedCell, project_record, row_fingerprint, slips_by_code
 from .spec import (
@@ -150,7 +150,7 @@ def _check_target(access: WorkbookAccess, target: Path) -> Path:
 def share(access: WorkbookAccess, target: Path | str | None = None, *, now: dt.datetime | None = None) -> ShareResult:
     """Write the MTTQ copy (to `default_target` unless `target` is given) and record its export id in the workbook."""
     from ..io.files import atomic_save
-    from ..io.sharecopy import save_copy
+    from .sharecopy import save_copy
 
     now = (now or dt.datetime.now()).replace(microsecond=0)
     access.progress("Đang đọc sổ…")
@@ -200,8 +200,8 @@ class BuiltCopy:
 
 def _organisation(book: BookData) -> str:
     """The body that made the copy: "UBND phường Tứ Minh", or "Đảng ủy xã Phong Quang" for a Party-led plan."""
-    from ..conference_settings import unit_name
     from ..documents.issuer import is_party
+    from ..domain.conference_settings import unit_name
 
     if not str(book.settings.get("ten_don_vi") or "").strip():
         return ""

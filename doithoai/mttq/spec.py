@@ -3,7 +3,7 @@
 The copy's sheets are derived from the workbook's schema: same sheet names and headers, so the committee
 recognises them, except where the content changed meaning (a cut address, a masked phone). Hidden helper
 columns and the columns holding personal data are left out. `CopyBook` is what the share job hands to the
-writer (`doithoai.io.sharecopy`): values and plain layout facts, no openpyxl.
+writer (`doithoai.mttq.sharecopy`): values and plain layout facts, no openpyxl.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import schema
+from ..core import schema
+from ..core.schema import Column, Kind, TableSheet
 from ..io.xlsxpatch.lines import text_lines
-from ..schema import Column, Kind, TableSheet
 
 SHARE_FOLDER = "Chia sẻ MTTQ"  # beside the workbook: the copies made
 RETURN_FOLDER = "MTTQ gửi lại"  # beside the workbook: where the office puts the copies the committee sent back

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .. import schema
-from ..facts import UNCLASSIFIED as facts_unclassified
-from ..facts import handling_of
-from ..facts import is_upward as facts_is_upward
-from ..keys import list_key
-from ..text import clean
-from ..text import place_key as _place_key
+from ..core import schema
+from ..core.keys import list_key
+from ..core.text import clean
+from ..core.text import place_key as _place_key
+from ..domain.facts import UNCLASSIFIED as facts_unclassified
+from ..domain.facts import handling_of
+from ..domain.facts import is_upward as facts_is_upward
 from .privacy import PETITION_COLUMNS
 from .unit import ANNOUNCE_MIN_DAYS, HELD, LATE, MISSING, NOTICE_MAX_DAYS, ON_TIME, UnitSummary
 

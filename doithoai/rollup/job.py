@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import schema
-from ..errors import DoithoaiError, UnusableFile
+from ..core import schema
+from ..core.errors import DoithoaiError, UnusableFile
 from .aggregate import Failure, Rollup, aggregate
 from .unit import UnitSummary
 
@@ -144,7 +144,7 @@ def _entry_reason(exc: OSError, link: bool) -> str:
 def display_path(path: Path, folder: Path) -> str:
     """`path` relative to `folder`, "/"-separated, as every output of the roll-up names a file: phone numbers and other
     personal numbers in each folder and file name masked as in the MTTQ copy (`privacy.mask_text`)."""
-    from ..privacy import mask_text
+    from ..domain.privacy import mask_text
 
     try:
         parts = path.relative_to(folder).parts
@@ -181,7 +181,7 @@ def _summarize_file(job: tuple[str, str, dt.date]) -> tuple[str, UnitSummary | N
 
 def _masked(reason: str) -> str:
     """A reader's sentence names the file: masked like the file's own name."""
-    from ..privacy import mask_text
+    from ..domain.privacy import mask_text
 
     return mask_text(_printable(reason))[0]
 
@@ -460,8 +460,8 @@ def _duplicates(units: list[UnitSummary], modified: dict[str, float]) -> tuple[l
     name, and of the province) and the same conference day, or neither has a day: a copy kept in another folder, a
     file sent twice. The one saved last (modification time, then path) is counted, the others listed, naming it: a
     second conference of a ward has its own day. Units without a name are never taken for one another."""
-    from ..keys import name_key
-    from ..values import format_date
+    from ..core.keys import name_key
+    from ..core.values import format_date
 
     groups: dict[tuple[str, str, dt.date | None], list[UnitSummary]] = {}
     for unit in units:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..facts import is_petition
-from ..model import BookData
+from ..core.model import BookData
+from ..domain.facts import is_petition
 from ..mttq.projection import project_record, slips_by_code
 from ..mttq.spec import SHARED_PETITIONS
 

@@ -18,13 +18,14 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from .. import facts, schema
-from ..errors import UnusableFile
-from ..facts import count_petitions
+from ..core import schema
+from ..core.errors import UnusableFile
+from ..core.schema import Kind
+from ..core.text import clean, strip_control
+from ..core.values import format_date
+from ..domain import facts
+from ..domain.facts import count_petitions
 from ..io.tomlfile import ValueProblem, read_toml, typed_value, unknown_key
-from ..schema import Kind
-from ..text import clean, strip_control
-from ..values import format_date
 from .aggregate import UNCLASSIFIED, Rollup, is_upward
 from .unit import HELD, LATE, MISSING, NOT_RECORDED, NOT_YET, ON_TIME
 
@@ -206,8 +207,8 @@ def render_report(path: Path, rollup: Rollup, folder: Path, rollup_file: str, se
     from docxtpl import InlineImage
 
     from ..documents.issuer import issuer_fields
-    from ..documents.kinds import template_path
     from ..documents.render import render_file
+    from ..domain.kinds import template_path
 
     date = date or rollup.today
     context = {**report_context(rollup, settings, date, rollup_file),

@@ -14,10 +14,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..facts import CONFERENCE_MILESTONE, milestone_of, presence
-from ..model import BookData
-from ..text import clean, fold
-from ..values import as_date
+from ..core.model import BookData
+from ..core.text import clean, fold
+from ..core.values import as_date
+from ..domain.facts import CONFERENCE_MILESTONE, milestone_of, presence
 
 ANNOUNCE_MIN_DAYS = 7  # Law on Organisation of Local Government 2025, Art. 43: at least 7 days before
 NOTICE_MAX_DAYS = 10  # and the results notice within 10 days after
@@ -124,7 +124,7 @@ def _conference_facts(book: BookData, today: dt.date) -> dict[str, Any]:
 
 
 def _assignments(book: BookData, today: dt.date, summary: UnitSummary) -> None:
-    from ..deadlines import assignment_deadlines
+    from ..domain.deadlines import assignment_deadlines
 
     records = {record.row: record for record in book.assignments}
     names: dict[Any, str] = {}  # a department's or a role's cell -> its text: a few names, on row after row

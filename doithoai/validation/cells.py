@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from operator import methodcaller
 from typing import Any
 
-from .. import schema
-from ..legacy import detect_legacy, to_unicode
-from ..model import ERROR, WARNING, CellError, Record, Table
-from ..schema import Column, Kind
-from ..text import EXCEL_CELL_LIMIT, clean, formula_like, has_control_chars, is_nfc, nfc, shown
-from ..values import DATE_MAX, DATE_MIN, INT_LIMIT, any_date
+from ..core import schema
+from ..core.legacy import detect_legacy, to_unicode
+from ..core.model import ERROR, WARNING, CellError, Record, Table
+from ..core.schema import Column, Kind
+from ..core.text import EXCEL_CELL_LIMIT, clean, formula_like, has_control_chars, is_nfc, nfc, shown
+from ..core.values import DATE_MAX, DATE_MIN, INT_LIMIT, any_date
 from .checker import Checker, ListIndex
 
 # The button (and `doithoai fix`) that applies the safe fixes, as messages name it.

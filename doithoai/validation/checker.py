@@ -7,12 +7,12 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import schema
-from ..keys import list_key
-from ..model import ERROR, WARNING, BookData, Finding, Record, Table, column_letter
-from ..phones import PhoneResult, normalize_phone
-from ..text import shown
-from ..values import as_date
+from ..core import schema
+from ..core.keys import list_key
+from ..core.model import ERROR, WARNING, BookData, Finding, Record, Table, column_letter
+from ..core.phones import PhoneResult, normalize_phone
+from ..core.text import shown
+from ..core.values import as_date
 
 
 @dataclass

@@ -10,10 +10,11 @@ follow the handling class (only "Ghi nhận, báo cáo cấp trên" is a matter 
 
 from __future__ import annotations
 
-from .. import facts, schema
-from ..keys import list_key
-from ..text import shown
-from ..values import as_date
+from ..core import schema
+from ..core.keys import list_key
+from ..core.text import shown
+from ..core.values import as_date
+from ..domain import facts
 from .checker import Checker
 
 

@@ -13,9 +13,9 @@ import math
 from collections import Counter
 from typing import Any
 
-from ..keys import name_key
-from ..model import Record, Table
-from ..text import fold, nfc, shown
+from ..core.keys import name_key
+from ..core.model import Record, Table
+from ..core.text import fold, nfc, shown
 from .cells import year_of
 from .checker import Checker, row_ref
 

@@ -6,8 +6,8 @@ import datetime as dt
 import gc
 from collections.abc import Callable
 
-from .. import schema
-from ..model import BookData, Finding
+from ..core import schema
+from ..core.model import BookData, Finding
 from .cells import check_cells
 from .checker import Checker
 from .consistency import check_consistency

@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .. import schema
-from ..model import CellWrite, ChangeSet, Record, Table
-from ..phones import normalize_phone
-from ..schema import Column, Kind
-from ..text import has_control_chars, is_nfc, shown, without_control
+from ..core import schema
+from ..core.model import CellWrite, ChangeSet, Record, Table
+from ..core.phones import normalize_phone
+from ..core.schema import Column, Kind
+from ..core.text import has_control_chars, is_nfc, shown, without_control
 from .cells import repaired_text, year_of
 from .checker import ListIndex
 

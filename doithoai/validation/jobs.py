@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import schema
-from ..access import WorkbookAccess
+from ..core import schema
+from ..core.model import ERROR, WARNING, Finding, count_by_severity
+from ..io.access import WorkbookAccess
 from ..io.tables import find_sheet
-from ..model import ERROR, WARNING, Finding, count_by_severity
 from .engine import validate_book
 from .fixes import Fix, apply_to_book, fix_changes, plan_fixes
 from .report import report_changes

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .. import schema
-from ..facts import handling_of
-from ..keys import code_key, list_key
-from ..model import Record, Table
-from ..text import shown
+from ..core import schema
+from ..core.keys import code_key, list_key
+from ..core.model import Record, Table
+from ..core.text import shown
+from ..domain.facts import handling_of
 from .checker import Checker, row_ref
 
 

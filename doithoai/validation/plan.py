@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .. import schema
-from ..conference_settings import is_period
-from ..model import ERROR, WARNING, CellError
-from ..schema import Kind
-from ..text import shown
-from ..values import is_blank, parse_time
+from ..core import schema
+from ..core.model import ERROR, WARNING, CellError
+from ..core.schema import Kind
+from ..core.text import shown
+from ..core.values import is_blank, parse_time
+from ..domain.conference_settings import is_period
 from .cells import SHORT_LIMIT, SOFT_LIMITS, bad_date_message, bad_number_message, not_in_list_message, text_problems
 from .checker import Checker
 

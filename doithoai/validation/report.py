@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
-from .. import schema
-from ..model import SEVERITY_LABELS, ChangeSet, Finding, SheetWrite, quoted_sheet
+from ..core import schema
+from ..core.model import SEVERITY_LABELS, ChangeSet, Finding, SheetWrite, quoted_sheet
 
 # What the clerk reads: no rule codes ("speakers_exceed_time" is for developers; `validate --json` carries it).
 HEADER = ("Mức độ", "Trang tính", "Ô", "Cột", "Dòng", "Nội dung")

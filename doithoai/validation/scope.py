@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import nfc
+from ..core.text import nfc
 from .checker import Checker
 
 # Accented forms are matched in any text; the bare forms only in text typed without any accent, where

@@ -13,9 +13,9 @@ from html import unescape
 from pathlib import Path
 from typing import Any
 
-from ...errors import DoithoaiError, ExitStatus, UnusableFile
-from ...model import CellWrite, ChangeSet, RowWrite, cell_address
-from ...text import EXCEL_CELL_LIMIT, thousands
+from ...core.errors import DoithoaiError, ExitStatus, UnusableFile
+from ...core.model import CellWrite, ChangeSet, RowWrite, cell_address
+from ...core.text import EXCEL_CELL_LIMIT, thousands
 from ..files import atomic_save, backup
 from ..writer import (
     MARK_FILL,

@@ -25,8 +25,8 @@ from typing import Any
 
 from lxml import etree
 
-from ...errors import UnusableFile
-from ...model import RowWrite, cell_address
+from ...core.errors import UnusableFile
+from ...core.model import RowWrite, cell_address
 from .cellvalue import set_cell
 from .order import local_name, part_bytes
 from .package import q
@@ -297,7 +297,7 @@ class SheetCells:
         above it (the row above the first new row, then each new row's own), a date its date format."""
         from functools import lru_cache
 
-        from ...model import column_letter
+        from ...core.model import column_letter
         from .cellvalue import encode, inner_xml
 
         letters = lru_cache(maxsize=None)(column_letter)

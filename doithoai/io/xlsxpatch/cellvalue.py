@@ -29,8 +29,8 @@ import re
 import sys
 from typing import Any
 
-from ... import schema
-from ...values import DATE_MAX, DATE_MIN, EXCEL_EPOCH, format_date
+from ...core import schema
+from ...core.values import DATE_MAX, DATE_MIN, EXCEL_EPOCH, format_date
 from ..writer import clean_text
 
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"  # the office's day first; the value keeps its seconds

@@ -19,7 +19,7 @@ from typing import Any
 
 from lxml import etree
 
-from ...errors import UnusableFile
+from ...core.errors import UnusableFile
 from ..tables import find_sheet
 from .order import insert_child, local_name, part_bytes
 
