@@ -11,9 +11,10 @@ from doithoai.cli import main
 from doithoai.core import schema
 from doithoai.documents import context as ctx
 from doithoai.io.access import FileWorkbook
+from doithoai.io.conference_sheet import FLOOR_ROWS, SPEAKERS, parse_sheet
 from doithoai.io.reader import read_book, read_rows
 from doithoai.io.writer import edit_workbook
-from doithoai.workflows.conference import FLOOR_ROWS, SPEAKERS, parse_sheet, prepare_sheet, record_floor
+from doithoai.workflows.conference import prepare_sheet, record_floor
 from tests.xlwings_books import remote_book, written
 
 DAY = dt.date(2026, 6, 10)

@@ -16,9 +16,10 @@ from typed_cells import type_cells
 
 from doithoai.core import schema
 from doithoai.io.access import FileWorkbook
+from doithoai.io.conference_sheet import SPEAKERS
 from doithoai.io.reader import read_book, read_rows
 from doithoai.io.writer import edit_workbook
-from doithoai.workflows.conference import SPEAKERS, prepare_sheet, record_floor
+from doithoai.workflows.conference import prepare_sheet, record_floor
 
 DAY = dt.date(2026, 6, 10)
 SHEET = schema.CONFERENCE_SHEET

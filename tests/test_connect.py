@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from doithoai.book import xlwings_conf
 from doithoai.book.xlwings_conf import CONF_SHEET, conf_entries, read_conf, write_conf
+from doithoai.core.resources import workbook_template
 
 
 def run_cli(argv: list[str]) -> tuple[int, str, str]:
@@ -58,7 +59,7 @@ def test_new_workbook_names_the_interpreter_that_made_it(tmp_path):
     assert Path(conf["DOITHOAI_PYTHON"]).exists()
     assert sheet_state(target, CONF_SHEET) == "veryHidden"
     # Everything but the conf sheet is the template's, byte for byte.
-    made, template = parts(target), parts(Path(xlwings_conf.__file__).parents[1] / "workbook" / "doithoai.xlsm")
+    made, template = parts(target), parts(workbook_template())
     assert sorted(made) == sorted(template)
     changed = [n for n in made if made[n] != template[n]]
     assert len(changed) == 1 and re.fullmatch(r"xl/worksheets/sheet\d+\.xml", changed[0]), changed
@@ -160,7 +161,7 @@ def test_the_commands_keep_the_conf_sheet(tmp_book):
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80))
 def test_any_interpreter_path_round_trips(tmp_path_factory, path):
     book = tmp_path_factory.mktemp("conf") / "b.xlsm"
-    shutil.copyfile(Path(xlwings_conf.__file__).parents[1] / "workbook" / "doithoai.xlsm", book)
+    shutil.copyfile(workbook_template(), book)
     write_conf(book, conf_entries(path, platform="win32"), backup=False)
     assert read_conf(book)["INTERPRETER_WIN"] == path
 

@@ -29,10 +29,11 @@ from doithoai.documents.letters import plan_letters
 from doithoai.domain import facts
 from doithoai.domain.carry import carry_over
 from doithoai.io.access import FileWorkbook
+from doithoai.io.conference_sheet import SPEAKERS
 from doithoai.io.reader import read_book
 from doithoai.io.writer import edit_workbook
 from doithoai.validation.jobs import validate
-from doithoai.workflows.conference import SPEAKERS, prepare_sheet, record_floor
+from doithoai.workflows.conference import prepare_sheet, record_floor
 from doithoai.workflows.intake import ROWS_SHEET, intake, write_intake_forms
 from doithoai.workflows.sample import sample_conference
 from tests.docx_reading import text as docx_text

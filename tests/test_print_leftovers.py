@@ -120,7 +120,8 @@ def test_each_message_of_the_check_sheet_stands_beside_its_label(tmp_path):
 
 
 def test_the_secretarys_sheet_wraps_long_answers(tmp_book):
-    from doithoai.workflows.conference import SHEET, SPEAKERS, prepare_sheet
+    from doithoai.io.conference_sheet import SHEET, SPEAKERS
+    from doithoai.workflows.conference import prepare_sheet
 
     prepare_sheet(FileWorkbook(tmp_book), date=dt.date(2026, 6, 10))
     sheet = openpyxl.load_workbook(tmp_book)[SHEET]

@@ -139,7 +139,7 @@ class BookData:
     lists: dict[str, tuple[str, ...]]  # LookupList.key -> the workbook's own values
     calendar: Table  # the office's extra days off and make-up working days on `Danh mục`
     sheet_names: tuple[str, ...] = ()
-    conference: Any = None  # `conference.ConferenceDay` when the workbook has the secretary's sheet
+    conference: Any = None  # `io.conference_sheet.ConferenceDay` when the workbook has the secretary's sheet
 
     def table(self, key: str) -> Table:
         return self.tables[key]

@@ -240,7 +240,7 @@ def book_from_sheets(
     conference = None
     conference_sheet = find_sheet(list(sheets), schema.CONFERENCE_SHEET)
     if conference_sheet is not None:  # optional: written by `conference-sheet` before the conference
-        from ..workflows.conference import parse_sheet
+        from .conference_sheet import parse_sheet  # the secretary's sheet, only when the workbook has one
 
         record_sheet = find_sheet(list(sheets), schema.CONFERENCE_RECORD_SHEET)
         conference = parse_sheet(sheets[conference_sheet], record=sheets[record_sheet] if record_sheet is not None else None)

@@ -155,8 +155,9 @@ def _intake(access, out, today, result) -> None:
 def _conference_day(access, out, today, result) -> None:
     """The secretary's sheet prepared before the conference, then filled in as the secretary would on the day."""
     from ..domain import facts
+    from ..io.conference_sheet import SPEAKERS
     from ..io.writer import edit_workbook
-    from .conference import SPEAKERS, prepare_sheet, record_floor
+    from .conference import prepare_sheet, record_floor
 
     prepared = prepare_sheet(access, date=today)
     result.notes.append(prepared.summary)
