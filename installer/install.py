@@ -14,7 +14,7 @@ Standard library only (it runs on the bare Python it installs into). Steps, each
    made on this computer, so Windows puts no "downloaded from the Internet" mark on it) or, when it is already
    there from an earlier install, connected again with `doithoai connect` (nothing in it changes but that); the
    staff's guide `Huong dan su dung.html`, when the folder has it, copied into the installation folder;
-5. Windows: `python -m doithoai.io.windows` (the installed package, see doithoai/io/windows.py): `bin\\doithoai.cmd` on PATH,
+5. Windows: `python -m doithoai.windows` (the installed package, see doithoai/windows.py): `bin\\doithoai.cmd` on PATH,
    the workbook folder as Excel's trusted location, `ket-noi-so.bat` (drop a workbook on it to connect it), desktop
    shortcuts "Sổ Đối thoại" (the workbook, opened with Excel), "Đối thoại" (the window), "Kết nối sổ Đối thoại";
    for all users: the machine's PATH, the public desktop, the workbook folder writable by every user, and each
@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     guide = copy_guide(Path(__file__).resolve().parent, target)
     if WINDOWS:  # the target is ASCII (checked above), so the .bat files can be
         say("5/5. Lệnh doithoai, nơi tin cậy của Excel, biểu tượng trên màn hình…")
-        command = [str(python), "-m", "doithoai.io.windows", "--target", str(target), "--workbook", str(workbook)]
+        command = [str(python), "-m", "doithoai.windows", "--target", str(target), "--workbook", str(workbook)]
         command += ["--all-users"] * args.all_users + ["--no-shortcuts"] * args.no_shortcuts
         run(command, "đặt PATH, nơi tin cậy và biểu tượng")
     else:

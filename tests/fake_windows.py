@@ -1,4 +1,5 @@
-"""A fake Windows registry and shortcut maker for the installer's and doctor's Windows steps (doithoai/io/windows.py).
+"""A fake Windows registry and shortcut maker for the installer's and doctor's Windows steps (doithoai/windows.py,
+doithoai/io/registry.py).
 
 `FakeRegistry` keeps keys as Windows does (names compare case-blind, the first spelling is kept) and records every
 value written; `FakeShortcuts` writes each shortcut as a small JSON file where the .lnk would be, so a test reads

@@ -13,8 +13,8 @@ import pytest
 
 from doithoai.book import vba
 from doithoai.book.xlwings_conf import conf_entries, write_conf
-from doithoai.io import windows as win
-from doithoai.io.windows import ASR_CHILD_PROCESSES, ASR_WIN32_API, TRUST_DESCRIPTION, TrustedLocation
+from doithoai.io import registry as win
+from doithoai.io.registry import ASR_CHILD_PROCESSES, ASR_WIN32_API, TRUST_DESCRIPTION, TrustedLocation
 from doithoai.workflows.doctor import Machine, diagnose, vba_xlwings_version, zone_identifier
 from tests.fake_windows import FakeRegistry
 
@@ -183,7 +183,7 @@ def test_command_prints_one_line_per_problem(tmp_path, template_path):
 
 
 # --------------------------------------------------------------------------------------------------
-# This Windows PC: Defender's rules, WPS, trusted locations, PDFs, fonts (Machine fields as doithoai.io.windows reads them)
+# This Windows PC: Defender's rules, WPS, trusted locations, PDFs, fonts (Machine fields as doithoai.io.registry reads them)
 
 
 @pytest.mark.parametrize("state, words", [(1, ("chế độ chặn", "lỗi 70")), (6, ("chế độ cảnh báo", "cho phép"))])

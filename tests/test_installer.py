@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 from packaging.specifiers import SpecifierSet
 
+from doithoai import windows
 from doithoai.book import vba
 from doithoai.book.controls import BUTTONS
-from doithoai.io import windows
+from doithoai.io import registry as machine  # what the registry says; `registry` is the fake one in these tests
 from tests.fake_windows import FakeRegistry, FakeShortcuts, read_shortcut
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,7 +109,7 @@ def test_guide_is_vietnamese_and_names_what_the_installer_makes(install):
 
 
 # --------------------------------------------------------------------------------------------------
-# The Windows steps (doithoai/io/windows.py, run by install.py), checked on what they write: a fake registry, shortcuts
+# The Windows steps (doithoai/windows.py, run by install.py), checked on what they write: a fake registry, shortcuts
 # written as files, the .cmd/.bat files themselves.
 
 OFFICE16 = "HKCU\\Software\\Microsoft\\Office\\16.0"
@@ -165,10 +166,10 @@ def test_per_user_setup_writes_only_this_accounts_keys(tmp_path):
     trusted = f"{OFFICE16}\\Excel\\Security\\Trusted Locations"
     assert registry.subkeys(trusted) == ["Location0", "Location1", "Location20"]
     assert registry.key_values(f"{trusted}\\Location20") == {
-        "Path": f"{setup.workbook.parent}\\", "AllowSubfolders": 1, "Description": windows.TRUST_DESCRIPTION,
+        "Path": f"{setup.workbook.parent}\\", "AllowSubfolders": 1, "Description": machine.TRUST_DESCRIPTION,
         "Date": f"{dt.date.today():%d/%m/%Y}"}
     assert registry.kind(f"{trusted}\\Location20", "AllowSubfolders") == "REG_DWORD"
-    assert windows.is_trusted(str(setup.workbook.parent / "2026"), windows.trusted_locations(registry, setup.environ))
+    assert machine.is_trusted(str(setup.workbook.parent / "2026"), machine.trusted_locations(registry, setup.environ))
     # Three shortcuts on this user's desktop; the workbook's opens it with Excel even when WPS owns .xlsm.
     desktop = tmp_path / "Users" / "lan" / "Desktop"
     assert sorted(p.name for p in desktop.iterdir()) == sorted(f"{name}.lnk" for name in windows.SHORTCUTS)
@@ -183,10 +184,10 @@ def test_a_second_install_adds_nothing(tmp_path):
     setup = setup_for(tmp_path, registry)
     windows.run_setup(setup)
     path = registry.value(windows.USER_PATH, "Path")
-    locations = windows.trusted_locations(registry, setup.environ)
+    locations = machine.trusted_locations(registry, setup.environ)
     windows.run_setup(setup)
     assert registry.value(windows.USER_PATH, "Path") == path
-    assert windows.trusted_locations(registry, setup.environ) == locations
+    assert machine.trusted_locations(registry, setup.environ) == locations
 
 
 def test_every_office_version_present_gets_the_location(tmp_path):
@@ -195,7 +196,7 @@ def test_every_office_version_present_gets_the_location(tmp_path):
         "HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Office\\14.0\\Excel\\InstallRoot": {"Path": "C:\\Office14\\"},
         "HKCU\\Software\\Microsoft\\Office\\Common": {},  # not a version
     })
-    assert windows.office_versions(registry) == ["16.0", "15.0", "14.0"]
+    assert machine.office_versions(registry) == ["16.0", "15.0", "14.0"]
     setup = setup_for(tmp_path, registry)
     keys = windows.user_setup(setup)
     assert [k.split("\\")[4] for k in keys] == ["16.0", "15.0", "14.0"]
@@ -236,19 +237,19 @@ def test_all_users_setup(tmp_path):
     assert registry.value(windows.USER_PATH, "Path") == "%USERPROFILE%\\AppData\\Local\\Microsoft\\WindowsApps;"  # untouched
     assert granted == [setup.workbook.parent]  # every account can save the workbook
     # shortcuts on the public desktop (no registry value: %PUBLIC%\Desktop)
-    public = Path(windows.expand(windows.DESKTOP_ALL[2], setup.environ))
+    public = Path(machine.expand(windows.DESKTOP_ALL[2], setup.environ))
     assert sorted(p.name for p in public.iterdir()) == sorted(f"{name}.lnk" for name in windows.SHORTCUTS)
     # every other account gets its trusted location at its next sign-in, through Active Setup
     stub = registry.value(windows.ACTIVE_SETUP, "StubPath")
     argv = shlex.split(stub, posix=False)
-    assert argv[0] == f'"{setup.python.with_name("pythonw.exe")}"' and argv[1:3] == ["-m", "doithoai.io.windows"]
+    assert argv[0] == f'"{setup.python.with_name("pythonw.exe")}"' and argv[1:3] == ["-m", "doithoai.windows"]
     parsed = windows.parser().parse_args([a.strip('"') for a in argv[3:]])
     assert parsed.user_setup and parsed.target == setup.target and parsed.workbook == setup.workbook
     assert registry.value(windows.ACTIVE_SETUP, "IsInstalled") == 1
     version = registry.value(windows.ACTIVE_SETUP, "Version")
     assert re.fullmatch(r"\d{4},\d{1,2},\d{1,2},\d{1,4}", version)
     assert registry.value(windows.USER_ACTIVE_SETUP, "Version") == version  # the installing account: done already
-    assert windows.is_trusted(str(setup.workbook.parent), windows.trusted_locations(registry, setup.environ))
+    assert machine.is_trusted(str(setup.workbook.parent), machine.trusted_locations(registry, setup.environ))
 
 
 def test_user_setup_for_another_account_writes_its_trusted_location_only(tmp_path):
@@ -261,7 +262,7 @@ def test_user_setup_for_another_account_writes_its_trusted_location_only(tmp_pat
 
 def test_install_py_asks_the_windows_steps_what_they_understand(install):
     source = (INSTALLER / "install.py").read_text(encoding="utf-8")
-    assert '"-m", "doithoai.io.windows", "--target"' in source
+    assert '"-m", "doithoai.windows", "--target"' in source
     parsed = windows.parser().parse_args(["--target", "C:\\DoiThoai", "--workbook", "C:\\DoiThoai\\So\\doi-thoai.xlsm",
                                           "--all-users", "--no-shortcuts"])
     assert parsed.all_users and parsed.no_shortcuts

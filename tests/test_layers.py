@@ -35,7 +35,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("mttq", ("doithoai.mttq",)),
     ("rollup", ("doithoai.rollup",)),
     ("workflows", ("doithoai.workflows",)),
-    ("front", ("doithoai.commands", "doithoai.cli", "doithoai.buttons", "doithoai.app", "doithoai.__main__")),
+    ("front", ("doithoai.commands", "doithoai.cli", "doithoai.buttons", "doithoai.app", "doithoai.windows",
+               "doithoai.__main__")),
 ]
 
 

@@ -51,7 +51,7 @@ def word_installed(platform: str | None = None) -> bool:
     """Whether Windows knows Word's automation object (`Word.Application` in the registry), without starting Word."""
     if not (platform or sys.platform).startswith("win"):
         return False
-    from ..io import windows
+    from ..io import registry as windows
 
     try:
         return windows.word_installed(windows.WinRegistry())

@@ -11,7 +11,7 @@ with its fix. What it knows about:
   it against the installed xlwings, a non-ASCII interpreter or temporary folder (xlwings' VBA file functions
   are ANSI), a OneDrive folder, Windows' mark of the web (`Zone.Identifier`, Excel then blocks the macros),
   a lock file (open in Excel, LibreOffice or WPS);
-- this Windows PC (read from the registry by `doithoai.io.windows`; tests prepare them): Defender's attack surface
+- this Windows PC (read from the registry by `doithoai.io.registry`; tests prepare them): Defender's attack surface
   reduction rules that stop the buttons (Office child processes: error 70; Win32 API calls from macros), WPS as the
   program that opens .xlsm, whether the workbook's folder is one of Excel's trusted locations (the installer makes
   `C:\\DoiThoai\\So` one; a workbook there runs its macros despite the mark of the web, which is then not reported);
@@ -32,7 +32,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..io.windows import ASR_AUDIT, ASR_BLOCK, ASR_CHILD_PROCESSES, ASR_WARN, ASR_WIN32_API, TrustedLocation
+from ..io.registry import ASR_AUDIT, ASR_BLOCK, ASR_CHILD_PROCESSES, ASR_WARN, ASR_WIN32_API, TrustedLocation
 
 MIN_PYTHON = (3, 11)
 _XLWINGS_DLL = re.compile(rb"xlwings(?:32|64)-(\d+\.\d+\.\d+)\.dll")
@@ -77,7 +77,7 @@ class Machine:
             vietnamese_fonts=_fc_families(VIETNAMESE_LETTERS),
         )
         if sys.platform == "win32":
-            from ..io import windows
+            from ..io import registry as windows
 
             registry = windows.WinRegistry()
             machine.word = windows.word_installed(registry)
@@ -327,7 +327,7 @@ def _check_pdf_and_fonts(report: Report, machine: Machine, windows: bool) -> Non
 
 
 def _check_office(report: Report, machine: Machine) -> None:
-    from ..io.windows import is_wps
+    from ..io.registry import is_wps
 
     for guid, (name, effect) in ASR_RULES.items():
         state = machine.asr.get(guid)
@@ -349,7 +349,7 @@ def _check_office(report: Report, machine: Machine) -> None:
 
 def _our_trusted_folder(machine: Machine) -> str:
     """The folder the installer made a trusted location (its description says so), else the installer's usual one."""
-    from ..io.windows import TRUST_DESCRIPTION
+    from ..io.registry import TRUST_DESCRIPTION
 
     for location in machine.trusted or []:
         if location.description == TRUST_DESCRIPTION:
@@ -419,7 +419,7 @@ def _check_book(report: Report, machine: Machine, book: Path, windows: bool, tem
                            connect)
     trusted = None
     if windows and machine.trusted is not None:
-        from ..io.windows import is_trusted
+        from ..io.registry import is_trusted
 
         trusted = is_trusted(str(book.parent), machine.trusted)
         ours = _our_trusted_folder(machine)
