@@ -363,14 +363,6 @@ def test_runs_bridge_only_what_may_be_written():
     assert [[w.row for w in g] for g in runs(writes, lambda row: True)] == [[2, 3, 5, 9, 10]]
 
 
-def test_every_button_is_explained_in_the_guide():
-    from pathlib import Path
-
-    text = (Path(__file__).resolve().parents[1] / "docs" / "huong-dan.md").read_text(encoding="utf-8")
-    for button in BUTTONS:
-        assert f"| **{button.caption}** | {button.description} |" in text, button.caption
-
-
 def test_share_copy_writes_the_copy_next_to_the_workbook(demo_path, in_tmp):
     book = remote_book(demo_path)
     message = buttons.share_copy(book)
