@@ -17,14 +17,9 @@ from urllib.parse import unquote
 
 import pytest
 
+from doithoai.book.controls import BUTTONS
 from doithoai.cli import build_parser
-
-try:  # the layered layout (issue 26); before the move these lived at the package's root
-    from doithoai.book.controls import BUTTONS
-    from doithoai.core.schema import CONFERENCE_RECORD_SHEET
-except ImportError:  # pragma: no cover - the old layout
-    from doithoai.controls import BUTTONS  # type: ignore[no-redef]
-    from doithoai.schema import CONFERENCE_RECORD_SHEET  # type: ignore[no-redef]
+from doithoai.core.schema import CONFERENCE_RECORD_SHEET
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -51,7 +46,12 @@ def section(text: str, heading: str) -> str:
 
 def table_rows(text: str) -> list[str]:
     """The body rows of the first Markdown table in `text` (header and separator left out)."""
-    rows = [line for line in text.splitlines() if line.startswith("|")]
+    rows: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("|"):
+            rows.append(line)
+        elif rows:
+            break
     return rows[2:]
 
 
@@ -225,6 +225,24 @@ def test_the_path_check_finds_a_missing_file(tmp_path):
     assert [w for w, bases in named_paths(document) if not exists(w, document, bases)] == [
         "excel-buttons.md", "doithoai/nowhere.py", "doithoai.controls.NOTHING"]
     assert broken_links(document) == ["gone.md", "#no-such-heading"]
+
+
+def test_the_architecture_names_every_module_in_its_layer():
+    # docs/architecture.md's table of layers: each row's first cell names a folder of the package, and every module in
+    # that folder (sub-packages included, `commands/` by its folder) is named in its row; a module moved to another
+    # layer without the document following fails here.
+    rows = {cells(row)[0].split("`")[1]: row for row in table_rows(section(
+        (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8"), "Layers"))}
+    package = ROOT / "doithoai"
+    unnamed = []
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        if path.name == "__init__.py" or relative.startswith("doithoai/commands/"):
+            continue
+        layer = "doithoai/" if path.parent == package else f"doithoai/{path.relative_to(package).parts[0]}/"
+        if f"`{path.name}`" not in rows.get(layer, "") and f"/{path.name}`" not in rows.get(layer, ""):
+            unnamed.append(relative)
+    assert unnamed == []
 
 
 # ---------------------------------------------------------------------------------------------------------------------
