@@ -1,4 +1,5 @@
-"""Vietnamese text as staff type, paste and import it: normal forms, comparison keys, name order. Stdlib only."""
+"""Vietnamese text as staff type, paste and import it: normal forms, comparison keys, name order; and `cell_text`, the
+one way a cell's value becomes the text a person sees. Stdlib and `values` (dates and times of day) only."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import datetime as dt
 import re
 import unicodedata
 from typing import Any
+
+from .values import EXCEL_EPOCH, format_date, parse_time
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -58,13 +61,48 @@ def clean(s: str) -> str:
 
     Line breaks a person typed (Alt+Enter) are kept. Idempotent.
     """
-    s = _ZERO_WIDTH.sub("", fix_d(nfc(s)))
+    s = fix_d(nfc(_ZERO_WIDTH.sub("", s)))  # zero-width characters out first: one between a letter and its mark
     lines = [_SPACES.sub(" ", line).strip() for line in s.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     while lines and not lines[-1]:
         lines.pop()
     while lines and not lines[0]:
         lines.pop(0)
     return "\n".join(lines)
+
+
+def cell_text(value: Any, *, one_line: bool = False) -> str:
+    """A cell's value as the text a person sees in it: the one conversion every reader of display text uses.
+
+    - blank (None) is "";
+    - text is `clean`ed (NFC, "Ð"→"Đ", no zero-width characters, single spaces, trimmed lines, typed line breaks kept);
+    - a whole float is the whole number Excel shows (3.0 → "3"), any other number its digits (3.5 → "3.5");
+    - a time of day, or a datetime on Excel's day 0 (how a time alone arrives), is "08:30";
+    - a date, or a datetime at midnight, is "12/06/2026"; a datetime with a time of day "12/06/2026 08:30";
+    - TRUE and FALSE are written as Excel shows them; an error value is its code ("#N/A").
+
+    `one_line`: line breaks become single spaces too (labels, names, grouping keys). Control characters are not touched:
+    what a file cannot hold is the writer's rule (`io.writer.clean_text`). Idempotent on its own result.
+    """
+    if value.__class__ is str:  # the common case first
+        if one_line:
+            if not value.isascii():
+                value = fix_d(nfc(_ZERO_WIDTH.sub("", value)))
+            return " ".join(value.split())  # what `clean` gives, on one line, without its per-line work
+        return clean(value) if value else ""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.time) or (isinstance(value, dt.datetime) and value.date() == EXCEL_EPOCH):
+        return parse_time(value) or ""
+    if isinstance(value, dt.datetime):
+        day = format_date(value.date())
+        return day if value.time() == dt.time() else f"{day} {parse_time(value)}"
+    if isinstance(value, dt.date):
+        return format_date(value)
+    return cell_text(str(value), one_line=one_line)
 
 
 # After NFD, Vietnamese text is ASCII and combining diacritical marks (U+0300-U+036F, all of combining class > 0 but the
@@ -194,17 +232,10 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 def safe_text(value: Any) -> str:
     """Any cell value as text a Word document can hold, rendered literally.
 
-    NFC, line breaks kept (docxtpl turns "\\n" into a line break, "\\t" into a tab), characters XML
-    cannot carry dropped; a vertical tab (Excel's line break in some exports) becomes a line break.
+    A number, date or time is `cell_text`'s; text is kept as typed inside its lines (not `clean`ed: the document
+    prints what the clerk wrote), NFC, line breaks kept (docxtpl turns "\\n" into a line break, "\\t" into a tab),
+    characters XML cannot carry dropped; a vertical tab (Excel's line break in some exports) becomes a line break.
     """
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        from .values import format_date  # the workbook's own date format (values imports the schema, not text)
-
-        return format_date(value)
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = unicodedata.normalize("NFC", str(value))
+    text = unicodedata.normalize("NFC", value if isinstance(value, str) else cell_text(value))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
     return _NOT_XML.sub("", text).strip()

@@ -66,10 +66,6 @@ NUMBER_SETTINGS: dict[str, str] = {
 }
 
 
-def _clean(value: Any) -> str:
-    return safe_text(value)
-
-
 def number_text(settings: Mapping[str, Any], kind: str, typed: Any = None) -> str:
     """The number and symbol alone: typed as a whole ("125/BC-UBND") it stays; a bare number gets the symbol;
     blank leaves room for the clerk ("       /BC-UBND"). "" for a kind without a number."""
@@ -78,7 +74,7 @@ def number_text(settings: Mapping[str, Any], kind: str, typed: Any = None) -> st
         return ""
     if typed is None and kind in NUMBER_SETTINGS:
         typed = settings.get(NUMBER_SETTINGS[kind])
-    text = NUMBER_WORD.sub("", unicodedata.normalize("NFC", _clean(typed)))
+    text = NUMBER_WORD.sub("", unicodedata.normalize("NFC", safe_text(typed)))
     if isinstance(typed, (int, float)) and not isinstance(typed, bool):
         text = str(int(typed))
     if text.isdigit():
@@ -99,15 +95,15 @@ def issuing_body(settings: Mapping[str, Any]) -> tuple[str, str, str]:
     Government: ("", "ỦY BAN NHÂN DÂN", "PHƯỜNG TỨ MINH"). Party: the body and the unit make one line
     ("ĐẢNG ỦY XÃ VĨNH BẢO"), under the superior level ("ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG").
     """
-    superior = _clean(settings.get("co_quan_cap_tren")).upper()
-    unit = f"{unit_words(settings).level} {_clean(settings.get('ten_don_vi'))}".strip().upper()
+    superior = safe_text(settings.get("co_quan_cap_tren")).upper()
+    unit = f"{unit_words(settings).level} {safe_text(settings.get('ten_don_vi'))}".strip().upper()
     if is_party(settings):
-        body = _clean(settings.get("co_quan")) or "ĐẢNG ỦY"
+        body = safe_text(settings.get("co_quan")) or "ĐẢNG ỦY"
         if body.upper() == GOVERNMENT_COLLECTIVE:  # the blank template's default, never a Party body
             body = "ĐẢNG ỦY"
         body = body.upper()
         return superior, body if unit and unit in body else f"{body} {unit}".strip(), ""
-    return superior, (_clean(settings.get("co_quan")) or GOVERNMENT_COLLECTIVE).upper(), unit
+    return superior, (safe_text(settings.get("co_quan")) or GOVERNMENT_COLLECTIVE).upper(), unit
 
 
 def body_in_text(settings: Mapping[str, Any]) -> tuple[str, str]:
@@ -115,13 +111,13 @@ def body_in_text(settings: Mapping[str, Any]) -> tuple[str, str]:
     Minh"); a Party plan ("Đảng ủy xã Vĩnh Bảo", the same). `Cơ quan ban hành` is typed in capitals for the letterhead:
     written as running text (`wording.from_capitals`), "Ủy ban nhân dân" never naming a Party committee."""
     party = is_party(settings)
-    typed = _clean(settings.get("co_quan"))
+    typed = safe_text(settings.get("co_quan"))
     body = from_capitals(typed) if typed else ("Đảng ủy" if party else "Ủy ban nhân dân")
     if body.casefold() in ("ủy ban nhân dân", "uỷ ban nhân dân"):
         body = "Đảng ủy" if party else "Ủy ban nhân dân"
     short = "UBND" if body.casefold() == "ủy ban nhân dân" else body
     unit = unit_name(settings)
-    place = _clean(settings.get("ten_don_vi"))
+    place = safe_text(settings.get("ten_don_vi"))
 
     def named(text: str) -> str:
         return text if place and place.casefold() in text.casefold() else f"{text} {unit}".strip()
@@ -131,7 +127,7 @@ def body_in_text(settings: Mapping[str, Any]) -> tuple[str, str]:
 
 def _authority(settings: Mapping[str, Any]) -> str:
     """"TM", "KT" or "" (the chair signs in their own name)."""
-    text = _clean(settings.get("tham_quyen_ky")).upper().replace("/", "").replace(".", "").replace(" ", "")
+    text = safe_text(settings.get("tham_quyen_ky")).upper().replace("/", "").replace(".", "").replace(" ", "")
     if not text:
         return "TM"
     if text.startswith("KT"):
@@ -149,8 +145,8 @@ def signature_lines(settings: Mapping[str, Any]) -> tuple[str, str, str]:
     directly); "K/T BÍ THƯ" only when asked for.
     """
     party = is_party(settings)
-    title = _clean(settings.get("chuc_vu_ky")).upper() or (schema.SIGNER_SECRETARY if party else schema.SIGNER_CHAIR)
-    collective = _clean(settings.get("tap_the_ky")).upper() or (PARTY_COLLECTIVE if party else GOVERNMENT_COLLECTIVE)
+    title = safe_text(settings.get("chuc_vu_ky")).upper() or (schema.SIGNER_SECRETARY if party else schema.SIGNER_CHAIR)
+    collective = safe_text(settings.get("tap_the_ky")).upper() or (PARTY_COLLECTIVE if party else GOVERNMENT_COLLECTIVE)
     on_behalf, deputy = ("T/M", "K/T") if party else (schema.SIGN_ON_BEHALF, schema.SIGN_DEPUTY)
     head = title.removeprefix("PHÓ ").strip() or title
     authority = _authority(settings)
@@ -194,7 +190,7 @@ def _complete(line: str, settings: Mapping[str, Any]) -> str:
     """A recipient line naming an organisation of the unit without its place gets the unit's name: "- Ủy ban MTTQ
     Việt Nam xã (giám sát);" -> "- Ủy ban MTTQ Việt Nam xã Phong Quang (giám sát);" (abbreviations as typed)."""
     match = _LINE_BODY.match(line)
-    place = _clean(settings.get("ten_don_vi"))
+    place = safe_text(settings.get("ten_don_vi"))
     if not match or not place:
         return line
     lead, body, tail = match.groups()
@@ -208,12 +204,12 @@ def recipients(settings: Mapping[str, Any], kind: str, default: str = "") -> str
     issuing body), else the general `Nơi nhận`; placeholders filled, organisations named with the unit, ending with the
     layout's "Lưu" line."""
     key = schema.RECIPIENT_SETTINGS.get(kind)
-    text = _clean(settings.get(key)) if key else ""
+    text = safe_text(settings.get(key)) if key else ""
     own = KIND_RECIPIENTS.get(kind)
     if not text and not default and own is not None:
         default = own[1] if is_party(settings) else own[0]
     text = text or default
-    text = text or _clean(settings.get("noi_nhan")) or DEFAULT_RECIPIENTS
+    text = text or safe_text(settings.get("noi_nhan")) or DEFAULT_RECIPIENTS
     text = fill_placeholders(text, settings)
     lines = [_complete(line.strip(), settings) for line in text.split("\n") if line.strip()]
     if is_party(settings):
@@ -251,11 +247,11 @@ def _province_committee(province: str) -> str:
 def default_addressees(settings: Mapping[str, Any], kind: str) -> list[str]:
     """Whom a kind is addressed to when its `Kính gửi` setting is blank (see the module's docstring)."""
     unit = unit_name(settings)
-    province = _clean(settings.get("tinh"))
+    province = safe_text(settings.get("tinh"))
     party = is_party(settings)
     if kind == "report_upward":
         if party:
-            superior = _clean(settings.get("co_quan_cap_tren"))
+            superior = safe_text(settings.get("co_quan_cap_tren"))
             committee = party_committee(superior) if superior else _province_committee(province)
             return [f"Ban Thường vụ {committee}" if committee else "Ban Thường vụ cấp ủy cấp trên"]
         return [f"Ban Thường vụ Đảng ủy {unit}"] + ([f"Ủy ban nhân dân {in_sentence(province)}"] if province else [])
@@ -269,7 +265,7 @@ def addressees(settings: Mapping[str, Any], kind: str) -> list[str]:
     """"Kính gửi": the kind's own setting (one addressee a line, its dashes and end punctuation dropped; `{đơn vị}`
     filled), else `default_addressees`."""
     key = schema.ADDRESSEE_SETTINGS.get(kind)
-    text = fill_placeholders(_clean(settings.get(key)), settings) if key else ""
+    text = fill_placeholders(safe_text(settings.get(key)), settings) if key else ""
     lines = [line.strip().lstrip("-+•").strip().rstrip(";,.").strip() for line in text.split("\n")]
     return [line for line in lines if line] or default_addressees(settings, kind)
 
@@ -295,7 +291,7 @@ def issuer_fields(settings: Mapping[str, Any], kind: str, date: dt.date, *, numb
         "don_vi": unit,
         "so": shown_number,
         "so_dong": number_line(settings, shown_number),
-        "noi_ngay": place_date(_clean(settings.get("ten_don_vi")), date),
+        "noi_ngay": place_date(safe_text(settings.get("ten_don_vi")), date),
         "ky_dong_1": lines[0],
         "ky_dong_2": lines[1],
         "ky_dong_3": lines[2],

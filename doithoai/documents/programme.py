@@ -19,7 +19,7 @@ from typing import Any
 
 from ..core import schema
 from ..core.model import BookData, Record
-from ..core.text import fold
+from ..core.text import cell_text, fold
 from .wording import short_clock
 
 CHAIR_WORD, OFFICE_WORD = "Chủ trì hội nghị", "Văn phòng"
@@ -40,12 +40,8 @@ class Timetable:
     left_out: int = 0  # registered speakers without a slot
 
 
-def _text(value: Any) -> str:
-    return " ".join(str(value).split()) if value is not None else ""
-
-
 def _kind(value: Any) -> str:
-    text = fold(_text(value))
+    text = fold(cell_text(value, one_line=True))
     for kind in (schema.ITEM_SPEAKERS, schema.ITEM_ANSWERS):
         if text == fold(kind):
             return kind
@@ -54,7 +50,7 @@ def _kind(value: Any) -> str:
 
 def items_of(book: BookData) -> list[Item]:
     """The programme's rows in order; the default programme when the sheet is missing or empty."""
-    rows = [r for r in book.programme if _text(r.get("noi_dung"))]
+    rows = [r for r in book.programme if cell_text(r.get("noi_dung"), one_line=True)]
     if not rows:
         return [Item(content, who, minutes, kind) for content, who, minutes, kind in schema.DEFAULT_PROGRAMME]
 
@@ -66,7 +62,8 @@ def items_of(book: BookData) -> list[Item]:
     for record in sorted(rows, key=order):
         typed = record.get("so_phut")
         minutes = typed if isinstance(typed, int) and not isinstance(typed, bool) and typed >= 0 else None
-        items.append(Item(_text(record.get("noi_dung")), _text(record.get("nguoi_thuc_hien")), minutes,
+        items.append(Item(cell_text(record.get("noi_dung"), one_line=True),
+                          cell_text(record.get("nguoi_thuc_hien"), one_line=True), minutes,
                           _kind(record.get("loai_muc"))))
     return items
 

@@ -16,23 +16,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..core.schema import ISSUER_PARTY
+from ..core.text import cell_text
 from ..core.values import parse_date
 
 DEFAULT_AUDIENCE = "Nhân dân"
 DEFAULT_OFFICE = "Văn phòng HĐND và UBND"
 DATE_PENDING = "(thời gian cụ thể sẽ thông báo sau)"
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    return " ".join(unicodedata.normalize("NFC", str(value)).split())
 
 
 @dataclass(frozen=True)
@@ -57,14 +51,14 @@ _WORDS = {
 
 def unit_words(settings: Mapping[str, Any]) -> UnitWords:
     """The words for `Loại đơn vị hành chính` ("Phường" when blank; an unknown kind prints as typed)."""
-    kind = _text(settings.get("loai_don_vi")) or "Phường"
+    kind = cell_text(settings.get("loai_don_vi"), one_line=True) or "Phường"
     found = _WORDS.get(kind.casefold())
     return found or UnitWords(kind.lower(), "khu dân cư", "Trưởng khu dân cư")
 
 
 def unit_name(settings: Mapping[str, Any]) -> str:
     """"phường Tứ Minh", "xã Phong Quang"."""
-    return f"{unit_words(settings).level} {_text(settings.get('ten_don_vi'))}".strip()
+    return f"{unit_words(settings).level} {cell_text(settings.get('ten_don_vi'), one_line=True)}".strip()
 
 
 @dataclass(frozen=True)
@@ -98,14 +92,14 @@ def conference_date(value: Any) -> ConferenceDate:
     date = parse_date(value)
     if date is not None:
         return ConferenceDate(date, "", date.year)
-    text = _text(value)
+    text = cell_text(value, one_line=True)
     years = [int(m.group()) for m in _YEAR.finditer(text)]
     return ConferenceDate(None, text, years[-1] if years else None)
 
 
 def is_period(value: Any) -> bool:
     """Text that names when the conference will be without a day: it names a year, a quarter, a month or 'trước …'."""
-    text = _text(value).casefold()
+    text = cell_text(value, one_line=True).casefold()
     if not text or parse_date(value) is not None or _DATE_LIKE.match(text):
         return False  # "32/6/2026" is a mistyped date, not a period
     return bool(_YEAR.search(text)) or any(word in text for word in ("quý", "tháng", "trước", "thông báo sau"))
@@ -122,7 +116,7 @@ def year_of(settings: Mapping[str, Any], today: dt.date) -> int:
 
 def is_party(settings: Mapping[str, Any]) -> bool:
     """`Khối ban hành` is "Đảng": the Party committee issues the plan's documents (HD 36-HD/VPTW)."""
-    return _text(settings.get("khoi_ban_hanh")).casefold() == ISSUER_PARTY.casefold()
+    return cell_text(settings.get("khoi_ban_hanh"), one_line=True).casefold() == ISSUER_PARTY.casefold()
 
 
 DEFAULT_CHAIR = "Chủ tịch UBND"
@@ -130,12 +124,12 @@ DEFAULT_CHAIR = "Chủ tịch UBND"
 
 def chair(settings: Mapping[str, Any]) -> str:
     """`Người chủ trì` as typed ("Chủ tịch UBND" when blank). The chair as a person is `facts.chair`."""
-    return _text(settings.get("chu_tri")) or DEFAULT_CHAIR
+    return cell_text(settings.get("chu_tri"), one_line=True) or DEFAULT_CHAIR
 
 
 def co_chair(settings: Mapping[str, Any]) -> str:
     """`Người đồng chủ trì` as typed ("" when none). The co-chair as a person is `facts.co_chair`."""
-    return _text(settings.get("dong_chu_tri"))
+    return cell_text(settings.get("dong_chu_tri"), one_line=True)
 
 
 _BODIES = ("ubnd", "ủy ban nhân dân", "uỷ ban nhân dân", "đảng ủy", "đảng uỷ", "hđnd", "hội đồng nhân dân")
@@ -145,8 +139,8 @@ def with_unit(title: str, settings: Mapping[str, Any]) -> str:
     """A post with its unit: a title ending on a body that names no unit gets it ("Chủ tịch UBND" -> "Chủ tịch UBND
     phường Tứ Minh"), one ending on a body and the level gets the unit's name ("Bí thư Đảng ủy xã" -> "Bí thư Đảng ủy
     xã Vĩnh Bảo"); a title already naming the unit, or any other, stays as typed."""
-    title = _text(title)
-    place = _text(settings.get("ten_don_vi"))
+    title = cell_text(title, one_line=True)
+    place = cell_text(settings.get("ten_don_vi"), one_line=True)
     low = title.casefold()
     if not title or (place and place.casefold() in low):
         return title
@@ -159,11 +153,11 @@ def with_unit(title: str, settings: Mapping[str, Any]) -> str:
 
 
 def audience(settings: Mapping[str, Any]) -> str:
-    return _text(settings.get("doi_tuong")) or DEFAULT_AUDIENCE
+    return cell_text(settings.get("doi_tuong"), one_line=True) or DEFAULT_AUDIENCE
 
 
 def office(settings: Mapping[str, Any]) -> str:
-    return _text(settings.get("ten_van_phong")) or DEFAULT_OFFICE
+    return cell_text(settings.get("ten_van_phong"), one_line=True) or DEFAULT_OFFICE
 
 
 def fill_placeholders(text: str, settings: Mapping[str, Any], today: dt.date | None = None) -> str:
@@ -189,7 +183,7 @@ def conference_name(settings: Mapping[str, Any], today: dt.date) -> str:
 
     "Hội nghị đối thoại giữa Chủ tịch UBND phường Tứ Minh với Nhân dân năm 2026".
     """
-    typed = _text(settings.get("ten_hoi_nghi"))
+    typed = cell_text(settings.get("ten_hoi_nghi"), one_line=True)
     if typed:
         # A preset's name carries {đơn vị} and {năm}: filled from the settings, so one preset serves every unit and year.
         typed = fill_placeholders(typed, settings, today)

@@ -60,7 +60,7 @@ from typing import Any, Protocol, TypeVar
 
 from ..core import schema
 from ..core.keys import code_key, list_key, name_key
-from ..core.text import clean, fold, tone_normalize
+from ..core.text import cell_text, fold, tone_normalize
 from ..core.values import INT_LIMIT
 from .conference_settings import chair as conference_chair
 from .conference_settings import is_party, with_unit
@@ -85,10 +85,6 @@ _CLOSED = frozenset(list_key(s) for s in CLOSED_STATUSES)
 _MOVED = list_key(schema.STATUS_UPWARD)
 _YES = list_key(schema.YES_NO[0])
 
-# The statistics table's columns, in order: (context key, the class it counts).
-CLASS_COLUMNS = (("tai_hoi_nghi", schema.HANDLING_AT_CONFERENCE), ("tra_loi_sau", schema.HANDLING_LATER),
-                 ("cap_tren", schema.HANDLING_UPWARD), ("chua_phan_loai", UNCLASSIFIED))
-
 
 class Row(Protocol):
     """A petition, assignment or delegate: a `model.Record`, or the plain dict the roll-up keeps."""
@@ -97,12 +93,9 @@ class Row(Protocol):
 
 
 def text_of(value: Any) -> str:
-    """A cell as one line of display text for grouping ("" for blank, and for anything that is not a value)."""
-    if value is None or isinstance(value, bool):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(str(value).split())
+    """A cell as one line of display text for grouping and naming: `cell_text` on one line, but "" for TRUE/FALSE (a
+    checkbox's value left in a text column is no field, source or name)."""
+    return "" if isinstance(value, bool) else cell_text(value, one_line=True)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -362,13 +355,6 @@ class Person:
         return ", ".join(x for x in (self.name, self.title) if x) + (f" {self.note}" if self.note else "")
 
 
-def _line(value: Any) -> str:
-    """A cell as one NFC line ("" for anything that is not text)."""
-    if not isinstance(value, str):
-        return ""
-    return " ".join(clean(value).split())
-
-
 def _honorific(text: str) -> tuple[str | None, str, bool]:
     """(gender or _COMRADE or None, the rest, whether an honorific was there) for the first honorific of `text`."""
     low = text.casefold()
@@ -392,7 +378,7 @@ def strip_honorific(name: Any) -> tuple[str | None, str]:
     """(the gender an honorific gives, the bare name): "Ông Xa Văn Pọm" -> ("Nam", "Xa Văn Pọm"); "B. Lò Thị Xuân" ->
     ("Nữ", "Lò Thị Xuân"); "Đồng chí Nguyễn Văn A" and "Ông (Bà) Lê Văn B" give no gender. Case and Unicode form do not
     matter; honorifics typed twice ("Ông (Bà) Ông …") all go. A name without one comes back as it is (NFC, one line)."""
-    text = _line(name)
+    text = text_of(name)
     if not _may_have_honorific(text):
         return None, text
     gender, bare, _ = _strip_all(text)
@@ -451,7 +437,7 @@ def parse_person(text: Any) -> Person:
     "đồng chí Nguyễn Văn A - Bí thư Đảng ủy", "Chủ tịch UBND xã - Ông Hà Văn Tuấn", "Bí thư Đảng ủy, Chủ tịch UBND" (one
     title), a name alone, a title alone; a remark in brackets at the end is the `note`. The title is as typed (the
     unit is added by `resolve`)."""
-    line = _line(text)
+    line = text_of(text)
     if not line:
         return Person()
     note = ""
@@ -544,7 +530,7 @@ class Directory:
 
     @property
     def place(self) -> str:
-        return _line(self.settings.get("ten_don_vi"))
+        return text_of(self.settings.get("ten_don_vi"))
 
     def holder(self, title: str) -> Row | None:
         """The one delegate whose post is `title` (in this unit), or None when nobody or several hold it."""
@@ -568,7 +554,7 @@ class Directory:
 
 def directory(book: Any) -> Directory:
     """The `Directory` of `book` (a `model.BookData`): one pass over `Đại biểu`, `Phiếu đăng ký` and the petitions."""
-    place = _line(book.settings.get("ten_don_vi"))
+    place = text_of(book.settings.get("ten_don_vi"))
     named: dict[str, list[Row]] = defaultdict(list)
     posts: dict[tuple[str, ...], dict[str, Row]] = defaultdict(dict)
     for record in book.delegates.records:
@@ -709,7 +695,7 @@ _BODY_LEVEL = re.compile(r"(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân|đả
 def _name_after_unit(title: str, settings: dict[str, Any]) -> str:
     """The name typed after the post: "Chủ tịch UBND xã Phong Quang Hà Văn Tuấn" or "Chủ tịch UBND xã Hà Văn Tuấn" (the
     words after the level are not the unit's own name) -> "Hà Văn Tuấn"; "" when none."""
-    place = _line(settings.get("ten_don_vi"))
+    place = text_of(settings.get("ten_don_vi"))
     key = name_key(title)
     if not place:  # "… UBND xã Phong Quang" could be the place as well as a person
         return ""
@@ -740,7 +726,7 @@ def co_chair(book: Any, people: Directory | None = None) -> Person | None:
 
 def signer_title(settings: dict[str, Any]) -> str:
     """The signer's post in words: "PHÓ CHỦ TỊCH" -> "Phó Chủ tịch UBND phường Tứ Minh" (a Party plan: "… Đảng ủy …")."""
-    post = _line(settings.get("chuc_vu_ky")) or (schema.SIGNER_SECRETARY if is_party(settings) else schema.SIGNER_CHAIR)
+    post = text_of(settings.get("chuc_vu_ky")) or (schema.SIGNER_SECRETARY if is_party(settings) else schema.SIGNER_CHAIR)
     body = "Đảng ủy" if is_party(settings) else "UBND"
     return with_unit(tidy_title(f"{post.lower()} {body}"), settings)
 
@@ -806,7 +792,7 @@ def same_person(a: Person | None, b: Person | None, settings: dict[str, Any]) ->
         return False
     if a.name and b.name:
         return a.key == b.key
-    place = _line(settings.get("ten_don_vi"))
+    place = text_of(settings.get("ten_don_vi"))
     return bool(a.title and b.title) and _post_key(a.title, place) == _post_key(b.title, place)
 
 

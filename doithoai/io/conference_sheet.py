@@ -4,15 +4,14 @@ sheet and recording floor questions are `workflows.conference`; this module is t
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..core import schema
 from ..core.keys import header_key, list_key
-from ..core.text import clean
-from ..core.values import EXCEL_EPOCH, format_date, parse_time, whole_number
+from ..core.text import cell_text
+from ..core.values import whole_number
 from .owned_sheet import Grid, grid, read_record
 
 SHEET = schema.CONFERENCE_SHEET
@@ -96,23 +95,10 @@ class ConferenceDay:
         return self.record is None or grid(self.cells) != self.record
 
 
-def sheet_text(value: Any) -> str:
-    """A cell of the sheet as the text the secretary sees (a time of day as "08:00", a date as "12/06/2026")."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, dt.time) or (isinstance(value, dt.datetime) and value.date() == EXCEL_EPOCH):
-        return parse_time(value) or ""  # a time of day alone
-    if isinstance(value, dt.date):
-        return format_date(value)
-    return clean(str(value))
-
-
 def _number(value: Any) -> int | None:
     """A speaker's order: a whole number, or one typed as "3" or "3." (the one number parser: "①", "²" are none)."""
     if isinstance(value, str):
-        value = sheet_text(value).rstrip(".")
+        value = cell_text(value).rstrip(".")
     return whole_number(value)
 
 
@@ -140,10 +126,10 @@ def parse_sheet(rows: Sequence[Sequence[Any]], record: Sequence[Sequence[Any]] |
             facts_rows[key] = index
             facts[key] = row[1] if len(row) > 1 else None
             continue
-        if section is None or not any(sheet_text(c) for c in row):
+        if section is None or not any(cell_text(c) for c in row):
             continue
         kind, positions = section
-        values = {k: sheet_text(row[i]) if i < len(row) else "" for k, i in positions.items()}
+        values = {k: cell_text(row[i]) if i < len(row) else "" for k, i in positions.items()}
         if kind == "programme":
             if values.get("noi_dung"):
                 day.programme.append(values)

@@ -28,7 +28,6 @@ typed again as 1.0, is still what the tool wrote.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -36,8 +35,7 @@ from typing import Any
 
 from ..core.errors import DoithoaiError, ExitStatus
 from ..core.model import CellWrite, SheetWrite, cell_address
-from ..core.text import EXCEL_CELL_LIMIT, clean
-from ..core.values import EXCEL_EPOCH, format_date, parse_time
+from ..core.text import EXCEL_CELL_LIMIT, cell_text
 from .writer import clean_text
 
 MARK = "doithoai: ô phần mềm đã ghi"  # A1 of a record sheet
@@ -56,21 +54,9 @@ def fit(value: Any) -> Any:
 
 
 def canonical(value: Any) -> str:
-    """A cell's text as written and read back: "" for a blank."""
-    if value is None:
-        return ""
-    if value.__class__ is str:  # the common case, kept short: intake reads every cell of a form through here
-        return clean(fit(value)) if value else ""
-    value = fit(value)
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, dt.time) or (isinstance(value, dt.datetime) and value.date() == EXCEL_EPOCH):
-        return parse_time(value) or ""
-    if isinstance(value, dt.datetime):
-        return format_date(value.date()) if value.time() == dt.time() else value.isoformat(" ")
-    if isinstance(value, dt.date):
-        return format_date(value)
-    return clean(str(value))
+    """A cell's text as the writer will store it and the reader give it back: `cell_text` of what `fit` keeps ("" for a
+    blank; control characters the file cannot hold dropped, NFC, single spaces). What a run compares with the next."""
+    return cell_text(fit(value))
 
 
 def digest(value: Any) -> str:

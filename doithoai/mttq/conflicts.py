@@ -13,7 +13,7 @@ from typing import Any
 from ..core import schema
 from ..core.keys import code_key, code_text
 from ..core.model import BookData, ChangeSet, Record, Table, cell_address
-from ..core.text import EXCEL_CELL_LIMIT, clean, formula_like, strip_control, thousands
+from ..core.text import EXCEL_CELL_LIMIT, cell_text, formula_like, strip_control, thousands
 from ..core.values import EXCEL_EPOCH, coerce, format_date, is_blank, parse_date
 from .projection import compare_value, project_record, row_fingerprint, slips_by_code
 from .result import (
@@ -76,14 +76,11 @@ class Merge:
 
 
 def note_text(value: Any) -> str | None:
-    if is_blank(value):
-        return None
-    if isinstance(value, (dt.date, dt.datetime)):
-        return format_date(value if not isinstance(value, dt.datetime) else value.date())
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = clean(strip_control(str(value)))  # invisible control characters cannot go into an .xlsx cell
-    return text or None
+    """The committee's note as text (`cell_text`), None when blank. Control characters are dropped (invisible, and an
+    .xlsx cell cannot hold them); a date with a time of day is its day."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return cell_text(strip_control(value) if isinstance(value, str) else value) or None
 
 
 def note_date(value: Any) -> dt.date | None | str:

@@ -21,6 +21,7 @@ from typing import Any
 from ..core import schema
 from ..core.keys import code_key, header_key
 from ..core.model import BookData, ChangeSet, SheetWrite
+from ..core.text import cell_text
 from ..core.values import is_blank
 from ..io.access import WorkbookAccess
 from ..io.tables import find_sheet
@@ -100,12 +101,6 @@ def _count(value: Any) -> int | None:
     return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def _text(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
 def _parse_new(rows: Sequence[Sequence[Any]], start: int, positions: dict[str, int]) -> list[LogEntry]:
     order: list[str] = []
     heads: dict[str, _Row] = {}
@@ -116,17 +111,17 @@ def _parse_new(rows: Sequence[Sequence[Any]], start: int, positions: dict[str, i
         row = _Row(raw, positions, schema.SHARE_LOG_HEADER)
         if is_blank(row[0]):
             continue
-        export_id = _text(row[0])
+        export_id = cell_text(row[0])
         if export_id not in heads:
             order.append(export_id)
             heads[export_id] = row
             codes[export_id], prints[export_id] = [], []
         if is_blank(row[4]):
-            if _text(row[5] or "") == NOT_RECORDED:
+            if cell_text(row[5]) == NOT_RECORDED:
                 unrecorded.add(export_id)
             continue
-        codes[export_id].append(_text(row[4]))
-        prints[export_id].append("" if is_blank(row[5]) else _text(row[5]))
+        codes[export_id].append(cell_text(row[4]))
+        prints[export_id].append(cell_text(row[5]))
     entries = []
     for export_id in order:
         head = heads[export_id]
@@ -160,7 +155,7 @@ def _parse_old(rows: Sequence[Sequence[Any]], start: int, positions: dict[str, i
         fingerprints = None
         if isinstance(prints_text, str) and prints_text.split()[:1] == [FINGERPRINT_VERSION]:
             fingerprints = tuple(prints_text.split()[1:])
-        entries.append(LogEntry(_text(row[0]), _created(row[1]), str(row[2] or ""), _count(row[3]), codes, fingerprints))
+        entries.append(LogEntry(cell_text(row[0]), _created(row[1]), str(row[2] or ""), _count(row[3]), codes, fingerprints))
     return entries
 
 

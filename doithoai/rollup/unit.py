@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.model import BookData
-from ..core.text import clean, fold
+from ..core.text import cell_text, fold
 from ..core.values import as_date
 from ..domain.facts import CONFERENCE_MILESTONE, milestone_of, presence
 
@@ -69,14 +69,10 @@ class UnitSummary:
     masked_cells: int = 0  # text cells in which a phone or ID-card number was masked
 
 
-def _text(value: Any) -> str:
-    return clean(value) if isinstance(value, str) else ("" if value is None else str(value))
-
-
 def unit_name(settings: dict[str, Any]) -> tuple[str, str]:
     """("Phường Tứ Minh", "Phường") from `Loại đơn vị hành chính` and `Tên phường, xã`."""
-    kind = _text(settings.get("loai_don_vi")) or "Đơn vị"
-    name = _text(settings.get("ten_don_vi"))
+    kind = cell_text(settings.get("loai_don_vi")) or "Đơn vị"
+    name = cell_text(settings.get("ten_don_vi"))
     kind = kind[:1].upper() + kind[1:]
     if name and fold(name).startswith(fold(kind) + " "):  # "Phường Tứ Minh" typed in the name cell
         return name, kind
@@ -132,7 +128,7 @@ def _assignments(book: BookData, today: dt.date, summary: UnitSummary) -> None:
     def name(value: Any) -> str:
         text = names.get(value)
         if text is None:
-            text = names[value] = _text(value)
+            text = names[value] = cell_text(value)
         return text
 
     for item in assignment_deadlines(book, today):
@@ -154,8 +150,8 @@ def summarize(book: BookData, file: str, today: dt.date) -> UnitSummary:
     from .privacy import masked_petitions
 
     unit, unit_type = unit_name(book.settings)
-    summary = UnitSummary(file=file, unit=unit or file, unit_type=unit_type, issuer=_text(book.settings.get("co_quan")),
-                          province=_text(book.settings.get("tinh")),
+    summary = UnitSummary(file=file, unit=unit or file, unit_type=unit_type, issuer=cell_text(book.settings.get("co_quan")),
+                          province=cell_text(book.settings.get("tinh")),
                           **_conference_facts(book, today))
     summary.petitions, summary.masked_cells = masked_petitions(book)
     _assignments(book, today, summary)

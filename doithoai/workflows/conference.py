@@ -43,7 +43,7 @@ from ..core import schema
 from ..core.errors import DoithoaiError, ExitStatus
 from ..core.keys import name_key
 from ..core.model import BookData, ChangeSet, RowWrite, SheetWrite, cell_address
-from ..core.text import EXCEL_CELL_LIMIT, fold, thousands
+from ..core.text import EXCEL_CELL_LIMIT, cell_text, fold, thousands
 from ..io.conference_sheet import (  # the sheet's layout and its reader, below the reader of the workbook
     FACTS,
     FLOOR_ROWS,
@@ -60,7 +60,6 @@ from ..io.conference_sheet import (  # the sheet's layout and its reader, below 
     WRAP_COLUMNS,
     ConferenceDay,
     Speaker,
-    sheet_text,
 )
 from ..io.owned_sheet import NotOurs, canonical, conflict_error, grid, plan_merge, record_write
 
@@ -78,9 +77,9 @@ def sheet_rows(book: BookData, date: dt.date) -> list[list[Any]]:
     s = book.settings
     facts = {
         "ngay": short_date(ctx.parse_date(s.get("ngay_hoi_nghi"))),
-        "dia_diem": sheet_text(s.get("dia_diem")),
-        "gio_khai_mac": sheet_text(s.get("gio_bat_dau")) or "08:00",
-        "gio_be_mac": sheet_text(s.get("gio_ket_thuc")),
+        "dia_diem": cell_text(s.get("dia_diem")),
+        "gio_khai_mac": cell_text(s.get("gio_bat_dau")) or "08:00",
+        "gio_be_mac": cell_text(s.get("gio_ket_thuc")),
         **prepared_chairs(book),
     }
     rows: list[list[Any]] = [[TITLE], [HOW_TO], []]
@@ -91,7 +90,7 @@ def sheet_rows(book: BookData, date: dt.date) -> list[list[Any]]:
     order = 0
     for record in ctx.speaking_order(book):
         order += 1
-        text = sheet_text
+        text = cell_text
         rows.append([order, text(record.get("ho_ten")), text(record.get("ma_phieu")),
                      text(record.get("to_dan_pho")) or text(record.get("dia_chi")), text(record.get("linh_vuc")),
                      text(record.get("noi_dung")), "", "", ""])
@@ -197,7 +196,7 @@ def plan_floor(book: BookData) -> tuple[FloorResult, ChangeSet]:
     seen = {_floor_key(r.get("nguoi_kien_nghi"), r.get("noi_dung")) for r in table.records}
     fresh = []
     for speaker in day.speakers:
-        if not speaker.from_floor or not _written(speaker.values.get("cau_hoi")):
+        if not speaker.from_floor or not canonical(speaker.values.get("cau_hoi")):
             continue
         key = _floor_key(_speaker_name(speaker), speaker.values.get("cau_hoi"))
         if key in seen:
@@ -211,11 +210,11 @@ def plan_floor(book: BookData) -> tuple[FloorResult, ChangeSet]:
     for offset, (speaker, code) in enumerate(zip(fresh, codes, strict=True)):
         v = speaker.values
         _check_length(day, speaker, ("ho_ten", "dia_chi", "cau_hoi", "tra_loi"))
-        answer = _written(v.get("tra_loi"))
-        field_typed = _written(v.get("linh_vuc"))
+        answer = canonical(v.get("tra_loi"))
+        field_typed = canonical(v.get("linh_vuc"))
         new = {"ma_kien_nghi": code, "nguon": schema.SOURCE_FLOOR, "nguoi_kien_nghi": _speaker_name(speaker),
-               "dia_chi": _written(v.get("dia_chi")), "linh_vuc": list_value(field_typed, fields) if field_typed else None,
-               "noi_dung": _written(v.get("cau_hoi")), "hinh_thuc_xu_ly": schema.HANDLING_AT_CONFERENCE if answer else None,
+               "dia_chi": canonical(v.get("dia_chi")), "linh_vuc": list_value(field_typed, fields) if field_typed else None,
+               "noi_dung": canonical(v.get("cau_hoi")), "hinh_thuc_xu_ly": schema.HANDLING_AT_CONFERENCE if answer else None,
                "noi_dung_tra_loi": answer or None}
         cells = tuple((table.columns[k], val) for k, val in new.items() if k in table.columns and val)
         changes.rows.append(RowWrite(schema.PETITIONS.name, next_row + offset, cells))
@@ -223,18 +222,12 @@ def plan_floor(book: BookData) -> tuple[FloorResult, ChangeSet]:
     return result, changes
 
 
-def _written(value: Any) -> str:
-    """Text as the writer will store it and the reader give it back (control characters the file cannot hold
-    dropped, NFC, single spaces): what the next run compares."""
-    return canonical(value)
-
-
 def _speaker_name(speaker: Speaker) -> str:
-    return _written(speaker.values.get("ho_ten")) or UNKNOWN_SPEAKER
+    return canonical(speaker.values.get("ho_ten")) or UNKNOWN_SPEAKER
 
 
 def _floor_key(name: Any, question: Any) -> tuple[str, str]:
-    return name_key(_written(name)), fold(_written(question))
+    return name_key(canonical(name)), fold(canonical(question))
 
 
 def _check_length(day: ConferenceDay, speaker: Speaker, keys: tuple[str, ...]) -> None:
