@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import UnusableFile
+from ..core.keys import header_key
 from ..core.schema import Kind
 from ..core.text import EXCEL_CELL_LIMIT, thousands
 from ..core.values import DATE_MAX, DATE_MIN, INT_LIMIT, number_text
@@ -142,8 +143,9 @@ def typed_value(kind: Kind, value: Any) -> Any:
 
 
 def key_text(text: Any) -> str:
-    """How keys are compared: NFC, spaces collapsed, any case."""
-    return " ".join(unicodedata.normalize("NFC", str(text)).split()).casefold()
+    """How keys are compared: as the workbook's headers and labels are (`keys.header_key`: NFC, "Ð"→"Đ", spaces
+    collapsed, any case), whatever the key's type."""
+    return header_key(str(text))
 
 
 def unknown_key(key: Any, known: Iterable[str]) -> str:

@@ -24,7 +24,8 @@ from typing import Any, NoReturn
 
 from ..core import schema
 from ..core.errors import UnusableFile
-from ..io.tomlfile import ValueProblem, key_text, read_toml, typed_value, unknown_key
+from ..core.keys import header_key
+from ..io.tomlfile import ValueProblem, read_toml, typed_value, unknown_key
 
 # Bundled preset name -> file; the Vietnamese names are what the office types, the English ones aliases.
 ALIASES = {
@@ -34,10 +35,6 @@ ALIASES = {
     "doan-the": "doan-the", "organisations": "doan-the", "mass-organisations": "doan-the",
     "dong-chu-tri": "xa-dong-chu-tri", "co-chaired": "xa-dong-chu-tri",
 }
-
-
-def _key(text: Any) -> str:
-    return key_text(text)
 
 
 def presets_dir() -> Path:
@@ -57,7 +54,7 @@ def find(name: str) -> Path:
     if path.suffix.lower() == ".toml" and os.path.lexists(path):
         return path  # whatever it is (a folder, a FIFO), the reader says so
     presets = bundled()
-    stem = ALIASES.get(_key(name), _key(name))
+    stem = ALIASES.get(header_key(name), header_key(name))
     if stem in presets:
         return presets[stem]
     if path.suffix.lower() == ".toml":
@@ -113,14 +110,14 @@ def _table(path: Path, data: dict[str, Any], section: str) -> dict[str, Any]:
 
 
 def _rows(path: Path, section: str, spec: schema.TableSheet, rows: Any) -> list[dict[str, Any]]:
-    by_header = {_key(c.header): c for c in spec.columns}
+    by_header = {header_key(c.header): c for c in spec.columns}
     if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
         _refuse(path, f"mục “{section}” (trang {spec.name}) phải là các dòng [[{section}]], mỗi dòng “Cột” = giá trị")
     records = []
     for number, row in enumerate(rows, 1):
         record: dict[str, Any] = {}
         for header, value in row.items():
-            column = by_header.get(_key(header))
+            column = by_header.get(header_key(header))
             if column is None or column.computed:
                 known = [c.header for c in spec.columns if not c.computed]
                 _refuse(path, f"[[{section}]] dòng {number}: trang {spec.name} không có cột {_unknown(header, known)}")
@@ -137,19 +134,19 @@ def load(name: str) -> dict[str, Any]:
 
     path = find(name)
     data = _read(path)
-    by_label = {_key(s.label): s for s in schema.SETTINGS}
+    by_label = {header_key(s.label): s for s in schema.SETTINGS}
     settings: dict[str, Any] = {}
     for label, value in _table(path, data, "cai_dat").items():
-        setting = by_label.get(_key(label))
+        setting = by_label.get(header_key(label))
         if setting is None:
             _refuse(path, f"trang Kế hoạch không có dòng {_unknown(label, [s.label for s in schema.SETTINGS])}")
         if setting.key in settings:
             _refuse(path, f"[cai_dat] dòng “{setting.label}” được ghi hai lần (“{label}”)")
         settings[setting.key] = _value(path, f"[cai_dat] “{setting.label}”", setting.kind, value)
-    by_header = {_key(lst.header): lst for lst in schema.LISTS}
+    by_header = {header_key(lst.header): lst for lst in schema.LISTS}
     lists: dict[str, tuple[str, ...]] = {}
     for header, values in _table(path, data, "danh_muc").items():
-        lookup = by_header.get(_key(header))
+        lookup = by_header.get(header_key(header))
         if lookup is None:
             _refuse(path, f"trang Danh mục không có danh sách {_unknown(header, [lst.header for lst in schema.LISTS])}")
         where = f"[danh_muc] “{lookup.header}”"
