@@ -57,11 +57,6 @@ START_FAILED = (
 )
 
 
-def python_command(button: ButtonSpec) -> str:
-    """What RunPython runs for a button (macOS, and Windows when the launcher is missing)."""
-    return f"import doithoai.buttons as b; b.{button.handler}()"
-
-
 def vba_text(text: str) -> str:
     """A VBA expression for `text` that keeps the module ASCII: runs of ASCII in quotes, the rest as ChrW(n)."""
     parts: list[str] = []

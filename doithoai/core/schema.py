@@ -85,11 +85,6 @@ class TableSheet:
                 return col
         raise KeyError(f"{self.name} has no column {key!r}")
 
-    @property
-    def required_headers(self) -> tuple[str, ...]:
-        """Headers a workbook must have on this sheet; hidden helper columns may be missing."""
-        return tuple(c.header for c in self.columns if not c.hidden)
-
 
 @dataclass(frozen=True)
 class Setting:

@@ -14,7 +14,7 @@ import math
 
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, Twips
@@ -368,12 +368,6 @@ def set_widths(table, widths_cm: list[float]) -> None:
     for old in properties.findall(qn("w:tblW")):
         properties.remove(old)
     properties.append(total)
-
-
-def page_break(document):
-    paragraph = document.add_paragraph()
-    paragraph.add_run().add_break(WD_BREAK.PAGE)
-    return paragraph
 
 
 def grid_table(document, headers: list[str], row_tags: list[str], widths_cm: list[float], *, loop: str, size: float = 12,

@@ -248,11 +248,6 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def mid_sentence_field(name: Any) -> str:
-    """A field of the list inside a sentence: "Lĩnh vực nông nghiệp, OCOP" (`in_sentence`)."""
-    return in_sentence(name)
-
-
 # --------------------------------------------------------------------------------------------------
 # Bodies and organisations the product names
 

@@ -492,10 +492,6 @@ def hold(workbook: Path | None, command: str = "") -> Iterator[None]:
         give_back(Path(workbook))
 
 
-def is_held(workbook: Path) -> bool:
-    return _key(workbook) in _held
-
-
 def check_may_write(workbook: Path) -> None:
     """Refuse a write to a workbook this process holds without a lock file (its folder is read-only for this
     user: the run was let through to read). A workbook not held here is the caller's business."""

@@ -193,13 +193,6 @@ def charts(rollup: Rollup) -> dict[str, bytes]:
     }
 
 
-def write_report(path: Path, rollup: Rollup, folder: Path, rollup_file: str, date: dt.date | None = None) -> list[str]:
-    """Render the report to `path`; returns notes for the person (a settings file just created)."""
-    settings, note = load_settings(folder, rollup)
-    render_report(path, rollup, folder, rollup_file, settings, date)
-    return [note] if note else []
-
-
 def render_report(path: Path, rollup: Rollup, folder: Path, rollup_file: str, settings: dict[str, Any],
                   date: dt.date | None = None) -> None:
     """Render the report to `path` with these settings (the office's template in `folder` first)."""

@@ -119,7 +119,6 @@ _UNIT = "phường Tứ Minh"
 FRONT = f"Ủy ban MTTQ Việt Nam {_UNIT}"
 VETERANS, WOMEN, FARMERS, YOUTH = (f"Hội Cựu chiến binh {_UNIT}", f"Hội Liên hiệp Phụ nữ {_UNIT}", f"Hội Nông dân {_UNIT}",
                                    f"Đoàn Thanh niên Cộng sản Hồ Chí Minh {_UNIT}")
-ORGANISATIONS = (FRONT, VETERANS, WOMEN, FARMERS, YOUTH)  # as intake names them (`intake.DEFAULT_ORGANISATIONS`)
 
 _LAND, _ENV, _ROAD, _SOCIAL = "Đất đai", "Môi trường", "Hạ tầng, giao thông", "Chính sách xã hội"
 _ORDER, _HEALTH, _LOAN, _OTHER = "An ninh, trật tự", "Y tế, giáo dục", "Vay vốn, tín dụng", "Khác"

@@ -31,7 +31,6 @@ FONT_ORDER = {name: i for i, name in enumerate((
     "b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color", "name", "family",
     "charset", "scheme"))}
 XF_ORDER = {name: i for i, name in enumerate(("alignment", "protection", "extLst"))}
-DXF_ORDER = {name: i for i, name in enumerate(("font", "numFmt", "fill", "alignment", "protection", "border", "extLst"))}
 
 # Excel's built-in number formats that mean the same in every locale, by code (others get a custom numFmt).
 BUILTIN_FORMATS = {
