@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..io.access import WorkbookAccess
 from . import context as ctx
 
 if TYPE_CHECKING:
@@ -30,7 +31,9 @@ class Job:
     """One document kind's share of a documents run."""
 
     kind: str
-    access: Any  # the WorkbookAccess the run reads (and, for the letters' numbers, writes)
+    # What the run reads (and, for the letters' numbers, writes); None in a worker process, where only kinds that do not
+    # write the workbook are rendered (`spread.workers_for`).
+    access: WorkbookAccess | None
     book: BookData
     date: dt.date
     notes: ctx.Notes
@@ -97,6 +100,7 @@ def letters(job: Job) -> None:
     from .letters import plan_letters
 
     access, result = job.access, job.result
+    assert access is not None, "a kind that writes the workbook is rendered in this process"
     plan = plan_letters(job.book, job.date, fixed=job.fixed_date)
     result.warnings.extend(plan.notes)
     if not plan.letters:

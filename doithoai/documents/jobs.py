@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.kinds import DEFAULT_KINDS, KINDS
+from ..io.access import WorkbookAccess
 from . import context as ctx
 
 DEFAULT_FOLDER = "Văn bản"
@@ -75,8 +76,8 @@ def run_folder(parent: Path, now: dt.datetime) -> Path:
     return folder
 
 
-def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None = None, *, pdf: bool | None = None,
-                   date: dt.date | None = None, write: bool = True, now: dt.datetime | None = None,
+def make_documents(access: WorkbookAccess, kinds: Iterable[str] | None = None, out: Path | None = None, *,
+                   pdf: bool | None = None, date: dt.date | None = None, write: bool = True, now: dt.datetime | None = None,
                    slips_per_group: int = 0, today: dt.date | None = None, workers: int | None = None,
                    force_date: bool = False) -> DocumentsResult:
     """Render `kinds` (all by default) from the workbook behind `access` into a new folder under `out`.
@@ -113,8 +114,8 @@ def make_documents(access, kinds: Iterable[str] | None = None, out: Path | None 
     return result
 
 
-def _render(access, kinds: Iterable[str] | None, folder: Path, *, pdf: bool | None, date: dt.date | None, write: bool,
-            now: dt.datetime, slips_per_group: int = 0, today: dt.date | None = None,
+def _render(access: WorkbookAccess, kinds: Iterable[str] | None, folder: Path, *, pdf: bool | None, date: dt.date | None,
+            write: bool, now: dt.datetime, slips_per_group: int = 0, today: dt.date | None = None,
             workers: int | None = None, force_date: bool = False) -> DocumentsResult:
     from ..core.errors import DoithoaiError, ExitStatus
     from ..domain.kinds import template_path

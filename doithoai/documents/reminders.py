@@ -31,6 +31,7 @@ from ..core.keys import code_key, code_text, header_key, list_key
 from ..core.model import BookData, ChangeSet, SheetWrite
 from ..core.values import as_date, parse_date
 from ..domain import facts
+from ..io.access import WorkbookAccess
 from .wording import safe_text, short_date
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ def parse_log(rows: Sequence[Sequence[Any]] | None) -> list[LogRow]:
     return entries
 
 
-def read_log(access: Any, book: BookData) -> list[LogRow]:
+def read_log(access: WorkbookAccess, book: BookData) -> list[LogRow]:
     from ..io.tables import find_sheet
 
     name = find_sheet(book.sheet_names, schema.REMINDER_LOG_SHEET)
@@ -257,9 +258,10 @@ def reminders(job: Job) -> None:
     from ..domain.kinds import KINDS
     from .render import BatchTemplate, save_atomic
 
-    book, date = job.book, job.date
+    book, date, access = job.book, job.date, job.access
+    assert access is not None, "a kind that writes the workbook is rendered in this process"
     deadlines = plan_deadlines(book, date)
-    log = read_log(job.access, book)
+    log = read_log(access, book)
     units = plan_reminders(book, deadlines, log)
     if not units:
         job.result.warnings.append(f"Ngày {short_date(date)} không có phân công nào quá hạn hay sắp đến hạn (trong "
@@ -270,7 +272,7 @@ def reminders(job: Job) -> None:
         job.result.warnings.append(warning)
     changes = log_changes(log, units, date, answer_by)
     if job.write:
-        job.access.check_writable(changes)  # refuse before rendering anything (owner file, read-only)
+        access.check_writable(changes)  # refuse before rendering anything (owner file, read-only)
     context = reminders_context(book, date, job.notes, units, answer_by)
     file = save_atomic(BatchTemplate(job.template).render(context), job.target)
     job.result.files[job.kind] = file
@@ -279,8 +281,8 @@ def reminders(job: Job) -> None:
     texts.write_text("\n\n".join(blocks) + "\n", encoding="utf-8-sig")
     job.result.texts.append(texts)
     if job.write:
-        job.access.progress(f"Đang ghi công văn đôn đốc vào trang “{schema.REMINDER_LOG_SHEET}”…")
-        job.access.write(changes)
+        access.progress(f"Đang ghi công văn đôn đốc vào trang “{schema.REMINDER_LOG_SHEET}”…")
+        access.write(changes)
     shown = "; ".join(f"{r.unit} (lần {r.round}, {len(r.items)} kiến nghị, {r.overdue} quá hạn)" for r in units)
     recorded = (f" Đã ghi vào trang “{schema.REMINDER_LOG_SHEET}”." if job.write
                 else " Chưa ghi vào sổ (không ghi): lần đôn đốc này chưa được tính.")

@@ -25,6 +25,7 @@ from ..core.keys import code_key, code_text, list_key
 from ..core.model import ERROR, WARNING, BookData, CellWrite, ChangeSet, ConditionalFormat, Finding, Record, Table, column_letter
 from ..core.text import shown
 from ..core.values import as_date
+from ..io.access import WorkbookAccess
 from .facts import handling_of
 
 SOON_DAYS = 3  # amber when due within this many days
@@ -363,7 +364,7 @@ class DeadlineResult:
         }
 
 
-def compute_deadlines(access, *, today: dt.date | None = None, write: bool = True) -> DeadlineResult:
+def compute_deadlines(access: WorkbookAccess, *, today: dt.date | None = None, write: bool = True) -> DeadlineResult:
     today = today or dt.date.today()
     access.progress("Đang tính hạn…")
     book = access.read(TABLES)
@@ -373,7 +374,7 @@ def compute_deadlines(access, *, today: dt.date | None = None, write: bool = Tru
     return DeadlineResult(access.source, today, plan, written=write)
 
 
-def export_calendar(access, out: Path, *, today: dt.date | None = None) -> Path:
+def export_calendar(access: WorkbookAccess, out: Path, *, today: dt.date | None = None) -> Path:
     from ..core.ics import calendar_file
 
     book = access.read(TABLES)

@@ -44,6 +44,7 @@ from ..core.errors import DoithoaiError, ExitStatus
 from ..core.keys import name_key
 from ..core.model import BookData, ChangeSet, RowWrite, SheetWrite, cell_address
 from ..core.text import EXCEL_CELL_LIMIT, cell_text, fold, thousands
+from ..io.access import WorkbookAccess
 from ..io.conference_sheet import (  # the sheet's layout and its reader, below the reader of the workbook
     FACTS,
     FLOOR_ROWS,
@@ -151,7 +152,7 @@ def plan_sheet(book: BookData, date: dt.date) -> tuple[PrepareResult, ChangeSet]
     return result, ChangeSet(cells=plan.cells, sheets=[record], allow_user_cells=True)
 
 
-def prepare_sheet(access, *, date: dt.date | None = None, write: bool = True) -> PrepareResult:
+def prepare_sheet(access: WorkbookAccess, *, date: dt.date | None = None, write: bool = True) -> PrepareResult:
     book = access.read()
     result, changes = plan_sheet(book, date or dt.date.today())
     if write and changes:
@@ -247,7 +248,7 @@ def _check_length(day: ConferenceDay, speaker: Speaker, keys: tuple[str, ...]) -
             )
 
 
-def record_floor(access, *, write: bool = True) -> FloorResult:
+def record_floor(access: WorkbookAccess, *, write: bool = True) -> FloorResult:
     book = access.read()
     result, changes = plan_floor(book)
     if write and changes:

@@ -45,6 +45,7 @@ from ..core.errors import UnusableFile
 from ..core.keys import list_key, name_key, new_codes
 from ..core.model import BookData, ChangeSet, Record, RowWrite
 from ..core.text import EXCEL_CELL_LIMIT, clean, fold, formula_like, thousands
+from ..io.access import WorkbookAccess
 
 FORM_MARK_PREFIX = "MẪU TỔNG HỢP Ý KIẾN, KIẾN NGHỊ"  # what the cover's title starts with, whoever it is sent to
 FORM_MARK = f"{FORM_MARK_PREFIX} GỬI ỦY BAN NHÂN DÂN"  # a government plan's title (and the forms made before issue 24)
@@ -242,7 +243,7 @@ class FormsResult:
         return "\n".join(lines)
 
 
-def write_intake_forms(access, organisations: list[str] | None = None, out: Path | None = None, *,
+def write_intake_forms(access: WorkbookAccess, organisations: list[str] | None = None, out: Path | None = None, *,
                        now: dt.datetime | None = None) -> FormsResult:
     """One form per organisation (the Front and the usual socio-political organisations when none is named)."""
     from ..io.files import atomic_create
@@ -615,7 +616,7 @@ class IntakeResult:
                 "flagged": items(p.flagged), "written": self.written}
 
 
-def intake(access, path: Path | str, *, write: bool = True) -> IntakeResult:
+def intake(access: WorkbookAccess, path: Path | str, *, write: bool = True) -> IntakeResult:
     """Bring one returned form in; see the module docstring."""
     form = read_form(path)
     access.progress("Đang đọc sổ…")
