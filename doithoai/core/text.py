@@ -209,7 +209,10 @@ _CONTROL_TABLE = {c: None for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if c
 
 
 def shown(value: Any, limit: int = 60) -> str:
-    """A cell value as a message quotes it: short, on one line, never a wall of text."""
+    """A cell value as a message quotes it: short, on one line, never a wall of text.
+
+    Not `cell_text`: a message quotes the cell as it is, not as cleaned (a fix's message shows the text before the fix).
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
