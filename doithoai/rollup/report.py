@@ -99,18 +99,6 @@ def read_settings_file(folder: Path) -> dict[str, Any] | None:
     return typed
 
 
-def load_settings(folder: Path, rollup: Rollup) -> tuple[dict[str, Any], str | None]:
-    """The report's settings, and a note when the file was just written with defaults."""
-    typed = read_settings_file(folder)
-    if typed is None:
-        path = folder / SETTINGS_FILE
-        defaults = default_settings(rollup)
-        path.write_text(settings_text(defaults), encoding="utf-8")
-        return dict(defaults), (f"Đã tạo tệp cài đặt báo cáo “{path}” (cơ quan ban hành, người ký, nơi nhận): "
-                                "hãy sửa cho đúng rồi chạy lại lệnh.")
-    return {**default_settings(rollup), **typed}, None
-
-
 def _pairs(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return [(label, n) for label, n in pairs if n or label != UNCLASSIFIED]
 
