@@ -22,12 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from validate_speed import workbook  # noqa: E402  (the benchmark workbook, built once and cached)
+from validate_speed import workbook  # the benchmark workbook, built once and cached
 
-from doithoai.core import schema  # noqa: E402
-from doithoai.core.model import CellWrite, ChangeSet, SheetWrite, cell_address  # noqa: E402
-from doithoai.io.reader import read_book  # noqa: E402
-from doithoai.io.writer import apply_changes  # noqa: E402
+from doithoai.core import schema
+from doithoai.core.model import CellWrite, ChangeSet, SheetWrite, cell_address
+from doithoai.io.reader import read_book
+from doithoai.io.writer import apply_changes
 
 
 def floor(path: Path, folder: Path) -> float:

@@ -30,7 +30,7 @@ def _zipfile_verdict(path: Path) -> bool:
             if archive.testzip() is not None or "xl/workbook.xml" not in archive.namelist():
                 return False
             sheet_parts(archive)
-    except Exception:  # noqa: BLE001 - BadZipFile, zlib.error, NotImplementedError, KeyError…: a damaged package
+    except Exception:  # BadZipFile, zlib.error, NotImplementedError, KeyError…: a damaged package
         return False
     return True
 

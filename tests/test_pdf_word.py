@@ -22,13 +22,13 @@ class FakeDocument:
     def __init__(self, word: FakeWord, path: str) -> None:
         self.word, self.path = word, path
 
-    def ExportAsFixedFormat(self, **kwargs) -> None:  # noqa: N802 (Word's names)
+    def ExportAsFixedFormat(self, **kwargs) -> None:  # Word's names
         self.word.calls.append(("ExportAsFixedFormat", Path(self.path).name, kwargs))
         if Path(self.path).name in self.word.export_fails:
             raise OSError("The export failed because of an unexpected error.")
         Path(kwargs["OutputFileName"]).write_bytes(PDF)
 
-    def Close(self, **kwargs) -> None:  # noqa: N802
+    def Close(self, **kwargs) -> None:
         self.word.calls.append(("Close", Path(self.path).name, kwargs))
         self.word.open_documents -= 1
 
@@ -37,7 +37,7 @@ class FakeDocuments:
     def __init__(self, word: FakeWord) -> None:
         self.word = word
 
-    def Open(self, **kwargs) -> FakeDocument:  # noqa: N802
+    def Open(self, **kwargs) -> FakeDocument:
         name = Path(kwargs["FileName"]).name
         self.word.calls.append(("Open", name, kwargs))
         if name in self.word.open_fails:
@@ -60,7 +60,7 @@ class FakeWord:
             self.calls.append(("set", name, value))
         super().__setattr__(name, value)
 
-    def Quit(self, **kwargs) -> None:  # noqa: N802
+    def Quit(self, **kwargs) -> None:
         self.calls.append(("Quit", None, kwargs))
 
 

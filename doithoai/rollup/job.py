@@ -275,7 +275,7 @@ def _worker(jobs: list[Job], counter, connection) -> None:
         try:
             while (item := outbox.get()) is not None:
                 connection.send(item)
-        except Exception:  # noqa: BLE001 - the main process has gone, or a result would not pickle: it reads them itself
+        except Exception:  # the main process has gone, or a result would not pickle: it reads them itself
             stopped.set()
         finally:
             connection.close()
