@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from .model import EXCEL_ERRORS, CellError
@@ -188,24 +189,47 @@ def coerce(kind: Kind, value: Any) -> Any:
         value = unicodedata.normalize("NFC", value)
     if isinstance(value, bool):
         return value
-    if kind is Kind.DATE:
-        parsed = parse_date(value)
-        if parsed is not None:
-            return parsed
-        return format_date(as_date(value)) if isinstance(value, dt.date) else value  # out of bounds: its text
-    if kind is Kind.INT:
-        number = whole_number(value)
-        if number is not None:
-            return number
-        return number_text(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
-    if kind is Kind.TIME:
-        return parse_time(value) or value
-    if kind is Kind.MONEY:
-        amount = money(value)
-        if amount is not None:
-            return amount
-        return number_text(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
-    # Text kinds: a number typed into a text column becomes its text (phones, years, codes).
+    parse = _PARSE.get(kind)
+    return parse(value) if parse is not None else _text_kind(kind, value)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _date_cell(value: Any) -> Any:
+    parsed = parse_date(value)
+    if parsed is not None:
+        return parsed
+    return format_date(as_date(value)) if isinstance(value, dt.date) else value  # out of bounds: its text
+
+
+def _int_cell(value: Any) -> Any:
+    number = whole_number(value)
+    if number is not None:
+        return number
+    return number_text(value) if _is_number(value) else value
+
+
+def _time_cell(value: Any) -> Any:
+    return parse_time(value) or value
+
+
+def _money_cell(value: Any) -> Any:
+    amount = money(value)
+    if amount is not None:
+        return amount
+    return number_text(value) if _is_number(value) else value
+
+
+# How `coerce` reads a value of each parsed kind (`PARSED_KINDS`); what it cannot read stays as it was (or its text).
+_PARSE: dict[Kind, Callable[[Any], Any]] = {Kind.DATE: _date_cell, Kind.INT: _int_cell, Kind.TIME: _time_cell,
+                                            Kind.MONEY: _money_cell}
+assert _PARSE.keys() == PARSED_KINDS
+
+
+def _text_kind(kind: Kind, value: Any) -> Any:
+    """A text kind: a number typed into a text column becomes its text (phones, years, codes)."""
     if isinstance(value, (int, float)):
         return number_text(value)
     if isinstance(value, dt.datetime) and kind is not Kind.YEAR:
