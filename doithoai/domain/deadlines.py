@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core import schema
 from ..core.keys import code_key, code_text, list_key
@@ -27,6 +27,9 @@ from ..core.text import shown
 from ..core.values import as_date
 from ..io.access import WorkbookAccess
 from .facts import handling_of
+
+if TYPE_CHECKING:
+    from ..core.workdays import WorkCalendar
 
 SOON_DAYS = 3  # amber when due within this many days
 AHEAD_DAYS = 7  # what the command prints as coming up
@@ -104,106 +107,120 @@ def _finding(table: Table, record: Record, key: str, code: str, message: str, se
                    severity, code, message)
 
 
-def _calendar(book: BookData):
+def _calendar(book: BookData) -> WorkCalendar:
     from ..core.workdays import office_calendar
 
     return office_calendar(book.calendar.records)
 
 
-def _milestones(book: BookData, today: dt.date, calendar, plan: DeadlinePlan) -> None:
-    table = book.milestones
-    bases = {
-        list_key(schema.BASE_CONFERENCE): ("setting", as_date(book.settings.get("ngay_hoi_nghi"))),
-        list_key(schema.BASE_PLAN): ("setting", as_date(book.settings.get("ngay_ke_hoach"))),
-    }
-    by_name: dict[str, Record] = {}
-    for record in table:
-        name = record["moc"]
-        if isinstance(name, str) and name.strip():
-            by_name.setdefault(list_key(name), record)
-    due: dict[int, dt.date | None] = {}
-    state: dict[int, str] = {}  # "busy" while its base is being computed: finds cycles
-    waiting: set[int] = set()  # rows that count from the conference day, which the plan has not fixed yet
+_DAY_KINDS = {list_key(schema.DAYS_CALENDAR): "calendar", list_key(schema.DAYS_WORKING): "working"}
 
-    def compute(record: Record) -> dt.date | None:
-        if state.get(record.row) == "done":
-            return due.get(record.row)
-        if state.get(record.row) == "busy":
+
+class _MilestoneDates:
+    """The due date of each milestone on `Mốc thời gian`, counted from its base (`Căn cứ`): the conference day, the
+    plan's day or another milestone, computed once each. Every problem met is a finding on `plan`; a milestone whose
+    base is the conference day the plan has not fixed yet ("Quý III/2026") is `waiting`, not an error."""
+
+    def __init__(self, book: BookData, calendar: WorkCalendar, plan: DeadlinePlan) -> None:
+        self.table = book.milestones
+        self.calendar = calendar
+        self.plan = plan
+        self.bases = {
+            list_key(schema.BASE_CONFERENCE): as_date(book.settings.get("ngay_hoi_nghi")),
+            list_key(schema.BASE_PLAN): as_date(book.settings.get("ngay_ke_hoach")),
+        }
+        self.by_name: dict[str, Record] = {}
+        for record in self.table:
+            name = record["moc"]
+            if isinstance(name, str) and name.strip():
+                self.by_name.setdefault(list_key(name), record)
+        self.due: dict[int, dt.date | None] = {}
+        self.state: dict[int, str] = {}  # "busy" while its base is being computed: finds cycles
+        self.waiting: set[int] = set()  # rows that count from the conference day, which the plan has not fixed yet
+
+    def due_of(self, record: Record) -> dt.date | None:
+        if self.state.get(record.row) == "done":
+            return self.due.get(record.row)
+        if self.state.get(record.row) == "busy":
             return None
-        state[record.row] = "busy"
-        result = _compute_one(record)
-        state[record.row] = "done"
-        due[record.row] = result
+        self.state[record.row] = "busy"
+        result = self._compute(record)
+        self.state[record.row] = "done"
+        self.due[record.row] = result
         return result
 
-    def _compute_one(record: Record) -> dt.date | None:
+    def _finding(self, record: Record, key: str, code: str, message: str) -> None:
+        self.plan.findings.append(_finding(self.table, record, key, code, message))
+
+    def _compute(self, record: Record) -> dt.date | None:
         base_name, days, kind = record["can_cu"], record["so_ngay"], record["loai_ngay"]
         ok = True
         if not isinstance(days, int) or isinstance(days, bool):
-            plan.findings.append(_finding(table, record, "so_ngay", "days_not_number",
-                                          f"Số ngày “{shown(days)}” của mốc “{shown(record['moc'])}” phải là một số nguyên (số "
-                                          "âm: trước căn cứ)."))
+            self._finding(record, "so_ngay", "days_not_number",
+                          f"Số ngày “{shown(days)}” của mốc “{shown(record['moc'])}” phải là một số nguyên (số âm: trước căn "
+                          "cứ).")
             ok = False
-        kinds = {list_key(schema.DAYS_CALENDAR): "calendar", list_key(schema.DAYS_WORKING): "working"}
-        day_kind = kinds.get(list_key(kind)) if isinstance(kind, str) else None
+        day_kind = _DAY_KINDS.get(list_key(kind)) if isinstance(kind, str) else None
         if day_kind is None:
-            plan.findings.append(_finding(table, record, "loai_ngay", "unknown_day_kind",
-                                          f"Loại ngày “{shown(kind)}” không rõ: chọn “{schema.DAYS_CALENDAR}” hoặc "
-                                          f"“{schema.DAYS_WORKING}”."))
+            self._finding(record, "loai_ngay", "unknown_day_kind",
+                          f"Loại ngày “{shown(kind)}” không rõ: chọn “{schema.DAYS_CALENDAR}” hoặc “{schema.DAYS_WORKING}”.")
             ok = False
         if not isinstance(base_name, str) or not base_name.strip():
-            plan.findings.append(_finding(table, record, "can_cu", "base_missing",
-                                          f"Mốc “{shown(record['moc'])}” chưa có căn cứ để tính hạn."))
+            self._finding(record, "can_cu", "base_missing", f"Mốc “{shown(record['moc'])}” chưa có căn cứ để tính hạn.")
             return None
         key = list_key(base_name)
-        if key in bases:
-            base = bases[key][1]
-            if base is None and key == list_key(schema.BASE_CONFERENCE):
-                waiting.add(record.row)  # the plan has no day yet ("Quý III/2026"): listed once, not an error per row
-                return None
-            if base is None:
-                label = "Ngày tổ chức hội nghị" if key == list_key(schema.BASE_CONFERENCE) else "Ngày ban hành kế hoạch"
-                plan.findings.append(_finding(table, record, "can_cu", "base_date_missing",
-                                              f"Chưa có “{label}” ở trang Kế hoạch nên chưa tính được hạn của mốc "
-                                              f"“{shown(record['moc'])}”."))
-                return None
-        else:
-            other = by_name.get(key)
-            if other is None:
-                plan.findings.append(_finding(table, record, "can_cu", "base_unknown",
-                                              f"Căn cứ “{shown(base_name)}” không phải “{schema.BASE_CONFERENCE}”, "
-                                              f"“{schema.BASE_PLAN}” hay tên một mốc có trong bảng."))
-                return None
-            if other is record or state.get(other.row) == "busy":
-                plan.findings.append(_finding(table, record, "can_cu", "base_cycle",
-                                              f"Mốc “{shown(record['moc'])}” tính từ chính nó hoặc các mốc tính vòng quanh nhau; "
-                                              "hãy sửa cột Căn cứ."))
-                return None
-            base = compute(other)
-            if base is None:
-                if other.row in waiting:
-                    waiting.add(record.row)
-                return None
-        if not ok:
+        base = self._fixed_base(record, key) if key in self.bases else self._milestone_base(record, key, base_name)
+        if base is None or not ok:
             return None
         if day_kind == "working":
-            return calendar.add_working_days(base, days)
-        return calendar.add_calendar_days(base, days)
+            return self.calendar.add_working_days(base, days)
+        return self.calendar.add_calendar_days(base, days)
 
-    for record in table:
+    def _fixed_base(self, record: Record, key: str) -> dt.date | None:
+        """The conference day or the plan's day, from `Kế hoạch`."""
+        base = self.bases[key]
+        if base is None and key == list_key(schema.BASE_CONFERENCE):
+            self.waiting.add(record.row)  # the plan has no day yet ("Quý III/2026"): listed once, not an error per row
+        elif base is None:
+            label = "Ngày tổ chức hội nghị" if key == list_key(schema.BASE_CONFERENCE) else "Ngày ban hành kế hoạch"
+            self._finding(record, "can_cu", "base_date_missing",
+                          f"Chưa có “{label}” ở trang Kế hoạch nên chưa tính được hạn của mốc “{shown(record['moc'])}”.")
+        return base
+
+    def _milestone_base(self, record: Record, key: str, base_name: str) -> dt.date | None:
+        """The due date of the milestone named `base_name`."""
+        other = self.by_name.get(key)
+        if other is None:
+            self._finding(record, "can_cu", "base_unknown",
+                          f"Căn cứ “{shown(base_name)}” không phải “{schema.BASE_CONFERENCE}”, “{schema.BASE_PLAN}” hay tên "
+                          "một mốc có trong bảng.")
+            return None
+        if other is record or self.state.get(other.row) == "busy":
+            self._finding(record, "can_cu", "base_cycle",
+                          f"Mốc “{shown(record['moc'])}” tính từ chính nó hoặc các mốc tính vòng quanh nhau; hãy sửa cột Căn cứ.")
+            return None
+        base = self.due_of(other)
+        if base is None and other.row in self.waiting:
+            self.waiting.add(record.row)
+        return base
+
+
+def _milestones(book: BookData, today: dt.date, calendar: WorkCalendar, plan: DeadlinePlan) -> None:
+    dates = _MilestoneDates(book, calendar, plan)
+    for record in book.milestones:
         if not isinstance(record["moc"], str) or not record["moc"].strip():
             continue
-        date = compute(record)
+        date = dates.due_of(record)
         done = as_date(record["ngay_hoan_thanh"])
         status, left = status_text(date, done, today)
         if date is None and not done:
-            status = WAITING if record.row in waiting else "Chưa tính được hạn"
+            status = WAITING if record.row in dates.waiting else "Chưa tính được hạn"
         plan.milestones.append(Deadline("milestone", record.row, record["moc"].strip(), date, done, status, left,
                                         unit=record.get("don_vi_thuc_hien", "") or ""))
 
 
 def _assignments(
-    book: BookData, today: dt.date, calendar, plan: DeadlinePlan
+    book: BookData, today: dt.date, calendar: WorkCalendar, plan: DeadlinePlan
 ) -> dict[int, tuple[dt.date | None, dt.date | None]]:
     table = book.assignments
     work_days = book.settings.get("so_ngay_giai_quyet")
