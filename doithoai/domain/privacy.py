@@ -120,6 +120,31 @@ def _is_number(key: str) -> bool:
 _GROUP_HINT = re.compile("|".join(sorted({re.escape(phrase[0]) for phrase in _GROUP_WORDS}, key=len, reverse=True)))
 
 
+def _name_end(keys: list[str], first: int) -> int:
+    """Where a group's name that starts at word `first` ends (the index after its last word; `first` when it has none):
+    at most `_MAX_NAME_WORDS` words, before an admin word, a house number, a street or the next group."""
+    n = len(keys)
+    j = first
+    while j < n and j - first < _MAX_NAME_WORDS:
+        key = keys[j]
+        if key in _ADMIN and _starts_with(keys, j, _ADMIN):
+            break
+        if j > first and _is_number(keys[j - 1]) and (j - 1 == first or "/" in keys[j - 1]):
+            break  # "Tổ 5 45 Trần Phú": the group is "Tổ 5", then a house number and a street
+        ends_name = j + 1 == n or _starts_with(keys, j + 1, _ADMIN) or _starts_with(keys, j + 1, _GROUP)
+        if j > first and _is_number(key) and (not ends_name or "/" in key):
+            break  # "Thôn Đông 45 Trần Phú": a house number starts; "Phú Lợi 2" before "phường …" stays
+        if "/" in key and _is_number(key):
+            break
+        street = key in _STREET and _starts_with(keys, j, _STREET)
+        if j > first and (street or (key in _GROUP and _starts_with(keys, j, _GROUP))):
+            break
+        if j == first and street and key not in ("số", "so"):
+            break
+        j += 1
+    return j
+
+
 def _groups_in_segment(segment: str) -> list[str]:
     if not _GROUP_HINT.search(segment.casefold()):
         return []
@@ -148,23 +173,7 @@ def _groups_in_segment(segment: str) -> list[str]:
         if j < n and keys[j] in ("số", "so"):  # "Tổ dân phố số 3": the number is the group's name
             j += 1
         first_name_word = j
-        while j < n and j - first_name_word < _MAX_NAME_WORDS:
-            key = keys[j]
-            if key in _ADMIN and _starts_with(keys, j, _ADMIN):
-                break
-            if j > first_name_word and _is_number(keys[j - 1]) and (j - 1 == first_name_word or "/" in keys[j - 1]):
-                break  # "Tổ 5 45 Trần Phú": the group is "Tổ 5", then a house number and a street
-            ends_name = j + 1 == n or _starts_with(keys, j + 1, _ADMIN) or _starts_with(keys, j + 1, _GROUP)
-            if j > first_name_word and _is_number(key) and (not ends_name or "/" in key):
-                break  # "Thôn Đông 45 Trần Phú": a house number starts; "Phú Lợi 2" before "phường …" stays
-            if "/" in key and _is_number(key):
-                break
-            street = key in _STREET and _starts_with(keys, j, _STREET)
-            if j > first_name_word and (street or (key in _GROUP and _starts_with(keys, j, _GROUP))):
-                break
-            if j == first_name_word and street and key not in ("số", "so"):
-                break
-            j += 1
+        j = _name_end(keys, first_name_word)
         if j > first_name_word:
             part = " ".join(words[start:j]).strip(_EDGE_PUNCTUATION + " ")
             if part and len(part.split()) > group:
