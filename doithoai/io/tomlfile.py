@@ -106,6 +106,27 @@ def _cap(text: str) -> str:
 def typed_value(kind: Kind, value: Any) -> Any:
     """A TOML value for a cell of `kind`, as the workbook builder writes it; raises `ValueProblem` (its text is the
     Vietnamese reason) for what cannot go there. Text is never cut."""
+    _refuse_unusable(value)
+    if isinstance(value, str):
+        if len(value) > EXCEL_CELL_LIMIT:
+            raise ValueProblem(f"dài {thousands(len(value))} ký tự, quá giới hạn {thousands(EXCEL_CELL_LIMIT)} ký tự của một "
+                               "ô Excel; hãy rút gọn (phần mềm không tự cắt)")
+        return unicodedata.normalize("NFC", value)
+    if kind is Kind.DATE:
+        return _typed_date(value)
+    if kind is Kind.TIME:
+        if isinstance(value, dt.time) and not isinstance(value, dt.datetime):
+            return value
+        raise ValueProblem("phải là một giờ, dạng \"08:00\"")
+    if kind is Kind.INT:
+        return _typed_int(value)
+    if kind in _TEXT_KINDS and isinstance(value, (int, float)):
+        return number_text(value)
+    raise ValueProblem("phải là chữ, đặt trong ngoặc kép")
+
+
+def _refuse_unusable(value: Any) -> None:
+    """What TOML can hold but no cell of any kind takes: true/false, a table or list, nan/inf, a time zone."""
     if isinstance(value, bool):
         raise ValueProblem("là giá trị đúng/sai (true/false), không dùng được ở đây; hãy ghi chữ trong ngoặc kép")
     if isinstance(value, (dict, list)):
@@ -114,32 +135,24 @@ def typed_value(kind: Kind, value: Any) -> Any:
         raise ValueProblem("không phải một số (nan hoặc inf)")
     if isinstance(value, (dt.datetime, dt.time)) and value.tzinfo is not None:
         raise ValueProblem("có múi giờ (ví dụ +07:00), không dùng được: hãy ghi ngày dạng 2026-06-12 hoặc \"12/06/2026\"")
-    if isinstance(value, str):
-        if len(value) > EXCEL_CELL_LIMIT:
-            raise ValueProblem(f"dài {thousands(len(value))} ký tự, quá giới hạn {thousands(EXCEL_CELL_LIMIT)} ký tự của một "
-                               "ô Excel; hãy rút gọn (phần mềm không tự cắt)")
-        return unicodedata.normalize("NFC", value)
-    if kind is Kind.DATE:
-        if isinstance(value, (dt.date, dt.datetime)):
-            day = value.date() if isinstance(value, dt.datetime) else value
-            if not DATE_MIN <= day <= DATE_MAX:
-                raise ValueProblem(f"là ngày {day:%d/%m/%Y}, nằm ngoài khoảng {DATE_MIN:%Y}–{DATE_MAX:%Y}")
-            return value
-        raise ValueProblem("phải là một ngày, dạng 2026-06-12 hoặc \"12/06/2026\"")
-    if kind is Kind.TIME:
-        if isinstance(value, dt.time) and not isinstance(value, dt.datetime):
-            return value
-        raise ValueProblem("phải là một giờ, dạng \"08:00\"")
-    if kind is Kind.INT:
-        if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
-            number = int(value)
-            if -INT_LIMIT <= number <= INT_LIMIT:
-                return number
-            raise ValueProblem(f"quá lớn (số nguyên chỉ đến {thousands(INT_LIMIT)})")
-        raise ValueProblem("phải là một số nguyên")
-    if kind in _TEXT_KINDS and isinstance(value, (int, float)):
-        return number_text(value)
-    raise ValueProblem("phải là chữ, đặt trong ngoặc kép")
+
+
+def _typed_date(value: Any) -> dt.date:
+    if isinstance(value, (dt.date, dt.datetime)):
+        day = value.date() if isinstance(value, dt.datetime) else value
+        if not DATE_MIN <= day <= DATE_MAX:
+            raise ValueProblem(f"là ngày {day:%d/%m/%Y}, nằm ngoài khoảng {DATE_MIN:%Y}–{DATE_MAX:%Y}")
+        return value
+    raise ValueProblem("phải là một ngày, dạng 2026-06-12 hoặc \"12/06/2026\"")
+
+
+def _typed_int(value: Any) -> int:
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+        number = int(value)
+        if -INT_LIMIT <= number <= INT_LIMIT:
+            return number
+        raise ValueProblem(f"quá lớn (số nguyên chỉ đến {thousands(INT_LIMIT)})")
+    raise ValueProblem("phải là một số nguyên")
 
 
 def key_text(text: Any) -> str:
