@@ -48,17 +48,17 @@ def _setting(ck: Checker, setting: schema.Setting) -> None:
             )
         return
     if is_blank(value):
-        if key == "ngay_hoi_nghi":  # allowed while planning (seeds 001, 004): a warning, the rest still works
-            ck.setting(key, WARNING, "conference_date_missing",
-                       "Chưa nhập ngày tổ chức hội nghị: các mốc tính từ ngày hội nghị, giấy mời, chương trình chờ ngày này. "
-                       "Khi có ngày, hãy nhập, ví dụ 12/06/2026 (có thể ghi tạm khoảng thời gian, ví dụ Quý III/2026).")
-        elif setting.required:
-            ck.setting(key, ERROR, "required", f"Chưa nhập “{setting.label}”; đây là thông tin bắt buộc.")
+        _blank_setting(ck, setting)
         return
     if isinstance(value, CellError):
         ck.setting(key, ERROR, "error_value", f"Ô có giá trị lỗi {value.code}; hãy nhập lại giá trị đúng.")
         return
-    kind = setting.kind
+    _setting_value(ck, setting, value)
+
+
+def _setting_value(ck: Checker, setting: schema.Setting, value: Any) -> None:
+    """A setting that holds a value: is it one its kind takes?"""
+    key, kind = setting.key, setting.kind
     if key == "ngay_hoi_nghi" and not isinstance(value, dt.date) and is_period(value):
         ck.setting(key, WARNING, "conference_date_pending",
                    f"Ngày hội nghị mới ghi khoảng thời gian “{shown(value)}”: các mốc tính từ ngày hội nghị, giấy mời, chương "
@@ -82,6 +82,16 @@ def _setting(ck: Checker, setting: schema.Setting) -> None:
         limit = SOFT_LIMITS.get(kind, SHORT_LIMIT)
         for severity, code, message in text_problems(value, limit=limit):
             ck.setting(key, severity, code, message)
+
+
+def _blank_setting(ck: Checker, setting: schema.Setting) -> None:
+    key = setting.key
+    if key == "ngay_hoi_nghi":  # allowed while planning (seeds 001, 004): a warning, the rest still works
+        ck.setting(key, WARNING, "conference_date_missing",
+                   "Chưa nhập ngày tổ chức hội nghị: các mốc tính từ ngày hội nghị, giấy mời, chương trình chờ ngày này. "
+                   "Khi có ngày, hãy nhập, ví dụ 12/06/2026 (có thể ghi tạm khoảng thời gian, ví dụ Quý III/2026).")
+    elif setting.required:
+        ck.setting(key, ERROR, "required", f"Chưa nhập “{setting.label}”; đây là thông tin bắt buộc.")
 
 
 def _dates(ck: Checker) -> None:
