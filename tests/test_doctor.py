@@ -155,6 +155,30 @@ def test_older_workbook_without_conf_sheet(windows, tmp_path, template_path):
     only(problems(windows, book), "xlwings.conf")
 
 
+def test_a_workbook_that_is_missing_damaged_or_without_macros_gives_one_line(windows, tmp_path, template_path):
+    only(problems(windows, tmp_path / "khong-co.xlsm"), "Không thấy tệp sổ", "đường dẫn")
+    damaged = tmp_path / "hong.xlsm"
+    damaged.write_bytes(template_path.read_bytes()[:5000])
+    only(problems(windows, damaged), "bị hỏng", "Sao lưu")
+    plain = tmp_path / "khong-macro.xlsm"
+    with zipfile.ZipFile(template_path) as source, zipfile.ZipFile(plain, "w") as target:
+        for info in source.infolist():
+            if info.filename != "xl/vbaProject.bin":
+                target.writestr(info, source.read(info))
+    only(problems(windows, plain), "không có macro", "doithoai new")
+
+
+def test_where_no_excel_runs_the_buttons_the_workbook_says_whom_it_was_connected_to(windows, tmp_path, template_path):
+    linux = replace(windows, platform="linux", trusted=None)
+    book = connected_book(tmp_path, windows, template_path)
+    report = diagnose(linux, book)
+    assert [f.line() for f in report.findings] == []  # a Windows path that is not on this machine is no problem here
+    assert any("kết nối lần cuối" in line and windows.python in line for line in report.checked), report.checked
+    unconnected = tmp_path / "mau.xlsm"
+    shutil.copyfile(template_path, unconnected)
+    assert any("kết nối lần cuối với: (chưa kết nối)" in line for line in diagnose(linux, unconnected).checked)
+
+
 def test_workbook_module_of_another_xlwings_version_does_not_stop_the_buttons(windows, tmp_path, template_path):
     """The module names its DLL by version; only user-defined functions load it, the buttons do not."""
     book = connected_book(tmp_path, windows, template_path)

@@ -358,8 +358,6 @@ def _our_trusted_folder(machine: Machine) -> str:
 
 
 def _check_book(report: Report, machine: Machine, book: Path, windows: bool, temp: str) -> None:
-    from ..book import vba
-    from ..book.xlwings_conf import CONF_SHEET, read_conf
     from ..io.files import lock_files
 
     report.checked.append(f"Sổ: {book}")
@@ -367,69 +365,19 @@ def _check_book(report: Report, machine: Machine, book: Path, windows: bool, tem
     if not book.is_file():
         report.add(f"Không thấy tệp sổ “{book}”.", "kiểm tra lại đường dẫn (đặt trong dấu ngoặc kép nếu có khoảng trắng).")
         return
-    try:
-        conf = read_conf(book)
-        with zipfile.ZipFile(book) as archive:
-            project = archive.read("xl/vbaProject.bin") if "xl/vbaProject.bin" in archive.namelist() else None
-    except Exception:
-        report.add(f"Tệp “{book.name}” bị hỏng hoặc không phải tệp Excel.",
-                   "mở bản sao lưu gần nhất trong thư mục “Sao lưu” bên cạnh sổ.")
+    parts = _book_parts(report, book)
+    if parts is None:
         return
-    if project is None:
-        report.add(f"Sổ “{book.name}” không có macro (không phải sổ .xlsm có nút bấm).",
-                   "tạo sổ mới bằng lệnh doithoai new, hoặc dùng chương trình “Đối thoại” trên màn hình.")
-        return
-    module_version = vba_xlwings_version(project)
-    if module_version is None:
-        report.add("Không đọc được phiên bản xlwings trong mã macro của sổ.",
-                   "tạo sổ mới bằng lệnh doithoai new rồi chép dữ liệu sang.")
-    elif module_version != (machine.packages.get("xlwings") or vba.XLWINGS_VERSION):
-        installed = machine.packages.get("xlwings")
-        report.checked.append(f"Mã macro trong sổ là của xlwings {module_version}, máy cài xlwings {installed}: các nút vẫn "
-                              "chạy (phần khác nhau chỉ dùng cho hàm tự định nghĩa, sổ Đối thoại không dùng); sổ tạo mới "
-                              "bằng lệnh doithoai new có mã khớp với máy.")
+    conf, project = parts
+    _check_macros(report, machine, project)
     if conf is None:
+        from ..book.xlwings_conf import CONF_SHEET
+
         report.add(f"Sổ chưa có trang cấu hình {CONF_SHEET} (sổ tạo bằng phiên bản cũ), nên nút chạy Python nào có trên máy.",
                    connect)
     else:
-        key = "INTERPRETER_MAC" if machine.platform == "darwin" else "INTERPRETER_WIN"
-        interpreter = conf.get(key, "")
-        if machine.platform != "darwin" and not windows:  # no Excel runs the buttons here: nothing to compare
-            report.checked.append(f"Sổ được kết nối lần cuối với: {conf.get('DOITHOAI_PYTHON') or '(chưa kết nối)'}")
-        else:
-            report.checked.append(f"Nút của sổ chạy: {interpreter or '(chưa kết nối)'}")
-        if machine.platform != "darwin" and not windows:
-            pass
-        elif not interpreter:
-            report.add("Sổ chưa được kết nối với Python trên máy này: bấm nút sẽ chỉ hiện thông báo.", connect)
-        elif not Path(interpreter).exists():
-            report.add(f"Nút của sổ chạy Python “{interpreter}”, nhưng tệp đó không có trên máy này.", connect)
-        elif not _same_file(interpreter, machine.python, machine.platform):
-            report.add(f"Nút của sổ chạy Python “{interpreter}”, còn Đối thoại được cài cho Python “{machine.python}”.", connect)
-        if windows:
-            if interpreter and not interpreter.isascii():
-                report.add(f"Đường dẫn Python trong sổ có chữ có dấu ({interpreter}): macro của Excel không mở được.",
-                           "cài Đối thoại vào C:\\DoiThoai bằng bộ cài install.bat, rồi " + connect)
-            launcher = conf.get("DOITHOAI_LAUNCHER_WIN", "")
-            if interpreter and not (launcher and Path(launcher).exists()):
-                report.add("Sổ chưa biết chương trình khởi động nhanh doithoai-click: mỗi lần bấm nút chậm thêm khoảng 1 giây.",
-                           connect)
-            if temp and not temp.isascii() and not conf.get("TEMP DIR"):
-                report.add(f"Thư mục tạm của Windows có chữ có dấu ({temp}): khi có lỗi, Excel không đọc được nhật ký lỗi.",
-                           connect)
-    trusted = None
-    if windows and machine.trusted is not None:
-        from ..io.registry import is_trusted
-
-        trusted = is_trusted(str(book.parent), machine.trusted)
-        ours = _our_trusted_folder(machine)
-        if trusted:
-            report.checked.append(f"Thư mục của sổ là nơi tin cậy của Excel: {book.parent}")
-        else:
-            report.add(f"Thư mục của sổ ({book.parent}) không phải nơi tin cậy của Excel: sổ nhận qua thư điện tử, Zalo "
-                       "hay tải từ trình duyệt bị chặn macro, sổ khác phải bấm Enable Content trên dải vàng.",
-                       f"làm việc trên sổ trong thư mục {ours} (bộ cài đã đặt là nơi tin cậy; chưa có thì chạy lại "
-                       "install.bat).")
+        _check_conf(report, machine, conf, windows, temp, connect)
+    trusted = _check_trusted(report, machine, book, windows)
     zone = zone_identifier(book)
     if zone is not None and zone >= 3 and not trusted:  # a trusted location runs the macros despite the mark
         report.add("Sổ bị Windows đánh dấu là tải từ Internet, nên Excel chặn macro (các nút không chạy).",
@@ -441,3 +389,88 @@ def _check_book(report: Report, machine: Machine, book: Path, windows: bool, tem
     if lock_files(book):
         report.add(f"Sổ “{book.name}” đang mở trong Excel, LibreOffice hoặc WPS: lệnh và chương trình “Đối thoại” không ghi.",
                    "lưu và đóng sổ trước khi chạy lệnh (các nút trong Excel vẫn dùng được).")
+
+
+def _book_parts(report: Report, book: Path) -> tuple[dict[str, str] | None, bytes] | None:
+    """The workbook's xlwings settings (None: no settings sheet) and its VBA project; None, reported, when the file is
+    damaged or has no macros."""
+    from ..book.xlwings_conf import read_conf
+
+    try:
+        conf = read_conf(book)
+        with zipfile.ZipFile(book) as archive:
+            project = archive.read("xl/vbaProject.bin") if "xl/vbaProject.bin" in archive.namelist() else None
+    except Exception:
+        report.add(f"Tệp “{book.name}” bị hỏng hoặc không phải tệp Excel.",
+                   "mở bản sao lưu gần nhất trong thư mục “Sao lưu” bên cạnh sổ.")
+        return None
+    if project is None:
+        report.add(f"Sổ “{book.name}” không có macro (không phải sổ .xlsm có nút bấm).",
+                   "tạo sổ mới bằng lệnh doithoai new, hoặc dùng chương trình “Đối thoại” trên màn hình.")
+        return None
+    return conf, project
+
+
+def _check_macros(report: Report, machine: Machine, project: bytes) -> None:
+    """The xlwings version the workbook's VBA module was made for, against the one installed."""
+    from ..book import vba
+
+    module_version = vba_xlwings_version(project)
+    if module_version is None:
+        report.add("Không đọc được phiên bản xlwings trong mã macro của sổ.",
+                   "tạo sổ mới bằng lệnh doithoai new rồi chép dữ liệu sang.")
+    elif module_version != (machine.packages.get("xlwings") or vba.XLWINGS_VERSION):
+        installed = machine.packages.get("xlwings")
+        report.checked.append(f"Mã macro trong sổ là của xlwings {module_version}, máy cài xlwings {installed}: các nút vẫn "
+                              "chạy (phần khác nhau chỉ dùng cho hàm tự định nghĩa, sổ Đối thoại không dùng); sổ tạo mới "
+                              "bằng lệnh doithoai new có mã khớp với máy.")
+
+
+def _check_conf(report: Report, machine: Machine, conf: dict[str, str], windows: bool, temp: str, connect: str) -> None:
+    """The Python the workbook's buttons run (its settings sheet), against the one Đối thoại is installed for."""
+    key = "INTERPRETER_MAC" if machine.platform == "darwin" else "INTERPRETER_WIN"
+    interpreter = conf.get(key, "")
+    if machine.platform != "darwin" and not windows:  # no Excel runs the buttons here: nothing to compare
+        report.checked.append(f"Sổ được kết nối lần cuối với: {conf.get('DOITHOAI_PYTHON') or '(chưa kết nối)'}")
+        return
+    report.checked.append(f"Nút của sổ chạy: {interpreter or '(chưa kết nối)'}")
+    if not interpreter:
+        report.add("Sổ chưa được kết nối với Python trên máy này: bấm nút sẽ chỉ hiện thông báo.", connect)
+    elif not Path(interpreter).exists():
+        report.add(f"Nút của sổ chạy Python “{interpreter}”, nhưng tệp đó không có trên máy này.", connect)
+    elif not _same_file(interpreter, machine.python, machine.platform):
+        report.add(f"Nút của sổ chạy Python “{interpreter}”, còn Đối thoại được cài cho Python “{machine.python}”.", connect)
+    if windows:
+        _check_conf_windows(report, conf, interpreter, temp, connect)
+
+
+def _check_conf_windows(report: Report, conf: dict[str, str], interpreter: str, temp: str, connect: str) -> None:
+    """What Excel's VBA on Windows cannot do with the settings: paths with accents, no quick launcher."""
+    if interpreter and not interpreter.isascii():
+        report.add(f"Đường dẫn Python trong sổ có chữ có dấu ({interpreter}): macro của Excel không mở được.",
+                   "cài Đối thoại vào C:\\DoiThoai bằng bộ cài install.bat, rồi " + connect)
+    launcher = conf.get("DOITHOAI_LAUNCHER_WIN", "")
+    if interpreter and not (launcher and Path(launcher).exists()):
+        report.add("Sổ chưa biết chương trình khởi động nhanh doithoai-click: mỗi lần bấm nút chậm thêm khoảng 1 giây.",
+                   connect)
+    if temp and not temp.isascii() and not conf.get("TEMP DIR"):
+        report.add(f"Thư mục tạm của Windows có chữ có dấu ({temp}): khi có lỗi, Excel không đọc được nhật ký lỗi.",
+                   connect)
+
+
+def _check_trusted(report: Report, machine: Machine, book: Path, windows: bool) -> bool | None:
+    """Whether the workbook's folder is one of Excel's trusted locations (None: not known here)."""
+    if not (windows and machine.trusted is not None):
+        return None
+    from ..io.registry import is_trusted
+
+    trusted = is_trusted(str(book.parent), machine.trusted)
+    ours = _our_trusted_folder(machine)
+    if trusted:
+        report.checked.append(f"Thư mục của sổ là nơi tin cậy của Excel: {book.parent}")
+    else:
+        report.add(f"Thư mục của sổ ({book.parent}) không phải nơi tin cậy của Excel: sổ nhận qua thư điện tử, Zalo "
+                   "hay tải từ trình duyệt bị chặn macro, sổ khác phải bấm Enable Content trên dải vàng.",
+                   f"làm việc trên sổ trong thư mục {ours} (bộ cài đã đặt là nơi tin cậy; chưa có thì chạy lại "
+                   "install.bat).")
+    return trusted
