@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core import schema
 from ..core.errors import UnusableFile
@@ -46,6 +46,9 @@ from ..core.keys import list_key, name_key, new_codes
 from ..core.model import BookData, ChangeSet, Record, RowWrite
 from ..core.text import EXCEL_CELL_LIMIT, clean, fold, formula_like, thousands
 from ..io.access import WorkbookAccess
+
+if TYPE_CHECKING:
+    from ..validation.duplicates import WordKeys
 
 FORM_MARK_PREFIX = "MẪU TỔNG HỢP Ý KIẾN, KIẾN NGHỊ"  # what the cover's title starts with, whoever it is sent to
 FORM_MARK = f"{FORM_MARK_PREFIX} GỬI ỦY BAN NHÂN DÂN"  # a government plan's title (and the forms made before issue 24)
@@ -460,75 +463,112 @@ def list_value(value: str, fields: tuple[str, ...]) -> str | None:
 
 
 def plan_intake(book: BookData, form: FormData) -> IntakePlan:
-    from ..validation.duplicates import WordKeys, _jaccard, similar_pairs
-    from ..validation.scope import out_of_scope_term
+    from ..validation.duplicates import WordKeys
 
-    table = book.petitions
-    source = source_of(form.organisation)
-    plan = IntakePlan(organisation=form.organisation, source=source)
+    plan = IntakePlan(organisation=form.organisation, source=source_of(form.organisation))
     fields = tuple(book.lists.get("linh_vuc") or schema.lookup("linh_vuc").values)
     keys = WordKeys()
-    # Who: `keys.name_key` (the same person everywhere: "Hoà" is "Hòa", "Hùng" is not "Hưng"). What: the words,
-    # accents ignored (the content may be retyped; a near repeat is caught below).
-    # Both sides as written (`owned_sheet.canonical`): the form's values are already.
-    from ..io.owned_sheet import canonical
-
+    known = _Known.of(book.petitions.records)
     org_key = name_key(form.organisation)
-    existing = [r for r in table.records if isinstance(r.get("noi_dung"), str) and canonical(r.get("noi_dung"))]
-    folded = {r.row: fold(canonical(r.get("noi_dung"))) for r in existing}
-    same_words = {(name_key(canonical(r.get("nguoi_kien_nghi"))), folded[r.row]): r for r in existing}
-    any_words = {folded[r.row]: r for r in existing}
-    by_person: dict[str, list[Record]] = {}
-    for record in existing:
-        by_person.setdefault(name_key(canonical(record.get("nguoi_kien_nghi"))), []).append(record)
-
-    candidates: list[tuple[int, dict[str, Any], str | None]] = []
+    candidates: list[_Candidate] = []
     for form_row, values in form.rows:
         text = values["noi_dung"]
         shown = _short(text or values["nguoi"] or values["dia_chi"] or values["linh_vuc"])
-        problem = form.problems.get(form_row)
-        if problem is None and len(_address(values)) > EXCEL_CELL_LIMIT:
-            problem = (f"người nêu và địa chỉ (cột B, C) ghép lại dài {thousands(len(_address(values)))} ký tự, quá giới hạn "
-                       f"{thousands(EXCEL_CELL_LIMIT)} ký tự của một ô Excel; hãy rút gọn rồi nhập lại; chưa nhập.")
-        if problem is not None:
-            plan.refused.append(Outcome(form_row, shown, reason=problem))
-            continue
-        if not text:
-            plan.refused.append(Outcome(form_row, shown, reason="không có nội dung ý kiến, kiến nghị; chưa nhập."))
-            continue
-        if formula_like(text):
-            plan.refused.append(Outcome(form_row, shown, reason="nội dung bắt đầu bằng dấu =, +, - hoặc @ nên Excel sẽ hiểu là "
-                                                                "công thức; hãy sửa lại rồi nhập lại; chưa nhập."))
-            continue
-        field_name = None
-        if values["linh_vuc"]:
-            field_name = list_value(values["linh_vuc"], fields)
-            if field_name is None:
-                plan.refused.append(Outcome(form_row, shown, reason=f"lĩnh vực “{values['linh_vuc']}” không có trong danh mục "
-                                                                    f"({', '.join(fields)}); chưa nhập."))
-                continue
-        words = fold(text)
-        previous = same_words.get((org_key, words))
-        if previous is not None:
-            plan.already.append(Outcome(form_row, shown, code=str(previous.get("ma_kien_nghi") or f"dòng {previous.row}"),
-                                        reason="đã nhập trước đó, là"))
-            continue
-        same = any_words.get(words)
-        if same is not None:
-            plan.duplicates.append(Outcome(form_row, shown, code=_code(same), reason="trùng nội dung với kiến nghị"))
-            continue
-        person = name_key(values["nguoi"])
-        tokens = keys.words(text)
-        asked = by_person.get(person, []) if person else []
-        repeated = next((r for r in asked if _jaccard(tokens, keys.words(r.get("noi_dung"))) >= SAME_PERSON_SIMILARITY), None)
-        if repeated is not None:
-            plan.duplicates.append(Outcome(form_row, shown, code=_code(repeated),
-                                           reason="cùng người nêu, nội dung tương tự kiến nghị"))
-            continue
-        candidates.append((form_row, values, field_name))
+        refusal, field_name = _refusal(form, form_row, values, fields)
+        if refusal is not None:
+            plan.refused.append(Outcome(form_row, shown, reason=refusal))
+        elif not _repeat(plan, known, keys, org_key, form_row, values, shown):
+            candidates.append((form_row, values, field_name))
+    kept = _without_near_duplicates(plan, known, keys, candidates)
+    _add_petitions(book, form, plan, kept)
+    return plan
 
-    # Near duplicates, of the workbook's petitions or of an earlier row of the same form.
-    docs = [(r, keys.words(r.get("noi_dung"))) for r in existing]
+
+_Candidate = tuple[int, dict[str, Any], str | None]  # a form's row that may come in: Excel row, values, field (list's spelling)
+
+
+@dataclass
+class _Known:
+    """The workbook's petitions a form's rows are compared with. Who: `keys.name_key` (the same person everywhere:
+    "Hoà" is "Hòa", "Hùng" is not "Hưng"). What: the words, accents ignored (the content may be retyped; a near repeat
+    is caught by `_without_near_duplicates`). Both sides as written (`owned_sheet.canonical`): the form's values are
+    already."""
+
+    existing: list[Record]
+    same_words: dict[tuple[str, str], Record]  # (petitioner, folded words) -> petition
+    any_words: dict[str, Record]  # folded words -> petition
+    by_person: dict[str, list[Record]]  # petitioner -> petitions
+
+    @classmethod
+    def of(cls, records: list[Record]) -> _Known:
+        from ..io.owned_sheet import canonical
+
+        existing = [r for r in records if isinstance(r.get("noi_dung"), str) and canonical(r.get("noi_dung"))]
+        folded = {r.row: fold(canonical(r.get("noi_dung"))) for r in existing}
+        same_words = {(name_key(canonical(r.get("nguoi_kien_nghi"))), folded[r.row]): r for r in existing}
+        any_words = {folded[r.row]: r for r in existing}
+        by_person: dict[str, list[Record]] = {}
+        for record in existing:
+            by_person.setdefault(name_key(canonical(record.get("nguoi_kien_nghi"))), []).append(record)
+        return cls(existing, same_words, any_words, by_person)
+
+
+def _refusal(form: FormData, form_row: int, values: dict[str, Any], fields: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """Why a form's row cannot be a petition (None: it can be one), and its field in the list's spelling."""
+    text = values["noi_dung"]
+    problem = form.problems.get(form_row)
+    if problem is None and len(_address(values)) > EXCEL_CELL_LIMIT:
+        problem = (f"người nêu và địa chỉ (cột B, C) ghép lại dài {thousands(len(_address(values)))} ký tự, quá giới hạn "
+                   f"{thousands(EXCEL_CELL_LIMIT)} ký tự của một ô Excel; hãy rút gọn rồi nhập lại; chưa nhập.")
+    if problem is not None:
+        return problem, None
+    if not text:
+        return "không có nội dung ý kiến, kiến nghị; chưa nhập.", None
+    if formula_like(text):
+        return ("nội dung bắt đầu bằng dấu =, +, - hoặc @ nên Excel sẽ hiểu là công thức; hãy sửa lại rồi nhập lại; "
+                "chưa nhập."), None
+    if not values["linh_vuc"]:
+        return None, None
+    field_name = list_value(values["linh_vuc"], fields)
+    if field_name is None:
+        return f"lĩnh vực “{values['linh_vuc']}” không có trong danh mục ({', '.join(fields)}); chưa nhập.", None
+    return None, field_name
+
+
+def _repeat(plan: IntakePlan, known: _Known, keys: WordKeys, org_key: str, form_row: int, values: dict[str, Any],
+            shown: str) -> bool:
+    """Whether a row repeats a petition of the workbook (the same organisation and words: brought in before; the same
+    words; the same person asking much the same): listed on the plan, and not added."""
+    from ..validation.duplicates import _jaccard
+
+    text = values["noi_dung"]
+    words = fold(text)
+    previous = known.same_words.get((org_key, words))
+    if previous is not None:
+        plan.already.append(Outcome(form_row, shown, code=str(previous.get("ma_kien_nghi") or f"dòng {previous.row}"),
+                                    reason="đã nhập trước đó, là"))
+        return True
+    same = known.any_words.get(words)
+    if same is not None:
+        plan.duplicates.append(Outcome(form_row, shown, code=_code(same), reason="trùng nội dung với kiến nghị"))
+        return True
+    person = name_key(values["nguoi"])
+    tokens = keys.words(text)
+    asked = known.by_person.get(person, []) if person else []
+    repeated = next((r for r in asked if _jaccard(tokens, keys.words(r.get("noi_dung"))) >= SAME_PERSON_SIMILARITY), None)
+    if repeated is not None:
+        plan.duplicates.append(Outcome(form_row, shown, code=_code(repeated),
+                                       reason="cùng người nêu, nội dung tương tự kiến nghị"))
+        return True
+    return False
+
+
+def _without_near_duplicates(plan: IntakePlan, known: _Known, keys: WordKeys, candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates that are not near duplicates of the workbook's petitions or of an earlier row of the same form
+    (those are listed on the plan)."""
+    from ..validation.duplicates import similar_pairs
+
+    docs = [(r, keys.words(r.get("noi_dung"))) for r in known.existing]
     incoming = [(Record(row=-form_row, values={"noi_dung": values["noi_dung"]}), keys.words(values["noi_dung"]))
                 for form_row, values, _ in candidates]
     near = {later.row: earlier for later, earlier in similar_pairs(docs + incoming) if later.row < 0}
@@ -543,15 +583,22 @@ def plan_intake(book: BookData, form: FormData) -> IntakePlan:
             plan.duplicates.append(Outcome(form_row, shown, code=f"dòng {-earlier.row} của mẫu", reason="gần giống"))
         else:
             plan.duplicates.append(Outcome(form_row, shown, code=_code(earlier), reason="gần giống kiến nghị"))
+    return kept
 
+
+def _add_petitions(book: BookData, form: FormData, plan: IntakePlan, kept: list[_Candidate]) -> None:
+    """The new petitions, with new codes, in the empty rows below the table; those worth a look flagged."""
+    from ..validation.scope import out_of_scope_term
+
+    table = book.petitions
     codes = new_codes([r.get("ma_kien_nghi") for r in table.records], len(kept))
     next_row = (table.records[-1].row if table.records else table.spec.header_row) + 1
     columns = table.columns
     status = (book.lists.get("trang_thai") or schema.lookup("trang_thai").values or ("",))[0]
     for offset, ((form_row, values, field_name), code) in enumerate(zip(kept, codes, strict=True)):
         address = _address(values)
-        new = {"ma_kien_nghi": code, "nguon": source, "nguoi_kien_nghi": form.organisation, "dia_chi": address or None,
-                  "linh_vuc": field_name, "noi_dung": values["noi_dung"], "trang_thai": status or None}
+        new = {"ma_kien_nghi": code, "nguon": plan.source, "nguoi_kien_nghi": form.organisation, "dia_chi": address or None,
+               "linh_vuc": field_name, "noi_dung": values["noi_dung"], "trang_thai": status or None}
         cells = tuple((columns[key], value) for key, value in new.items() if key in columns and value not in (None, ""))
         plan.changes.rows.append(RowWrite(schema.PETITIONS.name, next_row + offset, cells))
         outcome = Outcome(form_row, _short(values["noi_dung"]), code=code)
@@ -562,7 +609,6 @@ def plan_intake(book: BookData, form: FormData) -> IntakePlan:
             plan.flagged.append(Outcome(form_row, outcome.text, code=code, reason=reason))
         elif field_name is None:
             plan.flagged.append(Outcome(form_row, outcome.text, code=code, reason="chưa có lĩnh vực: đã nhập, hãy phân loại"))
-    return plan
 
 
 def _address(values: dict[str, Any]) -> str:
