@@ -89,17 +89,13 @@ def _size(rng: random.Random) -> int:
 
 
 def _ward_data(index: int, name: str, unit_type: str, seed: int) -> tuple[dict[str, Any], Ward]:
-    from doithoai.workflows.sample import ANSWER, LEAD_UNIT, TOPICS, _Gen
+    from doithoai.workflows.sample import _Gen
 
     g = _Gen(seed * 1000 + index)
     r = g.r
     truth = Ward(file="", unit=f"{unit_type} {name}", unit_type=unit_type)
-    group_word = "Tổ dân phố" if unit_type == "Phường" else "Thôn"
-    groups = [f"{r.choice(_SYLLABLES)} {chr(65 + i)}" if unit_type == "Phường" else str(i + 1) for i in range(r.randrange(2, 12))]
-    conference = dt.date(2026, 4, 1) + dt.timedelta(days=r.randrange(0, 270))
-    truth.conference = conference
-    held = conference <= TODAY
-    truth.held = held
+    ward = _WardMaker(g, truth, unit_type)
+    conference = ward.conference
     party = r.random() < _PARTY
     expected = r.randrange(60, 220)
     settings: dict[str, Any] = {
@@ -116,84 +112,132 @@ def _ward_data(index: int, name: str, unit_type: str, seed: int) -> tuple[dict[s
         "so_ngay_giai_quyet": r.choice((8, 10, 15)),
         "nguoi_ky": g.person()[0],
     }
+    delegates = ward.delegates(expected)
+    count = _size(r)
+    slips = ward.slips(count)
+    petitions, assignments = ward.petitions(count, slips)
+    data = {"settings": settings, "tables": {"dai_bieu": delegates, "phieu": slips, "kien_nghi": petitions,
+                                             "phan_cong": assignments, "moc_thoi_gian": ward.milestones()}, "calendar": []}
+    return data, truth
 
-    def address(group: str) -> str:
-        text = f"Số {r.randrange(1, 200)}, {g.lane(group)}, {group_word} {group}"
-        truth.addresses.add(text)
+
+class _WardMaker:
+    """The tables of one generated workbook, drawn from one random generator in a fixed order, its truth kept beside."""
+
+    def __init__(self, g: Any, truth: Ward, unit_type: str) -> None:
+        self.g, self.r, self.truth = g, g.r, truth
+        r = self.r
+        self.group_word = "Tổ dân phố" if unit_type == "Phường" else "Thôn"
+        self.groups = [f"{r.choice(_SYLLABLES)} {chr(65 + i)}" if unit_type == "Phường" else str(i + 1)
+                       for i in range(r.randrange(2, 12))]
+        self.conference = dt.date(2026, 4, 1) + dt.timedelta(days=r.randrange(0, 270))
+        truth.conference = self.conference
+        self.held = self.conference <= TODAY
+        truth.held = self.held
+
+    def address(self, group: str) -> str:
+        text = f"Số {self.r.randrange(1, 200)}, {self.g.lane(group)}, {self.group_word} {group}"
+        self.truth.addresses.add(text)
         return text
 
-    delegates = []
-    for i in range(1, expected + 1):
-        person, _ = g.person()
-        phone = g.phone() if r.random() < 0.7 else None
-        if phone:
-            truth.phones.add(phone)
-        present = "Có" if held and r.random() < 0.9 else ("Không" if held else None)
-        truth.present += present == "Có"
-        delegates.append({"stt": i, "ho_ten": person, "chuc_vu": "Công dân", "don_vi": f"{group_word} {r.choice(groups)}",
-                          "nhom": "Nhân dân", "dien_thoai": phone, "xac_nhan": "Có", "co_mat": present})
+    def delegates(self, expected: int) -> list[dict[str, Any]]:
+        g, r, truth, held = self.g, self.r, self.truth, self.held
+        delegates = []
+        for i in range(1, expected + 1):
+            person, _ = g.person()
+            phone = g.phone() if r.random() < 0.7 else None
+            if phone:
+                truth.phones.add(phone)
+            present = "Có" if held and r.random() < 0.9 else ("Không" if held else None)
+            truth.present += present == "Có"
+            delegates.append({"stt": i, "ho_ten": person, "chuc_vu": "Công dân",
+                              "don_vi": f"{self.group_word} {r.choice(self.groups)}", "nhom": "Nhân dân", "dien_thoai": phone,
+                              "xac_nhan": "Có", "co_mat": present})
+        return delegates
 
-    fields = list(TOPICS)
-    count = _size(r)
-    slips: list[dict[str, Any]] = []
-    for i in range(1, int(count * 0.7) + 1):
-        person, gender = g.person()
-        group = r.choice(groups)
-        phone, year = g.phone(), str(r.randrange(1940, 2004))
-        truth.phones.add(phone)
-        truth.birth_years.add(year)
-        field_name = r.choice(fields)
-        slips.append({"ma_phieu": f"P-{i:03d}", "ngay_nhan": conference - dt.timedelta(days=20), "ho_ten": person,
-                      "gioi_tinh": gender, "nam_sinh": year, "dia_chi": address(group), "to_dan_pho": f"{group_word} {group}",
-                      "dien_thoai": phone, "linh_vuc": field_name,
-                      "noi_dung": r.choice(TOPICS[field_name])[0].format(lane=g.lane(group), group=group)})
+    def slips(self, count: int) -> list[dict[str, Any]]:
+        from doithoai.workflows.sample import TOPICS
 
-    handlings = (schema.HANDLING_AT_CONFERENCE, schema.HANDLING_LATER, schema.HANDLING_UPWARD)
-    units = schema.lookup("don_vi").values
-    petitions: list[dict[str, Any]] = []
-    assignments: list[dict[str, Any]] = []
-    for i in range(1, count + 1):
-        slip = slips[i - 1] if i <= len(slips) else None
-        field_name = slip["linh_vuc"] if slip else r.choice(fields)
-        group = r.choice(groups)
-        content: str = slip["noi_dung"] if slip else r.choice(TOPICS[field_name])[0].format(lane=g.lane(group), group=group)
-        if r.random() < 0.05:  # people write their number into the text; the roll-up must mask it
-            phone = g.phone()
+        g, r, truth = self.g, self.r, self.truth
+        fields = list(TOPICS)
+        slips: list[dict[str, Any]] = []
+        for i in range(1, int(count * 0.7) + 1):
+            person, gender = g.person()
+            group = r.choice(self.groups)
+            phone, year = g.phone(), str(r.randrange(1940, 2004))
             truth.phones.add(phone)
-            content += f" Số điện thoại liên hệ: {phone[:4]} {phone[4:7]} {phone[7:]}."
-        handling = r.choices(handlings, (0.35, 0.5, 0.15))[0]
-        if not held:
-            status = "Chưa xử lý" if r.random() < 0.7 else "Đang xử lý"
-        elif handling == schema.HANDLING_UPWARD:
-            status = "Đã chuyển cấp trên"
-        else:
-            status = r.choices(("Đang xử lý", "Đã trả lời", "Đã giải quyết"), (0.2, 0.5, 0.3))[0]
-        code = f"KN-{i:03d}"
-        petitions.append({
-            "ma_kien_nghi": code, "ma_phieu": slip["ma_phieu"] if slip else None,
-            "nguon": "Phiếu đăng ký" if slip else r.choice(("Ủy ban MTTQ", "Tổ chức chính trị - xã hội", "Tại hội nghị")),
-            "nguoi_kien_nghi": slip["ho_ten"] if slip else g.person()[0],
-            "dia_chi": slip["dia_chi"] if slip else address(group), "linh_vuc": field_name, "noi_dung": content,
-            "tham_quyen": schema.COMPETENCE_UPPER if handling == schema.HANDLING_UPWARD else schema.COMPETENCE_LOCAL,
-            "hinh_thuc_xu_ly": handling,
-            "noi_dung_tra_loi": ANSWER[field_name] if status in schema.ANSWERED_STATUSES else None,
-            "trang_thai": status,
-        })
-        truth.petitions += 1
-        truth.by_field[field_name] += 1
-        truth.by_handling[handling] += 1
-        truth.by_status[status] += 1
+            truth.birth_years.add(year)
+            field_name = r.choice(fields)
+            slips.append({"ma_phieu": f"P-{i:03d}", "ngay_nhan": self.conference - dt.timedelta(days=20), "ho_ten": person,
+                          "gioi_tinh": gender, "nam_sinh": year, "dia_chi": self.address(group),
+                          "to_dan_pho": f"{self.group_word} {group}", "dien_thoai": phone, "linh_vuc": field_name,
+                          "noi_dung": r.choice(TOPICS[field_name])[0].format(lane=g.lane(group), group=group)})
+        return slips
+
+    def petitions(self, count: int, slips: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The petitions (the first ones from the slips) and the assignments of those handled here."""
+        from doithoai.workflows.sample import ANSWER, TOPICS
+
+        g, r, truth = self.g, self.r, self.truth
+        fields = list(TOPICS)
+        handlings = (schema.HANDLING_AT_CONFERENCE, schema.HANDLING_LATER, schema.HANDLING_UPWARD)
+        petitions: list[dict[str, Any]] = []
+        assignments: list[dict[str, Any]] = []
+        for i in range(1, count + 1):
+            slip = slips[i - 1] if i <= len(slips) else None
+            field_name = slip["linh_vuc"] if slip else r.choice(fields)
+            group = r.choice(self.groups)
+            content: str = slip["noi_dung"] if slip else r.choice(TOPICS[field_name])[0].format(lane=g.lane(group), group=group)
+            if r.random() < 0.05:  # people write their number into the text; the roll-up must mask it
+                phone = g.phone()
+                truth.phones.add(phone)
+                content += f" Số điện thoại liên hệ: {phone[:4]} {phone[4:7]} {phone[7:]}."
+            handling = r.choices(handlings, (0.35, 0.5, 0.15))[0]
+            status = self._status(handling)
+            code = f"KN-{i:03d}"
+            petitions.append({
+                "ma_kien_nghi": code, "ma_phieu": slip["ma_phieu"] if slip else None,
+                "nguon": "Phiếu đăng ký" if slip else r.choice(("Ủy ban MTTQ", "Tổ chức chính trị - xã hội", "Tại hội nghị")),
+                "nguoi_kien_nghi": slip["ho_ten"] if slip else g.person()[0],
+                "dia_chi": slip["dia_chi"] if slip else self.address(group), "linh_vuc": field_name, "noi_dung": content,
+                "tham_quyen": schema.COMPETENCE_UPPER if handling == schema.HANDLING_UPWARD else schema.COMPETENCE_LOCAL,
+                "hinh_thuc_xu_ly": handling,
+                "noi_dung_tra_loi": ANSWER[field_name] if status in schema.ANSWERED_STATUSES else None,
+                "trang_thai": status,
+            })
+            truth.petitions += 1
+            truth.by_field[field_name] += 1
+            truth.by_handling[handling] += 1
+            truth.by_status[status] += 1
+            if handling == schema.HANDLING_UPWARD:
+                truth.upward.append(code)
+                continue
+            if handling == schema.HANDLING_AT_CONFERENCE and r.random() < 0.6:
+                continue
+            assignments += self._assignments(code, field_name, status)
+        return petitions, assignments
+
+    def _status(self, handling: str) -> str:
+        r = self.r
+        if not self.held:
+            return "Chưa xử lý" if r.random() < 0.7 else "Đang xử lý"
         if handling == schema.HANDLING_UPWARD:
-            truth.upward.append(code)
-            continue
-        if handling == schema.HANDLING_AT_CONFERENCE and r.random() < 0.6:
-            continue
-        assigned = conference - dt.timedelta(days=r.randrange(10, 20))
+            return "Đã chuyển cấp trên"
+        return r.choices(("Đang xử lý", "Đã trả lời", "Đã giải quyết"), (0.2, 0.5, 0.3))[0]
+
+    def _assignments(self, code: str, field_name: str, status: str) -> list[dict[str, Any]]:
+        """A petition's lead unit and maybe one supporting unit; the pending ones past their due date counted overdue."""
+        from doithoai.workflows.sample import LEAD_UNIT
+
+        r, truth = self.r, self.truth
+        units = schema.lookup("don_vi").values
+        assigned = self.conference - dt.timedelta(days=r.randrange(10, 20))
         lead = LEAD_UNIT[field_name]
         supports = r.sample([u for u in units if u != lead], r.choice((0, 0, 1)))
+        assignments = []
         for unit, role in [(lead, schema.ROLE_LEAD)] + [(u, schema.ROLE_SUPPORT) for u in supports]:
             due = assigned + dt.timedelta(days=r.choice((14, 21, 30, 45, 60)))
-            pending = status == "Đang xử lý" or not held or r.random() < 0.1
+            pending = status == "Đang xử lý" or not self.held or r.random() < 0.1
             done = None if pending else min(due, TODAY) - dt.timedelta(days=r.randrange(0, 5))
             assignments.append({"ma_kien_nghi": code, "don_vi": unit, "vai_tro": role, "ngay_giao": assigned,
                                 "han_hoan_thanh": due, "ngay_hoan_thanh": done})
@@ -201,36 +245,42 @@ def _ward_data(index: int, name: str, unit_type: str, seed: int) -> tuple[dict[s
             if done is None and due < TODAY:
                 truth.overdue += 1
                 truth.overdue_by_unit[unit] += 1
+        return assignments
 
-    milestones = []
-    for name_, base, days, kind, unit, note in schema.DEFAULT_MILESTONES:
-        done = None
-        if base == schema.BASE_CONFERENCE and held:
-            if days == -7 and "công khai" in name_:
-                roll = r.random()
-                if roll < 0.75:
-                    truth.announce_days = r.randrange(7, 13)
-                elif roll < 0.9:
-                    truth.announce_days = r.randrange(2, 7)
-                done = conference - dt.timedelta(days=truth.announce_days) if truth.announce_days is not None else None
-            elif days == 0:
-                done = conference
-            elif days == 10 and conference + dt.timedelta(days=10) <= TODAY:
-                roll = r.random()
-                if roll < 0.65:
-                    truth.notice_days = r.randrange(1, 11)
-                elif roll < 0.8:
-                    truth.notice_days = r.randrange(11, 21)
-                done = conference + dt.timedelta(days=truth.notice_days) if truth.notice_days is not None else None
-                if done is not None and done > TODAY:
-                    done, truth.notice_days = None, None
-            elif days < 0:
-                done = conference + dt.timedelta(days=days)
-        milestones.append({"moc": name_, "can_cu": base, "so_ngay": days, "loai_ngay": kind, "don_vi_thuc_hien": unit,
-                           "ngay_hoan_thanh": done, "ghi_chu": note})
-    data = {"settings": settings, "tables": {"dai_bieu": delegates, "phieu": slips, "kien_nghi": petitions,
-                                             "phan_cong": assignments, "moc_thoi_gian": milestones}, "calendar": []}
-    return data, truth
+    def milestones(self) -> list[dict[str, Any]]:
+        """The default timeline; when the conference was held, its milestones done (the announcement and the results
+        notice on time, late or never)."""
+        milestones = []
+        for name_, base, days, kind, unit, note in schema.DEFAULT_MILESTONES:
+            done = self._milestone_done(days, name_) if base == schema.BASE_CONFERENCE and self.held else None
+            milestones.append({"moc": name_, "can_cu": base, "so_ngay": days, "loai_ngay": kind, "don_vi_thuc_hien": unit,
+                               "ngay_hoan_thanh": done, "ghi_chu": note})
+        return milestones
+
+    def _milestone_done(self, days: int, name_: str) -> dt.date | None:
+        r, truth, conference = self.r, self.truth, self.conference
+        if days == -7 and "công khai" in name_:
+            roll = r.random()
+            if roll < 0.75:
+                truth.announce_days = r.randrange(7, 13)
+            elif roll < 0.9:
+                truth.announce_days = r.randrange(2, 7)
+            return conference - dt.timedelta(days=truth.announce_days) if truth.announce_days is not None else None
+        if days == 0:
+            return conference
+        if days == 10 and conference + dt.timedelta(days=10) <= TODAY:
+            roll = r.random()
+            if roll < 0.65:
+                truth.notice_days = r.randrange(1, 11)
+            elif roll < 0.8:
+                truth.notice_days = r.randrange(11, 21)
+            done = conference + dt.timedelta(days=truth.notice_days) if truth.notice_days is not None else None
+            if done is not None and done > TODAY:
+                done, truth.notice_days = None, None
+            return done
+        if days < 0:
+            return conference + dt.timedelta(days=days)
+        return None
 
 
 def _write_unreadable(path: Path, kind: str, good: bytes) -> None:
