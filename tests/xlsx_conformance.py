@@ -594,38 +594,43 @@ class _Worksheet:
             last_row = max(last_row, number)
             if row.get("customFormat") in ("1", "true"):
                 self._check_style(row.get("s"), f"row {number}")
-            last_col = 0
-            for cell in row:
-                if _local(cell.tag) != "c":
-                    if _local(cell.tag) != "extLst":
-                        self.problems.append(f"{self.where}: <{_local(cell.tag)}> inside row {number}")
-                    continue
-                ref = cell.get("r")
-                position = parse_ref(ref) if ref is not None else (number, last_col + 1)
-                if position is None or position[0] != number:
-                    self.problems.append(f"{self.where}: cell r={ref} is not in row {number}")
-                    continue
-                if position[1] <= last_col:
-                    self.problems.append(f"{self.where}: cell {ref} after column {last_col} in row {number} (cells must ascend)")
-                last_col = max(last_col, position[1])
-                self._check_style(cell.get("s"), f"cell {ref}")
-                text = self._check_value(cell, ref or f"R{number}C{position[1]}", strings)
-                if text is not None and len(header) < 200_000:
-                    header[position] = text
-                f = cell.find(self.q("f"))
-                if f is not None:
-                    formulas.add(position)
-                    if f.get("t") == "shared":
-                        si = f.get("si", "")
-                        if f.get("ref"):
-                            masters.add(si)
-                        else:
-                            shared_uses.setdefault(si, ref or "")
+            self._check_row(row, number, strings, formulas, header, masters, shared_uses)
         for si, ref in shared_uses.items():
             if si not in masters:
                 self.problems.append(f"{self.where}: cell {ref} uses shared formula si={si} with no master cell")
         self.book.formula_cells[self.part] = formulas
         self.book.sheet_values[self.part] = header
+
+    def _check_row(self, row, number: int, strings: list[str] | None, formulas: set[tuple[int, int]],
+                   header: dict[tuple[int, int], str], masters: set[str], shared_uses: dict[str, str]) -> None:
+        """The cells of row `number`: in the row, ascending, valid styles and values; their formulas and text collected."""
+        last_col = 0
+        for cell in row:
+            if _local(cell.tag) != "c":
+                if _local(cell.tag) != "extLst":
+                    self.problems.append(f"{self.where}: <{_local(cell.tag)}> inside row {number}")
+                continue
+            ref = cell.get("r")
+            position = parse_ref(ref) if ref is not None else (number, last_col + 1)
+            if position is None or position[0] != number:
+                self.problems.append(f"{self.where}: cell r={ref} is not in row {number}")
+                continue
+            if position[1] <= last_col:
+                self.problems.append(f"{self.where}: cell {ref} after column {last_col} in row {number} (cells must ascend)")
+            last_col = max(last_col, position[1])
+            self._check_style(cell.get("s"), f"cell {ref}")
+            text = self._check_value(cell, ref or f"R{number}C{position[1]}", strings)
+            if text is not None and len(header) < 200_000:
+                header[position] = text
+            f = cell.find(self.q("f"))
+            if f is not None:
+                formulas.add(position)
+                if f.get("t") == "shared":
+                    si = f.get("si", "")
+                    if f.get("ref"):
+                        masters.add(si)
+                    else:
+                        shared_uses.setdefault(si, ref or "")
 
     def _check_value(self, cell, ref: str, strings: list[str] | None) -> str | None:
         kind = cell.get("t", "n")
