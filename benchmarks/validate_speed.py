@@ -26,7 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from doithoai.core import schema
-from doithoai.core.model import BookData, CellError
+from doithoai.core.legacy import detect_legacy
+from doithoai.core.model import BookData, CellError, Record, Table
+from doithoai.core.phones import normalize_phone
+from doithoai.core.text import clean, fold, formula_like, has_control_chars, is_nfc
 from doithoai.workflows.sample import (
     FAMILY,
     FEMALE_GIVEN,
@@ -162,53 +165,12 @@ def workbook(rows: int) -> Path:
 
 def baseline_rows(book: BookData, today: dt.date) -> list[tuple]:
     """Per-cell rules, unique codes and links: one pass per row, codes looked up in lists."""
-    from doithoai.core.legacy import detect_legacy
-    from doithoai.core.phones import normalize_phone
-    from doithoai.core.text import clean, fold, formula_like, has_control_chars, is_nfc
-
     found: list[tuple] = []
     for table in (*book.tables.values(), book.calendar):
         seen_codes: list[str] = []
         for record in table.records:
             for key in table.columns:
-                column = table.spec.column(key)
-                value = record.values.get(key)
-                if value is None:
-                    if column.required:
-                        found.append((table.name, record.row, key, "required"))
-                    continue
-                if isinstance(value, CellError):
-                    found.append((table.name, record.row, key, "error_value"))
-                    continue
-                if column.list_key:
-                    options = book.lists.get(column.list_key, ())
-                    if value not in options:
-                        matches = [o for o in options if isinstance(value, str) and fold(o) == fold(value)]
-                        found.append((table.name, record.row, key, "not_in_list", matches))
-                    continue
-                if column.kind is schema.Kind.PHONE:
-                    result = normalize_phone(value)
-                    if result.kind == "invalid" or result.number != value:
-                        found.append((table.name, record.row, key, result.kind))
-                    continue
-                if column.kind is schema.Kind.DATE:
-                    if not isinstance(value, dt.date):
-                        found.append((table.name, record.row, key, "bad_date"))
-                    elif table.spec is schema.SLIPS and value > CONFERENCE:
-                        found.append((table.name, record.row, key, "slip_after_conference"))
-                    continue
-                if isinstance(value, str):
-                    if clean(value) != value or not is_nfc(value):
-                        found.append((table.name, record.row, key, "text"))
-                    if detect_legacy(value):
-                        found.append((table.name, record.row, key, "legacy_encoding"))
-                    if formula_like(value) or has_control_chars(value):
-                        found.append((table.name, record.row, key, "formula_or_control"))
-                if column.unique:
-                    code = str(value).strip().casefold()
-                    if code in seen_codes:
-                        found.append((table.name, record.row, key, "duplicate_code"))
-                    seen_codes.append(code)
+                _baseline_cell(found, book, table, record, key, seen_codes)
     slip_codes = [str(r.values.get("ma_phieu")).strip().casefold() for r in book.slips.records]
     petition_codes = [str(r.values.get("ma_kien_nghi")).strip().casefold() for r in book.petitions.records]
     for record in book.petitions.records:
@@ -221,10 +183,54 @@ def baseline_rows(book: BookData, today: dt.date) -> list[tuple]:
     return found
 
 
+def _baseline_cell(found: list[tuple], book: BookData, table: Table, record: Record, key: str, seen_codes: list[str]) -> None:
+    """One cell's rules, the plain way; a unique column's code compared with every one seen before."""
+    column = table.spec.column(key)
+    value = record.values.get(key)
+    if value is None:
+        if column.required:
+            found.append((table.name, record.row, key, "required"))
+        return
+    if isinstance(value, CellError):
+        found.append((table.name, record.row, key, "error_value"))
+        return
+    if column.list_key:
+        options = book.lists.get(column.list_key, ())
+        if value not in options:
+            matches = [o for o in options if isinstance(value, str) and fold(o) == fold(value)]
+            found.append((table.name, record.row, key, "not_in_list", matches))
+        return
+    if column.kind is schema.Kind.PHONE:
+        result = normalize_phone(value)
+        if result.kind == "invalid" or result.number != value:
+            found.append((table.name, record.row, key, result.kind))
+        return
+    if column.kind is schema.Kind.DATE:
+        if not isinstance(value, dt.date):
+            found.append((table.name, record.row, key, "bad_date"))
+        elif table.spec is schema.SLIPS and value > CONFERENCE:
+            found.append((table.name, record.row, key, "slip_after_conference"))
+        return
+    if isinstance(value, str):
+        _baseline_text(found, table, record, key, value)
+    if column.unique:
+        code = str(value).strip().casefold()
+        if code in seen_codes:
+            found.append((table.name, record.row, key, "duplicate_code"))
+        seen_codes.append(code)
+
+
+def _baseline_text(found: list[tuple], table: Table, record: Record, key: str, value: str) -> None:
+    if clean(value) != value or not is_nfc(value):
+        found.append((table.name, record.row, key, "text"))
+    if detect_legacy(value):
+        found.append((table.name, record.row, key, "legacy_encoding"))
+    if formula_like(value) or has_control_chars(value):
+        found.append((table.name, record.row, key, "formula_or_control"))
+
+
 def baseline_pairs(book: BookData, limit: int) -> list[tuple]:
     """Rules that compare rows with rows, done by comparing each of the first `limit` rows with the others."""
-    from doithoai.core.text import fold
-
     found: list[tuple] = []
     petitions = book.petitions.records[:limit]
     assignments = book.assignments.records[:limit]
