@@ -279,7 +279,7 @@ def _console_for_text(argv: list[str]) -> None:
     try:
         import ctypes
 
-        if ctypes.windll.kernel32.AttachConsole(-1):  # type: ignore[attr-defined]  # ATTACH_PARENT_PROCESS
+        if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
             sys.stdout = sys.stderr = open("CONOUT$", "w", encoding="utf-8")  # open for the life of the process
     except Exception:
         pass

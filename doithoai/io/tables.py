@@ -135,7 +135,7 @@ def _data_rows(rows: Rows, first: int, positions: list[int]) -> tuple[list[Seque
         only = positions[0]
         pick: Callable[[Sequence[Any]], Sequence[Any]] = lambda row: (row[only],)  # noqa: E731
     else:
-        pick = itemgetter(*positions)  # type: ignore[assignment]
+        pick = itemgetter(*positions)
     kept: list[Sequence[Any]] = []
     numbers: list[int] = []
     for index in range(first, len(rows)):

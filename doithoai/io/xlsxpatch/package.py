@@ -495,6 +495,6 @@ def _copy_raw(source: Any, out: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     fp.write(data)
     out.filelist.append(copy)
     out.NameToInfo[copy.filename] = copy
-    out.start_dir = fp.tell()  # type: ignore[attr-defined]
+    out.start_dir = fp.tell()
     out._didModify = True  # type: ignore[attr-defined]
     return True
