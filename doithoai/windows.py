@@ -33,7 +33,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .io.registry import (
     DEFAULT_OFFICE,
@@ -47,6 +47,9 @@ from .io.registry import (
     folder_key,
     office_versions,
 )
+
+if TYPE_CHECKING:
+    import argparse
 
 
 class ShortcutMaker(Protocol):
@@ -242,7 +245,7 @@ def grant_users(folder: Path) -> None:
     subprocess.run(["icacls", str(folder), "/grant", f"{USERS_SID}:(OI)(CI)M", "/T", "/Q"], check=False, capture_output=True)
 
 
-def parser():
+def parser() -> argparse.ArgumentParser:
     import argparse
 
     parser = argparse.ArgumentParser(description="Đối thoại: các bước cài đặt trên Windows (PATH, nơi tin cậy, biểu tượng).")

@@ -29,7 +29,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..io.xlsxpatch.package import Package
 
 CONF_SHEET = "xlwings.conf"
 CLICK_SCRIPT = "doithoai-click"  # the console script (pyproject.toml) the Windows buttons run
@@ -92,7 +97,7 @@ def click_launcher(platform: str | None = None) -> str:
     return shutil.which(CLICK_SCRIPT) or ""
 
 
-def safe_temp_dir(environ=None, platform: str | None = None) -> str:
+def safe_temp_dir(environ: Mapping[str, str] | None = None, platform: str | None = None) -> str:
     """An ASCII folder for xlwings' error log when %TEMP% is not ASCII (Windows only), else ""."""
     environ = os.environ if environ is None else environ
     if not (platform or sys.platform).startswith("win"):
@@ -169,7 +174,7 @@ def _is_conf(name: str) -> bool:
     return header_key(name.strip().strip("'").strip()) == header_key(CONF_SHEET)
 
 
-def put_conf(package, entries: list[tuple[str, str]]) -> str:
+def put_conf(package: Package, entries: list[tuple[str, str]]) -> str:
     """Write the conf sheet into `package` (`io.xlsxpatch.package.Package`), very hidden: the existing one found by
     its name as Excel matches it (`XLWINGS.CONF`, `'xlwings.conf'`) is rewritten in place (only its part changes when
     its name and state are already right); otherwise a sheet is added last. Every sheet must name an existing part:

@@ -8,8 +8,34 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Sequence
+from typing import Protocol
 
 PRODID = "-//Doi thoai//Han hoi nghi doi thoai//VI"
+
+
+class Due(Protocol):
+    """One deadline, as `domain.deadlines.Deadline` holds it."""
+
+    @property
+    def kind(self) -> str: ...  # "milestone" or "assignment"
+    @property
+    def name(self) -> str: ...
+    @property
+    def due(self) -> dt.date | None: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def petition(self) -> str: ...
+
+
+class Deadlines(Protocol):
+    """What the calendar is made of, as `domain.deadlines.DeadlinePlan` holds it (core does not import the domain)."""
+
+    @property
+    def milestones(self) -> Sequence[Due]: ...
+    @property
+    def assignments(self) -> Sequence[Due]: ...
 
 
 def escape(text: str) -> str:
@@ -44,11 +70,11 @@ def _event(uid: str, day: dt.date, summary: str, description: str, stamp: str) -
     ]
 
 
-def calendar_file(plan, *, place: str = "", source: str = "", now: dt.datetime | None = None) -> bytes:
+def calendar_file(plan: Deadlines, *, place: str = "", source: str = "", now: dt.datetime | None = None) -> bytes:
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
              f"X-WR-CALNAME:{escape('Hội nghị đối thoại ' + place if place else 'Hội nghị đối thoại')}"]
-    for item in plan.milestones + plan.assignments:
+    for item in [*plan.milestones, *plan.assignments]:
         if item.due is None:
             continue
         uid = hashlib.sha1(f"{source}|{item.kind}|{item.name}".encode()).hexdigest() + "@doithoai"

@@ -80,7 +80,7 @@ class FileWorkbook:
         self.hold()
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
     # -- the access contract

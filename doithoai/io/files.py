@@ -18,6 +18,7 @@ import shutil
 import stat
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from ..core.errors import UnusableFile
@@ -199,7 +200,7 @@ def _default_mode() -> int:
     return 0o666 & ~mask
 
 
-def atomic_save(path: Path, save) -> None:
+def atomic_save(path: Path, save: Callable[[Path], object]) -> None:
     """Call `save(temp_path)`, then move the result over `path` in one step.
 
     The temporary file sits in the same folder as the real file (a link's target) so the final rename cannot
@@ -228,7 +229,7 @@ def atomic_save(path: Path, save) -> None:
         temp.unlink(missing_ok=True)
 
 
-def atomic_create(path: Path, save) -> None:
+def atomic_create(path: Path, save: Callable[[Path], object]) -> None:
     """Call `save(temp_path)`, then give the result the name `path` only if nothing has that name by then: a
     file saved at `path` meanwhile (Excel, a colleague, another run) is never replaced, and the run is refused.
 

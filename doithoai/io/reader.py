@@ -9,7 +9,7 @@ import threading
 import zipfile
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core.errors import UnusableFile
 from ..core.model import BookData
@@ -18,8 +18,11 @@ from .files import check_workbook_path
 from .scan import Package
 from .tables import book_from_sheets, find_sheet, in_parse_order, sheets_for
 
+if TYPE_CHECKING:
+    from python_calamine import CalamineWorkbook
 
-def _open(path: Path, trimmed: bytes | None = None):
+
+def _open(path: Path, trimmed: bytes | None = None) -> CalamineWorkbook:
     from python_calamine import CalamineWorkbook
 
     try:
@@ -39,7 +42,7 @@ def _bounded(path: Path, names: list[str]) -> bytes | None:
         raise UnusableFile(f"Không đọc được tệp “{path.name}”: tệp bị hỏng hoặc không phải tệp Excel.") from exc
 
 
-def _rows(workbook, name: str, path: Path) -> list[list[Any]]:
+def _rows(workbook: CalamineWorkbook, name: str, path: Path) -> list[list[Any]]:
     try:
         # skip_empty_area=False keeps absolute positions: row 1 of the list is Excel's row 1.
         return workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
@@ -56,8 +59,9 @@ class _Sheets(Mapping[str, list[list[Any]]]):
     waits for the thread (the workbook's file stays open until it ends: Windows could not replace it) and raises
     what reading a sheet nobody took raised."""
 
-    def __init__(self, workbook, names: list[str], path: Path, *, threaded: bool) -> None:
-        self._workbook, self._names, self._path = workbook, names, path
+    def __init__(self, workbook: CalamineWorkbook, names: list[str], path: Path, *, threaded: bool) -> None:
+        self._workbook: CalamineWorkbook | None = workbook
+        self._names, self._path = names, path
         self.errors: ErrorCells = {}  # sheet name -> its error cells: set before any sheet is taken
         self._rows: dict[str, list[list[Any]]] = {}
         self._failed: dict[str, BaseException] = {}
@@ -70,16 +74,18 @@ class _Sheets(Mapping[str, list[list[Any]]]):
             self._read()
 
     def _read(self) -> None:
+        workbook = self._workbook
+        assert workbook is not None  # read once
         for name in self._names:
             if self._stop:
                 break
             try:
-                self._rows[name] = _rows(self._workbook, name, self._path)
+                self._rows[name] = _rows(workbook, name, self._path)
             except BaseException as exc:  # handed to the main thread, which raises it
                 self._failed[name] = exc
             finally:
                 self._ready[name].set()
-        workbook, self._workbook = self._workbook, None
+        self._workbook = None
         with contextlib.suppress(Exception):  # the file handle let go of now, not when the object is collected
             workbook.close()
 

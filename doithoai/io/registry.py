@@ -46,7 +46,7 @@ class WinRegistry:
         hive, _, path = key.partition("\\")
         return getattr(self.winreg, _HIVES[hive.upper()]), path
 
-    def _open(self, key: str, write: bool = False):
+    def _open(self, key: str, write: bool = False) -> Any:  # a winreg key handle (winreg exists only on Windows)
         hive, path = self._split(key)
         if write:
             return self.winreg.CreateKeyEx(hive, path, 0, self.winreg.KEY_READ | self.winreg.KEY_WRITE)

@@ -16,9 +16,9 @@ tool-owned columns are found once per write, so a write costs time in proportion
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..core import schema
 from ..core.errors import UnusableFile
@@ -28,6 +28,9 @@ from ..core.text import XLSX_ILLEGAL
 from .files import atomic_save, backup, check_can_write, check_not_open, check_workbook_file
 from .lock import check_may_write
 from .tables import find_sheet
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 T = TypeVar("T")
 
@@ -41,7 +44,7 @@ def tagged_formula(formula: str, tag: str) -> str:
     return f'AND({formula},ISTEXT("{tag}"))'
 
 
-def load(path: Path):
+def load(path: Path) -> Workbook:
     import openpyxl
 
     path = check_workbook_file(Path(path))
@@ -62,7 +65,7 @@ def clean_text(value: Any) -> Any:
     return value
 
 
-def computed_columns(sheet_name: str, top_rows) -> set[int]:
+def computed_columns(sheet_name: str, top_rows: Iterable[Iterable[Any]]) -> set[int]:
     """1-based columns of this sheet the tool may write: the schema's computed columns, found by header
     in the sheet's first rows (`top_rows`: rows of values, as any reader gives them)."""
     spec = schema.TABLES_BY_NAME.get(sheet_name)

@@ -23,12 +23,15 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.model import BookData, CellWrite, ChangeSet, ConditionalFormat, RowWrite, SheetWrite
+
+if TYPE_CHECKING:
+    import xlwings as xw
 
 _FORMULA_START = ("=", "+", "-", "@")
 _XL_EXPRESSION = 2  # XlFormatConditionType.xlExpression
@@ -126,7 +129,7 @@ def localized(formula: str, separator: str) -> str:
     return "".join(out)
 
 
-def runs(writes: list[CellWrite], bridgeable) -> list[list[CellWrite]]:
+def runs(writes: list[CellWrite], bridgeable: Callable[[int], bool]) -> list[list[CellWrite]]:
     """Consecutive groups of one column's writes, sorted by row; a gap joins when every row in it is bridgeable."""
     groups: list[list[CellWrite]] = []
     for write in sorted(writes, key=lambda w: w.row):
@@ -143,7 +146,7 @@ def runs(writes: list[CellWrite], bridgeable) -> list[list[CellWrite]]:
 
 
 class XlwingsWorkbook:
-    def __init__(self, book, *, folder: Path | None = None) -> None:
+    def __init__(self, book: xw.Book, *, folder: Path | None = None) -> None:
         self.book = book
         self.source = book.name
         fullname = Path(book.fullname)
@@ -192,7 +195,7 @@ class XlwingsWorkbook:
         for fmt in changes.formats:
             self._format(fmt)
 
-    def _sheet(self, name: str):
+    def _sheet(self, name: str) -> xw.Sheet:
         from ..core.errors import UnusableFile
         from .tables import find_sheet
 
@@ -201,7 +204,7 @@ class XlwingsWorkbook:
             raise UnusableFile(f"Không tìm thấy trang tính “{name}” để ghi kết quả.")
         return self.book.sheets[actual]
 
-    def _rows_of(self, sheet) -> list[list[Any]]:
+    def _rows_of(self, sheet: xw.Sheet) -> list[list[Any]]:
         if sheet.name not in self._raw:
             self.read_sheet(sheet.name)
         return self._raw[sheet.name]
@@ -314,7 +317,7 @@ class XlwingsWorkbook:
 
     # Conditional formats: Windows Excel only (see the module's docstring).
 
-    def _native(self, sheet):
+    def _native(self, sheet: xw.Sheet) -> Any:  # the COM Worksheet object (Windows), else None
         if sys.platform != "win32":
             return None
         try:
@@ -322,7 +325,7 @@ class XlwingsWorkbook:
         except Exception:
             return None
 
-    def _remove_tagged(self, native, tag: str) -> None:
+    def _remove_tagged(self, native: Any, tag: str) -> None:
         conditions = native.Cells.FormatConditions
         for index in range(conditions.Count, 0, -1):
             try:
@@ -331,7 +334,7 @@ class XlwingsWorkbook:
             except Exception:  # a colour scale or data bar has no Formula1
                 continue
 
-    def _add_condition(self, native, address: str, formula: str, fill: str, font: str | None) -> None:
+    def _add_condition(self, native: Any, address: str, formula: str, fill: str, font: str | None) -> None:
         local = without_list_separator(formula)
         if local is None:  # a formula the rewrite does not know: the region's own separator instead
             local = localized(formula, str(native.Application.International(_XL_LIST_SEPARATOR)))
@@ -384,7 +387,7 @@ class XlwingsWorkbook:
         return f"XlwingsWorkbook({self.source!r})"
 
 
-def _hide(sheet) -> None:
+def _hide(sheet: xw.Sheet) -> None:
     """Very hidden (xlSheetVeryHidden) where Excel is driven over COM; hidden elsewhere."""
     try:
         sheet.api.Visible = 2
@@ -402,14 +405,14 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _get(app, name: str) -> Any:
+def _get(app: xw.App, name: str) -> Any:
     try:
         return getattr(app, name)
     except Exception:  # an engine without that setting (xlwings' remote engine has no status bar)
         return None
 
 
-def _set(app, name: str, value: Any) -> None:
+def _set(app: xw.App, name: str, value: Any) -> None:
     try:
         setattr(app, name, value)
     except Exception:

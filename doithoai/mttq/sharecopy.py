@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .spec import (
     COPY_TITLE,
@@ -34,12 +34,17 @@ from .spec import (
     row_height,
 )
 
+if TYPE_CHECKING:
+    from xlsxwriter.format import Format
+    from xlsxwriter.workbook import Workbook
+    from xlsxwriter.worksheet import Worksheet
+
 _COVER_WIDTHS = (24, 80)
 _DATE_FORMAT = "dd/mm/yyyy"
 _ALLOWED = {"format_columns": True, "format_rows": True, "select_locked_cells": True, "select_unlocked_cells": True}
 
 
-def _layout(worksheet, *, landscape: bool, titles: bool = False) -> None:
+def _layout(worksheet: Worksheet, *, landscape: bool, titles: bool = False) -> None:
     """Protected, A4, one page wide, narrow margins; `titles`: the header row printed on every page (Excel's built-in
     print titles, the one defined name the copy carries)."""
     if landscape:
@@ -54,7 +59,8 @@ def _layout(worksheet, *, landscape: bool, titles: bool = False) -> None:
     worksheet.protect("", dict(_ALLOWED))
 
 
-def _write(worksheet, row: int, column: int, value: Any, cell_format, date_format) -> None:
+def _write(worksheet: Worksheet, row: int, column: int, value: Any, cell_format: Format | None,
+           date_format: Format | None) -> None:
     """One cell: text as text, dates as dates, numbers and booleans as they are, a styled blank for None."""
     if value is None:
         if cell_format is not None:
@@ -69,7 +75,7 @@ def _write(worksheet, row: int, column: int, value: Any, cell_format, date_forma
         worksheet.write_string(row, column, str(value), cell_format)
 
 
-def _write_table(workbook, table: CopyTable) -> None:
+def _write_table(workbook: Workbook, table: CopyTable) -> None:
     worksheet = workbook.add_worksheet(table.name)
     formats, date_formats = [], []
     for position, column in enumerate(table.columns):
@@ -97,7 +103,7 @@ def _write_table(workbook, table: CopyTable) -> None:
             _write(worksheet, index, position, value, formats[position], date_formats[position])
 
 
-def _write_cover(workbook, copy: CopyBook) -> None:
+def _write_cover(workbook: Workbook, copy: CopyBook) -> None:
     worksheet = workbook.add_worksheet(COVER_SHEET)
     for position, width in enumerate(_COVER_WIDTHS):
         worksheet.set_column(position, position, width)

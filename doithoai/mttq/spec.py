@@ -111,7 +111,7 @@ COPY_WIDTHS = {Kind.LONG_TEXT: 22.0, Kind.TEXT: 12.0, Kind.LIST: 11.0}
 COPY_SHORT_WIDTH = 10.0  # codes, dates, numbers, phones: "KN-001", "12/06/2026" whole
 
 
-def copy_width(column) -> float:
+def copy_width(column: Column) -> float:
     """The width of a column in the copy (`COPY_WIDTHS`), never wider than in the workbook."""
     return min(column.width, COPY_WIDTHS.get(column.kind, COPY_SHORT_WIDTH))
 

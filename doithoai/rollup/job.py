@@ -15,12 +15,17 @@ import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core import schema
 from ..core.errors import DoithoaiError, UnusableFile
 from .aggregate import Failure, Rollup, aggregate
 from .unit import UnitSummary
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import ForkContext
+    from multiprocessing.sharedctypes import Synchronized
 
 ROLLUP_FOLDER = "Tổng hợp"  # inside the rolled-up folder: the roll-ups made (never read back as a ward)
 # Folders the tool itself creates beside a workbook: their files are copies, not wards.
@@ -186,7 +191,7 @@ def _masked(reason: str) -> str:
     return mask_text(_printable(reason))[0]
 
 
-def _pool_context():
+def _pool_context() -> ForkContext | None:
     """Fork where it is safe (Linux): the workers then start with everything the first read imported, instead of
     importing the package again each (0.3 s a worker). Elsewhere None: the platform's default (spawn)."""
     import multiprocessing
@@ -250,7 +255,7 @@ def _size(path: str) -> int:
         return 0
 
 
-def _take(counter) -> int:
+def _take(counter: Synchronized[int]) -> int:
     """The index of the next job nobody has taken (the counter is shared by every process)."""
     with counter.get_lock():
         index = counter.value
@@ -258,7 +263,7 @@ def _take(counter) -> int:
     return index
 
 
-def _worker(jobs: list[Job], counter, connection) -> None:
+def _worker(jobs: list[Job], counter: Synchronized[int], connection: Connection) -> None:
     """A worker process: summarise the next job nobody has taken until none is left, sending back each
     (index, result) from a thread, so that reading never waits for the main process to take a result.
 

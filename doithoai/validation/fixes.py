@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from ..core import schema
-from ..core.model import CellWrite, ChangeSet, Record, Table
+from ..core.model import BookData, CellWrite, ChangeSet, Record, Table
 from ..core.phones import normalize_phone
 from ..core.schema import Column, Kind
 from ..core.text import has_control_chars, is_nfc, shown, without_control
@@ -59,7 +59,7 @@ class Fix:
         return f"{self.sheet}!{self.cell} ({self.column}): “{shown(self.old)}” → {new} ({FIX_LABELS.get(self.code, self.code)})"
 
 
-def plan_fixes(book) -> list[Fix]:
+def plan_fixes(book: BookData) -> list[Fix]:
     """Every safe fix the book needs, in reading order."""
     lists = {key: ListIndex.build(key, values) for key, values in book.lists.items() if key in schema.LISTS_BY_KEY and values}
     fixes = list(_settings_fixes(book, lists))
@@ -86,7 +86,7 @@ def fix_changes(fixes: list[Fix]) -> ChangeSet:
     return ChangeSet(cells=cells, allow_user_cells=True)
 
 
-def apply_to_book(book, fixes: list[Fix]) -> None:
+def apply_to_book(book: BookData, fixes: list[Fix]) -> None:
     """Put the fixed values into `book` as a re-read file would show them (to re-validate without re-reading)."""
     tables: dict[str, Table] = {t.name: t for t in (*book.tables.values(), book.calendar)}
     by_row: dict[tuple[str, int], Record] = {}
@@ -145,7 +145,7 @@ def _fix_value(column: Column, value: Any, raw: Any, index: ListIndex | None) ->
     return (new or None), code
 
 
-def _settings_fixes(book, lists: dict[str, ListIndex]) -> Iterator[Fix]:
+def _settings_fixes(book: BookData, lists: dict[str, ListIndex]) -> Iterator[Fix]:
     for setting in schema.SETTINGS:
         row = book.settings_rows.get(setting.key)
         value = book.settings.get(setting.key)

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -270,7 +271,7 @@ def write_intake_forms(access: WorkbookAccess, organisations: list[str] | None =
         while True:
             if not target.exists():  # never overwrite a form someone may have started filling
                 try:
-                    atomic_create(target, lambda temp, name=name: write_form(temp, book, name, now))
+                    atomic_create(target, partial(write_form, book=book, organisation=name, now=now))
                     break
                 except UnusableFile:
                     if not target.exists():

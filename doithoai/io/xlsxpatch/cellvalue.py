@@ -27,11 +27,14 @@ import math
 import numbers
 import re
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...core import schema
 from ...core.values import DATE_MAX, DATE_MIN, EXCEL_EPOCH, format_date
 from ..writer import clean_text
+
+if TYPE_CHECKING:
+    from .order import Element
 
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"  # the office's day first; the value keeps its seconds
 TIME_FORMAT = "hh:mm"
@@ -149,7 +152,7 @@ def cell_xml(ref: str, value: Any, style: int = 0) -> tuple[str, str | None]:
     return f'<c r="{ref}"{s}{kind}>{inner_xml(t, text)}</c>', date_format
 
 
-def set_cell(cell, value: Any) -> str | None:
+def set_cell(cell: Element, value: Any) -> str | None:
     """Give an lxml <c> element `value`: its old value, formula and type go, its `s` and `r` stay. Returns the date
     format the value needs (None when not a date): the caller derives a date style when the cell's is not one."""
     from lxml import etree
@@ -185,7 +188,7 @@ def set_cell(cell, value: Any) -> str | None:
     return date_format
 
 
-def _value_position(cell) -> int:
+def _value_position(cell: Element) -> int:
     """<c>'s children are f, v, is, extLst in that order: a new value goes before an extLst."""
     for index, child in enumerate(cell):
         if isinstance(child.tag, str) and child.tag.rpartition("}")[2] == "extLst":

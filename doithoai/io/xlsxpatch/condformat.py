@@ -8,12 +8,14 @@ their priorities are counted so a new rule's is unique in the sheet).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from lxml import etree
 
-from .order import child, insert_child, local_name, make, tag_in
+from .order import Element, child, insert_child, local_name, make, tag_in
 
 
-def _rules(root):
+def _rules(root: Element) -> Iterator[Element]:
     """Every cfRule of the sheet, x14 ones in extLst included (they share the sheet's priorities). Only the blocks and
     the extension list are walked, never the cells: a 4,000-row sheet has ~100,000 elements."""
     for element in root:
@@ -24,7 +26,7 @@ def _rules(root):
             yield from (e for e in element.iter() if isinstance(e.tag, str) and local_name(e) == "cfRule")
 
 
-def remove_tagged(root, marker: str) -> bool:
+def remove_tagged(root: Element, marker: str) -> bool:
     """Drop the rules whose formula contains `marker` (e.g. '"doithoai-mark"', or '"doithoai-' for all of the
     tool's), and the <conditionalFormatting> blocks left empty. True when anything was removed."""
     removed = False
@@ -38,12 +40,12 @@ def remove_tagged(root, marker: str) -> bool:
     return removed
 
 
-def next_priority(root) -> int:
+def next_priority(root: Element) -> int:
     priorities = [int(p) for p in (r.get("priority") for r in _rules(root)) if p and p.lstrip("-").isdigit()]
     return max(priorities, default=0) + 1
 
 
-def add_rule(root, sqref: str, formula: str, dxf_id: int) -> int:
+def add_rule(root: Element, sqref: str, formula: str, dxf_id: int) -> int:
     """Add an expression rule (`formula` without "=") over `sqref` with differential format `dxf_id`; returns its
     priority, one more than any in the sheet. It joins a block of exactly the same range (as openpyxl grouped them),
     or a new block goes at its schema position, after the sheet's other blocks."""

@@ -20,7 +20,7 @@ from functools import partial
 
 from lxml import etree
 
-from .order import child, insert_child, local_name, make, part_bytes, tag_in
+from .order import Element, child, insert_child, local_name, make, part_bytes, tag_in
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -71,7 +71,7 @@ def is_date_format(code: str) -> bool:
     return bool(_DATE_CODES.search(_NOT_DATE_PARTS.sub("", code))) and code.lower() != "general"
 
 
-def _key(element) -> tuple:
+def _key(element: Element) -> tuple:
     """What makes two style entries the same, whatever the prefixes: names, attributes, text, children."""
     attrs = tuple(sorted((etree.QName(k).localname if k.startswith("{") else k, v) for k, v in element.attrib.items()))
     children = tuple(_key(c) for c in element if isinstance(c.tag, str))
@@ -96,9 +96,13 @@ class Styles:
 
     # -- reading -------------------------------------------------------------------------------------------
 
-    def _section(self, name: str, create: bool = False):
+    def _section(self, name: str) -> Element | None:
+        return child(self._root, name)
+
+    def _made_section(self, name: str) -> Element:
+        """The section called `name`, added (empty, in the schema's order) when the file has none."""
         section = child(self._root, name)
-        if section is None and create:
+        if section is None:
             section = make(self._root, name, {"count": "0"})
             insert_child(self._root, section, STYLESHEET_ORDER)
         return section
@@ -109,7 +113,7 @@ class Styles:
             self._lists[name] = [] if section is None else [e for e in section if isinstance(e.tag, str)]
         return self._lists[name]
 
-    def xf(self, index: int):
+    def xf(self, index: int) -> Element:
         xfs = self._entries("cellXfs")
         return xfs[index] if 0 <= index < len(xfs) else xfs[0]
 
@@ -132,9 +136,9 @@ class Styles:
 
     # -- adding --------------------------------------------------------------------------------------------
 
-    def _add(self, section_name: str, element) -> int:
+    def _add(self, section_name: str, element: Element) -> int:
         """Index of an entry equal to `element` in the section, appending it when there is none."""
-        section = self._section(section_name, create=True)
+        section = self._made_section(section_name)
         keys = self._keys.get(section_name)
         if keys is None:
             keys = {}
@@ -160,7 +164,7 @@ class Styles:
                 return int(entry.get("numFmtId", "0"))
         if code in BUILTIN_FORMATS:
             return BUILTIN_FORMATS[code]
-        section = self._section("numFmts", create=True)
+        section = self._made_section("numFmts")
         number = max([163, *(int(e.get("numFmtId", "0")) for e in entries)]) + 1
         section.append(make(section, "numFmt", {"numFmtId": str(number), "formatCode": code}))
         self._lists.pop("numFmts", None)
@@ -185,7 +189,7 @@ class Styles:
             insert_child(font, make(font, name, attrib), FONT_ORDER)
         return self._add("fonts", font)
 
-    def _fill(self, color: str):
+    def _fill(self, color: str) -> Element:
         fill = make(self._root, "fill")
         pattern = etree.SubElement(fill, tag_in(fill, "patternFill"), patternType="solid")
         etree.SubElement(pattern, tag_in(fill, "fgColor"), rgb=argb(color))
@@ -245,9 +249,11 @@ class Styles:
                 old = self._section(name)
                 if old is not None:
                     self._root.remove(old)
-                section = self._section(name, create=True)
+                section = self._made_section(name)
                 self._lists.pop(name, None)
-                for entry in child(minimal, name):
+                defaults = child(minimal, name)
+                assert defaults is not None  # MINIMAL has every section this loop names
+                for entry in defaults:
                     section.append(_renamespaced(entry, etree.QName(section).namespace))
                 section.set("count", str(len(section)))
                 self._lists.pop(name, None)
@@ -257,7 +263,7 @@ class Styles:
         return part_bytes(self._root)
 
 
-def _renamespaced(element, namespace: str | None):
+def _renamespaced(element: Element, namespace: str | None) -> Element:
     """A copy of `element` (from MINIMAL's namespace) in `namespace`."""
     out = copy.deepcopy(element)
     for node in out.iter():
