@@ -1,7 +1,7 @@
 """The workbook's VBA project: xlwings' standalone project with our buttons' macros in `Module1`.
 
-Following what was established for building the workbook on Linux (see README, "How the buttons are
-built"): take `xl/vbaProject.bin` from the installed xlwings' `quickstart_standalone.xlsm` (its `xlwings`
+Following what was established for building the workbook on Linux (see docs/architecture.md, "How the buttons
+work"): take `xl/vbaProject.bin` from the installed xlwings' `quickstart_standalone.xlsm` (its `xlwings`
 module names the DLL by version, so the package and the workbook must agree), replace only Module1's
 source with one `Public Sub` per button, stored as compressed source with no compiled code (MODULEOFFSET 0,
 so Excel compiles it from source and nothing looks like "VBA stomping"). Every other stream is unchanged.
