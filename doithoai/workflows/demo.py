@@ -14,11 +14,18 @@ so the demo's documents print no "chưa phân loại" and the memo keeps its dat
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core import schema
 from .sample import ASSIGNED, LATER_DUE, SECRETARY, SPEAKERS_ON_THE_DAY
+
+if TYPE_CHECKING:
+    import openpyxl
+
+    from ..io.access import FileWorkbook
 
 DEMO_WORKBOOK = "doi-thoai-tu-minh-2026.xlsm"
 SLIPS_PER_GROUP = 5  # pre-numbered slip forms printed for each residential group
@@ -121,11 +128,11 @@ def make_demo(out: Path, *, today: dt.date | None = None, steps: bool = True) ->
     return result
 
 
-def _steps():
+def _steps() -> tuple[Callable[[FileWorkbook, Path, dt.date, DemoResult], None], ...]:
     return (_validate, _deadlines, _intake, _conference_day, _classify, _documents, _share, _calendar)
 
 
-def _intake(access, out, today, result) -> None:
+def _intake(access: FileWorkbook, out: Path, today: dt.date, result: DemoResult) -> None:
     """Forms for the Front and the organisations; the Veterans' Association fills its form and it is brought in twice."""
     import openpyxl
 
@@ -152,7 +159,7 @@ def _intake(access, out, today, result) -> None:
     result.notes.append("Nhập lại lần hai: " + again.headline)
 
 
-def _conference_day(access, out, today, result) -> None:
+def _conference_day(access: FileWorkbook, out: Path, today: dt.date, result: DemoResult) -> None:
     """The secretary's sheet prepared before the conference, then filled in as the secretary would on the day."""
     from ..domain import facts
     from ..io.conference_sheet import SPEAKERS
@@ -168,7 +175,7 @@ def _conference_day(access, out, today, result) -> None:
     column = {key: index for index, (key, _) in enumerate(SPEAKERS, 1)}
     co_chair, secretary, closing, conclusions = DAY_FACTS
 
-    def fill(workbook) -> None:
+    def fill(workbook: openpyxl.Workbook) -> None:
         sheet = workbook[schema.CONFERENCE_SHEET]
         for key, value in (("dong_chu_tri", co_chair), ("thu_ky", secretary), ("gio_be_mac", closing), ("ket_luan", conclusions)):
             if value:  # the chair stays as the sheet was prepared: the Chairman chaired
@@ -194,7 +201,7 @@ def _conference_day(access, out, today, result) -> None:
     result.notes.append(floor.summary)
 
 
-def _classify(access, out, today, result) -> None:
+def _classify(access: FileWorkbook, out: Path, today: dt.date, result: DemoResult) -> None:
     """The office classifies the petitions that came in after the sample (`CLASSIFIED`), as a clerk would: a handling
     class and the competence that goes with it, a status, and a lead unit for what is checked and answered later."""
     from ..core.keys import code_key, list_key
@@ -233,21 +240,21 @@ def _classify(access, out, today, result) -> None:
         result.notes.append("Văn phòng phân loại kiến nghị mới nhận: " + "; ".join(classified) + ".")
 
 
-def _validate(access, out, today, result) -> None:
+def _validate(access: FileWorkbook, out: Path, today: dt.date, result: DemoResult) -> None:
     from ..validation.jobs import validate
 
     outcome = validate(access, write=True, today=today)
     result.notes.append(outcome.summary)
 
 
-def _deadlines(access, out, today, result) -> None:
+def _deadlines(access: FileWorkbook, out: Path, today: dt.date, result: DemoResult) -> None:
     from ..domain.deadlines import compute_deadlines
 
     outcome = compute_deadlines(access, today=today, write=True)
     result.notes.append(outcome.summary)
 
 
-def _documents(access, out, today, result) -> None:
+def _documents(access: FileWorkbook, out: Path, today: dt.date, result: DemoResult) -> None:
     from ..documents.jobs import make_documents
     from ..domain.kinds import KINDS
 
@@ -258,7 +265,7 @@ def _documents(access, out, today, result) -> None:
     result.notes.append(outcome.summary)
 
 
-def _share(access, out, today, result) -> None:
+def _share(access: FileWorkbook, out: Path, today: dt.date, result: DemoResult) -> None:
     from ..mttq.share import share
 
     outcome = share(access)
@@ -266,7 +273,7 @@ def _share(access, out, today, result) -> None:
     result.notes.append(outcome.summary)
 
 
-def _calendar(access, out, today, result) -> None:
+def _calendar(access: FileWorkbook, out: Path, today: dt.date, result: DemoResult) -> None:
     from ..domain.deadlines import export_calendar
 
     target = export_calendar(access, out / "lich-hoi-nghi.ics")

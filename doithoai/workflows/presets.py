@@ -19,6 +19,7 @@ into (`io.tomlfile.typed_value`: no nan/inf, no time zone, no true/false, number
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -91,7 +92,7 @@ def _refuse(path: Path, problem: str) -> NoReturn:
     raise UnusableFile(f"Mẫu sổ “{path.name}”: {problem}; hãy sửa lại theo một mẫu có sẵn rồi chạy lại.")
 
 
-def _unknown(key: Any, known) -> str:
+def _unknown(key: Any, known: Iterable[str]) -> str:
     return unknown_key(key, known)
 
 
