@@ -29,8 +29,13 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import argparse
+    import tkinter
 
 TITLE = "Đối thoại"
 RUNNING = f"{TITLE} — đang chạy…"
@@ -163,10 +168,10 @@ class App:
 
     # -- actions ------------------------------------------------------------------------------------------
 
-    def _starter(self, handler: str, caption: str):
+    def _starter(self, handler: str, caption: str) -> Callable[[], None]:
         return lambda: self.start(handler, caption)
 
-    def _describer(self, description: str):
+    def _describer(self, description: str) -> Callable[[tkinter.Event], None]:
         return lambda _event: self.description.set(description)
 
     def choose(self) -> None:
@@ -258,7 +263,7 @@ class App:
             open_folder(self.last_output)
 
 
-def parser():
+def parser() -> argparse.ArgumentParser:
     import argparse
 
     from . import __version__

@@ -26,6 +26,11 @@ Templates edited by the office get the same treatment. Pure: lxml element in, sa
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as Element  # a Word XML element (lxml has no type information: Any to mypy)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 SHORT = 16  # characters: a line this short is a code, date, time, role or count, never wrapped
@@ -81,7 +86,7 @@ _BOLD_WIDTHS: dict[str, int] = {}
 _P, _R, _T, _RPR, _SZ, _B, _VAL = (f"{{{W}}}{name}" for name in ("p", "r", "t", "rPr", "sz", "b", "val"))
 
 
-def _runs(paragraph):
+def _runs(paragraph: Element) -> Iterator[tuple[str, float, bool]]:
     """(text, size_pt, bold) of each run of a paragraph, with the paragraph's own run defaults."""
     for run in paragraph.iter(_R):
         text = "".join(t.text or "" for t in run.iter(_T))
@@ -98,7 +103,7 @@ def _runs(paragraph):
         yield text, size, bold
 
 
-def _measure(cell, widths: dict) -> tuple[int, float, float]:
+def _measure(cell: Element, widths: dict[tuple[str, float, bool], float]) -> tuple[int, float, float]:
     """(longest line in characters, its width, widest word) of a cell, widths in twips. `widths` remembers each
     (text, size, bold) measured in this table: its codes, dates, names and words come back row after row."""
 
@@ -122,12 +127,12 @@ def _measure(cell, widths: dict) -> tuple[int, float, float]:
     return longest, line_width, word_width
 
 
-def _is_grid(table) -> bool:
+def _is_grid(table: Element) -> bool:
     style = table.find(f"{_w('tblPr')}/{_w('tblStyle')}")
     return style is not None and style.get(_w("val")) == "TableGrid"
 
 
-def fit_tables(root) -> None:
+def fit_tables(root: Element) -> None:
     """Apply both rules to every bordered table under `root` (a document or body element)."""
     for table in list(root.iter(_w("tbl"))):
         if _is_grid(table):
@@ -136,7 +141,7 @@ def fit_tables(root) -> None:
             keep_last_rows(table)
 
 
-def fit_columns(table) -> None:
+def fit_columns(table: Element) -> None:
     grid = table.find(_w("tblGrid"))
     if grid is None:
         return
@@ -242,7 +247,7 @@ def _share(total: int, widths: list[int], need: list[int], short: list[bool], wh
     return new
 
 
-def keep_first_rows(table, count: int = KEEP_FIRST, whole: int = KEEP_WHOLE) -> None:
+def keep_first_rows(table: Element, count: int = KEEP_FIRST, whole: int = KEEP_WHOLE) -> None:
     """Keep-with-next on the header and the first `count` rows (every row but the last for a small table of figures and
     names, at most `whole` rows): a header never stands alone, or with a row or two, at the foot of a page."""
     rows = table.findall(_w("tr"))
@@ -256,7 +261,7 @@ def keep_first_rows(table, count: int = KEEP_FIRST, whole: int = KEEP_WHOLE) -> 
             _keep_next(paragraph)
 
 
-def _keep_next(paragraph) -> None:
+def _keep_next(paragraph: Element) -> None:
     props = paragraph.find(_w("pPr"))
     if props is None:
         props = paragraph.makeelement(_w("pPr"), {})
@@ -271,7 +276,7 @@ def _keep_next(paragraph) -> None:
             props.insert(0, element)
 
 
-def keep_last_rows(table, count: int = KEEP_LAST) -> None:
+def keep_last_rows(table: Element, count: int = KEEP_LAST) -> None:
     """Keep-with-next on the paragraphs of the rows before the last `count - 1`: the table never ends with one row alone."""
     rows = [r for r in table.findall(_w("tr")) if r.find(f"{_w('trPr')}/{_w('tblHeader')}") is None]
     if len(rows) < 2:

@@ -11,6 +11,7 @@ signature block; `scripts/build_templates.py` composes them into the templates.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
@@ -19,13 +20,22 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, Twips
 
+if TYPE_CHECKING:
+    from docx.blkcntnr import BlockItemContainer
+    from docx.document import Document
+    from docx.oxml.section import CT_SectPr
+    from docx.styles.style import CharacterStyle
+    from docx.table import Table, _Cell
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+
 FONT = "Times New Roman"
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 BODY_PT = 14
 INDENT_CM = 1.27
 
 
-def set_font(style_or_run, size: float | None = None) -> None:
+def set_font(style_or_run: CharacterStyle | Run, size: float | None = None) -> None:
     font = style_or_run.font
     font.name = FONT
     if size:
@@ -44,7 +54,7 @@ def _at_least_mm(mm: float) -> Twips:
     return Twips(math.ceil(mm * 1440 / 25.4))
 
 
-def times_everywhere(document) -> None:
+def times_everywhere(document: Document) -> None:
     """Every font python-docx's default template names (theme fonts, Courier for macro text) becomes Times New Roman.
 
     A style nobody uses still shows in Word's style list, and staff pick from it.
@@ -57,7 +67,7 @@ def times_everywhere(document) -> None:
             fonts.set(qn(attr), FONT)
 
 
-def setup_document(document, *, landscape: bool = False) -> None:
+def setup_document(document: Document, *, landscape: bool = False) -> None:
     section = document.sections[0]
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
@@ -91,7 +101,7 @@ def setup_document(document, *, landscape: bool = False) -> None:
         set_font(run, 13)
 
 
-def add_field(paragraph, instruction: str) -> None:
+def add_field(paragraph: Paragraph, instruction: str) -> None:
     run = paragraph.add_run()
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
@@ -111,8 +121,9 @@ def add_field(paragraph, instruction: str) -> None:
     run._r.append(end)
 
 
-def para(container, text: str = "", *, size: float = BODY_PT, bold: bool = False, italic: bool = False,
-         align: str = "justify", indent: bool = False, after: float = 6, before: float = 0, keep: bool = False):
+def para(container: Document | BlockItemContainer, text: str = "", *, size: float = BODY_PT, bold: bool = False,
+         italic: bool = False, align: str = "justify", indent: bool = False, after: float = 6, before: float = 0,
+         keep: bool = False) -> Paragraph:
     paragraph = container.add_paragraph()
     fmt = paragraph.paragraph_format
     fmt.alignment = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -130,12 +141,12 @@ def para(container, text: str = "", *, size: float = BODY_PT, bold: bool = False
     return paragraph
 
 
-def body(container, text: str):
+def body(container: Document | BlockItemContainer, text: str) -> Paragraph:
     """A body paragraph: 14 pt, justified, first-line indent 1.27 cm, 6 pt after."""
     return para(container, text, indent=True)
 
 
-def short_rule(paragraph, width_cm: float, cell_width_cm: float) -> None:
+def short_rule(paragraph: Paragraph, width_cm: float, cell_width_cm: float) -> None:
     """A short line under a heading: the bottom border of an empty, indented paragraph."""
     side = max((cell_width_cm - width_cm) / 2, 0)
     paragraph.paragraph_format.left_indent = Cm(side)
@@ -149,7 +160,7 @@ def short_rule(paragraph, width_cm: float, cell_width_cm: float) -> None:
     ppr.append(borders)
 
 
-def _no_borders(table) -> None:
+def _no_borders(table: Table) -> None:
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -159,7 +170,8 @@ def _no_borders(table) -> None:
     tbl_pr.append(borders)
 
 
-def _cell_paragraph(cell, text: str, *, size: float, bold: bool = False, italic: bool = False, first: bool = False):
+def _cell_paragraph(cell: _Cell, text: str, *, size: float, bold: bool = False, italic: bool = False,
+                    first: bool = False) -> Paragraph:
     paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.space_after = Pt(0)
@@ -175,7 +187,7 @@ LEFT_CM, RIGHT_CM = 6.0, 10.5  # together the printable width of A4 with the dec
 PARTY_LEFT_CM, PARTY_RIGHT_CM = 7.6, 8.9  # HD 36: superior level and issuing body each on one line
 
 
-def rule(cell, width_cm: float, cell_width_cm: float):
+def rule(cell: _Cell, width_cm: float, cell_width_cm: float) -> Paragraph:
     """A short line right under the paragraph above: an empty 2-pt paragraph with a bottom border.
 
     Its height is fixed (exact line spacing, a 1-pt paragraph mark), so the line sits under the text it belongs
@@ -197,7 +209,7 @@ def rule(cell, width_cm: float, cell_width_cm: float):
     return paragraph
 
 
-def _tag_paragraph(cell, tag: str):
+def _tag_paragraph(cell: _Cell, tag: str) -> Paragraph:
     """A `{%p … %}` paragraph inside a cell (docxtpl removes it when rendering)."""
     paragraph = cell.add_paragraph()
     paragraph.paragraph_format.space_after = Pt(0)
@@ -205,7 +217,7 @@ def _tag_paragraph(cell, tag: str):
     return paragraph
 
 
-def _head_table(document, widths: tuple[float, float]):
+def _head_table(document: Document, widths: tuple[float, float]) -> list[_Cell]:
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -214,7 +226,7 @@ def _head_table(document, widths: tuple[float, float]):
     return table.rows[0].cells
 
 
-def _number_and_subject(left, number: bool, subject_tag: str | None, number_tag: str, size: float) -> None:
+def _number_and_subject(left: _Cell, number: bool, subject_tag: str | None, number_tag: str, size: float) -> None:
     if number:
         # `so_dong` is the whole line, "Số: 12/BC-UBND" or "Số 12-BC/ĐU": the two layouts punctuate it differently.
         _cell_paragraph(left, number_tag, size=size).paragraph_format.space_before = Pt(6)
@@ -222,7 +234,7 @@ def _number_and_subject(left, number: bool, subject_tag: str | None, number_tag:
         _cell_paragraph(left, subject_tag, size=12)
 
 
-def letterhead(document, number: bool = True, subject_tag: str | None = None, date_tag: str = "{{ noi_ngay }}",
+def letterhead(document: Document, number: bool = True, subject_tag: str | None = None, date_tag: str = "{{ noi_ngay }}",
                number_tag: str = "{{ so_dong }}") -> None:
     """The issuing body's heading, for either layout (`la_dang` picks one when rendering).
 
@@ -259,7 +271,7 @@ def letterhead(document, number: bool = True, subject_tag: str | None = None, da
     para(document, "{%p endif %}", after=0)
 
 
-def title(document, *lines: str) -> None:
+def title(document: Document, *lines: str) -> None:
     """The document's name and subject, centred; "Nhân dân" and "năm 2026" never break apart (the `lien` filter,
     see render.jinja_env, does the same inside the values)."""
     import re
@@ -271,7 +283,7 @@ def title(document, *lines: str) -> None:
              before=12 if index == 0 else 0, keep=True)
 
 
-def signature(document, *, recipients: bool = True) -> None:
+def signature(document: Document, *, recipients: bool = True) -> None:
     """"Nơi nhận:" (left: bold italic under Decree 30, underlined under HD 36) and the signature block (right), on one
     page with the body's last paragraph.
 
@@ -318,7 +330,7 @@ def signature(document, *, recipients: bool = True) -> None:
             keep_with_next(paragraph)
 
 
-def two_signatures(document, left: tuple[str, str], right: tuple[str, str]) -> None:
+def two_signatures(document: Document, left: tuple[str, str], right: tuple[str, str]) -> None:
     """Two signers side by side, as minutes are signed: (title, name tag) for the secretary and the chair.
 
     Kept on one page with the body's last paragraph and with the recipients after it, like `signature`.
@@ -339,7 +351,7 @@ def two_signatures(document, left: tuple[str, str], right: tuple[str, str]) -> N
             keep_with_next(paragraph)
 
 
-def recipients(document) -> None:
+def recipients(document: Document) -> None:
     """"Nơi nhận:" and its list on their own, after a signature block that has none (minutes); underlined under HD 36."""
     para(document, "{%p if la_dang %}", after=0)
     heading = para(document, "", align="left", after=0, before=12)
@@ -354,7 +366,7 @@ def recipients(document) -> None:
     para(document, "{{ noi_nhan }}", size=11, align="left", after=0)
 
 
-def set_widths(table, widths_cm: list[float]) -> None:
+def set_widths(table: Table, widths_cm: list[float]) -> None:
     """Column widths both where Word looks (each cell) and where LibreOffice looks (the table grid), fixed layout."""
     table.autofit = False
     for column, width in zip(table.columns, widths_cm, strict=True):
@@ -370,8 +382,9 @@ def set_widths(table, widths_cm: list[float]) -> None:
     properties.append(total)
 
 
-def grid_table(document, headers: list[str], row_tags: list[str], widths_cm: list[float], *, loop: str, size: float = 12,
-               left: tuple[int, ...] | None = None, total: list[str] | None = None, min_height_cm: float = 0):
+def grid_table(document: Document, headers: list[str], row_tags: list[str], widths_cm: list[float], *, loop: str,
+               size: float = 12, left: tuple[int, ...] | None = None, total: list[str] | None = None,
+               min_height_cm: float = 0) -> Table:
     """A bordered table: a header row, then one row repeated by `{%tr for … %}` rows around it.
 
     `left`: the columns of running text, aligned left; every other column (numbers, codes, dates) is
@@ -422,18 +435,18 @@ def grid_table(document, headers: list[str], row_tags: list[str], widths_cm: lis
 # Keep-together helpers, reusable by every template (see coord.md).
 
 
-def last_paragraph(container):
+def last_paragraph(container: Document | BlockItemContainer) -> Paragraph | None:
     paragraphs = container.paragraphs
     return paragraphs[-1] if paragraphs else None
 
 
-def keep_with_next(paragraph) -> None:
+def keep_with_next(paragraph: Paragraph | None) -> None:
     """This paragraph goes on the page of whatever follows it (a paragraph or a table's first row)."""
     if paragraph is not None:
         paragraph.paragraph_format.keep_with_next = True
 
 
-def rows_do_not_split(table) -> None:
+def rows_do_not_split(table: Table) -> None:
     """`w:cantSplit` on every row: a row moves whole to the next page instead of breaking in two.
 
     docxtpl copies a `{%tr for %}` row with its properties, so every generated row inherits it.
@@ -446,7 +459,7 @@ def rows_do_not_split(table) -> None:
             tr_pr.insert(0, element)
 
 
-def restart_numbering(sect_pr) -> None:
+def restart_numbering(sect_pr: CT_SectPr) -> None:
     """Page numbers start at 1 in this section."""
     for old in sect_pr.findall(qn("w:pgNumType")):
         sect_pr.remove(old)
@@ -460,7 +473,7 @@ def restart_numbering(sect_pr) -> None:
         sect_pr.append(numbering)
 
 
-def section_break(document):
+def section_break(document: Document) -> Paragraph:
     """A paragraph ending a section: what follows starts on a new page, numbered from 1, first page without a number.
 
     For loops that put several documents in one file (letters, invitations): each is a document of its

@@ -23,9 +23,13 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..core.errors import TemplateError
+
+if TYPE_CHECKING:
+    from docxtpl import DocxTemplate
+    from jinja2 import Environment
 
 _BODY = re.compile(r"<w:body\b[^>]*>.*</w:body>", re.DOTALL)
 _MARKERS = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
@@ -47,7 +51,7 @@ def literal_values(value: Any) -> Any:
     return value
 
 
-def jinja_env():
+def jinja_env() -> Environment:
     from jinja2 import Environment, StrictUndefined
 
     # StrictUndefined: a misspelt tag in an edited template is reported, not printed as a silent blank.
@@ -129,7 +133,7 @@ def check_delimiters(name: str, xml: str) -> None:
                                 f"{{{{ … }}}} hoặc {{% … %}} trong cùng một đoạn văn; hãy sửa lại như mẫu gốc.")
 
 
-def load(path: Path):
+def load(path: Path) -> DocxTemplate:
     from docxtpl import DocxTemplate
 
     try:
@@ -168,7 +172,7 @@ _LISTING_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # docx
 _LISTING_CHARS = re.compile("[\t\a\n\f]")
 
 
-def resolve_listing(template, xml: str, resolved: dict[str, str] | None = None) -> str:
+def resolve_listing(template: DocxTemplate, xml: str, resolved: dict[str, str] | None = None) -> str:
     """docxtpl's `resolve_listing` (a value's tab, line break, new paragraph or page break becomes Word's XML), run
     only on the paragraphs that hold one of those characters.
 

@@ -19,9 +19,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ..core.model import BookData
 
 SPREAD_ROWS = 2000  # records in the workbook's tables from which a run is spread over the cores
 LETTERS_PER_WORKER = 250  # answer letters that make starting one more worker worth it
@@ -52,11 +58,11 @@ class Task(NamedTuple):
 _BOOK: dict[str, Any] = {}  # the worker's copy of the run's BookData, set once per worker
 
 
-def _start_worker(book) -> None:
+def _start_worker(book: BookData) -> None:
     _BOOK["book"] = book
 
 
-def render_share(book, task: Task) -> Share:
+def render_share(book: BookData, task: Task) -> Share:
     """Render one kind into `task.folder` on its own result and notes (in a worker, or here when the pool is gone)."""
     from . import context as ctx
     from .builders import Job
@@ -75,7 +81,7 @@ def _in_worker(task: Task) -> Share:
     return render_share(_BOOK["book"], task)
 
 
-def workers_for(book, kinds: list[str], workers: int | None) -> int:
+def workers_for(book: BookData, kinds: list[str], workers: int | None) -> int:
     """How many worker processes a run of `kinds` on `book` gets: 0 for rendering here, one kind after another."""
     from ..domain.kinds import KINDS
 
@@ -88,7 +94,7 @@ def workers_for(book, kinds: list[str], workers: int | None) -> int:
     return workers if workers >= 2 or (workers == 1 and len(kinds) > len(spreadable)) else 0
 
 
-def executor(workers: int, initializer=None, initargs: tuple = ()):
+def executor(workers: int, initializer: Callable[..., object] | None = None, initargs: tuple = ()) -> ProcessPoolExecutor:
     """A process pool; on Linux by fork, so the workers share what this process already read and imported."""
     from concurrent.futures import ProcessPoolExecutor
 
@@ -116,7 +122,8 @@ def write_letter_files(template: Path, base: dict, items: list[tuple[Path, dict]
         file.write_bytes(prepared.render({**base, "thu": [one]}))
 
 
-def write_letters_over(workers: int, template: Path, base: dict, items: list[tuple[Path, dict]], here, progress=None) -> None:
+def write_letters_over(workers: int, template: Path, base: dict, items: list[tuple[Path, dict]], here: Callable[[], object],
+                       progress: Callable[[str], object] | None = None) -> None:
     """The letter files written by `workers` processes, in consecutive slices, while this process runs `here()`
     (the combined print file). A slice whose worker could not start or died is written here."""
     from concurrent.futures.process import BrokenProcessPool
@@ -149,7 +156,7 @@ def write_letters_over(workers: int, template: Path, base: dict, items: list[tup
 class Spread:
     """Kinds being rendered by a pool of workers; `share(kind)` waits for one."""
 
-    def __init__(self, book, tasks: list[Task], workers: int) -> None:
+    def __init__(self, book: BookData, tasks: list[Task], workers: int) -> None:
         from ..domain.kinds import KINDS
 
         self.book = book
