@@ -3,7 +3,7 @@
 Takes the sample conference's letters, repeats them with distinct names up to N (default 1,000), then
 prints, measured in this same run:
 
-1. the project's way (`doithoai.documents.jobs.write_letters`: the template prepared once, each letter one
+1. the project's way (`doithoai.documents.builders.write_letters`: the template prepared once, each letter one
    Jinja render written into a copy of the template's zip), N separate files plus the combined print file;
    goal: under 5 s on a 2-core machine;
 2. the naive way: for each letter a new `DocxTemplate`, `render`, `save` (what the docxtpl docs show),
@@ -22,7 +22,7 @@ from pathlib import Path
 
 
 def letters(count: int) -> tuple[Path, dict, list[tuple[str, dict]]]:
-    from doithoai.documents.jobs import letter_contexts
+    from doithoai.documents.builders import letter_contexts
     from doithoai.documents.letters import plan_letters
     from doithoai.domain.kinds import template_path
     from doithoai.io.reader import read_book
@@ -40,7 +40,7 @@ def letters(count: int) -> tuple[Path, dict, list[tuple[str, dict]]]:
 
 
 def fast(template: Path, base: dict, items: list[tuple[str, dict]], folder: Path) -> float:
-    from doithoai.documents.jobs import write_letters
+    from doithoai.documents.builders import write_letters
 
     started = time.perf_counter()
     files = write_letters(template, base, items, folder / "tra-loi", folder / "in-gop.docx")

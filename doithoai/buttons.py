@@ -48,11 +48,11 @@ def compute_deadlines(book=None) -> str:
 
 
 def make_plan(book=None) -> str:
-    return _click(book, _documents("plan"))
+    return _click(book, _documents_of("make_plan"))
 
 
 def make_slips(book=None) -> str:
-    return _click(book, _documents("slips"))
+    return _click(book, _documents_of("make_slips"))
 
 
 def make_intake_forms(book=None) -> str:
@@ -64,27 +64,27 @@ def import_intake(book=None) -> str:
 
 
 def make_memo(book=None) -> str:
-    return _click(book, _documents("memo"))
+    return _click(book, _documents_of("make_memo"))
 
 
 def make_report(book=None) -> str:
-    return _click(book, _documents("report"))
+    return _click(book, _documents_of("make_report"))
 
 
 def make_reminders(book=None) -> str:
-    return _click(book, _documents("reminders"))
+    return _click(book, _documents_of("make_reminders"))
 
 
 def make_letters(book=None) -> str:
-    return _click(book, _documents("letters"))
+    return _click(book, _documents_of("make_letters"))
 
 
 def make_invitations(book=None) -> str:
-    return _click(book, _documents("invitations", "agenda", "signin"))
+    return _click(book, _documents_of("make_invitations"))
 
 
 def make_announcement(book=None) -> str:
-    return _click(book, _documents("announcement"))
+    return _click(book, _documents_of("make_announcement"))
 
 
 def prepare_conference(book=None) -> str:
@@ -96,15 +96,15 @@ def record_floor_petitions(book=None) -> str:
 
 
 def make_minutes(book=None) -> str:
-    return _click(book, _documents("minutes"))
+    return _click(book, _documents_of("make_minutes"))
 
 
 def make_notice(book=None) -> str:
-    return _click(book, _documents("notice"))
+    return _click(book, _documents_of("make_notice"))
 
 
 def make_report_upward(book=None) -> str:
-    return _click(book, _documents("report_upward"))
+    return _click(book, _documents_of("make_report_upward"))
 
 
 def share_copy(book=None) -> str:
@@ -153,11 +153,14 @@ def _deadlines(access) -> tuple[str, list[str]]:
     return result.summary, lines + _finding_lines(plan.findings)
 
 
-def _documents(*kinds: str) -> Job:
+def _documents_of(handler: str) -> Job:
+    """A documents button's job: the kinds whose registry entry names `handler` as their `button` (domain/kinds.py),
+    looked up when clicked."""
     def job(access) -> str:
         from .documents.jobs import make_documents
+        from .domain.kinds import KINDS
 
-        return make_documents(access, list(kinds)).summary
+        return make_documents(access, [kind for kind, spec in KINDS.items() if spec.button == handler]).summary
 
     return job
 

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from docx import Document  # noqa: E402
 
 from doithoai.documents import layout as L  # noqa: E402
-from doithoai.domain.kinds import TEMPLATES  # noqa: E402
+from doithoai.domain.kinds import template_names  # noqa: E402
 
 OUT = ROOT / "templates"
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)
@@ -495,17 +495,21 @@ def rollup_report():
     return d
 
 
-BUILDERS = {"plan": plan, "reminders": reminders,
-            "slips": slips, "announcement": announcement, "minutes": minutes, "report_upward": report_upward, "report": report,
-            "memo": memo, "letters": letters, "invitations": invitations, "agenda": agenda, "signin": signin, "notice": notice,
-            "rollup_report": rollup_report}
+# Template file (a kind's `template` in doithoai/domain/kinds.py) -> the function that builds it. Kinds sharing a
+# template share its function; a template no kind names is not built.
+BUILDERS = {"ke-hoach.docx": plan, "cong-van-don-doc.docx": reminders, "phieu-dang-ky.docx": slips,
+            "thong-bao-hoi-nghi.docx": announcement, "bien-ban-hoi-nghi.docx": minutes,
+            "bao-cao-ket-qua-hoi-nghi.docx": report_upward, "bao-cao-tong-hop.docx": report,
+            "cong-van-phan-cong.docx": memo, "van-ban-tra-loi.docx": letters, "giay-moi.docx": invitations,
+            "chuong-trinh-hoi-nghi.docx": agenda, "danh-sach-dai-bieu.docx": signin, "thong-bao-ket-qua.docx": notice,
+            "bao-cao-tong-hop-cac-xa-phuong.docx": rollup_report}
 
 
-def build_bytes(kind: str) -> bytes:
+def build_bytes(filename: str) -> bytes:
     """A template as bytes, with fixed timestamps inside so two builds are identical."""
     import datetime as dt
 
-    document = BUILDERS[kind]()
+    document = BUILDERS[filename]()
     document.core_properties.created = dt.datetime(*FIXED_TIME)
     document.core_properties.modified = dt.datetime(*FIXED_TIME)
     buffer = io.BytesIO()
@@ -526,8 +530,8 @@ def main() -> int:
     args = parser.parse_args()
     stale = []
     OUT.mkdir(exist_ok=True)
-    for kind, filename in TEMPLATES.items():
-        data = build_bytes(kind)
+    for filename in template_names():
+        data = build_bytes(filename)
         target = OUT / filename
         if args.check:
             if not target.exists() or target.read_bytes() != data:

@@ -60,7 +60,7 @@ def test_letters_only_for_matters_not_answered_at_the_conference_by_default():
 
 
 def test_the_letter_to_the_front_does_not_copy_the_front_again():
-    from doithoai.documents.jobs import letter_contexts
+    from doithoai.documents.builders import letter_contexts
 
     rows = [_answered(1, LATER, nguon="Ủy ban MTTQ", nguoi_kien_nghi="Ủy ban MTTQ phường Tứ Minh", ma_phieu=None),
             _answered(2, LATER, nguoi_kien_nghi="Trần Thị Bình")]

@@ -140,7 +140,7 @@ def test_a_broken_template_in_a_worker_is_the_same_message_and_leaves_nothing(tm
 
 def test_letters_spread_over_workers_are_the_same_files(tmp_path):
     """write_letters in slices over two worker processes writes the same bytes as in one process."""
-    from doithoai.documents.jobs import letter_contexts, write_letters
+    from doithoai.documents.builders import letter_contexts, write_letters
     from doithoai.documents.letters import plan_letters
     from doithoai.domain.kinds import template_path
     from doithoai.io.reader import read_book

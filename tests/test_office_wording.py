@@ -202,7 +202,7 @@ def test_khac_is_never_listed_as_a_field_and_the_loudspeaker_reads_names_in_full
 
 
 def test_a_carried_petitions_letter_names_the_earlier_conference_and_the_report_hides_the_note(tmp_path):
-    from doithoai.documents.jobs import letter_contexts
+    from doithoai.documents.builders import letter_contexts
     from doithoai.documents.letters import plan_letters
     from doithoai.domain.carry import carry_over
 
@@ -243,7 +243,7 @@ def test_a_party_chair_holding_two_posts_and_a_co_chairing_standing_body_get_no_
 
 
 def test_letters_to_organisations_name_the_ward_in_full(tmp_path):
-    from doithoai.documents.jobs import letter_contexts
+    from doithoai.documents.builders import letter_contexts
     from doithoai.documents.letters import plan_letters
 
     rows = [petition(1, nguon=schema.SOURCE_ORGANISATION, nguoi_kien_nghi="Hội Liên hiệp Phụ nữ phường",

@@ -25,7 +25,8 @@ from doithoai.core import schema
 from doithoai.core.keys import name_key
 from doithoai.core.resources import vba_project
 from doithoai.documents import context as ctx
-from doithoai.documents.jobs import letter_contexts, make_documents
+from doithoai.documents.builders import letter_contexts
+from doithoai.documents.jobs import make_documents
 from doithoai.documents.letters import plan_letters
 from doithoai.domain import facts
 from doithoai.domain.kinds import KINDS

@@ -20,7 +20,7 @@ from doithoai.book.builder import build_workbook
 from doithoai.core import schema
 from doithoai.core.resources import vba_project
 from doithoai.documents.jobs import make_documents
-from doithoai.domain.kinds import DEFAULT_KINDS
+from doithoai.domain.kinds import default_kinds
 from doithoai.io.access import FileWorkbook
 from doithoai.workflows.presets import load
 
@@ -84,7 +84,7 @@ def _book(tmp_path: Path, name: str, preset: str, settings: dict, units: list[st
 
 
 def _run(path: Path, out: Path):
-    result = make_documents(FileWorkbook(path), list(DEFAULT_KINDS), out=out, pdf=False, today=TODAY)
+    result = make_documents(FileWorkbook(path), default_kinds(), out=out, pdf=False, today=TODAY)
     texts = {kind: text(file) for kind, file in result.files.items() if Path(file).suffix == ".docx"}
     texts["letters"] = "\n".join(text(f) for f in result.letter_files)
     texts["loudspeaker"] = "\n".join(p.read_text(encoding="utf-8-sig") for p in result.texts)

@@ -357,26 +357,6 @@ SETTINGS: tuple[Setting, ...] = (
             list_key="co_khong",
             note="Không: chỉ trả lời bằng văn bản những kiến nghị chưa được trả lời tại hội nghị; Có: trả lời mọi kiến nghị"),
 )
-# Per-document recipients: the setting `noi_nhan_<name>` for a document kind, else the kind's own list for its issuing
-# body (`documents.issuer.KIND_RECIPIENTS`), else the general `noi_nhan` (the plan's own list).
-# Document kinds added later name theirs in RECIPIENT_SETTINGS (kind -> setting key).
-RECIPIENT_SETTINGS: dict[str, str] = {
-    "report": "noi_nhan_bao_cao",
-    "memo": "noi_nhan_cong_van",
-    "invitations": "noi_nhan_giay_moi",
-    "announcement": "noi_nhan_thong_bao_hoi_nghi",
-    "minutes": "noi_nhan_bien_ban",
-    "notice": "noi_nhan_thong_bao",
-    "letters": "noi_nhan_tra_loi",
-    "report_upward": "noi_nhan_bao_cao_ket_qua",
-    "plan": "noi_nhan_ke_hoach",
-    "reminders": "noi_nhan_don_doc",
-}
-# A document's "Kính gửi" (one addressee a line), for the kinds addressed to a body rather than to each person.
-ADDRESSEE_SETTINGS: dict[str, str] = {
-    "report_upward": "kinh_gui_bao_cao_ket_qua",
-    "memo": "kinh_gui_cong_van",
-}
 SETTINGS_BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
 SETTINGS_FIRST_ROW = 2  # row of the first setting; label in A, value in B, note in C
 

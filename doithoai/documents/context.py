@@ -11,7 +11,7 @@ when no post is known; `chu_tri_day_du` the chairs by post, co-chair included ("
 `chu_tri_nguoi` the chairs as people ("do {{ chu_tri_nguoi }} chủ trì": "ông Hà Văn Tuấn, Chủ tịch UBND xã Phong
 Quang"; "đồng chí" in a Party document, when typed so, or when the gender is unknown); `chu_tri_ten` the chair's bare
 name (a signature); `nguoi_ky` the signer's bare name, never a title. Documents made after the conference
-(`AFTER_CONFERENCE`) name who chaired as `facts.who_chaired` says (the secretary's sheet overrides the plan); the
+(the registry's `after_conference`) name who chaired as `facts.who_chaired` says (the secretary's sheet overrides the plan); the
 others name the plan's chairs. No setting is pasted into a sentence.
 
 Longer than the ~450-line guide: one small builder per original document kind (report, memo, invitations, agenda,
@@ -51,13 +51,6 @@ PENDING = "Đang xử lý, chưa có nội dung trả lời."
 NO_FIELD = facts.NO_FIELD
 NO_HANDLING = f"{facts.UNCLASSIFIED} hình thức xử lý"  # the class the sentence and the table call "chưa phân loại"
 HANDLING_ORDER = facts.HANDLING_ORDER
-
-
-# Documents made after the conference: they name who chaired as the secretary's sheet says (`facts.who_chaired`).
-AFTER_CONFERENCE = frozenset({"minutes", "notice", "report_upward"})
-
-# Documents that print the conference's day; without it they print the period and say so.
-DATED_KINDS = frozenset({"invitations", "agenda", "signin", "announcement", "minutes", "notice", "report_upward", "letters"})
 
 
 @dataclass
@@ -125,7 +118,8 @@ def base_context(book: BookData, kind: str, date: dt.date, notes: Notes, people:
     name = safe_text(notes.need(book, "ten_don_vi"))
     when_held = conf.conference_date(s.get("ngay_hoi_nghi"))
     conference = when_held.date
-    if conference is None and kind in DATED_KINDS:
+    spec = KINDS[kind]
+    if conference is None and spec.conference_day:  # it prints the conference's day: without one, the period and a note
         notes.missing_date(book, kind)
     plan_date = parse_date(s.get("ngay_ke_hoach"))
     start = _setting_time(s, "gio_bat_dau")
@@ -135,7 +129,8 @@ def base_context(book: BookData, kind: str, date: dt.date, notes: Notes, people:
     body, body_short = body_in_text(s)
     title = conf.conference_name(s, date)
     people = people or facts.directory(book)
-    chairs = facts.who_chaired(book, people) if kind in AFTER_CONFERENCE else facts.planned_chairs(book, people)
+    # Made after the conference: who chaired as the secretary's sheet says; before it, the plan's chairs.
+    chairs = facts.who_chaired(book, people) if spec.after_conference else facts.planned_chairs(book, people)
     first, second = chairs.chair, chairs.co_chair
     signer = facts.signer(book, people)
     context = issuer_fields(s, kind, date, signer=signer)
@@ -216,8 +211,8 @@ field_of = facts.field_of
 answered = facts.answered
 
 
-def report_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
-    context = base_context(book, "report", date, notes)
+def report_context(book: BookData, date: dt.date, notes: Notes, *, kind: str = "report") -> dict[str, Any]:
+    context = base_context(book, kind, date, notes)
     pf = facts.petition_facts(book)
     context.update(petition_counts(pf))
     leads, homes = lead_units(book), residence(book)
@@ -289,9 +284,10 @@ def chart_data(book: BookData) -> dict[str, list[tuple[str, int]]]:
 # Assignment memo
 
 
-def memo_context(book: BookData, date: dt.date, notes: Notes, due_dates: dict[int, dt.date | None]) -> dict[str, Any]:
+def memo_context(book: BookData, date: dt.date, notes: Notes, due_dates: dict[int, dt.date | None], *,
+                 kind: str = "memo") -> dict[str, Any]:
     """`due_dates`: assignment row -> due date as `deadlines.plan_deadlines` computes it."""
-    context = base_context(book, "memo", date, notes)
+    context = base_context(book, kind, date, notes)
     content = {code_key(r.get("ma_kien_nghi")): _text(r, "noi_dung") for r in book.petitions}
     lead, support = list_key(schema.ROLE_LEAD), list_key(schema.ROLE_SUPPORT)
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))  # code key -> role key -> units
@@ -331,7 +327,7 @@ def memo_context(book: BookData, date: dt.date, notes: Notes, due_dates: dict[in
             } for r in items],
         })
     context["don_vi_giao"] = units
-    context["kinh_gui"] = addressees(book.settings, "memo")
+    context["kinh_gui"] = addressees(book.settings, kind)
     return context
 
 
@@ -365,10 +361,10 @@ def hosts(book: BookData, people: facts.Directory | None = None) -> set[str]:
     return facts.hosts(book, people)
 
 
-def invitations_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
+def invitations_context(book: BookData, date: dt.date, notes: Notes, *, kind: str = "invitations") -> dict[str, Any]:
     """One invitation per delegate, except the chairs and the signer (nobody invites himself)."""
     people = facts.directory(book)
-    context = base_context(book, "invitations", date, notes, people)
+    context = base_context(book, kind, date, notes, people)
     skip = hosts(book, people)
     cards, skipped = [], []
     for record in delegates(book):
@@ -384,8 +380,8 @@ def invitations_context(book: BookData, date: dt.date, notes: Notes) -> dict[str
     return context
 
 
-def signin_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
-    context = base_context(book, "signin", date, notes)
+def signin_context(book: BookData, date: dt.date, notes: Notes, *, kind: str = "signin") -> dict[str, Any]:
+    context = base_context(book, kind, date, notes)
     rows = delegates(book)
     order = tuple(book.lists.get("nhom_dai_bieu") or schema.LISTS_BY_KEY["nhom_dai_bieu"].values)
     groups = []
@@ -433,12 +429,12 @@ def out_of_scope_slips(book: BookData) -> list[str]:
             if _text(r, "ho_ten") and out_of_scope_term(_text(r, "noi_dung"))]
 
 
-def agenda_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
+def agenda_context(book: BookData, date: dt.date, notes: Notes, *, kind: str = "agenda") -> dict[str, Any]:
     """The programme from `Chương trình` (`programme.timetable`) and the speakers in registered order, each given the
     minutes `Kế hoạch` allows. Speakers who do not fit are counted, not dropped silently."""
     from .programme import items_of, timetable
 
-    context = base_context(book, "agenda", date, notes)
+    context = base_context(book, kind, date, notes)
     s = book.settings
     per_speaker = max(int(s.get("so_phut_moi_luot") or 5), 1)
     table = timetable(items_of(book), speaking_order(book), _setting_time(s, "gio_bat_dau"), _setting_time(s, "gio_ket_thuc"),
@@ -457,9 +453,9 @@ def agenda_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any
 # Results notice
 
 
-def notice_context(book: BookData, date: dt.date, notes: Notes) -> dict[str, Any]:
+def notice_context(book: BookData, date: dt.date, notes: Notes, *, kind: str = "notice") -> dict[str, Any]:
     """The results notice: counts, then per field each matter raised and what the Chairman concluded on it."""
-    context = base_context(book, "notice", date, notes)
+    context = base_context(book, kind, date, notes)
     pf = facts.petition_facts(book)
     context.update(petition_counts(pf))
     context["so_co_mat"] = facts.attendance(book).present or "……"

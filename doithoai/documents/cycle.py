@@ -68,12 +68,12 @@ def _title_unit(context: dict[str, Any]) -> str:
 
 
 def slips_context(book: BookData, date: dt.date, notes: ctx.Notes, *, per_group: int = 0,
-                  groups: list[str] | None = None) -> dict[str, Any]:
+                  groups: list[str] | None = None, kind: str = "slips") -> dict[str, Any]:
     """One page per slip. `per_group` > 0: that many pages for each residential group, numbered after the
     highest code on `Phiếu đăng ký`, so the code on paper is the code the clerk types in."""
     from ..core.keys import new_codes
 
-    context = ctx.base_context(book, "slips", date, notes)
+    context = ctx.base_context(book, kind, date, notes)
     due = milestone_due(book, date, SLIP_COLLECTION)
     context.update({"han_nop": short_date(due), "pham_vi": SCOPE, "ngoai_pham_vi": OUT_OF_SCOPE,
                     "ten_hoi_nghi_hoa": _title_unit(context), "noi_ngay_trong": f"{context['ten_don_vi']}, ngày …… tháng …… năm "
@@ -103,10 +103,10 @@ def residential_groups(book: BookData) -> list[str]:
 # Public announcement (+ the loudspeaker text)
 
 
-def announcement_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str, Any]:
+def announcement_context(book: BookData, date: dt.date, notes: ctx.Notes, *, kind: str = "announcement") -> dict[str, Any]:
     """Dated `date` as given: the run chose it inside the window, or refused it, or was told to keep it (dates.py)."""
     issued = date
-    context = ctx.base_context(book, "announcement", issued, notes)
+    context = ctx.base_context(book, kind, issued, notes)
     due = milestone_due(book, issued, SLIP_COLLECTION)
     context.update({
         # The end hour is in `thoi_gian` ("Từ 08 giờ 00 đến 11 giờ 30, …"); blank here so that an office's older copy of
@@ -161,11 +161,11 @@ def loudspeaker_text(context: dict[str, Any]) -> str:
 # Minutes (biên bản), from the secretary's sheet
 
 
-def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes) -> dict[str, Any]:
+def minutes_context(book: BookData, date: dt.date, notes: ctx.Notes, *, kind: str = "minutes") -> dict[str, Any]:
     day = book.conference
     conference = parse_date(book.settings.get("ngay_hoi_nghi"))
     directory = facts.directory(book)
-    context = ctx.base_context(book, "minutes", date, notes, directory)  # the conference day, unless forced (dates.py)
+    context = ctx.base_context(book, kind, date, notes, directory)  # the conference day, unless forced (dates.py)
     typed = day.facts if day is not None else {}
 
     def fact(key: str, setting: str | None = None, default: str = "") -> str:
@@ -272,18 +272,19 @@ def follow_up(book: BookData, today: dt.date) -> list[dict[str, Any]]:
     return rows
 
 
-def report_upward_context(book: BookData, date: dt.date, notes: ctx.Notes, today: dt.date | None = None) -> dict[str, Any]:
+def report_upward_context(book: BookData, date: dt.date, notes: ctx.Notes, today: dt.date | None = None, *,
+                          kind: str = "report_upward") -> dict[str, Any]:
     """`today`: now; the follow-up is counted as of the report's date, or of today when that is earlier (a report
     dated ahead on its milestone states what is known now, never a guess)."""
     as_of = min(date, today) if today is not None else date
-    context = ctx.base_context(book, "report_upward", date, notes)
+    context = ctx.base_context(book, kind, date, notes)
     pf = facts.petition_facts(book)
     people = facts.attendance(book)
     day = book.conference
     spoke = len(day.speakers) if day is not None else 0
     context.update(ctx.petition_counts(pf))
     context.update({
-        "kinh_gui": addressees(book.settings, "report_upward"),
+        "kinh_gui": addressees(book.settings, kind),
         "thong_ke": context["thong_ke"] + [context["tong_cong"]],  # this template's table ends with its total row
         "nguon": [{"ten": name or facts.NO_SOURCE, "so_luong": count} for name, count in pf.sources],
         "so_phieu": sum(1 for r in book.slips if safe_text(r.get("ma_phieu")) or safe_text(r.get("ho_ten"))),

@@ -1,7 +1,8 @@
 """Each document's date: chosen from the conference's timeline, checked against the conference day, the law and what
 the document itself states. Pure: `BookData` in, dates and Vietnamese sentences out.
 
-Windows, in calendar days from the conference day D (the law counts calendar days, see domain.md):
+Windows, in calendar days from the conference day D (the law counts calendar days, see domain.md), each kind's
+`window` in the registry (domain/kinds.py, with the rule in the office's words):
 
 | kind | window | why |
 |---|---|---|
@@ -57,41 +58,30 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..domain.kinds import KINDS, Window, spec_of
 from .wording import short_date
 
 if TYPE_CHECKING:
     from ..core.model import BookData
 
 
-class Window(NamedTuple):
-    earliest: int | None  # days from D, inclusive; None: open
-    latest: int | None
-    preferred: int | None  # the default when the timeline has no milestone for the kind (None: today)
-    rule: str  # the rule, in the office's words
-
-
-WINDOWS: dict[str, Window] = {
-    "invitations": Window(None, -1, -7, "giấy mời phải phát hành trước ngày hội nghị"),
-    "agenda": Window(None, -1, -7, "chương trình phải ban hành trước ngày hội nghị"),
-    "signin": Window(None, 0, 0, "danh sách ký tên lập trước hoặc trong ngày hội nghị"),
-    "announcement": Window(None, -7, -10, "phải công khai thời gian, địa điểm, nội dung hội nghị ít nhất 7 ngày trước ngày "
-                                          "hội nghị, theo Điều 43 Luật Tổ chức chính quyền địa phương"),
-    "minutes": Window(0, 0, 0, "biên bản lập và thông qua tại hội nghị"),
-    "notice": Window(0, 10, 3, "kết quả hội nghị phải thông báo trong 10 ngày sau hội nghị, theo Điều 43 Luật Tổ chức "
-                               "chính quyền địa phương"),
-    "report_upward": Window(0, None, None, "báo cáo kết quả lập sau khi đã tổ chức hội nghị"),
-    "letters": Window(0, None, None, "văn bản trả lời ban hành sau hội nghị, khi đã có nội dung trả lời"),
-    "plan": Window(None, -1, None, "kế hoạch ban hành trước ngày hội nghị và trước các mốc công việc của kế hoạch"),
-}
-UNDATED = frozenset({"slips"})  # the slip form leaves its date to the citizen: no date is stated or checked
 FORCE = "--force-date"
 
 
 def title(kind: str) -> str:
     """The document's name as a sentence starts ("Giấy mời"): the registry's title, the same in every message."""
-    from ..domain.kinds import KINDS
-
     return KINDS[kind].title if kind in KINDS else kind
+
+
+def _window(kind: str) -> Window | None:
+    spec = spec_of(kind)
+    return spec.window if spec is not None else None
+
+
+def _dated(kind: str) -> bool:
+    """False for a kind that leaves its date to whoever fills it in (the slip form): no date is stated or checked."""
+    spec = spec_of(kind)
+    return spec.dated if spec is not None else True
 
 
 def _offset(days: int) -> str:
@@ -141,7 +131,7 @@ def timeline(book: BookData, today: dt.date) -> Timeline:
     plan = plan_deadlines(book, today)
     line = Timeline(conference, today)
     rows = {item.row: item for item in plan.milestones}
-    for kind in facts.MILESTONE_OF_KIND:
+    for kind in (kind for kind, spec in KINDS.items() if spec.milestone):
         record = facts.milestone_of(kind, book.milestones)
         item = rows.get(record.row) if record is not None else None
         if item is not None and (item.due or item.done):
@@ -195,7 +185,7 @@ def timeline(book: BookData, today: dt.date) -> Timeline:
 
 def bounds(kind: str, conference: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
     """The window the law and the plan give `kind` around the conference day (None: open)."""
-    window = WINDOWS.get(kind)
+    window = _window(kind)
     if window is None or conference is None:
         return None, None
     earliest = conference + dt.timedelta(window.earliest) if window.earliest is not None else None
@@ -210,7 +200,8 @@ class Limits(NamedTuple):
 
 def limits(kind: str, line: Timeline) -> Limits:
     """`kind`'s window: the conference's rule narrowed by what the document states (the later start, the earlier end)."""
-    conference, rule = line.conference, WINDOWS[kind].rule if kind in WINDOWS else ""
+    window = _window(kind)
+    conference, rule = line.conference, window.rule if window is not None else ""
     early, late = bounds(kind, conference)
     day = short_date(conference)
     earliest = Bound(early, f"ngày {short_date(early)} (hội nghị ngày {day}: {rule})") if early else None
@@ -225,7 +216,7 @@ def limits(kind: str, line: Timeline) -> Limits:
 
 def problem(kind: str, line: Timeline, date: dt.date) -> str | None:
     """Why `date` is outside `kind`'s window, as the end of a sentence ("muộn hơn ngày …"); None when it fits."""
-    if kind in UNDATED:
+    if not _dated(kind):
         return None
     earliest, latest = limits(kind, line)
     if earliest is not None and date < earliest.date:
@@ -260,7 +251,7 @@ def _default(kind: str, line: Timeline) -> tuple[dt.date, str]:
             return milestone.due, f"hạn của mốc “{milestone.name}”"
         if milestone.done is not None:
             return milestone.done, done
-    window = WINDOWS.get(kind)
+    window = _window(kind)
     if conference is not None and window is not None and window.preferred is not None:
         return conference + dt.timedelta(window.preferred), f"{_offset(window.preferred)}; trang Mốc thời gian chưa có mốc này"
     if conference is None:
@@ -290,7 +281,7 @@ def choose(kind: str, line: Timeline, given: dt.date | None = None, force: bool 
                               "kế hoạch hoặc các mốc thời gian." if wrong else None)
     if given is not None:
         wrong = problem(kind, line, given)
-        if kind in UNDATED:
+        if not _dated(kind):
             return Choice(given, "")
         if wrong is None:
             return Choice(given, stated(kind, given, "ngày chỉ định", fixed=True))
@@ -300,7 +291,7 @@ def choose(kind: str, line: Timeline, given: dt.date | None = None, force: bool 
         return Choice(given, stated(kind, given, f"ngày chỉ định, {FORCE}", fixed=True),
                       warning=f"{name} ghi ngày {short_date(given)}, {wrong}. Hãy kiểm tra lại trước khi ký.")
     date, why = _default(kind, line)
-    if kind in UNDATED:
+    if not _dated(kind):
         return Choice(date, "")
     earliest, latest = limits(kind, line)
     if earliest is not None and latest is not None and earliest.date > latest.date:  # no day fits: keep the content's day
@@ -319,7 +310,7 @@ def choose(kind: str, line: Timeline, given: dt.date | None = None, force: bool 
 def outside(kind: str, conference: dt.date | None, date: dt.date, ready: dt.date | None = None) -> str | None:
     """A Vietnamese warning when `date` is outside `kind`'s window around `conference` (or before `ready`, the day
     its content existed): what `letters.plan_letters` says about one letter."""
-    if conference is None or kind not in WINDOWS:
+    if conference is None or _window(kind) is None:
         return None
     line = Timeline(conference, date)
     if ready is not None:
@@ -332,26 +323,13 @@ def outside(kind: str, conference: dt.date | None, date: dt.date, ready: dt.date
 # What each document cannot do without
 
 
-SIGNED = ("memo", "report", "letters", "invitations", "notice", "announcement")
-REQUIRED: dict[str, tuple[str, ...]] = {  # setting keys a kind prints as facts; blank means a gap in a signed paper
-    "invitations": ("ten_don_vi", "ngay_hoi_nghi", "dia_diem", "nguoi_ky"),
-    "agenda": ("ten_don_vi", "ngay_hoi_nghi", "dia_diem"),
-    "signin": ("ten_don_vi", "ngay_hoi_nghi", "dia_diem"),
-    "announcement": ("ten_don_vi", "ngay_hoi_nghi", "dia_diem", "nguoi_ky"),
-    "notice": ("ten_don_vi", "ngay_hoi_nghi", "dia_diem", "nguoi_ky"),
-    "letters": ("ten_don_vi", "ngay_hoi_nghi", "nguoi_ky"),
-    "memo": ("ten_don_vi", "nguoi_ky"),
-    "report": ("ten_don_vi", "nguoi_ky"),
-    "plan": ("ten_don_vi", "nguoi_ky"),
-    "reminders": ("ten_don_vi", "nguoi_ky"),
-}
-
-
 def missing_settings(settings: dict, kinds: list[str]) -> dict[str, list[str]]:
-    """Setting key -> the kinds that need it, for every required setting left blank."""
+    """Setting key -> the kinds that need it, for every required setting left blank (each kind's registry `required`:
+    the settings it prints as facts; blank means a gap in a signed paper)."""
     gaps: dict[str, list[str]] = {}
     for kind in kinds:
-        for key in REQUIRED.get(kind, ()):
+        spec = spec_of(kind)
+        for key in spec.required if spec is not None else ():
             if settings.get(key) in (None, ""):
                 gaps.setdefault(key, []).append(kind)
     return gaps

@@ -15,18 +15,20 @@ blocks of `layout.letterhead` and `layout.signature` print, following `Khối ba
 | `ky_dong_1..3`, `nguoi_ky` | TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH | T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ / "" |
 | `noi_nhan` | the kind's recipients, last line "- Lưu: VT, VP." | last line "- Lưu Văn phòng Đảng ủy." |
 
-A kind's number comes from its setting (`NUMBER_SETTINGS`); its type abbreviation from the registry's symbol
-(`KINDS[kind].symbol`: "BC-UBND" -> BC, "UBND-VP" -> an official letter, "" -> the document has no number).
-Recipients ("Nơi nhận", `recipients`): the kind's own setting (`schema.RECIPIENT_SETTINGS`); blank, the kind's own
-list for its issuing body (`KIND_RECIPIENTS`: the invitations and the memo "- Như trên;", never the plan's upward
-list); a kind without one of its own (the province's roll-up report, a kind added later) takes the general `Nơi nhận`,
-which is the plan's own list. In every list `{đơn vị}` is the unit ("phường Tứ Minh"), and a line naming the Front's
+Every per-kind piece below is the kind's entry in the registry (`domain/kinds.py`). A kind's number comes from its
+setting (`number_setting`); its type abbreviation from its symbol (`symbol`: "BC-UBND" -> BC, "UBND-VP" -> an
+official letter, "" -> the document has no number).
+Recipients ("Nơi nhận", `recipients`): the kind's own setting (`recipients_setting`); blank, the kind's own list for
+its issuing body (`recipients`: the invitations and the memo "- Như trên;", never the plan's upward list); a kind
+without one of its own (the province's roll-up report, the plan) takes the general `Nơi nhận`, which is the plan's
+own list. In every list `{đơn vị}` is the unit ("phường Tứ Minh"), and a line naming the Front's
 committee or an organisation of the unit without its place ("- Ủy ban MTTQ Việt Nam xã (giám sát);") gets the
 unit's name (`wording.with_place`). The layout's "Lưu" line is added when missing.
-Addressees ("Kính gửi", `addressees`): the kind's own setting (`schema.ADDRESSEE_SETTINGS`), one per line; blank, the
-report upward goes to the Party standing committee of the unit and the People's Committee of the province (a Party
-report: the standing committee of the superior Party committee, "Ban Thường vụ Thành ủy Hải Phòng", named from
-`Cơ quan cấp trên` or the province, so it always has one), the memo to the units of the issuing body.
+Addressees ("Kính gửi", `addressees`): the kind's own setting (`addressees_setting`), one per line; blank, by its
+`addressed_to`: the report upward (SUPERIORS) goes to the Party standing committee of the unit and the People's
+Committee of the province (a Party report: the standing committee of the superior Party committee, "Ban Thường vụ
+Thành ủy Hải Phòng", named from `Cơ quan cấp trên` or the province, so it always has one), the memo (UNITS) to the
+units of the issuing body.
 Stdlib only.
 """
 
@@ -41,6 +43,7 @@ from typing import Any
 from ..core import schema
 from ..domain.conference_settings import fill_placeholders, is_party, office, unit_name, unit_words
 from ..domain.facts import Person, parse_person
+from ..domain.kinds import SUPERIORS, UNITS, spec_of
 from ..domain.numbering import (  # the number grammar, below the documents: facts and carry-over read it too
     NUMBER_WORD,
     join_number,
@@ -56,15 +59,6 @@ BLANK_NUMBER = "       "  # room for the number the clerk writes in at issue
 STORE_GOVERNMENT = "- Lưu: VT, VP."
 DEFAULT_RECIPIENTS = "- Như trên;\n" + STORE_GOVERNMENT
 
-# Document kind -> the setting holding its number ("125/BC-UBND" or just "125"). Kinds added later add theirs.
-NUMBER_SETTINGS: dict[str, str] = {
-    "plan": "so_ke_hoach",
-    "report": "so_bao_cao",
-    "memo": "so_cong_van_phan_cong",
-    "invitations": "so_giay_moi",
-    "notice": "so_thong_bao",
-}
-
 
 def number_text(settings: Mapping[str, Any], kind: str, typed: Any = None) -> str:
     """The number and symbol alone: typed as a whole ("125/BC-UBND") it stays; a bare number gets the symbol;
@@ -72,8 +66,9 @@ def number_text(settings: Mapping[str, Any], kind: str, typed: Any = None) -> st
     symbol = symbol_for(settings, kind)
     if not symbol:
         return ""
-    if typed is None and kind in NUMBER_SETTINGS:
-        typed = settings.get(NUMBER_SETTINGS[kind])
+    spec = spec_of(kind)
+    if typed is None and spec is not None and spec.number_setting:
+        typed = settings.get(spec.number_setting)
     text = NUMBER_WORD.sub("", unicodedata.normalize("NFC", safe_text(typed)))
     if isinstance(typed, (int, float)) and not isinstance(typed, bool):
         text = str(int(typed))
@@ -161,28 +156,6 @@ def store_line(settings: Mapping[str, Any]) -> str:
     return f"- Lưu {office(settings)}." if is_party(settings) else STORE_GOVERNMENT
 
 
-# Each kind's recipients when its own setting is blank: (Decree 30, HD 36). "{đơn vị}" is the unit. Decree 30 ends a
-# line with ";", HD 36 with ",". The storage line is added by `recipients`.
-KIND_RECIPIENTS: dict[str, tuple[str, str]] = {
-    "report": ("- Thường trực Đảng ủy {đơn vị} (để báo cáo);\n- Thường trực HĐND {đơn vị};\n- Lãnh đạo UBND {đơn vị};\n"
-               "- Ủy ban MTTQ Việt Nam {đơn vị};",
-               "- Thường trực Đảng ủy,\n- Thường trực HĐND, Ủy ban nhân dân {đơn vị},\n- Ủy ban MTTQ Việt Nam {đơn vị},"),
-    "memo": ("- Như trên;\n- Lãnh đạo UBND {đơn vị};", "- Như trên,\n- Thường trực Đảng ủy,"),
-    "invitations": ("- Như trên;", "- Như trên,"),
-    "announcement": ("- Thường trực Đảng ủy, HĐND {đơn vị} (b/c);\n- Ủy ban MTTQ Việt Nam {đơn vị};\n"
-                     "- Đài truyền thanh {đơn vị} (phát 07 ngày);\n- Các {khu dân cư} (niêm yết);",
-                     "- Thường trực Đảng ủy,\n- Ủy ban MTTQ Việt Nam {đơn vị},\n- Đài truyền thanh {đơn vị} (phát 07 ngày),\n"
-                     "- Các chi bộ và các {khu dân cư} (niêm yết),"),
-    "minutes": ("- Thường trực Đảng ủy, HĐND {đơn vị};\n- Ủy ban MTTQ Việt Nam {đơn vị} (giám sát);",
-                "- Thường trực Đảng ủy,\n- Ủy ban MTTQ Việt Nam {đơn vị} (giám sát),"),
-    "notice": ("- Thường trực Đảng ủy {đơn vị} (để báo cáo);\n- Ủy ban MTTQ Việt Nam {đơn vị} (để giám sát);\n"
-               "- Các cơ quan, đơn vị thuộc UBND {đơn vị};\n- Các {khu dân cư} (để thông báo);",
-               "- Thường trực Đảng ủy,\n- Ủy ban MTTQ Việt Nam {đơn vị} (để giám sát),\n- Các chi bộ (để thông báo),"),
-    "letters": ("- Như trên;\n- Ủy ban MTTQ Việt Nam {đơn vị} (để giám sát);",
-                "- Như trên,\n- Ủy ban MTTQ Việt Nam {đơn vị} (để giám sát),"),
-    "report_upward": ("- Như trên;\n- Thường trực HĐND {đơn vị};\n- Ủy ban MTTQ Việt Nam {đơn vị};",
-                      "- Như trên,\n- Thường trực HĐND, Ủy ban nhân dân {đơn vị},\n- Ủy ban MTTQ Việt Nam {đơn vị},"),
-}
 _LINE_BODY = re.compile(r"^(\s*-?\s*)(.*?)(\s*(?:\([^)]*\))?\s*[;,.]?\s*)$")
 
 
@@ -200,14 +173,15 @@ def _complete(line: str, settings: Mapping[str, Any]) -> str:
 
 
 def recipients(settings: Mapping[str, Any], kind: str, default: str = "") -> str:
-    """"Nơi nhận": the kind's own `Nơi nhận …` setting, else its own list (`default`, else `KIND_RECIPIENTS` for the
-    issuing body), else the general `Nơi nhận`; placeholders filled, organisations named with the unit, ending with the
-    layout's "Lưu" line."""
-    key = schema.RECIPIENT_SETTINGS.get(kind)
+    """"Nơi nhận": the kind's own `Nơi nhận …` setting, else its own list (`default`, else the registry's `recipients`
+    for the issuing body), else the general `Nơi nhận`; placeholders filled, organisations named with the unit, ending
+    with the layout's "Lưu" line."""
+    spec = spec_of(kind)
+    key = spec.recipients_setting if spec is not None else ""
     text = safe_text(settings.get(key)) if key else ""
-    own = KIND_RECIPIENTS.get(kind)
+    own = spec.recipients if spec is not None else None
     if not text and not default and own is not None:
-        default = own[1] if is_party(settings) else own[0]
+        default = own.party if is_party(settings) else own.government
     text = text or default
     text = text or safe_text(settings.get("noi_nhan")) or DEFAULT_RECIPIENTS
     text = fill_placeholders(text, settings)
@@ -246,16 +220,18 @@ def _province_committee(province: str) -> str:
 
 def default_addressees(settings: Mapping[str, Any], kind: str) -> list[str]:
     """Whom a kind is addressed to when its `Kính gửi` setting is blank (see the module's docstring)."""
+    spec = spec_of(kind)
+    to = spec.addressed_to if spec is not None else ""
     unit = unit_name(settings)
     province = safe_text(settings.get("tinh"))
     party = is_party(settings)
-    if kind == "report_upward":
+    if to == SUPERIORS:
         if party:
             superior = safe_text(settings.get("co_quan_cap_tren"))
             committee = party_committee(superior) if superior else _province_committee(province)
             return [f"Ban Thường vụ {committee}" if committee else "Ban Thường vụ cấp ủy cấp trên"]
         return [f"Ban Thường vụ Đảng ủy {unit}"] + ([f"Ủy ban nhân dân {in_sentence(province)}"] if province else [])
-    if kind == "memo":
+    if to == UNITS:
         body = "Đảng ủy" if party else "UBND"
         return [f"Các cơ quan, đơn vị thuộc {body} {unit}".strip()]
     return []
@@ -264,7 +240,8 @@ def default_addressees(settings: Mapping[str, Any], kind: str) -> list[str]:
 def addressees(settings: Mapping[str, Any], kind: str) -> list[str]:
     """"Kính gửi": the kind's own setting (one addressee a line, its dashes and end punctuation dropped; `{đơn vị}`
     filled), else `default_addressees`."""
-    key = schema.ADDRESSEE_SETTINGS.get(kind)
+    spec = spec_of(kind)
+    key = spec.addressees_setting if spec is not None else ""
     text = fill_placeholders(safe_text(settings.get(key)), settings) if key else ""
     lines = [line.strip().lstrip("-+•").strip().rstrip(";,.").strip() for line in text.split("\n")]
     return [line for line in lines if line] or default_addressees(settings, kind)

@@ -8,62 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain.kinds import DEFAULT_KINDS, KINDS
+from ..domain.kinds import KINDS, default_kinds
 from ..io.access import WorkbookAccess
 from . import context as ctx
+from .job import DocumentsResult, Job, make_kind
 
 DEFAULT_FOLDER = "Văn bản"
-LETTERS_FOLDER = "tra-loi"
-
-
-@dataclass
-class DocumentsResult:
-    folder: Path
-    files: dict[str, Path] = field(default_factory=dict)  # kind -> the document (letters: the combined print file)
-    letter_files: list[Path] = field(default_factory=list)
-    texts: list[Path] = field(default_factory=list)  # plain-text companions (the loudspeaker announcement)
-    pdfs: list[Path] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    refused: dict[str, str] = field(default_factory=dict)  # kind -> why it was not made (its date outside its window)
-    pdf_skipped: bool = False
-    pdf_makers: list[str] = field(default_factory=list)  # the programs that made the PDFs (documents/pdf.py)
-
-    @property
-    def summary(self) -> str:
-        text = [f"Đã tạo văn bản trong thư mục: {self.folder}"] + [f"- {line}" for line in self.lines]
-        if self.pdfs:
-            made_by = f" (tạo bằng {' và '.join(self.pdf_makers)})" if self.pdf_makers else ""
-            text.append(f"- Bản PDF để in, gửi: {len(self.pdfs)} tệp{made_by}.")
-        elif self.pdf_skipped:
-            text.append("- Máy chưa có Microsoft Word hay LibreOffice nên không tạo bản PDF (văn bản Word vẫn đầy đủ).")
-        if self.refused:
-            text.append("Không tạo:")
-            text.extend(f"- {why}" for why in self.refused.values())
-        if self.warnings:
-            text.append("Lưu ý:")
-            text.extend(f"- {w}" for w in self.warnings)
-        return "\n".join(text)
-
-    def relocate(self, old: Path, new: Path) -> None:
-        """Point every path at `new` after the run's folder moved there from `old`."""
-        def moved(path: Path) -> Path:
-            return new / path.relative_to(old) if path.is_relative_to(old) else path
-
-        self.folder = moved(self.folder)
-        self.files = {kind: moved(path) for kind, path in self.files.items()}
-        self.letter_files = [moved(path) for path in self.letter_files]
-        self.pdfs = [moved(path) for path in self.pdfs]
-        self.texts = [moved(path) for path in self.texts]
-
-    def to_json(self) -> dict:
-        return {"folder": str(self.folder), "files": {k: str(v) for k, v in self.files.items()},
-                "letters": [str(p) for p in self.letter_files],
-                "texts": [str(p) for p in self.texts], "pdf": [str(p) for p in self.pdfs], "pdf_made_by": self.pdf_makers,
-                "warnings": self.warnings, "refused": self.refused}
 
 
 def run_folder(parent: Path, now: dt.datetime) -> Path:
@@ -120,11 +72,10 @@ def _render(access: WorkbookAccess, kinds: Iterable[str] | None, folder: Path, *
     from ..core.errors import DoithoaiError, ExitStatus
     from ..domain.kinds import template_path
     from . import dates
-    from .builders import Job
     from .names import unique
     from .spread import Spread, Task, workers_for
 
-    wanted = [k for k in KINDS if k in set(kinds)] if kinds is not None else list(DEFAULT_KINDS)
+    wanted = [k for k in KINDS if k in set(kinds)] if kinds is not None else default_kinds()
     unknown = set(kinds or ()) - set(KINDS)
     if unknown:
         raise ValueError(f"unknown document kinds: {sorted(unknown)}")
@@ -180,73 +131,6 @@ def _render(access: WorkbookAccess, kinds: Iterable[str] | None, folder: Path, *
     result.warnings[:0] = notes.missing
     _pdfs(result, pdf)
     return result
-
-
-def make_kind(job) -> None:
-    """Build one kind's context and render it into its file; the summary line and the file go to `job.result`."""
-    from ..domain.kinds import builder
-    from .render import BatchTemplate, save_atomic
-
-    output = builder(job.kind)(job)
-    if output is None:  # nothing to render (a warning says why), or the builder wrote its own files
-        return
-    file = save_atomic(BatchTemplate(job.template).render(output.context, output.extra), job.target)
-    job.result.files[job.kind] = file
-    job.result.lines.append(f"{output.line} Tệp: {file.name}")
-
-
-def letter_contexts(book, date: dt.date, plan) -> tuple[dict, list[tuple[str, dict]]]:
-    """What every letter shares, and (file name, context) for each letter of `plan` (`letters.plan_letters`)."""
-    from ..core.text import fold
-    from .issuer import number_line
-
-    def front(text: str) -> bool:
-        folded = fold(text)
-        return "mttq" in folded.replace(" ", "") or "mat tran to quoc" in folded
-
-    base = ctx.base_context(book, "letters", date, ctx.Notes())
-    place = base["ten_don_vi"]
-    here = f"tại {base['ten_hoi_nghi_thuong']}" + (f" ngày {base['ngay_hoi_nghi']}" if base["ngay_hoi_nghi"] else "")
-    contexts = []
-    for letter in plan.letters:
-        one = letter.context(place, here)
-        one["so_dong"] = number_line(book.settings, one["so"])
-        # A letter to the Fatherland Front: "Như trên" already names it, so its copy line goes.
-        to_front = front(letter.person["ho_ten"])
-        one["noi_nhan"] = ("\n".join(line for line in base["noi_nhan"].split("\n") if not front(line))
-                           if to_front else base["noi_nhan"])
-        contexts.append((f"{letter.codes[0]} {letter.person['ho_ten']}", one))
-    return base, contexts
-
-
-def write_letters(template: Path, base: dict, letters: list[tuple[str, dict]], folder: Path, combined: Path,
-                  progress=None, workers: int | None = None) -> list[Path]:
-    """One .docx per (name, context) in `folder`, and all of them in `combined`, from one prepared template.
-
-    Written straight into place, without a temporary copy each: a run writes into its staging folder, published
-    whole or discarded (make_documents). Many letters are spread over the cores (`workers`: None decides by their
-    number, 0 keeps them in this process; see spread.py).
-    """
-    from . import spread
-    from .names import safe_name, unique
-    from .render import BatchTemplate
-
-    prepared = BatchTemplate(template)
-    folder.mkdir(parents=True, exist_ok=True)
-    taken: set[str] = set()
-    items = [(folder / unique(safe_name(name, fallback="tra-loi"), taken), one) for name, one in letters]
-    everything = {**base, "thu": [one for _, one in letters]}
-    count = spread.letter_workers(len(items), workers)
-    if count:
-        spread.write_letters_over(count, template, base, items, lambda: combined.write_bytes(prepared.render(everything)),
-                                  progress)
-    else:
-        for index, (file, one) in enumerate(items, 1):
-            if progress is not None and index % 50 == 0:
-                progress(f"Đang tạo văn bản trả lời {index}/{len(items)}…")
-            file.write_bytes(prepared.render({**base, "thu": [one]}))
-        combined.write_bytes(prepared.render(everything))
-    return [file for file, _ in items]
 
 
 def _pdfs(result: DocumentsResult, pdf: bool | None) -> None:

@@ -33,8 +33,8 @@ from .wording import clock, long_date, safe_text, short_date
 
 if TYPE_CHECKING:
     from ..domain.deadlines import DeadlinePlan
-    from .builders import Job, Output
     from .context import Notes
+    from .job import Job, Output
 
 # A paragraph that already starts with its own mark ("- ", "+ ", "1. ", "a) ") keeps it; any other gets "- ".
 _MARKED = re.compile(r"^([-+*•–]|\d+(\.\d+)*[.)]|[a-zđ][.)])\s", re.IGNORECASE)
@@ -168,12 +168,12 @@ def budget(book: BookData, date: dt.date) -> tuple[dict[str, Any], list[str]]:
 # The date and the whole context
 
 
-def plan_context(book: BookData, date: dt.date, notes: Notes, deadlines: DeadlinePlan) -> dict[str, Any]:
+def plan_context(book: BookData, date: dt.date, notes: Notes, deadlines: DeadlinePlan, *, kind: str = "plan") -> dict[str, Any]:
     from ..domain.conference_settings import conference_date
     from .context import _setting_time, base_context
 
     s = book.settings
-    context = base_context(book, "plan", date, notes)
+    context = base_context(book, kind, date, notes)
     held = conference_date(s.get("ngay_hoi_nghi"))
     start, end = _setting_time(s, "gio_bat_dau"), _setting_time(s, "gio_ket_thuc")
     hours = f"từ {clock(start)} đến {clock(end)}"
@@ -209,10 +209,10 @@ def plan_context(book: BookData, date: dt.date, notes: Notes, deadlines: Deadlin
 def plan(job: Job) -> Output:
     """The plan, dated as dates.py chose (`Ngày ban hành kế hoạch`, or before the first milestone)."""
     from ..domain.deadlines import plan_deadlines
-    from .builders import Output
+    from .job import Output
 
     deadlines = plan_deadlines(job.book, job.date)
-    context = plan_context(job.book, job.date, job.notes, deadlines)
+    context = plan_context(job.book, job.date, job.notes, deadlines, kind=job.kind)
     _, problems = budget(job.book, job.date)
     job.result.warnings.extend(problems)
     if job.book.settings.get("ngay_ke_hoach") is None:

@@ -36,7 +36,7 @@ from .wording import safe_text, short_date
 
 if TYPE_CHECKING:
     from ..domain.deadlines import Deadline, DeadlinePlan
-    from .builders import Job
+    from .job import Job
 
 DEFAULT_WORKDAYS = 5  # the answer is asked for this many working days after the reminder, unless `Kế hoạch` says
 LOG_WIDTHS = (34, 11, 13, 15, 13, 15, 14)
@@ -227,10 +227,10 @@ def message(reminder: Reminder, office: str, unit_name: str, answer_by: dt.date)
 
 
 def reminders_context(book: BookData, date: dt.date, notes: Any, reminders: Sequence[Reminder],
-                      answer_by: dt.date) -> dict[str, Any]:
+                      answer_by: dt.date, *, kind: str = "reminders") -> dict[str, Any]:
     from .context import base_context
 
-    context = base_context(book, "reminders", date, notes)
+    context = base_context(book, kind, date, notes)
     context.update({
         "ngay_don_doc": short_date(date),
         "han_moi": short_date(answer_by),
@@ -273,7 +273,7 @@ def reminders(job: Job) -> None:
     changes = log_changes(log, units, date, answer_by)
     if job.write:
         access.check_writable(changes)  # refuse before rendering anything (owner file, read-only)
-    context = reminders_context(book, date, job.notes, units, answer_by)
+    context = reminders_context(book, date, job.notes, units, answer_by, kind=job.kind)
     file = save_atomic(BatchTemplate(job.template).render(context), job.target)
     job.result.files[job.kind] = file
     texts = job.name_file(MESSAGES, ".txt")
@@ -286,7 +286,7 @@ def reminders(job: Job) -> None:
     shown = "; ".join(f"{r.unit} (lần {r.round}, {len(r.items)} kiến nghị, {r.overdue} quá hạn)" for r in units)
     recorded = (f" Đã ghi vào trang “{schema.REMINDER_LOG_SHEET}”." if job.write
                 else " Chưa ghi vào sổ (không ghi): lần đôn đốc này chưa được tính.")
-    job.result.lines.append(f"{KINDS['reminders'].title}: {len(units)} đơn vị — {shown}; đề nghị trả lời trước ngày "
+    job.result.lines.append(f"{KINDS[job.kind].title}: {len(units)} đơn vị — {shown}; đề nghị trả lời trước ngày "
                             f"{short_date(answer_by)}. Tệp: {file.name}; tin nhắn gửi Zalo, thư điện tử: {texts.name}."
                             f"{recorded}")
     return None

@@ -35,7 +35,7 @@ MAX_WORKERS = 4
 
 
 class Share(NamedTuple):
-    """What one kind adds to a run's result (see jobs.DocumentsResult), sent back from a worker."""
+    """What one kind adds to a run's result (see job.DocumentsResult), sent back from a worker."""
 
     files: dict[str, Path]
     lines: list[str]
@@ -65,8 +65,7 @@ def _start_worker(book: BookData) -> None:
 def render_share(book: BookData, task: Task) -> Share:
     """Render one kind into `task.folder` on its own result and notes (in a worker, or here when the pool is gone)."""
     from . import context as ctx
-    from .builders import Job
-    from .jobs import DocumentsResult, make_kind
+    from .job import DocumentsResult, Job, make_kind
     from .names import unique
 
     result, notes, taken = DocumentsResult(task.folder), ctx.Notes(), set[str]()  # kinds' file names never collide (kinds.py)

@@ -16,12 +16,14 @@ Slips are not carried: they belong to the conference they were written for.
 Nothing is cut: a note that would push `Kết quả, hướng giải quyết` past an Excel cell is not added, and a letter
 number past ±100,000 is not continued from; both are said in `notes` (lines `new --from` prints).
 
-Decision: the report, memo, invitation and notice numbers (`Số báo cáo tổng hợp`…) are cleared, not continued: they
+Decision: the documents' numbers (`Số báo cáo tổng hợp`…: each kind's `number_setting`, `domain/kinds.py`) are cleared,
+not continued: they
 are taken from the office's register of outgoing documents (sổ đăng ký văn bản đi), shared by every document the
 People's Committee issues, which the workbook cannot see; carrying the old number would print a duplicate. The plan's
 number and date are kept: one plan may set out several conferences (seed 003: June and November), and the timeline
-counts from its date; an office whose next conference has a new plan types its number and date. The reminders'
-answer date is cleared.
+counts from its date; an office whose next conference has a new plan types its number and date (the plan's
+`number_kept`). The reminders' answer date is cleared (their kind's `cleared`). `cleared_settings` reads all of this
+from the registry, so a kind added there has its number cleared too.
 """
 
 from __future__ import annotations
@@ -34,8 +36,8 @@ from ..core.model import BookData, Record
 from ..core.text import EXCEL_CELL_LIMIT, thousands
 from ..core.values import INT_LIMIT, parse_date
 from .facts import carried_from, carry_note, is_open, letter_number, next_letter_number
+from .kinds import KINDS
 
-CLEARED_SETTINGS = ("ngay_hoi_nghi", "han_don_doc", "so_bao_cao", "so_cong_van_phan_cong", "so_giay_moi", "so_thong_bao")
 DELEGATE_RESET = ("ngay_gui_giay_moi", "xac_nhan", "co_mat")
 MILESTONE_RESET = ("ngay_hoan_thanh", "han", "tinh_trang")
 PETITION_DROPPED = ("ma_phieu", "tien_do")  # the slip stays with the old conference; progress is recomputed
@@ -46,11 +48,20 @@ def _values(record: Record, spec: schema.TableSheet, drop: tuple[str, ...] = ())
     return {c.key: record.get(c.key) for c in spec.columns if c.key not in drop and record.get(c.key) is not None}
 
 
+def cleared_settings() -> tuple[str, ...]:
+    """The settings the next conference starts blank: its day, every kind's number but a kept one (the plan's), and each
+    kind's other `cleared` settings (the registry's `number_setting`, `number_kept`, `cleared`)."""
+    own = [key for spec in KINDS.values()
+           for key in ((spec.number_setting,) if spec.number_setting and not spec.number_kept else ()) + spec.cleared]
+    return tuple(dict.fromkeys(["ngay_hoi_nghi", *own]))
+
+
 def carry_over(book: BookData, previous_name: str = "") -> dict[str, Any]:
     """Data for `build_workbook` holding what the next conference keeps from `book`."""
-    settings = {k: v for k, v in book.settings.items() if k not in CLEARED_SETTINGS and v is not None}
+    cleared = cleared_settings()
+    settings = {k: v for k, v in book.settings.items() if k not in cleared and v is not None}
     settings["so_tra_loi_tiep_theo"] = next_letter_number(book.settings, book.petitions)
-    for key in CLEARED_SETTINGS:
+    for key in cleared:
         settings[key] = None
 
     lists = {key: values for key, values in book.lists.items() if values}

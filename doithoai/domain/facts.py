@@ -64,6 +64,7 @@ from ..core.text import cell_text, fold, tone_normalize
 from ..core.values import INT_LIMIT
 from .conference_settings import chair as conference_chair
 from .conference_settings import is_party, with_unit
+from .kinds import CONFERENCE_MILESTONE, KINDS
 from .numbering import number_of, symbol_for
 
 UNCLASSIFIED = "Chưa phân loại"  # the handling class of a petition whose `Hình thức xử lý` is blank or off the list
@@ -912,12 +913,8 @@ def next_letter_number(settings: Mapping[str, Any], petitions: Iterable[Row]) ->
 # themselves from it (documents/dates.py) and the roll-up reads when the announcement, the conference and the notice
 # were done (rollup/unit.py). One rule for both, here.
 
-CONFERENCE_MILESTONE = "conference"  # the role of the conference day's own row ("Tổ chức hội nghị đối thoại")
-# Document kind -> the role of the milestone it is dated from. The agenda goes out with the invitations; the sign-in
-# list and the minutes are the conference day's.
-MILESTONE_OF_KIND = {"memo": "memo", "report": "report", "invitations": "invitations", "agenda": "invitations",
-                     "announcement": "announcement", "signin": CONFERENCE_MILESTONE, "minutes": CONFERENCE_MILESTONE,
-                     "notice": "notice", "report_upward": "report_upward"}
+# A document kind's role is its registry entry's `milestone` (kinds.KINDS: the agenda goes out with the invitations; the
+# sign-in list and the minutes are the conference day's, CONFERENCE_MILESTONE: "Tổ chức hội nghị đối thoại").
 
 
 @lru_cache(maxsize=1024, typed=True)  # the timeline's rows repeat from ward to ward: each kind of row looked at once
@@ -952,9 +949,10 @@ _R = TypeVar("_R", bound=Row)
 
 
 def milestone_of(kind: str, milestones: Iterable[_R]) -> _R | None:
-    """The first row of `Mốc thời gian` that is `kind`'s milestone (a document kind of `MILESTONE_OF_KIND`, or
-    "conference"), None when the timeline has none."""
-    role = MILESTONE_OF_KIND.get(kind, kind)
+    """The first row of `Mốc thời gian` that is `kind`'s milestone (a document kind: its registry `milestone`; or a role
+    itself, such as "conference"), None when the timeline has none."""
+    spec = KINDS.get(kind)
+    role = spec.milestone if spec is not None else kind
     for row in milestones:
         if role in milestone_roles(row.get("moc"), row.get("can_cu"), row.get("so_ngay")):
             return row

@@ -3,7 +3,7 @@
 
 Below the documents so that the facts (the next answer-letter number), the carry-over and the documents' issuing body
 (`documents.issuer`, which re-exports these names) share one grammar without importing one another. A kind's type
-abbreviation comes from the registry's symbol (`documents.kinds`, stdlib only). Pure.
+abbreviation comes from the registry's symbol (`domain.kinds`, stdlib only). Pure.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 
 from ..core.text import safe_text as _clean
 from .conference_settings import is_party
+from .kinds import spec_of
 
 GOVERNMENT_BODY, PARTY_BODY = "UBND", "ĐU"
 OFFICIAL_LETTER = "CV"  # the Party's type for an official letter; government letters carry the office's symbol instead
@@ -27,9 +28,7 @@ def body_symbol(settings: Mapping[str, Any]) -> str:
 
 def type_symbol(kind: str) -> str | None:
     """The registry's symbol as a type: "BC", "GM", "TB"; OFFICIAL_LETTER for a letter; None: no number at all."""
-    from .kinds import KINDS, ROLLUP_KINDS
-
-    spec = KINDS.get(kind) or ROLLUP_KINDS.get(kind)
+    spec = spec_of(kind)
     symbol = spec.symbol if spec else ""
     if not symbol:
         return None
@@ -43,8 +42,9 @@ def symbol_for(settings: Mapping[str, Any], kind: str) -> str:
     if kind_type is None:
         return ""
     body = body_symbol(settings)
-    if kind == "letters":
-        typed = _clean(settings.get("ky_hieu_tra_loi")).replace(" ", "")
+    spec = spec_of(kind)
+    if spec is not None and spec.symbol_setting:  # the letters' own `Ký hiệu văn bản trả lời`, when typed
+        typed = _clean(settings.get(spec.symbol_setting)).replace(" ", "")
         if typed:
             return typed
     if is_party(settings):

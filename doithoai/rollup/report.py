@@ -193,7 +193,7 @@ def render_report(path: Path, rollup: Rollup, folder: Path, rollup_file: str, se
 
     date = date or rollup.today
     context = {**report_context(rollup, settings, date, rollup_file),
-               **issuer_fields(settings, KIND, date, number=settings.get("so_bao_cao") or None)}
+               **issuer_fields(settings, KIND, date)}  # its number: the registry's `number_setting` (so_bao_cao)
     pictures = charts(rollup)
     render_file(template_path(KIND, folder), _without_control(context), path,
                 extra=lambda template: {k: InlineImage(template, io.BytesIO(v), width=Mm(160)) for k, v in pictures.items()})
