@@ -13,6 +13,7 @@ module of this package) with this signature only when no existing one fits. Noth
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -116,7 +117,7 @@ def letter_contexts(book: BookData, date: dt.date, plan: LetterPlan, *,
 
 
 def write_letters(template: Path, base: dict, letters: list[tuple[str, dict]], folder: Path, combined: Path,
-                  progress=None, workers: int | None = None) -> list[Path]:
+                  progress: Callable[[str], None] | None = None, workers: int | None = None) -> list[Path]:
     """One .docx per (name, context) in `folder`, and all of them in `combined`, from one prepared template.
 
     Written straight into place, without a temporary copy each: a run writes into its staging folder, published

@@ -9,11 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.kinds import KINDS, default_kinds
 from ..io.access import WorkbookAccess
 from . import context as ctx
 from .job import DocumentsResult, Job, make_kind
+
+if TYPE_CHECKING:
+    from ..core.model import BookData
 
 DEFAULT_FOLDER = "Văn bản"
 
@@ -145,7 +149,7 @@ def _pdfs(result: DocumentsResult, pdf: bool | None) -> None:
     result.pdfs, result.pdf_makers = made.pdfs, made.makers
 
 
-def _require(book, kinds: list[str]) -> None:
+def _require(book: BookData, kinds: list[str]) -> None:
     """Refuse before rendering anything when a setting a document prints as a fact is blank (a gap in a signed paper)."""
     from ..core import schema
     from ..core.errors import DoithoaiError, ExitStatus
