@@ -6,9 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from doithoai.core.model import SheetWrite
-from doithoai.core.text import EXCEL_CELL_LIMIT
+from doithoai.core.text import EXCEL_CELL_LIMIT, clean_text
 from doithoai.io.tables import find_sheet
-from doithoai.io.writer import clean_text
 
 
 def _set(cell, value: Any) -> None:

@@ -111,7 +111,7 @@ def test_the_rollup_imports_no_xml_library_nor_writer(tmp_path):
     modules = _modules_after(["rollup", str(folder), "--today", TODAY.isoformat()])
     top = {m.split(".")[0] for m in modules}
     assert not top & {"lxml", "openpyxl", "pandas", "docx", "docxtpl", "holidays", "decimal"}, sorted(top)
-    assert "doithoai.io.xlsxpatch.apply" not in modules and "doithoai.io.writer" in modules  # clean_text only
+    assert "doithoai.io.xlsxpatch.apply" not in modules and "doithoai.io.writer" not in modules
 
 
 def test_one_command_help_and_unknown_commands(capsys):

@@ -78,7 +78,7 @@ def test_safe_text_keeps_what_people_type():
     assert safe_text("a & b <c> \"d\" 'e'") == "a & b <c> \"d\" 'e'"
     assert safe_text("dòng 1\r\ndòng 2\x0bdòng 3") == "dòng 1\ndòng 2\ndòng 3"
     assert safe_text("Nguye\u0302\u0303n") == "Nguyễn"
-    assert safe_text("a\x00b\x07c\x0cd") == "abcd"
+    assert safe_text("a\x00b\x07c\x0cd\x85") == "abc\nd"  # a page break is a line break, as in the workbook (text.line_breaks)
     assert safe_text(12.0) == "12"
     assert safe_text(dt.date(2026, 6, 5)) == "05/06/2026"
     assert safe_text(None) == ""

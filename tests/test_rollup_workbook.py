@@ -10,8 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
-from doithoai.core.text import EXCEL_CELL_LIMIT
-from doithoai.io.writer import clean_text
+from doithoai.core.text import EXCEL_CELL_LIMIT, clean_text
 from doithoai.rollup.aggregate import Rollup, Sheet
 from doithoai.rollup.workbook import write_rollup
 from tests.xlsx_conformance import check_package

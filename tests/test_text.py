@@ -9,7 +9,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from doithoai.core.keys import same_name
-from doithoai.core.text import clean, fold, formula_like, has_control_chars, is_nfc, sort_key, tone_normalize
+from doithoai.core.text import (
+    XLSX_ILLEGAL,
+    clean,
+    clean_text,
+    fold,
+    formula_like,
+    has_control_chars,
+    is_nfc,
+    line_breaks,
+    safe_text,
+    shown,
+    sort_key,
+    strip_control,
+    tone_normalize,
+    without_control,
+)
 
 
 def test_clean_fixes_only_safe_things():
@@ -62,3 +77,37 @@ def test_formula_like(text, expected):
 
 def test_control_chars():
     assert has_control_chars("a\x07b") and not has_control_chars("dòng 1\ndòng 2\tx")
+
+
+# Text as it reaches the tool: anything, with the awkward characters often (controls, Word's breaks, C1, lone
+# surrogates from a name decoded with surrogateescape, the XML non-characters).
+_AWKWARD = "\x00\x07\x0b\x0c\x1f\x7f\x85\x9f\t\n\r\ud800\udfff\ufffe\uffff"
+_ANY_TEXT = st.text(st.one_of(st.characters(), st.sampled_from(list(_AWKWARD))))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ANY_TEXT)
+def test_one_set_of_characters_a_file_cannot_hold(text):
+    """Every way text leaves the tool drops the same set (`XLSX_ILLEGAL`): what it gives lxml, the XML library of the
+    package writer and of docxtpl, is taken, and strip_control drops only DEL and C1 on top."""
+    from lxml import etree
+
+    for out in (clean_text(text), safe_text(text), strip_control(text), without_control(text), shown(text, 10_000)):
+        assert XLSX_ILLEGAL.search(out) is None
+        etree.Element("t").text = out  # lxml raises ValueError on a character XML cannot hold
+        out.encode("utf-8")  # and a message can be printed
+    assert {c for c in clean_text(text) if c not in strip_control(clean_text(text))} <= {chr(c) for c in range(0x7F, 0xA0)}
+
+
+@pytest.mark.parametrize("rule", [clean_text, without_control, safe_text, line_breaks])
+def test_one_line_break_rule(rule):
+    """Word's manual line break (vertical tab) and page break (form feed) are a line break everywhere: the workbook's
+    cells, the fixes the checker offers, the documents."""
+    assert rule("Hòa\x0bbình\x0cxã") == "Hòa\nbình\nxã"
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ANY_TEXT)
+def test_the_cell_writer_and_the_fixes_agree(text):
+    """What a written cell holds and what the checker's fix gives differ only by what a file could hold (DEL, C1)."""
+    assert strip_control(clean_text(text)) == without_control(text)

@@ -19,8 +19,9 @@ from xlsx_parts import edit_parts, members, prefixed, sheet_part, without_positi
 
 from doithoai.core import schema
 from doithoai.core.model import CellWrite, ChangeSet, cell_address
+from doithoai.core.text import clean_text
 from doithoai.io.reader import read_book, read_sheets
-from doithoai.io.writer import apply_changes, clean_text
+from doithoai.io.writer import apply_changes
 
 SHEET = "Dữ liệu"
 

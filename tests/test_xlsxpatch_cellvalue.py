@@ -16,8 +16,8 @@ from lxml import etree
 from python_calamine import CalamineWorkbook
 
 from doithoai.core import schema
+from doithoai.core.text import clean_text
 from doithoai.core.values import DATE_MAX, DATE_MIN
-from doithoai.io.writer import clean_text
 from doithoai.io.xlsxpatch import cellvalue
 from doithoai.io.xlsxpatch.cellvalue import encode
 from doithoai.io.xlsxpatch.styles import Styles

@@ -16,10 +16,9 @@ from python_calamine import CalamineWorkbook
 
 from doithoai.core import schema
 from doithoai.core.model import SheetWrite
-from doithoai.core.text import EXCEL_CELL_LIMIT
+from doithoai.core.text import EXCEL_CELL_LIMIT, clean_text
 from doithoai.core.values import DATE_MAX, DATE_MIN
 from doithoai.io.reader import read_book
-from doithoai.io.writer import clean_text
 from doithoai.io.xlsxpatch.sheetxml import PRINT_TITLES, print_titles, sheet_xml
 from doithoai.io.xlsxpatch.styles import Styles
 from doithoai.validation.engine import validate_book

@@ -13,9 +13,8 @@ import math
 from pathlib import Path
 from typing import Any
 
-from doithoai.core.text import EXCEL_CELL_LIMIT
+from doithoai.core.text import EXCEL_CELL_LIMIT, clean_text
 from doithoai.io.tables import find_sheet
-from doithoai.io.writer import clean_text
 
 Cells = dict[str, dict[tuple[int, int], Any]]
 

@@ -145,7 +145,7 @@ def read_conf(path: Path) -> dict[str, str] | None:
 
 
 def sheet_xml(entries: list[tuple[str, str]]) -> bytes:
-    from ..io.writer import clean_text
+    from ..core.text import clean_text
     from ..io.xlsxpatch.cellvalue import excel_text, xml_escape
 
     def cell(ref: str, text: str) -> str:
@@ -245,7 +245,7 @@ def write_conf(path: Path, entries: list[tuple[str, str]], *, backup: bool = Tru
 
 def _as_read(entries: dict[str, str]) -> dict[str, str]:
     """The settings as `read_conf` gives them back (text the file cannot hold dropped)."""
-    from ..io.writer import clean_text
+    from ..core.text import clean_text
 
     return {key: clean_text(value) for key, value in entries.items()}
 

@@ -12,10 +12,12 @@ from .values import EXCEL_EPOCH, format_date, parse_time
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# What the .xlsx format cannot hold: C0 controls XML 1.0 forbids (openpyxl raises on them), and the code points no
-# XML document may contain at all (lone surrogates, U+FFFE, U+FFFF) that lxml refuses.
-XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# The one set of characters a file cannot hold: an .xlsx and a .docx are XML 1.0, which forbids the C0 controls but
+# tab, line feed and carriage return (openpyxl raises on them), lone surrogates and U+FFFE, U+FFFF (lxml refuses them).
+_XML_FORBIDDEN = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
+XLSX_ILLEGAL = re.compile(f"[{_XML_FORBIDDEN}]")
+# Control characters: those, and DEL and the C1 controls, which a file could hold but no person sees or means.
+_CONTROL = re.compile(f"[{_XML_FORBIDDEN}\x7f-\x9f]")
 EXCEL_CELL_LIMIT = 32767  # characters Excel keeps in one cell
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 
@@ -29,7 +31,8 @@ def is_nfc(s: str) -> bool:
 
 
 def has_control_chars(s: str) -> bool:
-    """C0 and C1 control characters other than tab, line feed and carriage return."""
+    """C0 and C1 control characters other than tab, line feed and carriage return (and the other code points a file
+    cannot hold: lone surrogates, U+FFFE, U+FFFF)."""
     return bool(_CONTROL.search(s))
 
 
@@ -38,9 +41,26 @@ def strip_control(s: str) -> str:
     return _CONTROL.sub("", s)
 
 
+def line_breaks(s: str) -> str:
+    """The one line-break rule: a vertical tab or form feed (Word's manual line and page break, pasted or exported)
+    becomes a line break, since nobody typing in a cell means anything else by one."""
+    if "\x0b" in s or "\x0c" in s:
+        return s.replace("\x0b", "\n").replace("\x0c", "\n")
+    return s
+
+
 def without_control(s: str) -> str:
-    """`strip_control`, but a vertical tab or form feed (Word's manual line and page break, pasted) becomes a line break."""
-    return strip_control(s.replace("\x0b", "\n").replace("\x0c", "\n"))
+    """`strip_control` after `line_breaks`."""
+    return strip_control(line_breaks(s))
+
+
+def clean_text(value: Any) -> Any:
+    """A value as a workbook cell can store it: text after `line_breaks`, without the characters the file cannot
+    hold (`XLSX_ILLEGAL`); other values unchanged. Every writer of cells (the package writer, the roll-up's own, the
+    xlwings settings sheet) stores text through this."""
+    if value.__class__ is str and XLSX_ILLEGAL.search(value):
+        return XLSX_ILLEGAL.sub("", line_breaks(value))
+    return value
 
 
 def thousands(number: int) -> str:
@@ -205,9 +225,6 @@ def formula_like(s: str) -> bool:
     return False
 
 
-_CONTROL_TABLE = {c: None for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n\r"}
-
-
 def shown(value: Any, limit: int = 60) -> str:
     """A cell value as a message quotes it: short, on one line, never a wall of text.
 
@@ -221,15 +238,10 @@ def shown(value: Any, limit: int = 60) -> str:
         return f"{value.day:02d}/{value.month:02d}/{value.year}"
     text = (value if isinstance(value, str) else str(value))[: limit * 4]
     # Control characters cannot be written into a worksheet (and print as nothing anyway).
-    text = " ".join(text.translate(_CONTROL_TABLE).split())
+    text = " ".join(_CONTROL.sub("", text).split())
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text
-
-
-# Characters XML 1.0 cannot hold, and the ones docxtpl would turn into paragraph (\a) or page (\f)
-# breaks: a person cannot mean either inside a cell.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def safe_text(value: Any) -> str:
@@ -237,8 +249,9 @@ def safe_text(value: Any) -> str:
 
     A number, date or time is `cell_text`'s; text is kept as typed inside its lines (not `clean`ed: the document
     prints what the clerk wrote), NFC, line breaks kept (docxtpl turns "\\n" into a line break, "\\t" into a tab),
-    characters XML cannot carry dropped; a vertical tab (Excel's line break in some exports) becomes a line break.
+    `line_breaks` applied, control characters dropped (`strip_control`: none can be meant in a document, XML cannot
+    carry most, docxtpl would turn \\a and \\f into paragraph and page breaks).
     """
     text = unicodedata.normalize("NFC", value if isinstance(value, str) else cell_text(value))
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
-    return _NOT_XML.sub("", text).strip()
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return strip_control(line_breaks(text)).strip()

@@ -20,7 +20,7 @@ now, and what the tool would write now:
   refusal names the cells (a row is one unit: a speaker's answer must not end up beside another speaker's name).
 When nobody typed anything at all the sheet is replaced whole, as it was the first time.
 
-Comparing "as read back": a value's text the way the writer stores it (`io.writer.clean_text`: the control characters
+Comparing "as read back": a value's text the way the writer stores it (`core.text.clean_text`: the control characters
 the file format cannot hold dropped, text over Excel's cell limit cut visibly) and the way the reader gives it back
 (numbers without ".0", NFC, single spaces, trimmed lines): `canonical`. So "08:00" typed again as a time, or a number
 typed again as 1.0, is still what the tool wrote.
@@ -35,8 +35,7 @@ from typing import Any
 
 from ..core.errors import DoithoaiError, ExitStatus
 from ..core.model import CellWrite, SheetWrite, cell_address
-from ..core.text import EXCEL_CELL_LIMIT, cell_text
-from .writer import clean_text
+from ..core.text import EXCEL_CELL_LIMIT, cell_text, clean_text
 
 MARK = "doithoai: ô phần mềm đã ghi"  # A1 of a record sheet
 VERSION = 1

@@ -9,8 +9,9 @@ computed columns unless the job is an explicit fix (`ChangeSet.allow_user_cells`
 Every check that can refuse runs before the first cell changes (`check_writable` even before a job renders its
 documents), so a refusal leaves everything as it was. Text is always written as text: a value from a person
 that starts with "=" (a typo `=KN-001`, or a planted `=cmd|…`) or looks like an error code stays a string, never
-a formula; the control characters Excel's file format forbids (U+0001, vertical tab…) are dropped. Each sheet's
-tool-owned columns are found once per write, so a write costs time in proportion to the cells it changes.
+a formula; the control characters Excel's file format forbids (U+0001…) are dropped and a vertical tab becomes a line
+break (`core.text.clean_text`). Each sheet's tool-owned columns are found once per write, so a write costs time in
+proportion to the cells it changes.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from ..core import schema
 from ..core.errors import UnusableFile
 from ..core.keys import header_key
 from ..core.model import CellWrite, ChangeSet, RowWrite, cell_address
-from ..core.text import XLSX_ILLEGAL
 from .files import atomic_save, backup, check_can_write, check_not_open, check_workbook_file
 from .lock import check_may_write
 from .tables import find_sheet
@@ -55,14 +55,6 @@ def load(path: Path) -> Workbook:
 
 
 _MERGE = re.compile(r'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
-
-
-def clean_text(value: Any) -> Any:
-    """Text with the control characters the file format forbids removed; other values unchanged."""
-    if value.__class__ is str and XLSX_ILLEGAL.search(value):
-        # Word's manual line break (vertical tab) and page break become line breaks; the rest carry nothing.
-        return XLSX_ILLEGAL.sub("", value.replace("\x0b", "\n").replace("\x0c", "\n"))
-    return value
 
 
 def computed_columns(sheet_name: str, top_rows: Iterable[Iterable[Any]]) -> set[int]:

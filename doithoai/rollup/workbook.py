@@ -23,8 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.model import column_letter, quoted_sheet
-from ..core.text import EXCEL_CELL_LIMIT
-from ..io.writer import clean_text
+from ..core.text import EXCEL_CELL_LIMIT, clean_text
 from ..io.xlsxpatch.cellvalue import INLINE, encode, excel_text, xml_attribute
 from ..io.xlsxpatch.cellvalue import xml_escape as _xml_escape
 from ..io.xlsxpatch.lines import row_height, text_lines

@@ -233,7 +233,7 @@ def _floor_key(name: Any, question: Any) -> tuple[str, str]:
 
 def _check_length(day: ConferenceDay, speaker: Speaker, keys: tuple[str, ...]) -> None:
     """Refuse (nothing written) a cell whose text would pass Excel's cell limit, naming the secretary's cell."""
-    from ..io.writer import clean_text
+    from ..core.text import clean_text
 
     for key in keys:
         value = clean_text(speaker.values.get(key) or "")

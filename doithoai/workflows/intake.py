@@ -388,7 +388,7 @@ def read_form(path: Path | str) -> FormData:
 
 
 def _cleaned(value: Any) -> str:
-    from ..io.writer import clean_text
+    from ..core.text import clean_text
 
     return clean_text(value) if isinstance(value, str) else ""
 

@@ -15,13 +15,12 @@ from typing import Any
 
 from ...core.errors import DoithoaiError, ExitStatus, UnusableFile
 from ...core.model import CellWrite, ChangeSet, RowWrite, cell_address
-from ...core.text import EXCEL_CELL_LIMIT, thousands
+from ...core.text import EXCEL_CELL_LIMIT, clean_text, thousands
 from ..files import atomic_save, backup
 from ..writer import (
     MARK_FILL,
     MARK_FONT,
     MARK_TAG,
-    clean_text,
     computed_columns,
     refuse_if_merged,
     refuse_rows_if_merged,

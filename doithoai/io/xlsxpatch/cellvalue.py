@@ -3,7 +3,7 @@ sheet, `sheetxml.py` building one).
 
 Decisions, kept from the openpyxl writer and sharpened:
 - Text is ALWAYS an inline string (`t="inlineStr"`), never a formula or an error: "=KN-001" or "#N/A" typed by a
-  person stays that text. It first goes through `writer.clean_text` (control characters the format forbids dropped,
+  person stays that text. It first goes through `core.text.clean_text` (control characters the format forbids dropped,
   Word's line/page breaks made line breaks). Excel reads `_xHHHH_` inside any string as an escaped character, so a
   literal "_x0041_" is written as "_x005F_x0041_" (what Excel itself writes; calamine and Excel read the text back
   exactly; openpyxl does not unescape inline strings). A carriage return is written as `&#13;` so XML parsing keeps it.
@@ -30,8 +30,8 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from ...core import schema
+from ...core.text import clean_text
 from ...core.values import DATE_MAX, DATE_MIN, EXCEL_EPOCH, format_date
-from ..writer import clean_text
 
 if TYPE_CHECKING:
     from .order import Element

@@ -16,8 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...core.model import SheetWrite, cell_address, column_letter, quoted_sheet
-from ...core.text import EXCEL_CELL_LIMIT
-from ..writer import clean_text
+from ...core.text import EXCEL_CELL_LIMIT, clean_text
 from .cellvalue import encode, inner_xml, xml_attribute
 from .lines import row_height, text_lines
 from .order import XML_DECLARATION
