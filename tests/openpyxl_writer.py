@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from doithoai.core.keys import find_sheet
 from doithoai.core.model import SheetWrite
 from doithoai.core.text import EXCEL_CELL_LIMIT, clean_text
-from doithoai.io.tables import find_sheet
 
 
 def _set(cell, value: Any) -> None:

@@ -424,7 +424,7 @@ def _python(formula: str) -> str:
 @given(due=st.one_of(st.just(""), st.integers(-5, 5)), finished=st.sampled_from(["", "x"]))
 def test_com_formulas_have_no_separator_and_the_same_truth(due, finished):
     from doithoai.domain.deadlines import SOON_DAYS
-    from doithoai.io.writer import tagged_formula
+    from doithoai.io.writerules import tagged_formula
     from doithoai.io.xlwings_access import without_list_separator
 
     formulas = [

@@ -12,7 +12,8 @@ import pytest
 from doithoai.core import schema
 from doithoai.core.model import CellWrite, ChangeSet, ConditionalFormat, SheetWrite
 from doithoai.io.reader import read_book, read_frames
-from doithoai.io.writer import MARK_TAG, apply_changes
+from doithoai.io.writer import apply_changes
+from doithoai.io.writerules import MARK_TAG
 from doithoai.workflows import sample
 
 

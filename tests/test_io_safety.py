@@ -20,6 +20,7 @@ from doithoai.core.model import CellWrite, ChangeSet, SheetWrite
 from doithoai.io import files
 from doithoai.io.access import FileWorkbook
 from doithoai.io.reader import read_book
+from doithoai.io.scan import check_workbook_file
 from doithoai.io.writer import apply_changes, check_writable
 
 PLANTED = "=cmd|' /C calc'!A0"
@@ -202,10 +203,10 @@ def _ole(tmp_path: Path, name: str, stream: str) -> Path:
 
 def test_an_old_xls_renamed_xlsx_is_named_as_such(tmp_path):
     with pytest.raises(UnusableFile, match=r"sổ Excel đời cũ \(\.xls\)") as refused:
-        files.check_workbook_file(_ole(tmp_path, "so.xlsx", "Workbook"))
+        check_workbook_file(_ole(tmp_path, "so.xlsx", "Workbook"))
     assert "mật khẩu" not in refused.value.message
     with pytest.raises(UnusableFile, match="mật khẩu"):
-        files.check_workbook_file(_ole(tmp_path, "khoa.xlsx", "EncryptedPackage"))
+        check_workbook_file(_ole(tmp_path, "khoa.xlsx", "EncryptedPackage"))
 
 
 @pytest.mark.slow

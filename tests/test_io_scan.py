@@ -16,10 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from doithoai.core.errors import UnusableFile
-from doithoai.io import files
 from doithoai.io.errorcells import sheet_parts
 from doithoai.io.reader import read_book
-from doithoai.io.scan import Package
+from doithoai.io.scan import Package, check_workbook_file
 
 
 def _zipfile_verdict(path: Path) -> bool:
@@ -36,9 +35,9 @@ def _zipfile_verdict(path: Path) -> bool:
 
 
 def _scan_verdict(path: Path) -> bool:
-    """The reader's and the writer's test (`files.check_workbook_file` is `io.scan` behind the path checks)."""
+    """The reader's and the writer's test (`scan.check_workbook_file`: the package's test behind the path checks)."""
     try:
-        files.check_workbook_file(path)
+        check_workbook_file(path)
     except UnusableFile:
         return False
     return True

@@ -13,7 +13,7 @@ from doithoai.book.builder import build_workbook
 from doithoai.core import schema
 from doithoai.core.model import Finding
 from doithoai.io.access import FileWorkbook
-from doithoai.io.writer import MARK_TAG
+from doithoai.io.writerules import MARK_TAG
 from doithoai.validation.jobs import validate
 from doithoai.validation.report import HEADER, NOTHING_FOUND, marks_for
 

@@ -37,6 +37,7 @@ import pytest
 
 from doithoai import cli
 from doithoai.io import writer
+from doithoai.io.writerules import MARK_TAG
 from tests.mttq_copies import fill_notes, header_columns
 from tests.workbook_cells import calamine_cells, differences, expected_after, openpyxl_cells
 from tests.xlsx_conformance import check_package, resolve
@@ -305,7 +306,7 @@ def test_new_rows_are_inside_the_excel_table(corpus, name, command):
     book = openpyxl.load_workbook(run.after)
     from openpyxl.utils.cell import range_boundaries
 
-    from doithoai.io.tables import find_sheet
+    from doithoai.core.keys import find_sheet
 
     for row in rows:
         sheet = book[find_sheet(book.sheetnames, row.sheet)]
@@ -420,8 +421,8 @@ def _touched_sheets(run: Run) -> set[str]:
         if changes.marks is not None:
             touched |= set(changes.marks)
             parts = members(run.before)
-            touched |= {n for n, part in sheet_parts(run.before).items() if writer.MARK_TAG.encode() in parts[part]}
-    from doithoai.io.tables import find_sheet
+            touched |= {n for n, part in sheet_parts(run.before).items() if MARK_TAG.encode() in parts[part]}
+    from doithoai.core.keys import find_sheet
 
     return {find_sheet(list(names), t) or t for t in touched}
 

@@ -15,7 +15,7 @@ from openpyxl.formatting.rule import CellIsRule, FormulaRule
 from openpyxl.styles import PatternFill
 
 from doithoai.core import schema
-from doithoai.io.writer import MARK_FILL, MARK_FONT, MARK_TAG, tagged_formula
+from doithoai.io.writerules import MARK_FILL, MARK_FONT, MARK_TAG, tagged_formula
 from doithoai.io.xlsxpatch.condformat import add_rule, next_priority, remove_tagged
 from doithoai.io.xlsxpatch.order import WORKSHEET_ORDER, local_name
 from doithoai.io.xlsxpatch.styles import Styles

@@ -13,8 +13,8 @@ import math
 from pathlib import Path
 from typing import Any
 
+from doithoai.core.keys import find_sheet
 from doithoai.core.text import EXCEL_CELL_LIMIT, clean_text
-from doithoai.io.tables import find_sheet
 
 Cells = dict[str, dict[tuple[int, int], Any]]
 

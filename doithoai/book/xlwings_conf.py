@@ -221,10 +221,11 @@ def write_conf(path: Path, entries: list[tuple[str, str]], *, backup: bool = Tru
     that did not come out as written is an error, never a success."""
     from ..core.errors import UnusableFile
     from ..io import files
+    from ..io.scan import check_workbook_file
     from ..io.xlsxpatch.package import Package
 
     path = Path(path)
-    files.check_workbook_file(path)
+    check_workbook_file(path)
     files.check_not_open(path)
     files.check_can_write(path)
     with Package(path) as package:

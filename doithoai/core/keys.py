@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -96,6 +97,16 @@ def header_key(text: Any) -> str:
 @lru_cache(maxsize=4096)  # the same headers, sheet names and labels are looked up in every workbook read
 def _header_key(text: str) -> str:
     return " ".join(fix_d(unicodedata.normalize("NFC", text)).split()).casefold()
+
+
+def find_sheet(names: Sequence[str], wanted: str) -> str | None:
+    """The workbook's own spelling of the sheet `wanted` among `names` (its `header_key`: NFD, case and stray spaces
+    forgiven), or None. The reader, the writer and the package patcher all find sheets through this."""
+    key = header_key(wanted)
+    for name in names:
+        if header_key(name) == key:
+            return name
+    return None
 
 
 def name_key(value: Any) -> str:

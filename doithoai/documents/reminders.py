@@ -136,7 +136,7 @@ def parse_log(rows: Sequence[Sequence[Any]] | None) -> list[LogRow]:
 
 
 def read_log(access: WorkbookAccess, book: BookData) -> list[LogRow]:
-    from ..io.tables import find_sheet
+    from ..core.keys import find_sheet
 
     name = find_sheet(book.sheet_names, schema.REMINDER_LOG_SHEET)
     return parse_log(access.read_sheet(name)) if name is not None else []

@@ -47,18 +47,8 @@ def _ole_kind(path: Path) -> str:
     return "other"
 
 
-def check_workbook_file(path: Path) -> Path:
-    """Raise `UnusableFile` with one Vietnamese sentence unless `path` is a readable .xlsx/.xlsm, every member of
-    its package passing its checksum (`io.scan`: the reader's own test of the package, one definition of sound)."""
-    from .scan import Package  # io.scan uses this module's `damaged`
-
-    path = check_workbook_path(path)
-    Package(path).scan()
-    return path
-
-
 def check_workbook_path(path: Path) -> Path:
-    """Everything `check_workbook_file` checks before opening the package: there, a file, .xlsx/.xlsm, not a
+    """Everything `io.scan.check_workbook_file` checks before opening the package: there, a file, .xlsx/.xlsm, not a
     password-protected or old binary workbook. The reader tests the members itself (`io.scan`), in the
     pass that reads them anyway."""
     path = Path(path)

@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.errors import UnusableFile
+from ..core.keys import find_sheet
 from ..core.model import BookData
 from .errorcells import ErrorCells, error_cells, merge_errors
 from .files import check_workbook_path
 from .scan import Package
-from .tables import book_from_sheets, find_sheet, in_parse_order, sheets_for
+from .tables import book_from_sheets, in_parse_order, sheets_for
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook

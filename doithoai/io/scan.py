@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .errorcells import ErrorCells, errors_in, sheet_parts
 from .extent import MAX_CELLS, declared_cells
-from .files import damaged
+from .files import check_workbook_path, damaged
 
 _LOCAL_HEADER = b"PK\x03\x04"
 _NOT_PLAIN = 0x1 | 0x20 | 0x40  # encrypted, compressed patched data, strong encryption
@@ -125,3 +125,12 @@ class Package:
         if zlib.crc32(content) != info.CRC:
             raise zipfile.BadZipFile(f"bad CRC-32 for {info.filename}")
         return content
+
+
+def check_workbook_file(path: Path) -> Path:
+    """Raise `UnusableFile` with one Vietnamese sentence unless `path` is a readable .xlsx/.xlsm (`files.check_workbook_path`),
+    every member of its package passing its checksum (`Package.scan`: the reader's own test of the package, one
+    definition of sound). The writer's test of a workbook before it writes."""
+    path = check_workbook_path(path)
+    Package(path).scan()
+    return path

@@ -15,26 +15,13 @@ from typing import Any
 
 from ..core import schema
 from ..core.errors import UnusableFile
-from ..core.keys import header_key
+from ..core.keys import find_sheet, header_key
 from ..core.model import BookData, Record, Table
 from ..core.schema import Column, Kind, TableSheet
 from ..core.values import PARSED_KINDS, coerce, is_blank
 
 Rows = Sequence[Sequence[Any]]
 HEADER_SEARCH_ROWS = 10  # a title row or two above the header is tolerated
-
-
-def sheet_key(name: str) -> str:
-    return header_key(name)
-
-
-def find_sheet(names: Sequence[str], wanted: str) -> str | None:
-    """The workbook's own spelling of a sheet name (NFD, case and stray spaces forgiven)."""
-    key = sheet_key(wanted)
-    for name in names:
-        if sheet_key(name) == key:
-            return name
-    return None
 
 
 _HEADERS: dict[int, tuple[TableSheet, dict[str, Column]]] = {}
@@ -274,8 +261,8 @@ PARSE_ORDER: tuple[str, ...] = (schema.SETTINGS_SHEET, schema.CONFERENCE_RECORD_
 
 def in_parse_order(names: Sequence[str]) -> list[str]:
     """The workbook's sheet names sorted as `book_from_sheets` takes them (sheets it does not take last)."""
-    rank = {sheet_key(name): position for position, name in enumerate(PARSE_ORDER)}
-    return sorted(names, key=lambda name: rank.get(sheet_key(name), len(rank)))
+    rank = {header_key(name): position for position, name in enumerate(PARSE_ORDER)}
+    return sorted(names, key=lambda name: rank.get(header_key(name), len(rank)))
 
 
 def sheets_for(tables: Collection[str] | None) -> tuple[str, ...]:

@@ -4,7 +4,8 @@ Every write is one transaction: refuse if the file is open in Excel, read-only o
 write, apply, save to a temporary file, back up the previous file, replace. `apply_changes` patches the package
 (`io.xlsxpatch`: only the parts that change are rewritten, everything else is copied byte for byte); openpyxl is
 left only for `edit_workbook` (the demo's own filling and tests). Cells may only be written in the schema's
-computed columns unless the job is an explicit fix (`ChangeSet.allow_user_cells`).
+computed columns unless the job is an explicit fix (`ChangeSet.allow_user_cells`): that rule, the merged-cell refusals
+and the tool's mark are `io.writerules`, kept by every writer (the patcher, Excel through xlwings).
 
 Every check that can refuse runs before the first cell changes (`check_writable` even before a job renders its
 documents), so a refusal leaves everything as it was. Text is always written as text: a value from a person
@@ -17,32 +18,22 @@ proportion to the cells it changes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..core import schema
 from ..core.errors import UnusableFile
-from ..core.keys import header_key
-from ..core.model import CellWrite, ChangeSet, RowWrite, cell_address
-from .files import atomic_save, backup, check_can_write, check_not_open, check_workbook_file
+from ..core.keys import find_sheet
+from ..core.model import CellWrite, ChangeSet, RowWrite
+from .files import atomic_save, backup, check_can_write, check_not_open
 from .lock import check_may_write
-from .tables import find_sheet
+from .scan import check_workbook_file
+from .writerules import refuse_if_merged, refuse_rows_if_merged
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
 T = TypeVar("T")
-
-MARK_TAG = "doithoai-mark"
-MARK_FILL = "FFC7CE"
-MARK_FONT = "9C0006"
-
-
-def tagged_formula(formula: str, tag: str) -> str:
-    """A formula that carries its owner's tag: AND(x, ISTEXT("tag")) is x, and the tag finds it again."""
-    return f'AND({formula},ISTEXT("{tag}"))'
-
 
 def load(path: Path) -> Workbook:
     import openpyxl
@@ -55,16 +46,6 @@ def load(path: Path) -> Workbook:
 
 
 _MERGE = re.compile(r'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
-
-
-def computed_columns(sheet_name: str, top_rows: Iterable[Iterable[Any]]) -> set[int]:
-    """1-based columns of this sheet the tool may write: the schema's computed columns, found by header
-    in the sheet's first rows (`top_rows`: rows of values, as any reader gives them)."""
-    spec = schema.TABLES_BY_NAME.get(sheet_name)
-    if spec is None:
-        return set()
-    computed = {header_key(c.header) for c in spec.columns if c.computed}
-    return {index for row in top_rows for index, value in enumerate(row, 1) if header_key(value) in computed}
 
 
 def check_writable(path: Path, changes: ChangeSet | None = None) -> None:
@@ -115,32 +96,6 @@ def _check_merges(path: Path, writes: list[CellWrite], rows: list[RowWrite] | No
             refuse_if_merged(write, blocks)
         if blocks and sheet in new_rows:
             refuse_rows_if_merged(sheet, new_rows[sheet], blocks)
-
-
-def refuse_rows_if_merged(sheet: str, rows: list[int], blocks: list[tuple[int, int, int, int]]) -> None:
-    """Refuse new records (`model.RowWrite`) on rows a merged range covers, in any column: the merged cell would hide
-    what is written there (Excel shows only a merged range's first cell)."""
-    wanted = sorted(set(rows))
-    for r1, c1, r2, c2 in blocks:
-        hit = next((row for row in wanted if r1 <= row <= r2), None)
-        if hit is not None:
-            raise UnusableFile(
-                f"Trang “{sheet}” có ô gộp {cell_address(r1, c1)}:{cell_address(r2, c2)} ở dòng {hit}, nơi phần mềm cần thêm "
-                "dòng mới dưới dữ liệu: nội dung ghi vào đó sẽ bị ô gộp che mất. Hãy chọn vùng đó, bấm Trang đầu → Gộp và "
-                "Căn giữa để bỏ gộp ô (hoặc chuyển nội dung đó đi chỗ khác), lưu sổ rồi chạy lại; chưa có gì bị ghi."
-            )
-
-
-def refuse_if_merged(write: CellWrite, blocks: list[tuple[int, int, int, int]]) -> None:
-    """Refuse `write` when it lands in one of `blocks`, merged ranges as (first row, first column, last row, last
-    column): the early check here and the package writer's own check at write time share it."""
-    for r1, c1, r2, c2 in blocks:
-        if r1 <= write.row <= r2 and c1 <= write.column <= c2:
-            raise UnusableFile(
-                f"Trang “{write.sheet}” có ô gộp {cell_address(r1, c1)}:{cell_address(r2, c2)} trùm lên ô {write.address}, "
-                "nơi phần mềm cần ghi kết quả: hãy chọn vùng đó, bấm Trang đầu → Gộp và Căn giữa để bỏ gộp ô, lưu sổ rồi "
-                "chạy lại; chưa có gì bị ghi."
-            )
 
 
 def edit_workbook(path: Path, edit: Callable[[Any], T], *, make_backup: bool = True) -> T:

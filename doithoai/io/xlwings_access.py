@@ -171,7 +171,8 @@ class XlwingsWorkbook:
         return rows
 
     def read(self, tables: Collection[str] | None = None) -> BookData:
-        from .tables import book_from_sheets, find_sheet, sheets_for
+        from ..core.keys import find_sheet
+        from .tables import book_from_sheets, sheets_for
 
         names = self.sheet_names()
         wanted = {find_sheet(names, n) for n in sheets_for(tables)} - {None}
@@ -197,7 +198,7 @@ class XlwingsWorkbook:
 
     def _sheet(self, name: str) -> xw.Sheet:
         from ..core.errors import UnusableFile
-        from .tables import find_sheet
+        from ..core.keys import find_sheet
 
         actual = find_sheet(self.sheet_names(), name)
         if actual is None:
@@ -210,7 +211,7 @@ class XlwingsWorkbook:
         return self._raw[sheet.name]
 
     def _write_cells(self, sheet_name: str, writes: list[CellWrite], allow_user_cells: bool) -> None:
-        from .writer import computed_columns
+        from .writerules import computed_columns
 
         sheet = self._sheet(sheet_name)
         rows = self._rows_of(sheet)
@@ -277,7 +278,7 @@ class XlwingsWorkbook:
                 pass
 
     def _replace_sheet(self, spec: SheetWrite) -> None:
-        from .tables import find_sheet
+        from ..core.keys import find_sheet
 
         names = self.sheet_names()
         existing = find_sheet(names, spec.name)
@@ -344,7 +345,7 @@ class XlwingsWorkbook:
             condition.Font.Color = _bgr(font)
 
     def _marks(self, marks: dict[str, list[str]]) -> None:
-        from .writer import MARK_FILL, MARK_FONT, MARK_TAG, tagged_formula
+        from .writerules import MARK_FILL, MARK_FONT, MARK_TAG, tagged_formula
 
         for name in self.sheet_names():
             native = self._native(self.book.sheets[name])
@@ -356,7 +357,7 @@ class XlwingsWorkbook:
                 self._add_condition(native, chunk, tagged_formula("TRUE", MARK_TAG), MARK_FILL, MARK_FONT)
 
     def _format(self, fmt: ConditionalFormat) -> None:
-        from .writer import tagged_formula
+        from .writerules import tagged_formula
 
         native = self._native(self._sheet(fmt.sheet))
         if native is None:

@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..core import schema
-from ..core.keys import code_key, header_key
+from ..core.keys import code_key, find_sheet, header_key
 from ..core.model import BookData, ChangeSet, SheetWrite
 from ..core.text import cell_text
 from ..core.values import is_blank
 from ..io.access import WorkbookAccess
-from ..io.tables import find_sheet
 
 FINGERPRINT_VERSION = "v1"
 CREATED_FORMAT = "%d/%m/%Y %H:%M"

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import DoithoaiError, UnusableFile
-from ..core.keys import header_key
+from ..core.keys import find_sheet, header_key
 from ..core.model import Record, Table
 from ..core.values import is_blank
-from ..io.tables import find_sheet, parse_table
+from ..io.tables import parse_table
 from .spec import COVER_SHEET, EXPORT_ID_LABEL, RETURN_FOLDER, SHARED_PETITIONS
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core import schema
+from ..core.keys import find_sheet
 from ..core.model import ERROR, WARNING, Finding, count_by_severity
 from ..io.access import WorkbookAccess
-from ..io.tables import find_sheet
 from .engine import validate_book
 from .fixes import Fix, apply_to_book, fix_changes, plan_fixes
 from .report import report_changes

@@ -317,11 +317,10 @@ def read_form(path: Path | str) -> FormData:
     range the file declares). Every text is taken as the workbook writer will store it (`owned_sheet.canonical`), so
     what a run compares is what an earlier run wrote. A cell holding an Excel error value (#DIV/0!…) or text over
     Excel's cell limit makes its row a problem, named by its cell, never a petition."""
-    from ..core.keys import header_key
+    from ..core.keys import find_sheet, header_key
     from ..core.model import EXCEL_ERRORS, CellError, column_letter
     from ..io.owned_sheet import canonical
     from ..io.reader import read_sheets
-    from ..io.tables import find_sheet
 
     path = Path(path)
     sheets = read_sheets(path, [COVER_SHEET, ROWS_SHEET])  # refuses a missing, damaged or password-protected file

@@ -19,8 +19,11 @@ Decisions:
   as an ordinary workbook (exit 2, nothing written): the openpyxl writer could not write one either.
 - Excel requires a worksheet's children in schema order: every element added goes in its place (`order.py`).
 
-Modules: `package.py` parts and relationships, `cells.py` cells and new rows of a sheet, `cellvalue.py` a value as a
-cell, `styles.py` cell formats, `sheetxml.py` a whole report sheet, `condformat.py` the tool's conditional formats,
-`apply.py` the transaction (`from doithoai.io.xlsxpatch.apply import apply`: importing a module of the package
-does not import the writer and lxml with it, as the roll-up's and the reports' cell encoding needs `cellvalue` only).
+Modules, bottom to top: `order.py` a part's children in schema order, `lines.py` row heights, `cellvalue.py` a value
+as a cell, `package.py` parts and relationships, `styles.py` cell formats, `cells.py` cells and new rows of a sheet,
+`condformat.py` the tool's conditional formats, `sheetxml.py` a whole report sheet, `apply.py` the transaction. The
+patcher imports nothing of the writer that drives it (`io.writer.apply_changes` calls `apply.apply`): the rules both
+keep are `io.writerules`, the text a cell can hold is `core.text.clean_text`, a sheet is found by `core.keys.find_sheet`.
+Importing a module of the package does not import lxml and the transaction with it (`from
+doithoai.io.xlsxpatch.apply import apply`), as the roll-up's and the reports' cell encoding needs `cellvalue` only.
 """

@@ -17,7 +17,7 @@ from ...core.errors import DoithoaiError, ExitStatus, UnusableFile
 from ...core.model import CellWrite, ChangeSet, RowWrite, cell_address
 from ...core.text import EXCEL_CELL_LIMIT, clean_text, thousands
 from ..files import atomic_save, backup
-from ..writer import (
+from ..writerules import (
     MARK_FILL,
     MARK_FONT,
     MARK_TAG,

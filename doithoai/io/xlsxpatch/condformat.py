@@ -1,6 +1,6 @@
 """The conditional formats the tool owns, on a parsed worksheet (lxml root of any namespace prefix).
 
-The tool's rules carry a tag in their formula (`writer.tagged_formula`, `ISTEXT("doithoai-mark")`), so a re-run finds
+The tool's rules carry a tag in their formula (`io.writerules.tagged_formula`, `ISTEXT("doithoai-mark")`), so a re-run finds
 and replaces exactly its own rules. Everything else stays as the person or another tool made it: other rules of the
 same block, other blocks, and the x14 conditional formats inside extLst (data bars, icon sets: never touched, though
 their priorities are counted so a new rule's is unique in the sheet).

@@ -20,7 +20,7 @@ from typing import Any
 from lxml import etree
 
 from ...core.errors import UnusableFile
-from ..tables import find_sheet
+from ...core.keys import find_sheet
 from .order import insert_child, local_name, part_bytes
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
