@@ -124,3 +124,38 @@ def test_a_sheet_whose_relationship_names_nothing_is_refused_clearly(book):
     assert done.returncode == 2
     assert "bị hỏng" in done.stderr and "xlwings.conf" in done.stderr and "Lỗi không mong đợi" not in done.stderr
     assert book.read_bytes() == before
+
+
+def test_connect_reads_the_sheet_list_as_xml_not_as_text(book):
+    """What a program other than Excel may write and the old text edits of workbook.xml missed (they looked for
+    `<sheet …/>` with `r:id` and a target under xl/): the conf sheet's element closed by its own end tag, its attributes
+    in another order, the relationships namespace under another prefix, an absolute target. Found all the same and
+    rewritten in place: no second conf sheet, nothing else in the list changed."""
+    from doithoai.book.xlwings_conf import write_conf
+
+    part = _conf_part(book)
+
+    def rewritten(xml: bytes) -> bytes:
+        root = etree.fromstring(xml)
+        sheet = next(e for e in root.iter(f"{{{MAIN}}}sheet") if e.get("name") == CONF_SHEET)
+        rel_id, sheet_id = sheet.get(f"{{{REL}}}id"), sheet.get("sheetId")
+        text = xml.decode()
+        old = re.search(r'<sheet [^>]*name="xlwings\.conf"[^>]*/>', text).group(0)
+        new = (f'<sheet xmlns:rel="{REL}" rel:id="{rel_id}" state="hidden" sheetId="{sheet_id}" name="XLWINGS.CONF">'
+               "</sheet>")
+        return text.replace(old, new).encode()
+
+    def absolute(xml: bytes) -> bytes:
+        return xml.replace(f'Target="{part[3:]}"'.encode(), f'Target="/{part}"'.encode())
+
+    edit_parts(book, {"xl/workbook.xml": rewritten, "xl/_rels/workbook.xml.rels": absolute})
+    assert b'name="XLWINGS.CONF"></sheet>' in members(book)["xl/workbook.xml"]
+    assert f'Target="/{part}"'.encode() in members(book)["xl/_rels/workbook.xml.rels"]
+    before = _sheets(book)
+    write_conf(book, conf_entries("C:\\Python\\python.exe", platform="win32", version="9.9"), backup=False)
+    after = _sheets(book)
+    assert len(after) == len(before) and after[-1] == (CONF_SHEET, "veryHidden")
+    assert after[:-1] == before[:-1]
+    conf = read_conf(book)
+    assert conf is not None and conf["INTERPRETER_WIN"] == "C:\\Python\\python.exe" and conf["DOITHOAI_VERSION"] == "9.9"
+    assert _conf_part(book) == part  # the same part, rewritten in place
