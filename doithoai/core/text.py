@@ -101,7 +101,7 @@ def cell_text(value: Any, *, one_line: bool = False) -> str:
     - TRUE and FALSE are written as Excel shows them; an error value is its code ("#N/A").
 
     `one_line`: line breaks become single spaces too (labels, names, grouping keys). Control characters are not touched:
-    what a file cannot hold is the writer's rule (`io.writer.clean_text`). Idempotent on its own result.
+    what a file cannot hold is the writer's rule (`clean_text`). Idempotent on its own result.
     """
     if value.__class__ is str:  # the common case first
         if one_line:
