@@ -162,13 +162,8 @@ def test_no_import_runs_back_up(graph):
     assert upward(graph) == []
 
 
-# Circles the move into layers found and that are being taken apart; this list only shrinks (the test fails when one
-# is gone and still listed, so the list is always the truth). Issue 26 is done when it is empty.
-KNOWN_CIRCLES: list[list[str]] = []
-
-
 def test_no_import_circles(graph):
-    assert circles(graph) == sorted(KNOWN_CIRCLES)
+    assert circles(graph) == []
 
 
 def test_the_reader_finds_what_it_must(tmp_path):
