@@ -19,9 +19,17 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    import xlwings
+
+    from .core.model import Finding
+    from .io.access import WorkbookAccess
+    from .io.xlwings_access import XlwingsWorkbook
 
 TITLE = "Đối thoại"
 LOG_FILE = "doithoai-loi.log"
@@ -32,86 +40,91 @@ MAX_MESSAGE = 900  # Excel's message box shows about 1,024 characters
 OPTIONAL_FOR_XLWINGS = ("pandas", "numpy", "matplotlib", "PIL", "plotly")
 
 
+# What a handler is given: the workbook whose button was clicked (None: the caller, found by `_caller`), or the
+# access object `job_report` wraps (the window, the tests).
+Clicked: TypeAlias = "xlwings.Book | _Direct | None"
+
+
 # -- the buttons, in the order of work (names as in controls.BUTTONS) ---------------------------------------
 
 
-def check_data(book=None) -> str:
+def check_data(book: Clicked = None) -> str:
     return _click(book, _validate)
 
 
-def fix_data(book=None) -> str:
+def fix_data(book: Clicked = None) -> str:
     return _click(book, _fix)
 
 
-def compute_deadlines(book=None) -> str:
+def compute_deadlines(book: Clicked = None) -> str:
     return _click(book, _deadlines)
 
 
-def make_plan(book=None) -> str:
+def make_plan(book: Clicked = None) -> str:
     return _click(book, _documents_of("make_plan"))
 
 
-def make_slips(book=None) -> str:
+def make_slips(book: Clicked = None) -> str:
     return _click(book, _documents_of("make_slips"))
 
 
-def make_intake_forms(book=None) -> str:
+def make_intake_forms(book: Clicked = None) -> str:
     return _click(book, _intake_forms)
 
 
-def import_intake(book=None) -> str:
+def import_intake(book: Clicked = None) -> str:
     return _click(book, _intake)
 
 
-def make_memo(book=None) -> str:
+def make_memo(book: Clicked = None) -> str:
     return _click(book, _documents_of("make_memo"))
 
 
-def make_report(book=None) -> str:
+def make_report(book: Clicked = None) -> str:
     return _click(book, _documents_of("make_report"))
 
 
-def make_reminders(book=None) -> str:
+def make_reminders(book: Clicked = None) -> str:
     return _click(book, _documents_of("make_reminders"))
 
 
-def make_letters(book=None) -> str:
+def make_letters(book: Clicked = None) -> str:
     return _click(book, _documents_of("make_letters"))
 
 
-def make_invitations(book=None) -> str:
+def make_invitations(book: Clicked = None) -> str:
     return _click(book, _documents_of("make_invitations"))
 
 
-def make_announcement(book=None) -> str:
+def make_announcement(book: Clicked = None) -> str:
     return _click(book, _documents_of("make_announcement"))
 
 
-def prepare_conference(book=None) -> str:
+def prepare_conference(book: Clicked = None) -> str:
     return _click(book, _prepare_conference)
 
 
-def record_floor_petitions(book=None) -> str:
+def record_floor_petitions(book: Clicked = None) -> str:
     return _click(book, _record_floor)
 
 
-def make_minutes(book=None) -> str:
+def make_minutes(book: Clicked = None) -> str:
     return _click(book, _documents_of("make_minutes"))
 
 
-def make_notice(book=None) -> str:
+def make_notice(book: Clicked = None) -> str:
     return _click(book, _documents_of("make_notice"))
 
 
-def make_report_upward(book=None) -> str:
+def make_report_upward(book: Clicked = None) -> str:
     return _click(book, _documents_of("make_report_upward"))
 
 
-def share_copy(book=None) -> str:
+def share_copy(book: Clicked = None) -> str:
     return _click(book, _share)
 
 
-def import_notes(book=None) -> str:
+def import_notes(book: Clicked = None) -> str:
     return _click(book, _merge_back)
 
 
@@ -120,29 +133,29 @@ def import_notes(book=None) -> str:
 
 # A job returns its message, or (message, details): the lines its counts are made of (each finding, each overdue
 # task, each masked cell). A click's message box shows the message only; the window lists the details under it.
-Job = Callable[[Any], "str | tuple[str, list[str]]"]
+Job = Callable[["WorkbookAccess"], "str | tuple[str, list[str]]"]
 
 
-def _finding_lines(findings) -> list[str]:
+def _finding_lines(findings: Iterable[Finding]) -> list[str]:
     ordered = sorted(findings, key=lambda f: not f.is_error)  # errors first, each group in the order found
     return [f"{'Lỗi' if f.is_error else 'Cảnh báo'} {f.sheet}{'!' + f.cell if f.cell else ''}: {f.message}"
             for f in ordered]
 
 
-def _validate(access) -> tuple[str, list[str]]:
+def _validate(access: WorkbookAccess) -> tuple[str, list[str]]:
     from .validation.jobs import validate
 
     result = validate(access, write=True)
     return result.summary, _finding_lines(result.findings)
 
 
-def _fix(access) -> str:
+def _fix(access: WorkbookAccess) -> str:
     from .validation.jobs import fix
 
     return fix(access).summary
 
 
-def _deadlines(access) -> tuple[str, list[str]]:
+def _deadlines(access: WorkbookAccess) -> tuple[str, list[str]]:
     from .domain.deadlines import compute_deadlines as compute
 
     result = compute(access, write=True)
@@ -156,7 +169,7 @@ def _deadlines(access) -> tuple[str, list[str]]:
 def _documents_of(handler: str) -> Job:
     """A documents button's job: the kinds whose registry entry names `handler` as their `button` (domain/kinds.py),
     looked up when clicked."""
-    def job(access) -> str:
+    def job(access: WorkbookAccess) -> str:
         from .documents.jobs import make_documents
         from .domain.kinds import KINDS
 
@@ -165,13 +178,13 @@ def _documents_of(handler: str) -> Job:
     return job
 
 
-def _intake_forms(access) -> str:
+def _intake_forms(access: WorkbookAccess) -> str:
     from .workflows.intake import write_intake_forms
 
     return write_intake_forms(access).summary
 
 
-def _intake(access) -> str:
+def _intake(access: WorkbookAccess) -> str:
     from .workflows.intake import RETURN_FOLDER, intake, returned_forms
 
     # Made on the first click, so staff find where to put the returned forms.
@@ -184,26 +197,26 @@ def _intake(access) -> str:
     return "\n\n".join(intake(access, path).summary for path in files)
 
 
-def _prepare_conference(access) -> str:
+def _prepare_conference(access: WorkbookAccess) -> str:
     from .workflows.conference import prepare_sheet
 
     return prepare_sheet(access).summary
 
 
-def _record_floor(access) -> str:
+def _record_floor(access: WorkbookAccess) -> str:
     from .workflows.conference import record_floor
 
     return record_floor(access).summary
 
 
-def _share(access) -> tuple[str, list[str]]:
+def _share(access: WorkbookAccess) -> tuple[str, list[str]]:
     from .mttq.share import share
 
     result = share(access)
     return result.summary, [m.description for m in result.masked]
 
 
-def _merge_back(access) -> str:
+def _merge_back(access: WorkbookAccess) -> str:
     from .mttq.mergeback import merge_back
     from .mttq.returned import latest_returned_copy
     from .mttq.spec import RETURN_FOLDER
@@ -218,7 +231,7 @@ def _merge_back(access) -> str:
 # -- the frame every click runs in -----------------------------------------------------------------------
 
 
-def import_xlwings():
+def import_xlwings() -> ModuleType:
     """xlwings, imported with its optional libraries held back (see OPTIONAL_FOR_XLWINGS).
 
     Safe because the buttons use only list values; each library is held back only while xlwings imports and
@@ -238,7 +251,7 @@ def import_xlwings():
     return xlwings
 
 
-def _caller():
+def _caller() -> xlwings.Book:
     """The workbook whose button was clicked, or a DoithoaiError saying in Vietnamese why there is none."""
     from .core.errors import UnusableFile
 
@@ -276,7 +289,7 @@ def caller_arguments(argv: list[str]) -> dict[str, str]:
     return found
 
 
-def _book_named(xw, name: str, hwnd: str):
+def _book_named(xw: ModuleType, name: str, hwnd: str) -> xlwings.Book | None:
     """The open workbook called `name` (case-blind, as Excel compares), in the Excel window `hwnd` when given."""
     try:
         apps = list(xw.apps)
@@ -299,7 +312,7 @@ def _book_named(xw, name: str, hwnd: str):
     return None
 
 
-def _folder_access(book):
+def _folder_access(book: xlwings.Book) -> XlwingsWorkbook:
     """XlwingsWorkbook over the clicked workbook, refusing one without a folder on this computer."""
     from .core.errors import UnusableFile
     from .io.xlwings_access import XlwingsWorkbook
@@ -324,23 +337,23 @@ _ONLINE = (
 class _Direct:
     """A workbook-access object handed to a handler instead of an xlwings Book (`run_job`)."""
 
-    def __init__(self, access) -> None:
+    def __init__(self, access: WorkbookAccess) -> None:
         self.access = access
         self.failed = False
         self.details: list[str] = []
 
 
-def run_job(handler: str, access) -> str:
+def run_job(handler: str, access: WorkbookAccess) -> str:
     return job_outcome(handler, access)[0]
 
 
-def job_outcome(handler: str, access) -> tuple[str, bool]:
+def job_outcome(handler: str, access: WorkbookAccess) -> tuple[str, bool]:
     """Run button `handler`'s job on `access` (any WorkbookAccess): its message and whether it failed."""
     message, failed, _ = job_report(handler, access)
     return message, failed
 
 
-def job_report(handler: str, access) -> tuple[str, bool, list[str]]:
+def job_report(handler: str, access: WorkbookAccess) -> tuple[str, bool, list[str]]:
     """Run button `handler`'s job on `access` and return its message, whether it failed, and the lines its counts are
     made of (each finding, overdue task, masked cell); no Excel, no message box.
 
@@ -356,7 +369,7 @@ def job_report(handler: str, access) -> tuple[str, bool, list[str]]:
     return message, direct.failed, direct.details
 
 
-def _click(book, job: Job) -> str:
+def _click(book: Clicked, job: Job) -> str:
     from .core.errors import DoithoaiError
     from .io.xlwings_access import XlwingsWorkbook
 
@@ -386,7 +399,7 @@ def _click(book, job: Job) -> str:
     return message
 
 
-def _run(access, job: Job, name: str) -> tuple[str, bool, list[str]]:
+def _run(access: WorkbookAccess, job: Job, name: str) -> tuple[str, bool, list[str]]:
     """The job's message, whether it failed, and the lines its counts are made of."""
     from .core.errors import DoithoaiError
     from .io.lock import hold
@@ -444,7 +457,7 @@ def _button_name(handler: str) -> str:
     return f"nút “{caption}”" if caption else "một nút trong sổ"
 
 
-def _alert(book, message: str) -> None:
+def _alert(book: xlwings.Book | None, message: str) -> None:
     shown = message if len(message) <= MAX_MESSAGE else message[:MAX_MESSAGE].rsplit("\n", 1)[0] + "\n…"
     if book is None:
         _native_alert(shown)
