@@ -152,7 +152,7 @@ def test_slip_forms_numbered_per_residential_group_after_the_workbook_s_codes(cy
     assert "trước ngày 22/05/2026" in content  # the timeline's "Thu phiếu" milestone
 
 
-# -- as printed (LibreOffice): what the clerk looks at --------------------------------------------------------
+# -- as printed (LibreOffice): what the clerk looks at (slow) ------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -165,6 +165,7 @@ def printed(cycle, tmp_path_factory):
     return {kind: read_pages(pdfs[documents.files[kind]]) for kind in KINDS}
 
 
+@pytest.mark.slow
 def test_printed_one_page_per_slip(printed, cycle):
     from tests.pdf_pages import has_line
 
@@ -175,6 +176,7 @@ def test_printed_one_page_per_slip(printed, cycle):
         assert has_line(page, f"Số phiếu: {code}") and has_line(page, "NGƯỜI ĐĂNG KÝ")
 
 
+@pytest.mark.slow
 def test_printed_signatures_sit_with_their_titles(printed):
     from tests.pdf_pages import has_line, page_of
 

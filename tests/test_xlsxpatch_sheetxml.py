@@ -165,6 +165,7 @@ def test_a_dotnet_workbook_takes_the_sheet(tmp_path, source):
     assert sheet["A1"].font.b and sheet["E3"].value == "=KN-001"
 
 
+@pytest.mark.slow
 def test_libreoffice_opens_and_prints_it(tmp_path, source):
     from tests.pdf_pages import need_tools, read_pages, squeeze, to_pdfs
 
