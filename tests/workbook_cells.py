@@ -53,6 +53,9 @@ def openpyxl_cells(path: Path) -> tuple[Cells, Cells]:
     book = openpyxl.load_workbook(path)
     values: Cells = {}
     styles: Cells = {}
+    # A cell's style is its style array's ids into the book's tables: cells with equal arrays have the same style,
+    # worked out once per array.
+    by_array: dict[tuple[int, ...], tuple] = {}
     for sheet in book.worksheets:
         sheet_values, sheet_styles = values.setdefault(sheet.title, {}), styles.setdefault(sheet.title, {})
         for (row, col), cell in sheet._cells.items():
@@ -60,8 +63,11 @@ def openpyxl_cells(path: Path) -> tuple[Cells, Cells]:
             if value is not None:
                 sheet_values[(row, col)] = value
             if cell.has_style:
-                sheet_styles[(row, col)] = (style_key(cell.font), style_key(cell.fill), style_key(cell.border),
-                                            style_key(cell.alignment), style_key(cell.protection), cell.number_format)
+                array = tuple(cell._style)
+                if array not in by_array:
+                    by_array[array] = (style_key(cell.font), style_key(cell.fill), style_key(cell.border),
+                                       style_key(cell.alignment), style_key(cell.protection), cell.number_format)
+                sheet_styles[(row, col)] = by_array[array]
     book.close()
     return values, styles
 
