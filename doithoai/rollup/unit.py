@@ -17,7 +17,8 @@ from typing import Any
 from ..core.model import BookData
 from ..core.text import cell_text, fold
 from ..core.values import as_date
-from ..domain.facts import CONFERENCE_MILESTONE, milestone_of, presence
+from ..domain.facts import milestone_of, presence
+from ..domain.kinds import CONFERENCE_MILESTONE
 
 ANNOUNCE_MIN_DAYS = 7  # Law on Organisation of Local Government 2025, Art. 43: at least 7 days before
 NOTICE_MAX_DAYS = 10  # and the results notice within 10 days after
