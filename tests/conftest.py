@@ -6,8 +6,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from doithoai.core.resources import workbook_template
+
+# Every property test runs under this profile (each test still sets its own max_examples): no per-example deadline,
+# since a slow example on 2 shared cores, with the run spread over them (pytest-xdist), is load and not a finding;
+# print_blob so a failure seen in CI can be replayed with @reproduce_failure.
+settings.register_profile("doithoai", deadline=None, print_blob=True)
+settings.load_profile("doithoai")
 
 
 @pytest.fixture(scope="session")
