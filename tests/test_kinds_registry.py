@@ -70,7 +70,7 @@ def _documents(capsys, *argv: str) -> tuple[int, dict]:
     return status, json.loads(capsys.readouterr().out)
 
 
-def test_a_kind_added_to_the_registry_alone_is_made_dated_numbered_and_cleared(extra_kind, tmp_path, capsys):
+def test_a_kind_added_to_the_registry_alone_is_made_dated_numbered_and_cleared(extra_kind, tmp_path, capsys, monkeypatch):
     book = _book(tmp_path / "so.xlsm")
     assert read_book(book).settings[NUMBER] == "7"  # the workbook has the kind's own number row
 
@@ -96,7 +96,10 @@ def test_a_kind_added_to_the_registry_alone_is_made_dated_numbered_and_cleared(e
     # Its required settings: checked as every kind's are.
     assert dates.missing_settings({"ten_don_vi": "Tứ Minh"}, [EXTRA]) == {"nguoi_ky": [EXTRA]}
 
-    # The button it names makes it beside the notice.
+    # The button it names makes it beside the notice (no PDF: LibreOffice's copies are tested elsewhere, and slow).
+    from doithoai.documents import pdf
+
+    monkeypatch.setattr(pdf, "soffice", lambda: None)
     message, failed, _ = buttons.job_report("make_notice", FileWorkbook(book))
     assert not failed and "Thông báo kết quả hội nghị." in message and "Thong bao bo sung" in message
 
