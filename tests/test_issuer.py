@@ -52,6 +52,10 @@ def test_party_letterhead_number_signature_recipients():
     (PARTY, "memo", "7", "7-CV/ĐU"),
     (WARD, "agenda", "5", ""),
     (PARTY, "signin", None, ""),
+    # No document is number 0 (numbers start at 01): a 0 typed as a placeholder leaves room for the clerk.
+    (WARD, "report", 0, "       /BC-UBND"),
+    (WARD, "report", "00", "       /BC-UBND"),
+    (PARTY, "memo", 0.0, "       -CV/ĐU"),
 ])
 def test_numbers_follow_the_layout(settings, kind, typed, expected):
     assert number_text(settings, kind, typed) == expected

@@ -72,8 +72,8 @@ def number_text(settings: Mapping[str, Any], kind: str, typed: Any = None) -> st
     text = NUMBER_WORD.sub("", unicodedata.normalize("NFC", safe_text(typed)))
     if isinstance(typed, (int, float)) and not isinstance(typed, bool):
         text = str(int(typed))
-    if text.isdigit():
-        return join_number(settings, text, symbol)
+    if text.isdigit():  # a bare number gets the symbol; 0 is no document's number (they start at 01): room is left
+        return join_number(settings, text if int(text) else BLANK_NUMBER, symbol)
     return text or join_number(settings, BLANK_NUMBER, symbol)
 
 
