@@ -1,20 +1,11 @@
 """Each document's date: chosen from the conference's timeline, checked against the conference day, the law and what
 the document itself states. Pure: `BookData` in, dates and Vietnamese sentences out.
 
-Windows, in calendar days from the conference day D (the law counts calendar days, see domain.md), each kind's
-`window` in the registry (domain/kinds.py, with the rule in the office's words):
-
-| kind | window | why |
-|---|---|---|
-| invitations, agenda | before D | sent and printed beforehand |
-| signin | on or before D | printed for the day |
-| announcement | at least 7 days before D | Law on Organisation of Local Government 2025, Art. 43 |
-| minutes | D | adopted at the conference |
-| notice | on D or within 10 days after | Art. 43: results made public within 10 days |
-| report_upward | on or after D | it reports a conference held |
-| letters | on or after D, and not before the answer exists | an answer is written after the matter was raised |
-| plan | before D, and before its first milestone's due date | a plan is issued before the work it plans |
-| reminders (and memo, report) | no window of D; the reminders' date is the day lateness is counted on | |
+Windows, in calendar days from the conference day D (the law counts calendar days, see domain.md): each kind's
+`window` in the registry (domain/kinds.py), with its rule in the office's words and its legal ground where there is
+one (the announcement at least 7 days before D and the notice within 10 days after, Art. 43 of the Law on
+Organisation of Local Government); they are not repeated here, so the registry stays their one description. A kind
+with no window (memo, report, reminders) is dated from its milestone or its content alone;
 
 and what the document states narrows its own window:
 
