@@ -56,6 +56,9 @@ def test_party_letterhead_number_signature_recipients():
     (WARD, "report", 0, "       /BC-UBND"),
     (WARD, "report", "00", "       /BC-UBND"),
     (PARTY, "memo", 0.0, "       -CV/ĐU"),
+    # Digits to str.isdigit() that int() refuses (a superscript, a circled number) print as typed, never a crash.
+    (WARD, "report", "12²", "12²/BC-UBND"),
+    (WARD, "report", "①", "①/BC-UBND"),
 ])
 def test_numbers_follow_the_layout(settings, kind, typed, expected):
     assert number_text(settings, kind, typed) == expected

@@ -73,7 +73,8 @@ def number_text(settings: Mapping[str, Any], kind: str, typed: Any = None) -> st
     if isinstance(typed, (int, float)) and not isinstance(typed, bool):
         text = str(int(typed))
     if text.isdigit():  # a bare number gets the symbol; 0 is no document's number (they start at 01): room is left
-        return join_number(settings, text if int(text) else BLANK_NUMBER, symbol)
+        # Not int(text): "²" or "①" are digits to isdigit() but not to int(), and print as typed, as before.
+        return join_number(settings, text if text.strip("0") else BLANK_NUMBER, symbol)
     return text or join_number(settings, BLANK_NUMBER, symbol)
 
 
