@@ -235,7 +235,7 @@ def test_freeze_and_print_setup(wb):
         assert ws.freeze_panes == f"{get_column_letter(frozen_columns(spec) + 1)}2"
         assert ws.print_title_rows == "$1:$1"
         assert ws.page_setup.paperSize == 9  # A4
-        # Wide sheets print landscape; the narrow budget sheet stays portrait (workbook_builder.LANDSCAPE_WIDTH).
+        # Wide sheets print landscape; the narrow budget sheet stays portrait (book.builder.LANDSCAPE_WIDTH).
         visible = sum(c.width for c in spec.columns if not c.hidden)
         assert ws.page_setup.orientation == ("landscape" if visible > LANDSCAPE_WIDTH else "portrait")
         assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0

@@ -1,4 +1,4 @@
-"""Presets: one plain TOML file per kind of plan, read into the data `workbook_builder.build_workbook` takes.
+"""Presets: one plain TOML file per kind of plan, read into the data `book.builder.build_workbook` takes.
 
 The bundled presets live in the repository's `presets/` (shipped as `doithoai/_bundled/presets`), one per seed plan's
 style; an office copies one, edits it and passes its path. Keys are what the clerk sees in the workbook:
@@ -13,7 +13,7 @@ misspelling), never half-applied. The file is read by the one reader of a person
 UTF-8 with or without a byte-order mark, no folder, FIFO or oversized file), and each value by the cell kind it goes
 into (`io.tomlfile.typed_value`: no nan/inf, no time zone, no true/false, numbers within ±100,000, dates within
 1900–2199, no text longer than an Excel cell — refused, never cut). A list on `Danh mục` holds at most
-`workbook_builder.LIST_LAST_ROW - 1` values (the dropdowns' range): a longer one is refused, not cut.
+`book.builder.LIST_LAST_ROW - 1` values (the dropdowns' range): a longer one is refused, not cut.
 """
 
 from __future__ import annotations
