@@ -41,7 +41,8 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def _utf8_streams() -> None:
+def utf8_streams() -> None:
+    """Standard output and error in UTF-8 (the command line and the installer's steps print Vietnamese)."""
     # A Windows console may default to a legacy code page that cannot print Vietnamese.
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)  # absent when a test replaced the stream
@@ -81,7 +82,7 @@ def _command_module(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    _utf8_streams()
+    utf8_streams()
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(_command_module(argv))
     args = parser.parse_args(argv)

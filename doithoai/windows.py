@@ -258,11 +258,9 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
-        except (AttributeError, ValueError):
-            pass
+    from .cli import utf8_streams
+
+    utf8_streams()
     args = parser().parse_args(argv)
     if sys.platform != "win32":
         print("Chỉ dùng trên Windows.", file=sys.stderr)
