@@ -29,7 +29,7 @@ from ..core import schema
 from ..core.keys import list_key
 from ..core.model import BookData, Record
 from ..domain import facts
-from .wording import clock, long_date, safe_text, short_date
+from .wording import clock, safe_text, short_date
 
 if TYPE_CHECKING:
     from ..domain.deadlines import DeadlinePlan
@@ -178,10 +178,9 @@ def plan_context(book: BookData, date: dt.date, notes: Notes, deadlines: Deadlin
     start, end = _setting_time(s, "gio_bat_dau"), _setting_time(s, "gio_ket_thuc")
     hours = f"từ {clock(start)} đến {clock(end)}"
     if held.date is not None:
-        from .wording import WEEKDAYS
+        from .wording import day_words
 
-        day = f"{WEEKDAYS[held.date.weekday()]}, {long_date(held.date)}"
-        context["thoi_gian_hop"] = f"{hours}, {day}"
+        context["thoi_gian_hop"] = f"{hours}, {day_words(held.date)}"
     else:
         context["thoi_gian_hop"] = f"{held.shown}; {hours}" if held.period else held.shown
     chair, office = context["chu_tri_day_du"], context["ten_van_phong"]
