@@ -214,3 +214,16 @@ def test_a_run_of_every_document_sends_no_reminder(tmp_book, tmp_path, capsys):
     assert main(["documents", str(tmp_book), "--kind", "reminders", "--out", str(tmp_path / "one"), "--no-pdf", "--json"]) == 0
     assert "reminders" in json.loads(capsys.readouterr().out)["files"]
     assert "Nhật ký đôn đốc" in FileWorkbook(tmp_book).read().sheet_names
+
+
+def test_the_log_reads_a_round_typed_in_any_digits_without_failing():
+    """A round or a count of late days typed as "²" or "①" (digits to str.isdigit, not to int) is no number: the row is
+    skipped or its count blank, and the log is read; a round typed "2" or 2.0 still counts."""
+    header = list(schema.REMINDER_LOG_HEADER)
+    rows = [header,
+            ["Phòng Kinh tế", "²", dt.date(2026, 7, 1), None, "KN-001", None, "①"],
+            ["Phòng Kinh tế", " 2 ", dt.date(2026, 7, 1), None, "KN-002", None, "①"],
+            ["Công an phường", 1.0, dt.date(2026, 7, 1), None, "KN-003", None, 3.0]]
+    log = parse_log(rows)
+    assert [(r.unit, r.round, r.code, r.late) for r in log] == [
+        ("Phòng Kinh tế", 2, "KN-002", None), ("Công an phường", 1, "KN-003", 3)]

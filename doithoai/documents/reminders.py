@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from ..core import schema
 from ..core.keys import code_key, code_text, header_key, list_key
 from ..core.model import BookData, ChangeSet, SheetWrite
-from ..core.values import as_date, parse_date
+from ..core.values import as_date, parse_date, whole_number
 from ..domain import facts
 from ..io.access import WorkbookAccess
 from .wording import safe_text, short_date
@@ -95,18 +95,6 @@ class LogRow:
         return [self.unit, self.round, self.date, self.answer_by, self.code, self.due, self.late]
 
 
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value)
-    return None
-
-
 def parse_log(rows: Sequence[Sequence[Any]] | None) -> list[LogRow]:
     """The log's rows (header found by name in the first ten rows); rows without a unit or a round are skipped."""
     if not rows:
@@ -126,12 +114,12 @@ def parse_log(rows: Sequence[Sequence[Any]] | None) -> list[LogRow]:
 
     entries = []
     for row in rows[index + 1:]:
-        unit, number = facts.text_of(cell(row, 0)), _int(cell(row, 1))
+        unit, number = facts.text_of(cell(row, 0)), whole_number(cell(row, 1))
         if not unit or number is None:
             continue
         entries.append(LogRow(unit, number, as_date(cell(row, 2)) or parse_date(cell(row, 2)),
                               as_date(cell(row, 3)) or parse_date(cell(row, 3)), code_text(cell(row, 4)),
-                              as_date(cell(row, 5)) or parse_date(cell(row, 5)), _int(cell(row, 6))))
+                              as_date(cell(row, 5)) or parse_date(cell(row, 5)), whole_number(cell(row, 6))))
     return entries
 
 
