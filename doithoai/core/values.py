@@ -137,6 +137,18 @@ def whole_number(value: Any) -> int | None:
     return number if number is not None and -INT_LIMIT <= number <= INT_LIMIT else None
 
 
+_ASCII_INT = re.compile(r"[0-9]{1,4000}")  # int() itself refuses more than 4,300 digits
+_ASCII_SIGNED = re.compile(r"-?[0-9]{1,4000}")
+
+
+def ascii_int(text: str | None, *, signed: bool = False) -> int | None:
+    """An integer as a file's XML writes one ("3"; "-1" when `signed`): ASCII digits, nothing around; None for
+    anything else. `str.isdigit()` is no guard before int(): it accepts "²" and "①", which int() refuses, so a hostile
+    attribute would end a run with a traceback."""
+    pattern = _ASCII_SIGNED if signed else _ASCII_INT
+    return int(text) if text is not None and pattern.fullmatch(text) else None
+
+
 def money(value: Any) -> int | None:
     """A whole amount of đồng, 0 … `MONEY_LIMIT`, from a number or from text such as "5.500.000 đồng"; None otherwise."""
     if isinstance(value, bool):

@@ -29,6 +29,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..core.values import ascii_int
+
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element  # a Word XML element (lxml has no type information: Any to mypy)
 
@@ -96,8 +98,9 @@ def _runs(paragraph: Element) -> Iterator[tuple[str, float, bool]]:
         size, bold = 12.0, False
         if props is not None:
             sz = props.find(_SZ)
-            if sz is not None and sz.get(_VAL, "").isdigit():
-                size = int(sz.get(_VAL)) / 2
+            half_points = ascii_int(sz.get(_VAL)) if sz is not None else None
+            if half_points is not None:
+                size = half_points / 2
             b = props.find(_B)
             bold = b is not None and b.get(_VAL, "true") not in ("0", "false")
         yield text, size, bold

@@ -27,6 +27,7 @@ from lxml import etree
 
 from ...core.errors import UnusableFile
 from ...core.model import RowWrite, cell_address
+from ...core.values import ascii_int
 from .cellvalue import set_cell
 from .order import local_name, part_bytes
 from .package import q
@@ -83,7 +84,8 @@ class SheetCells:
         number = 0
         for row in data.iterchildren(_ROW):
             given = row.get("r")
-            number = int(given) if given and given.isdigit() else number + 1
+            given_number = ascii_int(given)
+            number = given_number if given_number is not None else number + 1
             if not given:
                 row.set("r", str(number))
             self.rows[number] = row
@@ -309,8 +311,9 @@ class SheetCells:
         if first - 1 > 1 and first - 1 in self.rows:
             for column, source in self.row_cells(first - 1).items():
                 base = source.get("s")
-                if base and base != "0" and base.isdigit():
-                    above[column] = int(base)
+                base_style = ascii_int(base)
+                if base != "0" and base_style is not None:  # a style other than the default
+                    above[column] = base_style
             height = self.rows[first - 1].get("ht")
         parts: list[str] = []
         low, high = None, None

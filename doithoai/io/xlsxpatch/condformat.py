@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from ...core.values import ascii_int
 from .order import Element, child, insert_child, local_name, make, tag_in
 
 
@@ -41,7 +42,7 @@ def remove_tagged(root: Element, marker: str) -> bool:
 
 
 def next_priority(root: Element) -> int:
-    priorities = [int(p) for p in (r.get("priority") for r in _rules(root)) if p and p.lstrip("-").isdigit()]
+    priorities = [p for p in (ascii_int(r.get("priority"), signed=True) for r in _rules(root)) if p is not None]
     return max(priorities, default=0) + 1
 
 

@@ -21,6 +21,7 @@ from lxml import etree
 
 from ...core.errors import UnusableFile
 from ...core.keys import find_sheet
+from ...core.values import ascii_int
 from .order import insert_child, local_name, part_bytes
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -297,7 +298,7 @@ class Package:
             element.set("name", name)
             if state:
                 element.set("state", state)
-            ids = [int(e.get("sheetId", "0")) for e in elements if e.get("sheetId", "").isdigit()]
+            ids = [i for i in (ascii_int(e.get("sheetId")) for e in elements) if i is not None]
             element.set("sheetId", str(max(ids, default=0) + 1))
             part = self._new_worksheet(element)
             self.write(part, data)
@@ -355,8 +356,9 @@ class Package:
         for view in [] if views is None else views:
             for attribute in ("activeTab", "firstSheet"):
                 value = view.get(attribute)
-                if value is not None and value.isdigit() and int(value) < len(elements):
-                    held.append((view, attribute, elements[int(value)]))
+                index = ascii_int(value)
+                if index is not None and index < len(elements):
+                    held.append((view, attribute, elements[index]))
         return held
 
     def _reindex(self, old: list[Any], new: list[Any], dropped: int | None, held: list[tuple[Any, str, Any]]) -> None:
@@ -364,13 +366,13 @@ class Package:
         moved = {index: new.index(element) for index, element in enumerate(old) if element in new}
         names = self.workbook.find(q("definedNames"))
         for defined in [] if names is None else list(names):
-            local_id = defined.get("localSheetId")
-            if local_id is None or not local_id.isdigit():
+            local_id = ascii_int(defined.get("localSheetId"))
+            if local_id is None:
                 continue
-            if int(local_id) == dropped or int(local_id) not in moved:
+            if local_id == dropped or local_id not in moved:
                 names.remove(defined)  # it described the replaced sheet's old layout
             else:
-                defined.set("localSheetId", str(moved[int(local_id)]))
+                defined.set("localSheetId", str(moved[local_id]))
         if names is not None and len(names) == 0:
             self.workbook.remove(names)
         for view, attribute, element in held:
@@ -406,7 +408,8 @@ class Package:
         variants = list(heading[0])
         strings = titles[0]
         count = variants[1].find(q("i4", vt)) if len(variants) > 1 else None
-        listed = int(count.text) if count is not None and (count.text or "").isdigit() else -1
+        listed = ascii_int(count.text) if count is not None else None
+        listed = -1 if listed is None else listed
         titles = [s.text or "" for s in strings[:listed]] if listed >= 0 else []
         if listed < 0 or titles != [sheet for sheet in old if sheet in set(titles)]:
             return  # not the sheets in workbook order
