@@ -88,7 +88,8 @@ def test_whole_numbers():
 
 @pytest.mark.parametrize(
     ("year", "code", "severity"),
-    [("65", "bad_year", ERROR), ("1890", "birth_year_range", ERROR), (str(TODAY.year + 1), "birth_year_range", ERROR),
+    [("65", "bad_year", ERROR), ("¹⁹⁶⁵", "bad_year", ERROR),
+     ("1890", "birth_year_range", ERROR), (str(TODAY.year + 1), "birth_year_range", ERROR),
      (str(TODAY.year - 10), "under_16", WARNING)],
 )
 def test_birth_years(year, code, severity):

@@ -284,7 +284,9 @@ def _years(ck: Checker, table: Table, column: Column) -> ColumnCheck:
             )
 
     adult = this_year - ADULT_AGE
-    return ColumnCheck(lambda v: v.__class__ is str and len(v) == 4 and v.isdigit() and YEAR_MIN <= int(v) <= adult, check)
+    # The fast path: four ASCII digits of an adult's year ("¹⁹⁶⁵" is digits to isdigit() but not to int()).
+    return ColumnCheck(
+        lambda v: v.__class__ is str and len(v) == 4 and v.isascii() and v.isdigit() and YEAR_MIN <= int(v) <= adult, check)
 
 
 PHONE_RULE = "số di động gồm 10 chữ số bắt đầu bằng 03, 05, 07, 08 hoặc 09; số cố định gồm 11 chữ số bắt đầu bằng 02"
